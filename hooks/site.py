@@ -1,0 +1,98 @@
+"""MkDocs adapter: hands the core's pages, data files and context to MkDocs.
+
+Nothing about campaigns is decided here (see hooks/ssp/). MkDocs imports this
+module once per `mkdocs serve` session, so state is rebuilt in on_config.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))  # MkDocs drops the hook's folder after import.
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+
+from ssp import templating  # noqa: E402
+from ssp.pages import problems_page  # noqa: E402
+from ssp.build import Site, build_site  # noqa: E402
+from ssp.problems import ContentError  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.ssp")
+OVERRIDES = Path(__file__).parent.parent / "overrides"
+state: dict = {}
+
+
+def build_date() -> date:
+    """Today, or the day of SOURCE_DATE_EPOCH so that a build can be repeated byte for byte."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state["command"] = command
+
+
+def on_config(config):
+    project_dir = Path(config.config_file_path).parent
+    state.update(site=None, pages={}, project_dir=project_dir)
+    try:
+        site = build_site(project_dir, today=build_date(), site_url=config.site_url or "")
+    except ContentError as error:
+        if state.get("command") != "serve":
+            raise PluginError(str(error)) from None
+        log.warning(str(error))  # The preview shows the problems instead of the site.
+        site = Site([], [], {}, build_date())
+        state["problems"] = error.problems
+    else:
+        state["problems"] = []
+    state["site"] = site
+    state["pages"] = {page.src_uri: page for page in site.pages}
+    return config
+
+
+def on_files(files, config):
+    if state["problems"]:
+        state["pages"] = {"index.md": problems_page()}
+    for page in state["pages"].values():
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        _replace(files, File.generated(config, page.src_uri, content="", inclusion=inclusion))
+    for path, content in state["site"].files.items():
+        _replace(files, File.generated(config, path, content=content))
+    return files
+
+
+def _replace(files, file) -> None:
+    if existing := files.get_file_from_path(file.src_uri):
+        files.remove(existing)
+    files.append(file)
+
+
+def on_page_markdown(markdown, page, config, files):
+    if spec := state["pages"].get(page.file.src_uri):
+        page.meta.update(title=spec.title, template=spec.template, description=spec.description)
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    if spec := state["pages"].get(page.file.src_uri):
+        context.update(spec.context)
+    return context
+
+
+def on_env(env, config, files):
+    # Our templates (overrides/) escape every value; Material's own keep MkDocs' default.
+    ours = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
+    env.autoescape = lambda name: name in ours
+    env.filters.update(templating.FILTERS)
+    env.globals.update(templating.FUNCTIONS, ssp=state["site"], ssp_problems=state["problems"])
+    return env
+
+
+def on_serve(server, config, builder):
+    server.watch(str(state["project_dir"] / "campaigns"))
+    return server

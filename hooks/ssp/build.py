@@ -1,0 +1,47 @@
+"""The whole pipeline: load and validate everything, then produce pages and data files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .exports import data
+from .load import load_campaigns
+from .models import Edition
+from .pages import PageSpec, site_pages
+from .problems import ContentError, Problem
+
+
+@dataclass(frozen=True)
+class Site:
+    editions: list[Edition]
+    pages: list[PageSpec]
+    files: dict[str, bytes]  # data files by output path
+    today: date
+
+    @property
+    def latest(self) -> Edition | None:
+        return self.editions[0] if self.editions else None
+
+    def upcoming(self, edition: Edition) -> list:
+        """The edition's (event, occurrence) pairs from today on, as of the build."""
+        return [(event, occurrence) for event in edition.events for occurrence in event.occurrences
+                if occurrence.last_day >= self.today]
+
+
+def build_site(project_dir: Path, *, today: date, site_url: str = "") -> Site:
+    """Load campaigns/ and produce every page spec and data file, or raise ContentError."""
+    editions = load_campaigns(project_dir / "campaigns", project_dir)
+    site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+    pages = site_pages(editions)
+    files = dict(data.edition_json(edition, site_url) for edition in editions)
+    _refuse_duplicates([page.src_uri for page in pages] + list(files))
+    return Site(editions, pages, files, today)
+
+
+def _refuse_duplicates(paths: list[str]) -> None:
+    seen: set[str] = set()
+    twice = sorted({path for path in paths if path in seen or seen.add(path)})
+    if twice:
+        raise ContentError([Problem(path, 0, "", "deux contenus produisent la même page ; renommez l'un d'eux") for path in twice])

@@ -1,0 +1,1 @@
+"""Data files produced from the models: each function returns (path, bytes)."""

@@ -1,0 +1,121 @@
+"""Field types of the content contract: parse what editors write, in French.
+
+Each parser receives the text exactly as written in YAML (see source.py) and
+either returns a Python value or raises an error whose message says what is
+expected.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from .vocab import REGIONS, region_named
+
+DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+WHEN_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
+TIME_RE = re.compile(r"(\d{1,2}):(\d{2})")
+EXPECTED_WHEN = "attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM"
+
+
+def fail(message: str, field: str = "") -> PydanticCustomError:
+    """An error with a French message; `field` re-targets a model-level check."""
+    return PydanticCustomError("ssp", "{message}", {"message": message, "field": field})
+
+
+def parse_date(value: Any, expected: str = "attendu AAAA-MM-JJ") -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    text = str(value).strip() if value is not None else ""
+    match = DATE_RE.fullmatch(text)
+    if not match:
+        raise fail(f"« {text} » n'est pas une date ({expected}, par exemple 2017-11-24)")
+    try:
+        return date(*map(int, match.groups()))
+    except ValueError:
+        raise fail(f"la date « {text} » n'existe pas ({expected})") from None
+
+
+def parse_when(value: Any) -> date | datetime | time:
+    """A date (all-day), a local date-time, or a bare time (for an end on the start's day)."""
+    if isinstance(value, (date, time)):
+        return value
+    text = str(value).strip() if value is not None else ""
+    if match := TIME_RE.fullmatch(text):
+        return _time(*match.groups(), text)
+    match = WHEN_RE.fullmatch(text)
+    if not match:
+        raise fail(f"« {text} » n'est ni une date ni une date et heure ({EXPECTED_WHEN}, par exemple 2017-11-24T14:00)")
+    day = parse_date(match.group(1), EXPECTED_WHEN)
+    if match.group(2) is None:
+        return day
+    return datetime.combine(day, _time(match.group(2), match.group(3), text))
+
+
+def _time(hours: str, minutes: str, text: str) -> time:
+    try:
+        return time(int(hours), int(minutes))
+    except ValueError:
+        raise fail(f"l'heure de « {text} » n'existe pas (attendu HH:MM, de 00:00 à 23:59)") from None
+
+
+def parse_region(value: Any) -> str:
+    name = region_named(str(value)) if isinstance(value, str) else None
+    if name is None:
+        raise fail(f"région inconnue « {value} » ; régions permises : {', '.join(REGIONS)}")
+    return name
+
+
+def parse_postal_code(value: Any) -> str:
+    text = str(value).strip()
+    if not re.fullmatch(r"\d{5}", text):
+        raise fail(f"« {text} » n'est pas un code postal (5 chiffres, par exemple 34000)")
+    return text
+
+
+def parse_url(value: Any, schemes: tuple[str, ...] = ("http", "https")) -> str:
+    text = str(value).strip() if isinstance(value, str) else ""
+    parts = urlsplit(text) if text and not re.search(r"\s", text) else None
+    if parts and parts.scheme.lower() in schemes and (parts.netloc or parts.scheme.lower() in ("mailto", "tel")):
+        if parts.scheme.lower() in ("mailto", "tel") and not parts.path:
+            parts = None
+        else:
+            return text
+    allowed = " ou ".join(f"{scheme}:" if scheme in ("mailto", "tel") else f"{scheme}://" for scheme in schemes)
+    raise fail(f"adresse « {value} » refusée : seules les adresses commençant par {allowed} sont acceptées")
+
+
+def parse_registration(value: Any) -> str:
+    """A link (http(s), mailto:, tel:) or a plain text such as « Entrée libre »."""
+    text = str(value).strip() if isinstance(value, str) else value
+    if isinstance(text, str) and not re.search(r"\s", text) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text):
+        return parse_url(text, ("http", "https", "mailto", "tel"))
+    return text
+
+
+def as_list(value: Any) -> Any:
+    """A single value where a list is expected becomes a list of one."""
+    return [value] if isinstance(value, str) else value
+
+
+def is_link(text: str) -> bool:
+    return bool(re.match(r"(https?|mailto|tel):", text, re.IGNORECASE))
+
+
+_STRING = {"type": "string"}
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+LocalDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema({**_STRING, "format": "date"})]
+When = Annotated[
+    datetime | date | time,
+    BeforeValidator(parse_when),
+    WithJsonSchema({**_STRING, "pattern": r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2})?$|^\d{1,2}:\d{2}$"}),
+]
+WebUrl = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({**_STRING, "pattern": "^https?://"})]
+Region = Annotated[str, BeforeValidator(parse_region), WithJsonSchema({**_STRING, "enum": list(REGIONS)})]
+PostalCode = Annotated[str, BeforeValidator(parse_postal_code), WithJsonSchema({**_STRING, "pattern": r"^\d{5}$"})]
+Registration = Annotated[Text, BeforeValidator(parse_registration)]

@@ -1,0 +1,71 @@
+"""Dates and times written the French way: « du lundi 20 au vendredi 24 novembre 2017 »."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from babel.dates import format_date
+
+from .vocab import DEFAULT_TIMEZONE, TIMEZONE_LABELS
+
+LOCALE = "fr_FR"
+
+
+def _day_number(day: date) -> str:
+    return "1er" if day.day == 1 else str(day.day)
+
+
+def weekday(day: date) -> str:
+    return format_date(day, "EEEE", locale=LOCALE)
+
+
+def month_year(day: date) -> str:
+    return format_date(day, "MMMM y", locale=LOCALE)
+
+
+def long_date(day: date) -> str:
+    """« vendredi 1er décembre 2017 »"""
+    return f"{weekday(day)} {_day_number(day)} {month_year(day)}"
+
+
+def date_range(start: date, end: date | None) -> str:
+    """« le lundi 20 novembre 2017 », « du lundi 20 au vendredi 24 novembre 2017 »…"""
+    if end is None or end == start:
+        return f"le {long_date(start)}"
+    if (start.year, start.month) == (end.year, end.month):
+        return f"du {weekday(start)} {_day_number(start)} au {long_date(end)}"
+    if start.year == end.year:
+        month = format_date(start, "MMMM", locale=LOCALE)
+        return f"du {weekday(start)} {_day_number(start)} {month} au {long_date(end)}"
+    return f"du {long_date(start)} au {long_date(end)}"
+
+
+def clock(moment: datetime) -> str:
+    """« 14 h », « 9 h 30 »"""
+    return f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
+
+
+def occurrence_text(start: date | datetime, end: date | datetime | None, timezone: str = DEFAULT_TIMEZONE) -> str:
+    """When an occurrence takes place, in the venue's local time."""
+    if not isinstance(start, datetime):
+        return date_range(start, end)  # type: ignore[arg-type]
+    if end is None:
+        text = f"le {long_date(start.date())} à {clock(start)}"
+    elif end.date() == start.date():
+        text = f"le {long_date(start.date())}, de {clock(start)} à {clock(end)}"
+    else:
+        text = f"du {long_date(start.date())} à {clock(start)} au {long_date(end.date())} à {clock(end)}"
+    if timezone != DEFAULT_TIMEZONE:
+        text += f" ({TIMEZONE_LABELS[timezone]})"
+    return text
+
+
+def time_span(start: date | datetime, end: date | datetime | None) -> str:
+    """The hours alone, for a listing grouped by day: « 14 h – 17 h », « Toute la journée »."""
+    if not isinstance(start, datetime):
+        return "Toute la journée" if end is None or end == start else f"Jusqu'au {long_date(end)}"  # type: ignore[arg-type]
+    if end is None:
+        return clock(start)
+    if end.date() != start.date():
+        return f"{clock(start)} – {long_date(end.date())} à {clock(end)}"
+    return f"{clock(start)} – {clock(end)}"

@@ -1,0 +1,212 @@
+"""The content contract (pydantic, one class per YAML block) and the domain objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from functools import cached_property
+from typing import Annotated, Literal, Optional
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from .fields import LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
+from .vocab import AUDIENCES, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
+
+EventType = Literal.__getitem__(tuple(EVENT_TYPES))
+Status = Literal.__getitem__(tuple(STATUSES))
+Audience = Literal.__getitem__(tuple(AUDIENCES))
+
+
+class Contract(BaseModel):
+    """Unknown keys are mistakes; parsed content never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Resource(Contract):
+    title: Text = Field(description="Titre du lien, tel qu'affiché")
+    url: WebUrl = Field(description="Adresse web (http:// ou https://)")
+    publisher: Text = Field(description="Qui publie la ressource : DGOS, ministère, ARS…")
+
+
+class EditionMeta(Contract):
+    """campaigns/<year>/edition.yml"""
+
+    year: int = Field(ge=2011, le=2100, description="Année de l'édition")
+    number: Optional[int] = Field(None, ge=1, description="Numéro de l'édition (7 pour la 7e)")
+    theme: Text = Field(description="Thème national de l'édition")
+    start: LocalDate = Field(description="Premier jour de la semaine nationale (AAAA-MM-JJ)")
+    end: LocalDate = Field(description="Dernier jour de la semaine nationale (AAAA-MM-JJ)")
+    summary: Optional[Text] = Field(None, description="Présentation de l'édition (Markdown)")
+    resources: list[Resource] = Field(default_factory=list, description="Liens officiels (DGOS, ministère…)")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> EditionMeta:
+        if self.end < self.start:
+            raise fail(f"la fin ({self.end}) est avant le début ({self.start})", "end")
+        if self.start.year != self.year:
+            raise fail(f"l'édition {self.year} ne peut pas commencer en {self.start.year}", "start")
+        return self
+
+
+class Venue(Contract):
+    name: Optional[Text] = Field(None, description="Nom du lieu (établissement, salle…)")
+    address: Optional[Text] = Field(None, description="Numéro et rue")
+    postal_code: Optional[PostalCode] = Field(None, description="Code postal à 5 chiffres")
+    city: Text = Field(description="Commune")
+
+
+def check_range(start: date | datetime | time, end: date | datetime | time | None) -> date | datetime | None:
+    """Validate an occurrence's end against its start; a bare end time means the same day."""
+    if isinstance(start, time):
+        raise fail("une heure seule ne suffit pas : indiquez la date et l'heure (AAAA-MM-JJTHH:MM)", "start")
+    if end is None:
+        return None
+    if isinstance(end, time):
+        if not isinstance(start, datetime):
+            raise fail("une heure de fin demande une heure de début (AAAA-MM-JJTHH:MM)", "end")
+        end = datetime.combine(start.date(), end)
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        raise fail("début et fin doivent être tous deux des dates, ou tous deux des dates et heures", "end")
+    if end < start or (isinstance(end, datetime) and end == start):
+        raise fail(f"la fin ({end.isoformat()}) doit être après le début ({start.isoformat()})", "end")
+    return end
+
+
+class Slot(Contract):
+    start: When = Field(description="Début du créneau (AAAA-MM-JJTHH:MM)")
+    end: Optional[When] = Field(None, description="Fin du créneau (AAAA-MM-JJTHH:MM ou HH:MM)")
+
+    @model_validator(mode="after")
+    def _range(self) -> Slot:
+        object.__setattr__(self, "end", check_range(self.start, self.end))
+        return self
+
+
+class EventMeta(Contract):
+    """Front matter of campaigns/<year>/events/<slug>.md"""
+
+    title: Text = Field(description="Titre de l'action")
+    type: EventType = Field(description="Type d'action")
+    start: Optional[When] = Field(None, description="Début : AAAA-MM-JJ (journée) ou AAAA-MM-JJTHH:MM")
+    end: Optional[When] = Field(None, description="Fin : dernier jour inclus, date et heure, ou HH:MM le même jour")
+    slots: Optional[list[Slot]] = Field(None, min_length=1, description="Plusieurs créneaux, au lieu de start/end")
+    time_note: Optional[Text] = Field(None, description="Précision d'horaire en clair, par exemple « l'après-midi »")
+    organizer: Text = Field(description="Établissement ou structure qui organise")
+    venue: Optional[Venue] = Field(None, description="Lieu ; facultatif pour une action en ligne")
+    region: Optional[Region] = Field(None, description="Région (l'une des 18)")
+    audience: Annotated[list[Audience], BeforeValidator(as_list)] = Field(default_factory=list, description="Publics visés")
+    registration: Optional[Registration] = Field(None, description="Inscription : lien, courriel (mailto:) ou texte")
+    online_url: Optional[WebUrl] = Field(None, description="Lien pour suivre l'action en ligne")
+    status: Status = Field("scheduled", description="scheduled, cancelled (annulé), postponed (reporté), full (complet)")
+
+    @model_validator(mode="after")
+    def _coherent(self) -> EventMeta:
+        if self.slots is not None and (self.start is not None or self.end is not None):
+            raise fail("« slots » remplace « start » et « end » : gardez l'un ou l'autre", "slots")
+        if self.slots is None:
+            if self.start is None:
+                raise fail("champ obligatoire manquant : indiquez « start » (ou une liste « slots »)", "start")
+            object.__setattr__(self, "end", check_range(self.start, self.end))
+        if self.venue is None and self.online_url is None:
+            raise fail("indiquez le lieu (venue) ou, pour une action en ligne, « online_url »", "venue")
+        if self.venue is not None and self.region is None:
+            raise fail("champ obligatoire manquant : la région du lieu (par exemple Occitanie)", "region")
+        if self.venue and self.venue.postal_code and self.region:
+            departement = departement_of(self.venue.postal_code)
+            expected = REGION_OF_DEPARTEMENT.get(departement or "")
+            if expected is None:
+                raise fail(f"le code postal « {self.venue.postal_code} » ne correspond à aucun département", "venue.postal_code")
+            if expected != self.region:
+                raise fail(f"le code postal {self.venue.postal_code} est en {expected}, pas en {self.region}", "region")
+        return self
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One time an event takes place: all-day dates, or aware date-times."""
+
+    start: date | datetime
+    end: date | datetime | None
+    index: int  # 1-based slot number, 0 for an event without slots
+
+    @property
+    def all_day(self) -> bool:
+        return not isinstance(self.start, datetime)
+
+    @property
+    def first_day(self) -> date:
+        return self.start if self.all_day else self.start.date()
+
+    @property
+    def last_day(self) -> date:
+        end = self.end or self.start
+        return end if self.all_day else end.date()
+
+    def days(self) -> list[date]:
+        count = (self.last_day - self.first_day).days + 1
+        return [self.first_day + timedelta(days=offset) for offset in range(count)]
+
+
+@dataclass(frozen=True)
+class Event:
+    slug: str
+    year: int
+    source: str  # path relative to the project
+    meta: EventMeta
+    timezone: str
+    description_html: str
+    occurrences: tuple[Occurrence, ...]
+
+    @property
+    def url(self) -> str:
+        return f"{self.year}/evenements/{self.slug}/"
+
+    @property
+    def id(self) -> str:
+        return f"ssp-{self.year}-{self.slug}"
+
+    @property
+    def departement(self) -> str | None:
+        venue = self.meta.venue
+        return departement_of(venue.postal_code) if venue and venue.postal_code else None
+
+    @property
+    def sort_key(self) -> tuple:
+        first = self.occurrences[0]
+        start = first.start if isinstance(first.start, datetime) else datetime.combine(first.start, time(), ZoneInfo(self.timezone))
+        return (start.astimezone(ZoneInfo("UTC")), self.meta.title.casefold(), self.slug)
+
+
+@dataclass(frozen=True)
+class Edition:
+    meta: EditionMeta
+    source: str
+    summary_html: str
+    events: tuple[Event, ...] = field(default=())
+
+    @property
+    def year(self) -> int:
+        return self.meta.year
+
+    @property
+    def url(self) -> str:
+        return f"{self.year}/"
+
+    @cached_property
+    def days(self) -> list[tuple[date, list[tuple[Event, Occurrence]]]]:
+        """Events by day (a multi-day event appears on each of its days), in time order."""
+        by_day: dict[date, list[tuple[Event, Occurrence]]] = {}
+        for event in self.events:
+            for occurrence in event.occurrences:
+                for day in occurrence.days():
+                    by_day.setdefault(day, []).append((event, occurrence))
+        return [(day, sorted(items, key=_occurrence_order)) for day, items in sorted(by_day.items())]
+
+
+def _occurrence_order(item: tuple[Event, Occurrence]) -> tuple:
+    event, occurrence = item
+    # All-day entries first, then by local start time.
+    clock = occurrence.start.time() if isinstance(occurrence.start, datetime) else time.min
+    return (not occurrence.all_day, clock, event.meta.title.casefold(), occurrence.index)

@@ -1,0 +1,63 @@
+"""Which pages the site has: one spec per page, built from the models."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .frenchdates import date_range
+from .models import Edition
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    src_uri: str  # as if it were a Markdown file under docs/
+    title: str
+    template: str  # in overrides/
+    description: str
+    context: dict[str, Any] = field(default_factory=dict)
+    in_nav: bool = False
+
+
+def ordinal(number: int) -> str:
+    """« 1re », « 7e »"""
+    return "1re" if number == 1 else f"{number}e"
+
+
+def edition_title(edition: Edition) -> str:
+    return f"Semaine de la sécurité des patients {edition.year}"
+
+
+def site_pages(editions: list[Edition]) -> list[PageSpec]:
+    pages = [
+        PageSpec("index.md", "Accueil", "home.html",
+                 "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles."),
+        PageSpec("editions.md", "Toutes les éditions", "archive.html",
+                 "Les éditions de la semaine de la sécurité des patients depuis 2011.", in_nav=True),
+    ]
+    for edition in editions:
+        pages += edition_pages(edition)
+    return pages
+
+
+def edition_pages(edition: Edition) -> list[PageSpec]:
+    when = date_range(edition.meta.start, edition.meta.end)
+    context = {"edition": edition}
+    pages = [
+        PageSpec(f"{edition.year}/index.md", edition_title(edition), "edition.html",
+                 f"{edition.meta.theme} — {when}.", context),
+        PageSpec(f"{edition.year}/evenements/index.md", f"Les actions de l'édition {edition.year}", "listing.html",
+                 f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", context),
+    ]
+    for event in edition.events:
+        place = event.meta.venue.city if event.meta.venue else "en ligne"
+        pages.append(PageSpec(f"{edition.year}/evenements/{event.slug}.md", event.meta.title, "event.html",
+                              f"{event.meta.title} — {place}, {event.meta.organizer}.",
+                              {"edition": edition, "event": event}))
+    return pages
+
+
+def problems_page() -> PageSpec:
+    """Shown by the live preview instead of the site while content has problems."""
+    return PageSpec("index.md", "Erreurs dans le contenu", "problems.html",
+                    "Le contenu a des erreurs : la prévisualisation les liste.")

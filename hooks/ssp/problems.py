@@ -1,0 +1,35 @@
+"""Problems found in content, reported to editors in French."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One mistake in one file, with where it is and what to do."""
+
+    path: str  # relative to the project, with forward slashes
+    line: int  # 1-based; 0 when the whole file is concerned
+    field: str  # dotted key path ("venue.city", "slots.2.end"), or ""
+    message: str  # French, says what is expected
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.field} : {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class ContentError(Exception):
+    """Raised when content has problems; carries every one of them."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(set(problems))
+        super().__init__(format_problems(self.problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    count = len(problems)
+    title = "1 erreur dans le contenu" if count == 1 else f"{count} erreurs dans le contenu"
+    lines = [f"{title} ; rien n'a été publié. Corrigez :"]
+    lines += [f"  {problem}" for problem in problems]
+    return "\n".join(lines)

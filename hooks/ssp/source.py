@@ -1,0 +1,155 @@
+"""Read content files: UTF-8 text, front matter, YAML with line numbers.
+
+YAML is read without PyYAML's YAML 1.1 type guessing: every scalar stays the
+text the editor wrote ("14:00", "0612", "yes", "2017-11-31"), and the models
+convert it explicitly, with a French message when that fails. Each value's
+line is kept so that any problem can name it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import ContentError, Problem
+
+Key = tuple  # path of a value inside a document: ("venue", "city"), ("slots", 0)
+NULLS = {"", "~", "null", "Null", "NULL"}
+MAX_NODES = 20_000  # guards against alias bombs ("billion laughs")
+
+YAML_HINTS = {
+    "mapping values are not allowed": "un « : » inattendu ; mettez entre guillemets une valeur qui contient « : »",
+    "found character '\\t'": "une tabulation ; indentez avec des espaces",
+    "could not find expected ':'": "il manque un « : » après le nom du champ",
+    "did not find expected key": "indentation incohérente, ou guillemet non fermé",
+    "found undefined alias": "« * » en début de valeur ; mettez la valeur entre guillemets",
+    "expected a single document": "un seul bloc d'en-tête est permis",
+    "found unexpected end of stream": "guillemet non fermé",
+    "while scanning a quoted scalar": "guillemet non fermé",
+    "expected <block end>": "indentation incohérente (les champs d'un même niveau doivent être alignés)",
+    "found unknown escape character": "barre oblique inverse « \\ » entre guillemets doubles ; utilisez des guillemets simples",
+}
+
+
+@dataclass
+class Document:
+    """A parsed YAML document and the line of each value in the file."""
+
+    data: Any
+    lines: dict[Key, int] = field(default_factory=dict)
+
+    def line_of(self, key: Key) -> int:
+        """Line of `key`, or of its closest parent that has one."""
+        key = tuple(key)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.lines.get((), 1)
+
+
+def read_text(path: Path, rel: str) -> str:
+    """Decode a UTF-8 file (BOM and CRLF accepted) or report where it is not UTF-8."""
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(
+            [Problem(rel, line, "", "le fichier n'est pas en UTF-8 ; enregistrez-le en « UTF-8 » dans votre éditeur")]
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
+    """Split `---` front matter from the Markdown body.
+
+    Returns (yaml_text, body, line of the first YAML line).
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip() != "---":
+        raise ContentError(
+            [Problem(rel, 1, "", "en-tête manquant : le fichier doit commencer par une ligne « --- », "
+                                 "les champs (title, type, start…), puis une ligne « --- »")]
+        )
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in ("---", "..."):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), 2
+    raise ContentError([Problem(rel, 1, "", "en-tête non fermé : ajoutez une ligne « --- » après les champs")])
+
+
+def parse_yaml(text: str, rel: str, first_line: int = 1) -> Document:
+    """Parse YAML text into plain dicts, lists and strings with line numbers."""
+    try:
+        node = yaml.compose(text, Loader=yaml.BaseLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        raise ContentError([Problem(rel, line, "", f"syntaxe YAML invalide : {_yaml_hint(error)}")]) from None
+    except yaml.YAMLError:
+        raise ContentError([Problem(rel, first_line, "", "syntaxe YAML invalide")]) from None
+    document = Document(None, {(): first_line})
+    if node is None:
+        return document
+    problems: list[Problem] = []
+    converter = _Converter(rel, first_line, document.lines, problems)
+    document.data = converter.convert(node, ())
+    if problems:
+        raise ContentError(problems)
+    return document
+
+
+def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
+    text = f"{error.context or ''} {error.problem or ''}"
+    for english, french in YAML_HINTS.items():
+        if english in text:
+            return french
+    return "vérifiez l'indentation et les « : », et mettez entre guillemets une valeur qui contient « : » ou « # »"
+
+
+class _Converter:
+    """Turns composed YAML nodes into Python values, recording lines."""
+
+    def __init__(self, rel: str, first_line: int, lines: dict[Key, int], problems: list[Problem]):
+        self.rel, self.first_line, self.lines, self.problems = rel, first_line, lines, problems
+        self.count = 0
+        self.active: set[int] = set()
+
+    def line(self, node: yaml.Node) -> int:
+        return self.first_line + node.start_mark.line
+
+    def convert(self, node: yaml.Node, key: Key) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES or id(node) in self.active:
+            self.problems.append(Problem(self.rel, self.line(node), "", "références YAML (« & » et « * ») trop nombreuses ou circulaires"))
+            return None
+        self.lines.setdefault(key, self.line(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.style is None and node.value in NULLS:
+                return None
+            return node.value
+        self.active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.convert(item, key + (index,)) for index, item in enumerate(node.value)]
+            return self.convert_mapping(node, key)
+        finally:
+            self.active.discard(id(node))
+
+    def convert_mapping(self, node: yaml.MappingNode, key: Key) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(self.rel, self.line(key_node), "", "un nom de champ doit être un simple mot"))
+                continue
+            name = key_node.value
+            field_name = ".".join(str(part) for part in key + (name,))
+            if name in result:
+                self.problems.append(Problem(self.rel, self.line(key_node), field_name, "champ présent deux fois ; gardez-en un seul"))
+                continue
+            self.lines[key + (name,)] = self.line(key_node)
+            result[name] = self.convert(value_node, key + (name,))
+        return result

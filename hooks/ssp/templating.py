@@ -1,0 +1,30 @@
+"""What templates may use: French formatting filters and the labels of controlled lists."""
+
+from __future__ import annotations
+
+from . import frenchdates, vocab
+from .fields import is_link
+from .pages import ordinal
+
+FILTERS = {
+    "fr_date": frenchdates.long_date,
+    "fr_range": frenchdates.date_range,
+    "fr_span": frenchdates.time_span,
+    "ordinal": ordinal,
+}
+
+LABELS = {
+    "types": vocab.EVENT_TYPES,
+    "statuses": vocab.STATUSES,
+    "audiences": vocab.AUDIENCES,
+    "departements": vocab.DEPARTEMENTS,
+    "timezones": vocab.TIMEZONE_LABELS,
+}
+
+
+def when(event, occurrence) -> str:
+    """An occurrence in the venue's local time, in French."""
+    return frenchdates.occurrence_text(occurrence.start, occurrence.end, event.timezone)
+
+
+FUNCTIONS = {"ssp_when": when, "ssp_labels": LABELS, "ssp_is_link": is_link}
