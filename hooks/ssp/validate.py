@@ -40,14 +40,25 @@ def validate(model: type[M], document: Document, rel: str) -> M:
 
 
 def translate(error: ValidationError, document: Document, rel: str, model: type[BaseModel]) -> list[Problem]:
+    items = error.errors(include_url=False)
+    # A misspelt key already names the field it should be: no "missing" message for that field.
+    suggested = {loc[:-1] + (close,) for item in items if item["type"] == "extra_forbidden"
+                 for loc in [tuple(item["loc"])] if (close := closest_field(loc, model))}
     problems = []
-    for item in error.errors(include_url=False):
+    for item in items:
         loc = tuple(item["loc"])
         ctx = item.get("ctx") or {}
         if ctx.get("field"):
             loc = loc + tuple(ctx["field"].split("."))
+        if item["type"] == "missing" and loc in suggested:
+            continue
         problems.append(Problem(rel, document.line_of(loc), field_label(loc), message(item, loc, model)))
     return problems
+
+
+def closest_field(loc: tuple, model: type[BaseModel]) -> str | None:
+    close = difflib.get_close_matches(str(loc[-1]), known_fields(model, loc[:-1]), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def field_label(loc: tuple) -> str:
@@ -60,9 +71,8 @@ def message(item: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
     if kind == "ssp":
         return ctx["message"]
     if kind == "extra_forbidden":
-        known = known_fields(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = f"vouliez-vous dire « {close[0]} » ?" if close else f"champs permis : {', '.join(known)}"
+        close = closest_field(loc, model)
+        hint = f"vouliez-vous dire « {close} » ?" if close else f"champs permis : {', '.join(known_fields(model, loc[:-1]))}"
         return f"champ inconnu ; {hint}"
     if kind == "literal_error":
         allowed = [option.strip("'") for option in ctx.get("expected", "").replace(" or ", ", ").split(", ")]

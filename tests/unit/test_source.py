@@ -1,0 +1,79 @@
+"""Reading files: YAML keeps what the editor wrote, encodings, front matter, syntax errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from ssp.problems import ContentError
+from ssp.source import parse_yaml, read_text, split_front_matter
+
+
+def test_scalars_keep_the_text_written():
+    document = parse_yaml("a: 14:00\nb: 0612\nc: yes\nd: no\ne: on\nf: y\ng: 2017-11-31\nh: 1e3\ni: ~\nj: ''\n", "x.yml")
+    assert document.data == {"a": "14:00", "b": "0612", "c": "yes", "d": "no", "e": "on", "f": "y",
+                             "g": "2017-11-31", "h": "1e3", "i": None, "j": ""}
+
+
+def test_lines_of_nested_values():
+    document = parse_yaml("title: T\nvenue:\n  name: N\n  city: C\nslots:\n  - start: a\n  - start: b\n", "x.yml", 2)
+    assert document.line_of(("title",)) == 2
+    assert document.line_of(("venue", "city")) == 5
+    assert document.line_of(("slots", 1, "start")) == 8
+    assert document.line_of(("slots", 1, "unknown")) == 8
+
+
+def test_duplicate_key_is_reported_with_its_line():
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("title: A\ntype: atelier\ntitle: B\n", "x.yml")
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field) == (3, "title")
+    assert "deux fois" in problem.message
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("title: Bonjour: le monde\n", 1, "« : »"),
+    ("title: a\n\tvenue: b\n", 2, "tabulation"),
+    ('title: "pas fermé\ntype: x\n', 3, "guillemet"),
+])
+def test_syntax_errors_are_french_with_a_line(text, line, words):
+    with pytest.raises(ContentError) as caught:
+        parse_yaml(text, "campaigns/2017/events/x.md", 1)
+    [problem] = caught.value.problems
+    assert problem.path == "campaigns/2017/events/x.md"
+    assert problem.line == line
+    assert problem.message.startswith("syntaxe YAML invalide")
+    assert words in problem.message
+
+
+def test_alias_bomb_is_refused_not_expanded():
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
+        for i in range(8))
+    with pytest.raises(ContentError) as caught:
+        parse_yaml(bomb, "x.yml")
+    assert "références YAML" in caught.value.problems[0].message
+
+
+def test_bom_and_crlf_are_accepted(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_bytes("\ufeff---\r\ntitle: Été\r\n---\r\nCorps\r\n".encode("utf-8"))
+    front, body, first_line = split_front_matter(read_text(path, "x.md"), "x.md")
+    assert parse_yaml(front, "x.md", first_line).data == {"title": "Été"}
+    assert body == "Corps\n"
+
+
+def test_non_utf8_file_names_the_line(tmp_path):
+    path = tmp_path / "x.md"
+    path.write_bytes("---\ntitle: ok\norganizer: Hôpital\n".encode("utf-8") + "city: Sète\n".encode("latin-1"))
+    with pytest.raises(ContentError) as caught:
+        read_text(path, "campaigns/2017/events/x.md")
+    [problem] = caught.value.problems
+    assert problem.line == 4
+    assert "UTF-8" in problem.message
+
+
+@pytest.mark.parametrize("text, words", [("title: x\n", "commencer par une ligne « --- »"), ("---\ntitle: x\n", "non fermé")])
+def test_front_matter_must_be_present_and_closed(text, words):
+    with pytest.raises(ContentError) as caught:
+        split_front_matter(text, "x.md")
+    assert words in caught.value.problems[0].message

@@ -1,0 +1,168 @@
+"""Every validation rule gives a French message with the file, the line and the field."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import EDITION_2017, EVENT, front_matter
+
+PATH = "campaigns/2017/events/x.md"
+
+
+def only_problem(project, text, slug="x"):
+    project.edition()
+    project.event(slug, text)
+    [problem] = project.problems()
+    return problem
+
+
+def test_the_documented_example_message(project):
+    problem = only_problem(project, front_matter(start="2017-11-31"))
+    assert str(problem) == (f"{PATH}:{problem.line}: start : la date « 2017-11-31 » n'existe pas "
+                            "(attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)")
+    assert problem.line == 8
+
+
+def test_a_valid_event_loads(project):
+    project.edition()
+    project.event("x")
+    [edition] = project.load()
+    [event] = edition.events
+    assert (event.meta.title, event.meta.type, event.meta.region, event.url) == (
+        "Portes ouvertes", "portes-ouvertes", "Hauts-de-France", "2017/evenements/x/")
+    assert event.description_html == "<p>Description.</p>"
+
+
+def test_unknown_key_suggests_the_closest(project):
+    problem = only_problem(project, EVENT.replace("organizer:", "organiser:"))
+    assert (problem.line, problem.field) == (5, "organiser")
+    assert "vouliez-vous dire « organizer » ?" in problem.message
+
+
+def test_unknown_nested_key_suggests_from_the_nested_model(project):
+    problem = only_problem(project, EVENT.replace("  city: Dechy", "  city: Dechy\n  postcode: '59187'"))
+    assert problem.field == "venue.postcode"
+    assert "« postal_code »" in problem.message
+
+
+def test_missing_required_field(project):
+    problem = only_problem(project, front_matter(organizer=None))
+    assert (problem.field, problem.message) == ("organizer", "champ obligatoire manquant")
+
+
+def test_end_before_start(project):
+    problem = only_problem(project, front_matter(start="2017-11-24T14:00", end="2017-11-24T12:00"))
+    assert problem.field == "end"
+    assert problem.line == 9
+    assert "doit être après le début" in problem.message
+
+
+def test_slots_with_start_is_refused(project):
+    problem = only_problem(project, front_matter(slots="\n  - start: 2017-11-24T10:00"))
+    assert problem.field == "slots"
+    assert "gardez l'un ou l'autre" in problem.message
+
+
+def test_unknown_type_suggests(project):
+    problem = only_problem(project, front_matter(type="porte-ouverte"))
+    assert problem.field == "type"
+    assert "« portes-ouvertes »" in problem.message and "colloque" in problem.message
+
+
+@pytest.mark.parametrize("written", ["ile de france", "ÎLE-DE-FRANCE", "Ile-de-France"])
+def test_region_forgives_accents_and_case(project, written):
+    project.edition()
+    project.event("x", front_matter(region=f"'{written}'", venue="\n  city: Paris\n  postal_code: '75013'"))
+    assert project.load()[0].events[0].meta.region == "Île-de-France"
+
+
+def test_unknown_region(project):
+    problem = only_problem(project, front_matter(region="Picardie"))
+    assert problem.field == "region"
+    assert "région inconnue « Picardie »" in problem.message
+
+
+def test_region_must_match_the_postal_code(project):
+    problem = only_problem(project, front_matter(region="Occitanie", venue="\n  city: Dechy\n  postal_code: '59187'"))
+    assert problem.field == "region"
+    assert problem.message == "le code postal 59187 est en Hauts-de-France, pas en Occitanie"
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/x", "data:text/html,x", "www.example.org"])
+def test_only_web_urls(project, url):
+    problem = only_problem(project, front_matter(online_url=f"'{url}'"))
+    assert problem.field == "online_url"
+    assert "http:// ou https://" in problem.message
+
+
+def test_registration_is_a_safe_link_or_text(project):
+    project.edition()
+    project.event("a", front_matter(registration="'mailto:accueil@example.org'"))
+    project.event("b", front_matter(registration="Entrée libre, sans inscription"))
+    project.event("c", front_matter(registration="javascript:alert(1)"))
+    [problem] = project.problems()
+    assert (problem.path, problem.field) == ("campaigns/2017/events/c.md", "registration")
+
+
+def test_events_folder_without_edition(project):
+    project.event("x")
+    [problem] = project.problems()
+    assert problem.path == "campaigns/2017/edition.yml"
+    assert "edition.yml" in problem.message
+
+
+def test_every_problem_of_every_file_in_one_run(project):
+    project.edition(text=EDITION_2017.replace("theme:", "theme_:"))
+    project.event("a", front_matter(type="atelie"))
+    project.event("b", front_matter(start="24/11/2017", region="Nowhere"))
+    project.write("campaigns/2017/events/c.md", "no front matter\n")
+    problems = project.problems()
+    assert [(p.path.split("/")[-1], p.field) for p in problems] == [
+        ("edition.yml", "theme_"),
+        ("a.md", "type"), ("b.md", "start"), ("b.md", "region"), ("c.md", "")]
+    assert all(p.line >= 1 for p in problems)
+
+
+def test_file_names_must_be_slugs(project):
+    problem = only_problem(project, EVENT, slug="Portes Ouvertes")
+    assert "« portes-ouvertes.md »" in problem.message
+
+
+def test_year_must_match_the_folder(project):
+    project.edition(2018)
+    project.write("campaigns/2018/edition.yml", EDITION_2017)
+    [problem] = project.problems()
+    assert problem.field == "year" and problem.line == 1
+
+
+def test_edition_dates(project):
+    project.edition(text=EDITION_2017.replace("end: 2017-11-24", "end: 2017-11-19"))
+    [problem] = project.problems()
+    assert (problem.field, problem.line) == ("end", 5)
+
+
+def test_lists_accept_a_single_value_and_check_items(project):
+    project.edition()
+    project.event("a", front_matter(audience="patients"))
+    project.event("b", front_matter(audience="[patients, journalistes]"))
+    [problem] = project.problems()
+    assert problem.field == "audience.2"
+    assert "journalistes" in problem.message
+
+
+def test_wrong_shapes_are_explained(project):
+    project.edition()
+    project.event("a", front_matter(title="[a, b]"))
+    project.event("b", front_matter(venue="Dechy"))
+    problems = project.problems()
+    assert [p.field for p in problems] == ["title", "venue"]
+    assert "un texte est attendu" in problems[0].message
+    assert "des champs sont attendus" in problems[1].message
+
+
+def test_online_event_needs_no_venue_but_needs_a_link(project):
+    project.edition()
+    project.event("a", front_matter(venue=None, region=None, online_url="https://example.org/webinaire"))
+    project.event("b", front_matter(venue=None, region=None))
+    [problem] = project.problems()
+    assert (problem.path.endswith("b.md"), problem.field) == (True, "venue")
