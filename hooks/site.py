@@ -14,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))  # MkDocs drops the hook's folder after import.
 
+from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
@@ -75,6 +76,10 @@ def _replace(files, file) -> None:
 def on_page_markdown(markdown, page, config, files):
     if spec := state["pages"].get(page.file.src_uri):
         page.meta.update(title=spec.title, template=spec.template, description=spec.description)
+    # Material prints title and description unescaped: hand it escaped Markup (never escaped twice).
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
     return markdown
 
 

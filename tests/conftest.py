@@ -1,83 +1,17 @@
-"""Shared helpers: the core on sys.path, and campaign folders written in a temporary project."""
+"""Fixtures shared by unit and end-to-end tests (helpers live in helpers.py)."""
 
 from __future__ import annotations
 
 import sys
-import textwrap
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-EDITION_2017 = """\
-year: 2017
-number: 7
-theme: "Usagers, soignants : partenaires pour la sécurité des patients"
-start: 2017-11-20
-end: 2017-11-24
-"""
-
-EVENT = """\
----
-title: Portes ouvertes
-type: portes-ouvertes
-start: 2017-11-24
-organizer: Centre hospitalier
-venue:
-  city: Dechy
-region: Hauts-de-France
----
-Description.
-"""
-
-
-class Project:
-    """A temporary project folder holding a campaigns/ tree."""
-
-    def __init__(self, root: Path):
-        self.root = root
-        (root / "campaigns").mkdir(parents=True, exist_ok=True)
-
-    def write(self, rel: str, text: str | bytes) -> Path:
-        path = self.root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(text, bytes):
-            path.write_bytes(text)
-        else:
-            path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
-
-    def edition(self, year: int = 2017, text: str = EDITION_2017) -> Path:
-        return self.write(f"campaigns/{year}/edition.yml", text)
-
-    def event(self, slug: str, text: str = EVENT, year: int = 2017) -> Path:
-        return self.write(f"campaigns/{year}/events/{slug}.md", text)
-
-    def load(self):
-        from ssp.load import load_campaigns
-
-        return load_campaigns(self.root / "campaigns", self.root)
-
-    def problems(self) -> list:
-        from ssp.problems import ContentError
-
-        with pytest.raises(ContentError) as caught:
-            self.load()
-        return caught.value.problems
+from helpers import Project  # noqa: E402
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     return Project(tmp_path)
-
-
-def front_matter(**fields: str) -> str:
-    """An event file from the default one with some fields replaced (value None removes a field)."""
-    lines = EVENT.split("---\n")[1].splitlines()
-    kept = [line for line in lines if not any(line.startswith(f"{name}:") for name in fields)]
-    if any(name == "venue" for name in fields):
-        kept = [line for line in kept if not line.startswith("  city:")]
-    added = [f"{name}: {value}" for name, value in fields.items() if value is not None]
-    return "---\n" + "\n".join(kept + added) + "\n---\nDescription.\n"

@@ -6,7 +6,13 @@ from . import frenchdates, vocab
 from .fields import is_link
 from .pages import ordinal
 
+def capfirst(text: str) -> str:
+    """Upper-case the first letter only (Jinja's capitalize lowers the rest: « la Réunion »)."""
+    return text[:1].upper() + text[1:]
+
+
 FILTERS = {
+    "capfirst": capfirst,
     "fr_date": frenchdates.long_date,
     "fr_range": frenchdates.date_range,
     "fr_span": frenchdates.time_span,

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta, timezone
 
 import pytest
 
-from conftest import front_matter
+from helpers import front_matter
 from ssp.frenchdates import date_range, long_date, occurrence_text, time_span
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import EDITION_2017, EVENT, front_matter
+from helpers import EDITION_2017, EVENT, front_matter
 
 PATH = "campaigns/2017/events/x.md"
 

@@ -1,0 +1,51 @@
+"""Real builds of the site in temporary folders, for tests that parse the output."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from helpers import ROOT, Project
+
+SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
+
+
+@dataclass
+class Build:
+    result: subprocess.CompletedProcess
+    site: Path
+
+    def html(self, rel: str) -> BeautifulSoup:
+        return BeautifulSoup((self.site / rel).read_text(encoding="utf-8"), "html.parser")
+
+    def text(self, rel: str) -> str:
+        return (self.site / rel).read_text(encoding="utf-8")
+
+
+def site_project(root: Path, campaigns: Path | None = ROOT / "campaigns") -> Project:
+    """A copy of the site's code, with the real campaigns or an empty campaigns/ to fill."""
+    for part in SITE_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+    if campaigns:
+        shutil.copytree(campaigns, root / "campaigns")
+    return Project(root)
+
+
+def mkdocs_env(**extra: str) -> dict[str, str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra}
+    env.pop("SITE_URL", None)
+    env.update(extra)
+    return env
+
+
+def build(root: Path, **env: str) -> Build:
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
+                            cwd=root, env=mkdocs_env(**env), capture_output=True, text=True, timeout=300)
+    return Build(result, root / "site")

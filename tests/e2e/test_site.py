@@ -1,0 +1,119 @@
+"""The real 2017 edition, built: pages, French dates, navigation, open data."""
+
+from __future__ import annotations
+
+import json
+import re
+
+
+def main_text(soup) -> str:
+    return " ".join(soup.select_one("article.md-content__inner").get_text(" ").split())
+
+
+def test_every_page_is_built(real_site):
+    for rel in ["index.html", "editions/index.html", "2017/index.html", "2017/evenements/index.html",
+                "2017/evenements/colloque-regional-occitanie/index.html",
+                "2017/evenements/portes-ouvertes-maternite-douai/index.html", "2017/evenements.json", "404.html"]:
+        assert (real_site.site / rel).is_file(), rel
+
+
+def test_pages_are_french(real_site):
+    assert real_site.html("2017/index.html").html["lang"] == "fr"
+
+
+def test_edition_page(real_site):
+    soup = real_site.html("2017/index.html")
+    text = main_text(soup)
+    assert soup.h1.get_text(strip=True) == "Semaine de la sécurité des patients 2017"
+    assert "7e édition · Du lundi 20 au vendredi 24 novembre 2017" in text
+    assert "« Usagers, soignants : partenaires pour la sécurité des patients »" in text
+    assert "France Assos Santé" in text
+    days = [h.get_text(strip=True) for h in soup.select(".ssp-day__title")]
+    assert days == ["Mardi 21 novembre 2017", "Vendredi 24 novembre 2017"]
+    dgos = soup.select_one(".ssp-resources a")
+    assert dgos["href"].startswith("http://solidarites-sante.gouv.fr/") and "DGOS" in dgos.parent.get_text()
+
+
+def test_listing_groups_by_day_with_every_fact(real_site):
+    soup = real_site.html("2017/evenements/index.html")
+    sections = soup.select("section.ssp-day")
+    assert [s.h2.get_text(strip=True) for s in sections] == ["Mardi 21 novembre 2017", "Vendredi 24 novembre 2017"]
+    douai = sections[1].select_one(".ssp-card")
+    facts = [li.get_text(" ", strip=True) for li in douai.select(".ssp-card__facts li")]
+    assert facts == ["Portes ouvertes", "Service de maternité, site de Dechy, Dechy", "Hauts-de-France",
+                     "Organisé par Centre hospitalier de Douai"]
+    assert douai.select_one(".ssp-card__when").get_text(strip=True) == "Toute la journée · Tout l'après-midi"
+    assert douai.a["href"] == "../evenements/portes-ouvertes-maternite-douai/" or douai.a["href"] == "portes-ouvertes-maternite-douai/"
+
+
+def test_event_page_has_every_field_and_nothing_invented(real_site):
+    soup = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/index.html")
+    details = {dt.get_text(strip=True): " ".join(dt.find_next_sibling("dd").get_text(" ").split())
+               for dt in soup.select(".ssp-details dt")}
+    assert details == {
+        "Quand": "Le vendredi 24 novembre 2017 Tout l'après-midi",
+        "Type d'action": "Portes ouvertes",
+        "Lieu": "Service de maternité, site de Dechy Dechy",
+        "Région": "Hauts-de-France",
+        "Organisateur": "Centre hospitalier de Douai",
+        "Public": "Grand public, Patients",
+        "Statut": "Programmé",
+    }
+    assert "futurs parents" in soup.select_one(".ssp-description").get_text()
+    assert soup.find("meta", attrs={"name": "description"})["content"].startswith("La maternité du Centre hospitalier")
+
+
+def test_event_pages_stay_out_of_the_navigation(real_site):
+    for rel in ["index.html", "2017/evenements/colloque-regional-occitanie/index.html"]:
+        nav = real_site.html(rel).select_one("nav.md-nav--primary")
+        links = [a["href"] for a in nav.select("a[href]")]
+        assert not any("evenements/" in href for href in links), links
+
+
+def test_home_shows_the_latest_edition(real_site):
+    text = main_text(real_site.html("index.html"))
+    assert "L'édition 2017" in text
+    assert "Cette édition est terminée." in text  # SOURCE_DATE_EPOCH is in 2023
+    assert "Toutes les actions de l'édition 2017 (2)" in text
+
+
+def test_archive_lists_editions(real_site):
+    rows = real_site.html("editions/index.html").select("table.ssp-archive tbody tr")
+    assert [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in rows] == [
+        ["2017", "7e", "Du lundi 20 au vendredi 24 novembre 2017",
+         "Usagers, soignants : partenaires pour la sécurité des patients", "2"]]
+
+
+def test_open_data_json(real_site):
+    document = json.loads(real_site.text("2017/evenements.json"))
+    assert (document["edition"], document["start"], document["end"]) == (2017, "2017-11-20", "2017-11-24")
+    colloque, douai = document["events"]
+    assert colloque == {
+        "id": "ssp-2017-colloque-regional-occitanie", "title": "Colloque régional de l'ARS Occitanie",
+        "type": "colloque", "start": "2017-11-21", "end": None, "all_day": True, "timezone": "Europe/Paris",
+        "time_note": None, "organizer": "ARS Occitanie",
+        "venue": {"name": None, "address": None, "postal_code": None, "city": "Montpellier"},
+        "region": "Occitanie", "departement": None, "audience": [], "status": "scheduled",
+        "registration": None, "online_url": None,
+        "url": "https://example.github.io/ssp/2017/evenements/colloque-regional-occitanie/",
+    }
+    assert douai["time_note"] == "Tout l'après-midi"
+
+
+def test_no_third_party_fonts_or_api(real_site):
+    for path in real_site.site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"fonts\.(googleapis|gstatic)\.com|api\.github\.com", text), path
+
+
+def test_links_work_under_a_sub_path(real_site):
+    """Every internal link is relative, so the site works at https://<org>.github.io/<repo>/."""
+    for path in real_site.site.rglob("*.html"):
+        soup = real_site.html(path.relative_to(real_site.site).as_posix())
+        prefix = "/ssp/" if path.name == "404.html" and path.parent == real_site.site else None
+        for tag in soup.select("a[href], link[href], script[src], img[src]"):
+            target = tag.get("href") or tag.get("src")
+            if prefix:  # the 404 page is served at any depth: MkDocs gives it absolute links
+                assert target.startswith((prefix, "http", "#")), target
+            else:
+                assert not target.startswith("/"), (path, target)
