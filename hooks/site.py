@@ -96,8 +96,3 @@ def on_env(env, config, files):
     env.filters.update(templating.FILTERS)
     env.globals.update(templating.FUNCTIONS, ssp=state["site"], ssp_problems=state["problems"])
     return env
-
-
-def on_serve(server, config, builder):
-    server.watch(str(state["project_dir"] / "campaigns"))
-    return server

@@ -1,0 +1,69 @@
+"""The live preview: rebuilds when campaigns change, and shows content problems in the browser."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from e2e_helpers import mkdocs_env
+from helpers import EVENT, front_matter
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, text: str, timeout: float = 60) -> str:
+    deadline, body = time.monotonic() + timeout, ""
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                body = response.read().decode("utf-8")
+            if text in body:
+                return body
+        except (urllib.error.URLError, ConnectionError):
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"« {text} » never appeared at {url}; last body: {body[:500]}")
+
+
+@pytest.fixture
+def served(fixture_project):
+    fixture_project.edition()
+    fixture_project.event("x")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=fixture_project.root, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        yield fixture_project, f"http://127.0.0.1:{port}/"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def test_preview_follows_edits_and_shows_problems(served):
+    project, base = served
+    wait_for(base + "2017/evenements/x/", "Portes ouvertes")
+
+    project.event("x", EVENT.replace("title: Portes ouvertes", "title: Journée portes ouvertes de la maternité"))
+    wait_for(base + "2017/evenements/x/", "Journée portes ouvertes de la maternité")
+
+    template = project.root / "overrides" / "event.html"
+    template.write_text(template.read_text().replace("<h2>Présentation</h2>", "<h2>Description de l'action</h2>"))
+    wait_for(base + "2017/evenements/x/", "Description de l&#39;action")
+
+    project.event("x", front_matter(start="2017-11-31"))
+    page = wait_for(base, "Erreurs dans le contenu")
+    assert "campaigns/2017/events/x.md:8" in page and "la date « 2017-11-31 » n&#39;existe pas" in page
+
+    project.event("x")
+    wait_for(base + "2017/evenements/x/", "Portes ouvertes")
