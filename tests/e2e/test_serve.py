@@ -59,7 +59,7 @@ def test_preview_follows_edits_and_shows_problems(served):
 
     template = project.root / "overrides" / "event.html"
     template.write_text(template.read_text().replace("<h2>Présentation</h2>", "<h2>Description de l'action</h2>"))
-    wait_for(base + "2017/evenements/x/", "Description de l&#39;action")
+    wait_for(base + "2017/evenements/x/", "<h2>Description de l'action</h2>")
 
     project.event("x", front_matter(start="2017-11-31"))
     page = wait_for(base, "Erreurs dans le contenu")
