@@ -1,0 +1,27 @@
+"""The core must run without MkDocs, so that the site can change generator."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from helpers import ROOT
+
+
+def test_core_does_not_import_mkdocs():
+    code = ("import pkgutil, importlib, sys, ssp, ssp.exports\n"
+            "for m in pkgutil.walk_packages(ssp.__path__, 'ssp.'): importlib.import_module(m.name)\n"
+            "print(sorted(name for name in sys.modules if name.split('.')[0] in ('mkdocs', 'material')))")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "hooks", capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+def test_the_build_api_runs_alone(tmp_path):
+    from datetime import date
+
+    from ssp.build import build_site
+
+    site = build_site(ROOT, today=date(2017, 11, 22), site_url="https://example.org/ssp")
+    assert [page.src_uri for page in site.pages][:4] == ["index.md", "editions.md", "2017/index.md", "2017/evenements/index.md"]
+    assert set(site.files) == {"2017/evenements.json"}
+    assert [event.slug for event, _ in site.upcoming(site.latest)] == ["portes-ouvertes-maternite-douai"]
