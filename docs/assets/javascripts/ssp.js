@@ -1,0 +1,39 @@
+/* Semaine de la sécurité des patients — keyboard access to Material's menu and search.
+   Material toggles them with hidden checkboxes and <label>s, which a keyboard cannot reach; the
+   header template has real buttons instead (data-ssp-toggle="<checkbox id>"). Here a button
+   flips its checkbox, reports the state (aria-expanded), the open menu takes the focus, and
+   Escape closes the menu and gives the focus back to its button. */
+(function () {
+  "use strict";
+
+  function buttonsFor(id) {
+    return document.querySelectorAll("[data-ssp-toggle='" + id + "']");
+  }
+
+  document.querySelectorAll("[data-ssp-toggle]").forEach(function (button) {
+    var checkbox = document.getElementById(button.getAttribute("data-ssp-toggle"));
+    if (!checkbox) { return; }
+    function sync() {
+      buttonsFor(checkbox.id).forEach(function (b) { b.setAttribute("aria-expanded", String(checkbox.checked)); });
+    }
+    checkbox.addEventListener("change", sync);
+    button.addEventListener("click", function () {
+      checkbox.click();
+      sync();
+      if (checkbox.id === "__drawer" && checkbox.checked) {
+        var first = document.querySelector(".md-sidebar--primary .md-nav__link[href]");
+        if (first) { first.focus(); }
+      }
+    });
+    sync();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    var drawer = document.getElementById("__drawer");
+    if (event.key === "Escape" && drawer && drawer.checked) {
+      drawer.click();
+      var button = buttonsFor("__drawer")[0];
+      if (button) { button.setAttribute("aria-expanded", "false"); button.focus(); }
+    }
+  });
+})();

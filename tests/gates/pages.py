@@ -1,0 +1,21 @@
+"""Which pages the browser gates visit: every page template, and a sample of events."""
+
+TEMPLATES = {
+    "accueil": "",
+    "archive": "editions/",
+    "edition": "2017/",
+    "liste": "2017/evenements/",
+    "liste-variee": "2030/evenements/",
+    "evenement": "2017/evenements/portes-ouvertes-maternite-douai/",
+    "404": "page-inexistante/",
+}
+
+EVENT_SAMPLE = [
+    "2017/evenements/colloque-regional-occitanie/",
+    "2030/evenements/creneaux-la-reunion/",
+    "2030/evenements/atelier-annule/",
+    "2030/evenements/webinaire/",
+    "2030/evenements/exposition-semaine/",
+]
+
+ALL = {**TEMPLATES, **{path: path for path in EVENT_SAMPLE}}

@@ -1,0 +1,31 @@
+"""Gate 1: axe-core (WCAG 2.1 AA + RGAA 4) in Debian's Chromium finds nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import axe_violations
+from pages import ALL
+
+
+@pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
+def test_no_axe_violation(gates_site, page, path):
+    _, server = gates_site
+    page.goto(server.base + path)
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_no_axe_violation_on_phone_and_desktop_with_search_open(gates_site, page, width):
+    _, server = gates_site
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(server.base + "2017/")
+    page.keyboard.press("/")  # Material's shortcut opens the search dialog
+    assert axe_violations(page) == []
+
+
+def test_gate_catches_a_broken_template(broken_site, page):
+    _, server = broken_site
+    page.goto(server.base + "2017/evenements/portes-ouvertes-maternite-douai/")
+    rules = {violation["id"] for violation in axe_violations(page)}
+    assert {"image-alt", "color-contrast"} <= rules
