@@ -7,12 +7,26 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build test verifier clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
+.PHONY: serve build test gates-tools clean
+
+# Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $(READY)
+
+# Quality-gate tools: axe-core and vnu-jar (npm, pinned in package-lock.json), Debian's
+# Chromium for the browser tests, a Java runtime for the Nu Html Checker.
+node_modules/.ready: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+gates-tools: node_modules/.ready
+	@command -v chromium >/dev/null && command -v java >/dev/null || { \
+	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends chromium default-jre-headless; }
 
 serve: $(READY)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à chaque enregistrement
 	$(BIN)/mkdocs serve
@@ -20,7 +34,7 @@ serve: $(READY)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à
 build: $(READY)  ## Construction stricte du site dans site/
 	$(BIN)/mkdocs build --strict
 
-test: $(READY)  ## Tous les tests
+test: $(READY) gates-tools  ## Tous les tests, contrôles de qualité compris
 	$(BIN)/python -m pytest
 
 clean:

@@ -83,6 +83,13 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_page_content(html, page, config, files):
+    # Our templates draw campaign pages from the context; page.content is left for the search index.
+    if spec := state["pages"].get(page.file.src_uri):
+        return f"<p>{escape(spec.search_text)}</p>" if spec.search_text else ""
+    return html
+
+
 def on_page_context(context, page, config, nav):
     if spec := state["pages"].get(page.file.src_uri):
         context.update(spec.context)

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .frenchdates import date_range
-from .models import Edition
+from .models import Edition, Event
+from .vocab import DEPARTEMENTS, EVENT_TYPES
 
 
 @dataclass(frozen=True)
@@ -17,6 +18,7 @@ class PageSpec:
     description: str
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False
+    search_text: str = ""  # what the site search indexes: short metadata, not whole bodies
 
 
 def ordinal(number: int) -> str:
@@ -45,7 +47,7 @@ def edition_pages(edition: Edition) -> list[PageSpec]:
     context = {"edition": edition}
     pages = [
         PageSpec(f"{edition.year}/index.md", edition_title(edition), "edition.html",
-                 f"{edition.meta.theme} — {when}.", context),
+                 f"{edition.meta.theme} — {when}.", context, search_text=f"{edition.meta.theme}. {when}."),
         PageSpec(f"{edition.year}/evenements/index.md", f"Les actions de l'édition {edition.year}", "listing.html",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", context),
     ]
@@ -53,8 +55,18 @@ def edition_pages(edition: Edition) -> list[PageSpec]:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
         pages.append(PageSpec(f"{edition.year}/evenements/{event.slug}.md", event.meta.title, "event.html",
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
-                              {"edition": edition, "event": event}))
+                              {"edition": edition, "event": event}, search_text=event_search_text(event)))
     return pages
+
+
+def event_search_text(event: Event) -> str:
+    """Type, place, région and organiser: enough to find an event, small enough for a big index."""
+    venue = event.meta.venue
+    parts = [EVENT_TYPES[event.meta.type], str(event.year)]
+    if venue:
+        parts += [venue.name or "", venue.city, DEPARTEMENTS.get(event.departement or "", "")]
+    parts += [event.meta.region or "", "en ligne" if event.meta.online_url else "", event.meta.organizer]
+    return " · ".join(part for part in parts if part)
 
 
 def problems_page() -> PageSpec:

@@ -117,3 +117,13 @@ def test_links_work_under_a_sub_path(real_site):
                 assert target.startswith((prefix, "http", "#")), target
             else:
                 assert not target.startswith("/"), (path, target)
+
+
+def test_search_index_holds_event_metadata_not_bodies(real_site):
+    docs = {doc["location"]: doc for doc in json.loads(real_site.text("search/search_index.json"))["docs"]}
+    douai = docs["2017/evenements/portes-ouvertes-maternite-douai/"]
+    assert douai["title"] == "La maternité du Centre hospitalier de Douai ouvre ses portes"
+    assert douai["text"] == ("<p>Portes ouvertes · 2017 · Service de maternité, site de Dechy · Dechy · "
+                             "Hauts-de-France · Centre hospitalier de Douai</p>")
+    assert "futurs parents" not in json.dumps(docs)
+    assert json.loads(real_site.text("search/search_index.json"))["config"]["lang"] == ["fr"]

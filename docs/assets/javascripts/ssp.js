@@ -20,10 +20,9 @@
     button.addEventListener("click", function () {
       checkbox.click();
       sync();
-      if (checkbox.id === "__drawer" && checkbox.checked) {
-        var first = document.querySelector(".md-sidebar--primary .md-nav__link[href]");
-        if (first) { first.focus(); }
-      }
+      var target = checkbox.id === "__drawer" ? ".md-sidebar--primary .md-nav__link[href]" : ".md-search__input";
+      var focus = checkbox.checked && document.querySelector(target);
+      if (focus) { setTimeout(function () { focus.focus(); }, 0); }
     });
     sync();
   });

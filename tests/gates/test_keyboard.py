@@ -1,0 +1,47 @@
+"""Gate 1 (keyboard): the menu and the search work with the keyboard alone, on a phone."""
+
+from __future__ import annotations
+
+PHONE = {"width": 375, "height": 740}
+
+
+def tab_to(page, selector: str, limit: int = 30) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"{selector} never received the focus")
+
+
+def test_menu_opens_moves_focus_navigates_and_closes(gates_site, page):
+    _, server = gates_site
+    page.set_viewport_size(PHONE)
+    page.goto(server.base)
+    tab_to(page, "[data-ssp-toggle='__drawer']")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.getElementById('__drawer').checked")
+    assert page.get_attribute("[data-ssp-toggle='__drawer']", "aria-expanded") == "true"
+    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__drawer').checked")
+    assert page.evaluate("document.activeElement.dataset.sspToggle") == "__drawer"
+
+    page.keyboard.press(" ")
+    tab_to(page, ".md-sidebar--primary a[href$='editions/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/editions/")
+    assert page.locator("h1").inner_text() == "Toutes les éditions"
+
+
+def test_search_by_keyboard_finds_an_event(gates_site, page):
+    _, server = gates_site
+    page.set_viewport_size(PHONE)
+    page.goto(server.base + "2017/")
+    tab_to(page, "[data-ssp-toggle='__search']")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    page.keyboard.type("Douai")
+    result = page.locator(".md-search-result__link").first
+    result.wait_for()
+    assert "portes-ouvertes-maternite-douai" in result.get_attribute("href")
