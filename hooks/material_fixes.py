@@ -11,6 +11,12 @@ from __future__ import annotations
 TOGGLES = ('data-md-toggle="drawer" type="checkbox" id="__drawer"', 'data-md-toggle="search" type="checkbox" id="__search"')
 
 
+# Nu Html Checker: "The value of the for attribute of the label element must be the ID of a
+# non-hidden form control" — on a page outside the navigation, Material's table of contents
+# title points at a __toc checkbox that it only writes for pages in the navigation.
+TOC_TITLE = '<label class="md-nav__title" for="__toc">'
+
+
 def drop_toggle_autocomplete(html: str) -> str:
     for toggle in TOGGLES:
         html = html.replace(f'{toggle} autocomplete="off"', toggle)
@@ -18,6 +24,8 @@ def drop_toggle_autocomplete(html: str) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
+    if 'id="__toc"' not in output:
+        output = output.replace(TOC_TITLE, '<label class="md-nav__title">')
     return drop_toggle_autocomplete(output)
 
 

@@ -18,7 +18,7 @@ from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
-from ssp import templating  # noqa: E402
+from ssp import legal, templating  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
 from ssp.problems import ContentError  # noqa: E402
@@ -40,7 +40,11 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config):
     project_dir = Path(config.config_file_path).parent
-    state.update(site=None, pages={}, project_dir=project_dir)
+    state.update(site=None, pages={}, project_dir=project_dir, legal=config.extra.get("legal") or {})
+    try:
+        legal.check_status(state["legal"].get("accessibility_status", ""))
+    except ContentError as error:
+        raise PluginError(str(error)) from None
     try:
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "")
     except ContentError as error:
@@ -76,6 +80,11 @@ def _replace(files, file) -> None:
 def on_page_markdown(markdown, page, config, files):
     if spec := state["pages"].get(page.file.src_uri):
         page.meta.update(title=spec.title, template=spec.template, description=spec.description)
+    else:  # pages of docs/: legal facts written [[key]]
+        try:
+            markdown = legal.fill(markdown, state["legal"], f"docs/{page.file.src_uri}")
+        except ContentError as error:
+            raise PluginError(str(error)) from None
     # Material prints title and description unescaped: hand it escaped Markup (never escaped twice).
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from e2e_helpers import build
+from builds import build
 from helpers import front_matter
 
 

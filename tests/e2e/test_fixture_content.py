@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from e2e_helpers import build
+from builds import build
 from helpers import front_matter
 
 

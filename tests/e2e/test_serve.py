@@ -11,7 +11,7 @@ import urllib.request
 
 import pytest
 
-from e2e_helpers import mkdocs_env
+from builds import mkdocs_env
 from helpers import EVENT, front_matter
 
 

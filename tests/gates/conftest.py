@@ -9,10 +9,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "e2e"))
 
 from checks import SiteServer, launch  # noqa: E402
-from e2e_helpers import build, site_project  # noqa: E402
+from builds import build, site_project  # noqa: E402
 from helpers import ROOT  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "gates"

@@ -8,6 +8,9 @@ TEMPLATES = {
     "liste-variee": "2030/evenements/",
     "evenement": "2017/evenements/portes-ouvertes-maternite-douai/",
     "404": "page-inexistante/",
+    "accessibilite": "accessibilite/",
+    "mentions-legales": "mentions-legales/",
+    "donnees-personnelles": "donnees-personnelles/",
 }
 
 EVENT_SAMPLE = [

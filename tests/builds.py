@@ -30,6 +30,7 @@ class Build:
 
 def site_project(root: Path, campaigns: Path | None = ROOT / "campaigns") -> Project:
     """A copy of the site's code, with the real campaigns or an empty campaigns/ to fill."""
+    root.mkdir(parents=True, exist_ok=True)
     for part in SITE_PARTS:
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)

@@ -1,0 +1,47 @@
+"""Gate 8: the legal pages exist, take their facts from mkdocs.yml, and every footer shows the status."""
+
+from __future__ import annotations
+
+from builds import build
+from helpers import EDITION_2017
+
+
+def set_legal(project, **facts: str) -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for key, value in facts.items():
+        start = text.index(f"    {key}: ")
+        end = text.index("\n", start)
+        text = text[:start] + f"    {key}: {value}" + text[end:]
+    config.write_text(text, encoding="utf-8")
+
+
+def test_legal_facts_come_from_configuration(fixture_project):
+    fixture_project.edition(text=EDITION_2017)
+    set_legal(fixture_project, publisher='"Agence de test"', publication_director='"Mme Test, directrice"',
+              contact_email='"accessibilite@example.org"', accessibility_status="partiellement conforme")
+    built = build(fixture_project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    statement = built.html("accessibilite/index.html").select_one("article").get_text(" ")
+    assert "Agence de test s'engage" in statement
+    assert "partiellement conforme" in statement and "Défenseur des droits" in statement
+    assert "accessibilite@example.org" in statement
+    notice = built.html("mentions-legales/index.html").select_one("article").get_text(" ")
+    assert "Mme Test, directrice" in notice and "GitHub Pages" in notice
+    privacy = built.html("donnees-personnelles/index.html").select_one("article").get_text(" ")
+    assert "aucun cookie" in privacy and "aucun traceur" in privacy
+    for page in built.site.rglob("*.html"):
+        footer = built.html(page.relative_to(built.site).as_posix()).select_one(".md-copyright .ssp-legal")
+        assert footer.a.get_text(strip=True) == "Accessibilité : partiellement conforme", page
+
+
+def test_an_unknown_fact_or_status_fails_the_build(fixture_project):
+    fixture_project.edition(text=EDITION_2017)
+    fixture_project.write("docs/mentions-legales.md", "# Mentions\n\nHébergeur : [[hebergeur]]\n")
+    built = build(fixture_project.root)
+    assert built.result.returncode != 0
+    assert "docs/mentions-legales.md:3: hebergeur : information légale inconnue" in built.result.stderr
+
+    set_legal(fixture_project, accessibility_status="conforme à moitié")
+    built = build(fixture_project.root)
+    assert "extra.legal.accessibility_status : « conforme à moitié » : valeurs permises" in built.result.stderr

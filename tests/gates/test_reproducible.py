@@ -1,0 +1,26 @@
+"""Gate 7: two builds of the same sources with the same SOURCE_DATE_EPOCH are byte-identical."""
+
+from __future__ import annotations
+
+from builds import build, site_project
+
+
+def files(site):
+    return {path.relative_to(site).as_posix(): path.read_bytes() for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def test_two_builds_in_different_folders_are_identical(tmp_path):
+    first = build(site_project(tmp_path / "premier").root, SITE_URL="https://example.org/ssp/")
+    second = build(site_project(tmp_path / "second").root, SITE_URL="https://example.org/ssp/")
+    assert first.result.returncode == second.result.returncode == 0
+    one, two = files(first.site), files(second.site)
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+
+
+def test_the_date_changes_what_is_upcoming_and_nothing_random(tmp_path):
+    root = site_project(tmp_path / "site").root
+    before = build(root, SOURCE_DATE_EPOCH="1511136000")  # 2017-11-20: the 2017 edition is upcoming
+    assert "Cette édition est terminée." not in before.text("index.html")
+    after = build(root, SOURCE_DATE_EPOCH="1700000000")
+    assert "Cette édition est terminée." in after.text("index.html")
