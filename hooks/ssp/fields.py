@@ -28,24 +28,37 @@ def fail(message: str, field: str = "") -> PydanticCustomError:
     return PydanticCustomError("ssp", "{message}", {"message": message, "field": field})
 
 
+YEARS = range(2000, 2101)  # the campaign started in 2011; bounds keep time-zone arithmetic safe
+
+
+def single(value: Any) -> str:
+    """The text of a single value; lists and sub-fields are refused with a clear message."""
+    if isinstance(value, (list, dict)):
+        raise fail("une seule valeur est attendue ici, pas une liste ni des sous-champs")
+    return str(value).strip() if value is not None else ""
+
+
 def parse_date(value: Any, expected: str = "attendu AAAA-MM-JJ") -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
-    text = str(value).strip() if value is not None else ""
+    text = single(value)
     match = DATE_RE.fullmatch(text)
     if not match:
         raise fail(f"« {text} » n'est pas une date ({expected}, par exemple 2017-11-24)")
     try:
-        return date(*map(int, match.groups()))
+        day = date(*map(int, match.groups()))
     except ValueError:
         raise fail(f"la date « {text} » n'existe pas ({expected})") from None
+    if day.year not in YEARS:
+        raise fail(f"« {text} » : l'année doit être entre {YEARS.start} et {YEARS.stop - 1}")
+    return day
 
 
 def parse_when(value: Any) -> date | datetime | time:
     """A date (all-day), a local date-time, or a bare time (for an end on the start's day)."""
     if isinstance(value, (date, time)):
         return value
-    text = str(value).strip() if value is not None else ""
+    text = single(value)
     if match := TIME_RE.fullmatch(text):
         return _time(*match.groups(), text)
     match = WHEN_RE.fullmatch(text)
@@ -65,35 +78,33 @@ def _time(hours: str, minutes: str, text: str) -> time:
 
 
 def parse_region(value: Any) -> str:
-    name = region_named(str(value)) if isinstance(value, str) else None
+    name = region_named(single(value))
     if name is None:
         raise fail(f"région inconnue « {value} » ; régions permises : {', '.join(REGIONS)}")
     return name
 
 
 def parse_postal_code(value: Any) -> str:
-    text = str(value).strip()
+    text = single(value)
     if not re.fullmatch(r"\d{5}", text):
         raise fail(f"« {text} » n'est pas un code postal (5 chiffres, par exemple 34000)")
     return text
 
 
 def parse_url(value: Any, schemes: tuple[str, ...] = ("http", "https")) -> str:
-    text = str(value).strip() if isinstance(value, str) else ""
+    text = single(value)
     parts = urlsplit(text) if text and not re.search(r"\s", text) else None
-    if parts and parts.scheme.lower() in schemes and (parts.netloc or parts.scheme.lower() in ("mailto", "tel")):
-        if parts.scheme.lower() in ("mailto", "tel") and not parts.path:
-            parts = None
-        else:
-            return text
+    scheme = parts.scheme.lower() if parts else ""
+    if scheme in schemes and (parts.netloc if scheme in ("http", "https") else parts.path):
+        return text
     allowed = " ou ".join(f"{scheme}:" if scheme in ("mailto", "tel") else f"{scheme}://" for scheme in schemes)
-    raise fail(f"adresse « {value} » refusée : seules les adresses commençant par {allowed} sont acceptées")
+    raise fail(f"adresse « {text} » refusée : seules les adresses commençant par {allowed} sont acceptées")
 
 
 def parse_registration(value: Any) -> str:
     """A link (http(s), mailto:, tel:) or a plain text such as « Entrée libre »."""
-    text = str(value).strip() if isinstance(value, str) else value
-    if isinstance(text, str) and not re.search(r"\s", text) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text):
+    text = single(value)
+    if not re.search(r"\s", text) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text):
         return parse_url(text, ("http", "https", "mailto", "tel"))
     return text
 

@@ -74,6 +74,8 @@ def message(item: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
         close = closest_field(loc, model)
         hint = f"vouliez-vous dire « {close} » ?" if close else f"champs permis : {', '.join(known_fields(model, loc[:-1]))}"
         return f"champ inconnu ; {hint}"
+    if kind == "literal_error" and isinstance(value, (list, dict)):
+        return "une seule valeur est attendue ici, pas une liste ni des sous-champs"
     if kind == "literal_error":
         allowed = [option.strip("'") for option in ctx.get("expected", "").replace(" or ", ", ").split(", ")]
         close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)

@@ -166,3 +166,16 @@ def test_online_event_needs_no_venue_but_needs_a_link(project):
     project.event("b", front_matter(venue=None, region=None))
     [problem] = project.problems()
     assert (problem.path.endswith("b.md"), problem.field) == (True, "venue")
+
+
+@pytest.mark.parametrize("field, value", [("start", "[2017-11-24]"), ("region", "[Occitanie]"), ("status", "[full]"),
+                                          ("online_url", "[https://example.org]")])
+def test_a_list_where_one_value_is_expected(project, field, value):
+    problem = only_problem(project, front_matter(**{field: value}))
+    assert (problem.field, problem.message) == (field, "une seule valeur est attendue ici, pas une liste ni des sous-champs")
+
+
+def test_years_stay_in_the_campaign_range(project):
+    problem = only_problem(project, front_matter(start="9999-12-31T23:59", region="Guadeloupe",
+                                                 venue="\n  city: Pointe-à-Pitre\n  postal_code: '97110'"))
+    assert problem.message == "« 9999-12-31 » : l'année doit être entre 2000 et 2100"
