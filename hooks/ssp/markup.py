@@ -6,8 +6,9 @@ import markdown
 import nh3
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Descriptions sit under the page's own <h1>: their headings start at <h2>.
-TAGS = (nh3.ALLOWED_TAGS - {"h1"}) | {"details", "summary"}
+# Descriptions sit under the page's own <h1>: their headings start at <h2>. No images: a
+# description must not make readers' browsers fetch anything from another site.
+TAGS = (nh3.ALLOWED_TAGS - {"h1", "img"}) | {"details", "summary"}
 
 _md = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 

@@ -1,0 +1,108 @@
+"""Gate 5: content is untrusted — hostile text in every field is escaped or sanitised wherever it lands."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+
+from builds import build
+
+MARK = "PWNED"
+HOSTILE = f'<script>alert("{MARK}")</script><img src=x onerror=alert("{MARK}")>"\'&'
+QUOTED = json.dumps(HOSTILE, ensure_ascii=False)  # a valid YAML double-quoted string
+
+EDITION = f"""\
+year: 2017
+theme: {QUOTED}
+start: 2017-11-20
+end: 2017-11-24
+summary: |
+  Texte <script>alert("{MARK}")</script> <a href="javascript:alert('{MARK}')" onclick="{MARK}()">lien</a>
+  <iframe src="https://evil.example/{MARK}"></iframe> <img src="https://tracker.example/{MARK}.gif">
+  <a href="https://example.org/ok">site</a> <span style="background:url(https://evil.example/{MARK})">x</span>
+resources:
+  - title: {QUOTED}
+    url: "https://example.org/?q=<{MARK}>&x=\\"y"
+    publisher: {QUOTED}
+"""
+
+EVENT = f"""\
+---
+title: {QUOTED}
+type: atelier
+start: 2017-11-21T10:00
+organizer: {QUOTED}
+venue:
+  name: {QUOTED}
+  address: {QUOTED}
+  city: {QUOTED}
+region: Occitanie
+time_note: {QUOTED}
+registration: {QUOTED}
+---
+<script>alert("{MARK}")</script>
+<a href="javascript:alert('{MARK}')">a</a> <a href="data:text/html,{MARK}">b</a> <div onmouseover="{MARK}">c</div>
+<svg onload="alert('{MARK}')"></svg> <form action="https://evil.example/{MARK}"><input name="q"></form>
+[lien](https://example.org/page)
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    from builds import site_project
+
+    project = site_project(tmp_path_factory.mktemp("hostile"), campaigns=None)
+    project.write("campaigns/2017/edition.yml", EDITION)
+    project.write("campaigns/2017/events/hostile.md", EVENT)
+    built = build(project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    return built
+
+
+def pages(built):
+    for path in sorted(built.site.rglob("*.html")):
+        yield path.relative_to(built.site).as_posix(), BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_no_script_handler_or_dangerous_url_carries_the_payload(hostile_site):
+    for rel, soup in pages(hostile_site):
+        for script in soup.find_all("script"):
+            assert MARK not in script.get_text(), rel
+        for tag in soup.find_all(True):
+            assert tag.name not in ("iframe", "form", "svg", "img") or MARK not in str(tag), (rel, str(tag))
+            for name, value in tag.attrs.items():
+                value = " ".join(value) if isinstance(value, list) else value
+                assert not (name.startswith("on") and MARK in value), (rel, name, value)
+                assert not (name == "style" and MARK in value), (rel, name, value)
+                if name in ("href", "src", "action", "formaction"):
+                    assert not value.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (rel, value)
+
+
+def test_text_is_shown_as_text_everywhere(hostile_site):
+    event = hostile_site.html("2017/evenements/hostile/index.html")
+    assert event.h1.get_text(strip=True).startswith(HOSTILE)
+    details = event.select_one(".ssp-details").get_text()
+    assert details.count(HOSTILE) >= 5  # organizer, venue name, address, city, time note, registration
+    assert event.find("meta", attrs={"name": "description"})["content"].startswith(HOSTILE)
+    assert event.title.get_text().startswith(HOSTILE)
+    edition = hostile_site.html("2017/index.html")
+    assert f"« {HOSTILE} »" in edition.select_one(".ssp-edition__theme").get_text()
+    resource = edition.select_one(".ssp-resources a")
+    assert resource.get_text() == HOSTILE and resource["href"] == 'https://example.org/?q=<PWNED>&x="y'
+
+
+def test_external_links_get_noopener_noreferrer(hostile_site):
+    description = hostile_site.html("2017/evenements/hostile/index.html").select_one(".ssp-description")
+    assert description.select_one("a[href='https://example.org/page']")["rel"] == ["noopener", "noreferrer"]
+    summary = hostile_site.html("2017/index.html").select_one(".ssp-summary")
+    assert summary.select_one("a[href='https://example.org/ok']")["rel"] == ["noopener", "noreferrer"]
+
+
+def test_data_files_keep_the_exact_text(hostile_site):
+    record = json.loads(hostile_site.text("2017/evenements.json"))["events"][0]
+    assert record["title"] == record["organizer"] == record["time_note"] == HOSTILE
+    assert record["venue"] == {"name": HOSTILE, "address": HOSTILE, "postal_code": None, "city": HOSTILE}
+    index = json.loads(hostile_site.text("search/search_index.json"))
+    assert all("<script>" not in doc["text"] for doc in index["docs"])
