@@ -127,3 +127,10 @@ def test_search_index_holds_event_metadata_not_bodies(real_site):
                              "Hauts-de-France · Centre hospitalier de Douai</p>")
     assert "futurs parents" not in json.dumps(docs)
     assert json.loads(real_site.text("search/search_index.json"))["config"]["lang"] == ["fr"]
+
+
+def test_not_found_page_is_french_and_works_at_any_depth(real_site):
+    soup = real_site.html("404.html")
+    assert soup.h1.get_text(strip=True) == "Page introuvable"
+    links = [a["href"] for a in soup.select("article a")]
+    assert links == ["/ssp/index.html", "/ssp/editions/"]
