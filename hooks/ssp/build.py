@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .exports import data
+from .exports import data, ics
 from .load import load_campaigns
 from .models import Edition
 from .pages import PageSpec, site_pages
 from .problems import ContentError, Problem
+from .vocab import REGIONS, region_calendar_path
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,9 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "") -> Site:
     """Load campaigns/ and produce every page spec and data file, or raise ContentError."""
     editions = load_campaigns(project_dir / "campaigns", project_dir)
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-    pages = site_pages(editions)
+    pages = site_pages(editions, site_url)
     files = dict(data.edition_json(edition, site_url) for edition in editions)
+    files.update(calendars(editions, site_url, today))
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
     return Site(editions, pages, files, today)
 
@@ -45,3 +47,18 @@ def _refuse_duplicates(paths: list[str]) -> None:
     twice = sorted({path for path in paths if path in seen or seen.add(path)})
     if twice:
         raise ContentError([Problem(path, 0, "", "deux contenus produisent la même page ; renommez l'un d'eux") for path in twice])
+
+
+def calendars(editions: list[Edition], site_url: str, today: date) -> dict[str, bytes]:
+    """One calendar per event, per edition, and per region (all editions)."""
+    files = {}
+    for edition in editions:
+        name = f"Semaine de la sécurité des patients {edition.year}"
+        files[f"{edition.year}/agenda.ics"] = ics.calendar(name, list(edition.events), site_url, today)
+        for event in edition.events:
+            files[f"{event.year}/evenements/{event.slug}.ics"] = ics.calendar(event.meta.title, [event], site_url, today)
+    for region in REGIONS:
+        events = [event for edition in editions for event in edition.events if event.meta.region == region]
+        files[region_calendar_path(region)] = ics.calendar(
+            f"Semaine de la sécurité des patients — {region}", events, site_url, today)
+    return files

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .frenchdates import date_range
+from .exports import ics
 from .models import Edition, Event
 from .vocab import DEPARTEMENTS, EVENT_TYPES
 
@@ -21,6 +22,14 @@ class PageSpec:
     search_text: str = ""  # what the site search indexes: short metadata, not whole bodies
 
 
+def subscription(path: str, site_url: str) -> dict[str, str]:
+    """Links to a calendar: to download (https) and to subscribe (webcal, needs an absolute site URL)."""
+    links = {"path": path}
+    if site_url.startswith(("http://", "https://")):
+        links["webcal"] = "webcal://" + site_url.split("://", 1)[1] + path
+    return links
+
+
 def ordinal(number: int) -> str:
     """« 1re », « 7e »"""
     return "1re" if number == 1 else f"{number}e"
@@ -30,7 +39,7 @@ def edition_title(edition: Edition) -> str:
     return f"Semaine de la sécurité des patients {edition.year}"
 
 
-def site_pages(editions: list[Edition]) -> list[PageSpec]:
+def site_pages(editions: list[Edition], site_url: str = "") -> list[PageSpec]:
     pages = [
         PageSpec("index.md", "Accueil", "home.html",
                  "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles."),
@@ -38,13 +47,13 @@ def site_pages(editions: list[Edition]) -> list[PageSpec]:
                  "Les éditions de la semaine de la sécurité des patients depuis 2011.", in_nav=True),
     ]
     for edition in editions:
-        pages += edition_pages(edition)
+        pages += edition_pages(edition, site_url)
     return pages
 
 
-def edition_pages(edition: Edition) -> list[PageSpec]:
+def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
-    context = {"edition": edition}
+    context = {"edition": edition, "calendar": subscription(f"{edition.year}/agenda.ics", site_url)}
     pages = [
         PageSpec(f"{edition.year}/index.md", edition_title(edition), "edition.html",
                  f"{edition.meta.theme} — {when}.", context, search_text=f"{edition.meta.theme}. {when}."),
@@ -55,7 +64,9 @@ def edition_pages(edition: Edition) -> list[PageSpec]:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
         pages.append(PageSpec(f"{edition.year}/evenements/{event.slug}.md", event.meta.title, "event.html",
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
-                              {"edition": edition, "event": event}, search_text=event_search_text(event)))
+                              {"edition": edition, "event": event,
+                               "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences]},
+                              search_text=event_search_text(event)))
     return pages
 
 

@@ -116,3 +116,13 @@ def departement_of(postal_code: str) -> str | None:
 
 def timezone_of(region: str | None) -> str:
     return REGIONS[region][1] if region else DEFAULT_TIMEZONE
+
+
+def region_slug(region: str) -> str:
+    """« Provence-Alpes-Côte d'Azur » → « provence-alpes-cote-d-azur »"""
+    ascii_text = unicodedata.normalize("NFKD", region.casefold()).encode("ascii", "ignore").decode()
+    return "-".join("".join(char if char.isalnum() else " " for char in ascii_text).split())
+
+
+def region_calendar_path(region: str) -> str:
+    return f"agendas/{region_slug(region)}.ics"

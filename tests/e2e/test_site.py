@@ -134,3 +134,17 @@ def test_not_found_page_is_french_and_works_at_any_depth(real_site):
     assert soup.h1.get_text(strip=True) == "Page introuvable"
     links = [a["href"] for a in soup.select("article a")]
     assert links == ["/ssp/index.html", "/ssp/editions/"]
+
+
+def test_event_page_offers_calendar_links(real_site):
+    section = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/index.html").select_one(".ssp-add-calendar")
+    links = {a.get_text(strip=True): a["href"] for a in section.select("a")}
+    assert links["Télécharger le fichier agenda (.ics)"] == "../portes-ouvertes-maternite-douai.ics"
+    assert links["Ajouter à Google Agenda"].startswith("https://calendar.google.com/calendar/render?action=TEMPLATE")
+    assert links["Ajouter à Outlook.com"].startswith("https://outlook.live.com/calendar/0/action/compose?")
+    assert (real_site.site / "2017/evenements/portes-ouvertes-maternite-douai.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+
+
+def test_edition_calendar_can_be_subscribed(real_site):
+    links = [a["href"] for a in real_site.html("2017/index.html").select(".ssp-subscribe a")]
+    assert links == ["webcal://example.github.io/ssp/2017/agenda.ics", "agenda.ics"]

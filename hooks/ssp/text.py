@@ -1,0 +1,16 @@
+"""Plain-text forms of content, for calendars, feeds, structured data and search."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import nh3
+
+
+def plain(html_text: str) -> str:
+    """Sanitised HTML → readable text: paragraphs on their own lines, no tags, no entities."""
+    spaced = re.sub(r"</(p|li|h[2-6]|tr|div|blockquote)>|<br\s*/?>", "\n", html_text.replace("\n", " "))
+    text = html.unescape(nh3.clean(spaced, tags=set()))
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    return "\n".join(line for line in lines if line)

@@ -1,0 +1,115 @@
+"""Calendars parsed back with icalendar and checked instant by instant against the source."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from icalendar import Calendar
+
+from helpers import front_matter
+from ssp.build import calendars
+from ssp.exports.ics import add_links
+
+SITE = "https://example.org/ssp/"
+TODAY = date(2017, 11, 1)
+
+
+def load(project, **events):
+    project.edition()
+    for slug, text in events.items():
+        project.event(slug, text)
+    return project.load()
+
+
+def parsed(files, path):
+    return Calendar.from_ical(files[path])
+
+
+def vevents(calendar):
+    return {str(component["UID"]): component for component in calendar.walk("VEVENT")}
+
+
+@pytest.fixture
+def files(project):
+    editions = load(
+        project,
+        paris=front_matter(start="2017-11-24T14:00", end="17:30"),
+        reunion=front_matter(start=None, region="'La Réunion'", venue="\n  city: Saint-Denis\n  postal_code: '97400'",
+                             slots="\n  - start: 2017-11-21T09:00\n    end: '12:00'\n  - start: 2017-11-22T14:00"),
+        dst=front_matter(start="2017-10-29T01:30", end="2017-10-29T03:30"),
+        annule=front_matter(status="cancelled", start="2017-11-20", end="2017-11-22",
+                            title="'Atelier ; virgules, deux-points : et \\ barre'"),
+    )
+    return calendars(editions, SITE, TODAY)
+
+
+def test_paris_event_instant_by_instant(files):
+    event = vevents(parsed(files, "2017/evenements/paris.ics"))["ssp-2017-paris@semaine-securite-patients"]
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    assert start.astimezone(timezone.utc) == datetime(2017, 11, 24, 13, 0, tzinfo=timezone.utc)
+    assert end.astimezone(timezone.utc) == datetime(2017, 11, 24, 16, 30, tzinfo=timezone.utc)
+    assert event["DTSTART"].params["TZID"] == "Europe/Paris"
+    assert str(event["URL"]) == SITE + "2017/evenements/paris/"
+
+
+def test_overseas_slots_are_separate_events_in_their_zone(files):
+    events = vevents(parsed(files, "2017/evenements/reunion.ics"))
+    assert sorted(events) == ["ssp-2017-reunion-1@semaine-securite-patients", "ssp-2017-reunion-2@semaine-securite-patients"]
+    first = events["ssp-2017-reunion-1@semaine-securite-patients"]
+    assert first.decoded("DTSTART").astimezone(timezone.utc) == datetime(2017, 11, 21, 5, 0, tzinfo=timezone.utc)
+    assert first.decoded("DTEND").astimezone(timezone.utc) == datetime(2017, 11, 21, 8, 0, tzinfo=timezone.utc)
+    assert first["DTSTART"].params["TZID"] == "Indian/Reunion"
+    assert "DTEND" not in events["ssp-2017-reunion-2@semaine-securite-patients"]
+
+
+def test_daylight_saving_day_keeps_the_real_duration(files):
+    event = vevents(parsed(files, "2017/evenements/dst.ics"))["ssp-2017-dst@semaine-securite-patients"]
+    start, end = event.decoded("DTSTART"), event.decoded("DTEND")
+    assert start.utcoffset() == timedelta(hours=2) and end.utcoffset() == timedelta(hours=1)
+    assert end.astimezone(timezone.utc) - start.astimezone(timezone.utc) == timedelta(hours=3)
+
+
+def test_every_zone_used_has_its_vtimezone(files):
+    edition = parsed(files, "2017/agenda.ics")
+    assert sorted(str(tz["TZID"]) for tz in edition.walk("VTIMEZONE")) == ["Europe/Paris", "Indian/Reunion"]
+    assert len(vevents(edition)) == 5
+
+
+def test_all_day_cancelled_event_with_escaped_text(files):
+    event = vevents(parsed(files, "2017/evenements/annule.ics"))["ssp-2017-annule@semaine-securite-patients"]
+    assert event.decoded("DTSTART") == date(2017, 11, 20)
+    assert event.decoded("DTEND") == date(2017, 11, 23)  # exclusive end after the last day, 22
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert str(event["SUMMARY"]) == "Atelier ; virgules, deux-points : et \\ barre (annulé)"
+    raw = files["2017/evenements/annule.ics"].decode()
+    assert "SUMMARY:Atelier \\; virgules\\, deux-points : et \\\\ barre (annulé)" in raw
+
+
+def test_dtstamp_is_the_build_date_and_uids_are_stable(project, files):
+    for content in files.values():
+        for event in Calendar.from_ical(content).walk("VEVENT"):
+            assert event.decoded("DTSTAMP") == datetime(2017, 11, 1, tzinfo=timezone.utc)
+    again = calendars(project.load(), SITE, TODAY)
+    assert again == files
+
+
+def test_region_calendars_exist_for_all_regions(files):
+    regions = [path for path in files if path.startswith("agendas/")]
+    assert len(regions) == 18
+    occitanie = vevents(parsed(files, "agendas/hauts-de-france.ics"))
+    assert "ssp-2017-paris@semaine-securite-patients" in occitanie
+    assert vevents(parsed(files, "agendas/la-reunion.ics")).keys() == {
+        "ssp-2017-reunion-1@semaine-securite-patients", "ssp-2017-reunion-2@semaine-securite-patients"}
+    assert vevents(parsed(files, "agendas/corse.ics")) == {}
+
+
+def test_google_and_outlook_links(project):
+    [edition] = load(project, paris=front_matter(start="2017-11-24T14:00", end="17:30"),
+                     jour=front_matter(start="2017-11-24"))
+    timed, all_day = sorted(edition.events, key=lambda e: e.slug)[1], sorted(edition.events, key=lambda e: e.slug)[0]
+    links = add_links(timed, timed.occurrences[0], SITE)
+    assert "dates=20171124T140000%2F20171124T173000" in links["google"] and "ctz=Europe%2FParis" in links["google"]
+    assert "startdt=2017-11-24T14%3A00%3A00%2B01%3A00" in links["outlook"] and "allday=false" in links["outlook"]
+    day_links = add_links(all_day, all_day.occurrences[0], SITE)
+    assert "dates=20171124%2F20171125" in day_links["google"] and "allday=true" in day_links["outlook"]
