@@ -1,16 +1,19 @@
-"""Fixtures shared by unit and end-to-end tests (helpers live in helpers.py)."""
+"""Fixtures of all tests: temporary projects, real builds, the site served at /ssp/, the browser."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "gates"))
 
 from builds import build, site_project  # noqa: E402
-from helpers import Project  # noqa: E402
+from checks import SiteServer, launch  # noqa: E402
+from helpers import ROOT, Project  # noqa: E402
 
 
 @pytest.fixture
@@ -31,3 +34,63 @@ def real_site(tmp_path_factory):
     built = build(site_project(tmp_path_factory.mktemp("real")).root, SITE_URL="https://example.github.io/ssp/")
     assert built.result.returncode == 0, built.result.stderr
     return built
+
+FIXTURES = ROOT / "tests" / "fixtures" / "gates"
+
+
+def build_served(root: Path, prepare=None):
+    """Build a copy of the site (real campaigns + the test edition) for serving at /ssp/."""
+    project = site_project(root)
+    shutil.copytree(FIXTURES / "campaigns", root / "campaigns", dirs_exist_ok=True)
+    if prepare:
+        prepare(project)
+    server = SiteServer()
+    built = build(root, SITE_URL=server.base)
+    assert built.result.returncode == 0, built.result.stderr
+    server.serve(built.site)
+    return built, server
+
+
+@pytest.fixture(scope="session")
+def gates_site(tmp_path_factory):
+    built, server = build_served(tmp_path_factory.mktemp("gates"))
+    yield built, server
+    server.close()
+
+
+def break_templates(project) -> None:
+    """A deliberately broken event template: every gate must catch something in it."""
+    template = project.root / "overrides" / "event.html"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% include \"partials/ssp/event-details.html\" %}",
+        "{% include \"partials/ssp/event-details.html\" %}\n"
+        "<img src=\"{{ 'introuvable.png' | url }}\">\n"
+        "<a href=\"#ancre-absente\">ancre</a> <a href=\"{{ 'page-absente/' | url }}\">page</a>\n"
+        "<link rel=\"stylesheet\" href=\"https://fonts.googleapis.com/css?family=Roboto\">\n"
+        "<p style=\"color:#dddddd\">Texte trop pâle</p>\n"
+        "<div><li>élément de liste hors liste</li></div>\n"), encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def broken_site(tmp_path_factory):
+    built, server = build_served(tmp_path_factory.mktemp("broken"), break_templates)
+    yield built, server
+    server.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="fr-FR")
+    tab = context.new_page()
+    yield tab
+    context.close()

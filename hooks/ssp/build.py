@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .exports import data, ics
+from .exports import data, feed, ics
 from .load import load_campaigns
 from .models import Edition
 from .pages import PageSpec, site_pages
@@ -37,7 +37,9 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "") -> Site:
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     pages = site_pages(editions, site_url)
     files = dict(data.edition_json(edition, site_url) for edition in editions)
+    files.update(data.edition_csv(edition, site_url) for edition in editions)
     files.update(calendars(editions, site_url, today))
+    files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions")])
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
     return Site(editions, pages, files, today)
 

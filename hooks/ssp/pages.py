@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .frenchdates import date_range
-from .exports import ics
+from .exports import ics, jsonld
 from .models import Edition, Event
-from .vocab import DEPARTEMENTS, EVENT_TYPES
+from .vocab import DEPARTEMENTS, EVENT_TYPES, REGIONS, region_calendar_path
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,26 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False
     search_text: str = ""  # what the site search indexes: short metadata, not whole bodies
+
+
+# Columns of evenements.json / evenements.csv, described on the « Données ouvertes » page.
+OPEN_DATA_COLUMNS = [
+    ("id", "identifiant stable de l'action (suivi de -1, -2… pour chaque créneau)"),
+    ("title", "titre"),
+    ("type", "type d'action : " + ", ".join(EVENT_TYPES)),
+    ("start, end", "début et fin : date et heure ISO 8601 avec décalage horaire (2017-11-24T14:00:00+01:00), "
+                   "ou date seule pour une action sur une ou plusieurs journées (end = dernier jour inclus)"),
+    ("all_day", "action sur des journées entières (true/false ; oui/non dans le CSV)"),
+    ("timezone", "fuseau horaire du lieu (Europe/Paris, Indian/Reunion…)"),
+    ("time_note", "précision d'horaire en clair"),
+    ("organizer", "organisateur"),
+    ("venue", "lieu : name, address, postal_code, city (colonnes venue_… dans le CSV)"),
+    ("region, departement", "région et code du département"),
+    ("audience", "publics visés"),
+    ("status", "scheduled (programmé), cancelled (annulé), postponed (reporté), full (complet)"),
+    ("registration, online_url", "inscription ; lien pour suivre en ligne"),
+    ("url", "adresse de la page de l'action"),
+]
 
 
 def subscription(path: str, site_url: str) -> dict[str, str]:
@@ -45,6 +65,12 @@ def site_pages(editions: list[Edition], site_url: str = "") -> list[PageSpec]:
                  "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles."),
         PageSpec("editions.md", "Toutes les éditions", "archive.html",
                  "Les éditions de la semaine de la sécurité des patients depuis 2011.", in_nav=True),
+        PageSpec("donnees-ouvertes.md", "Données ouvertes", "opendata.html",
+                 "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
+                 {"region_calendars": [(region, subscription(region_calendar_path(region), site_url)) for region in REGIONS],
+                  "edition_calendars": {edition.year: subscription(f"{edition.year}/agenda.ics", site_url) for edition in editions},
+                  "columns": OPEN_DATA_COLUMNS},
+                 in_nav=True),
     ]
     for edition in editions:
         pages += edition_pages(edition, site_url)
@@ -65,7 +91,8 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
         pages.append(PageSpec(f"{edition.year}/evenements/{event.slug}.md", event.meta.title, "event.html",
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               {"edition": edition, "event": event,
-                               "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences]},
+                               "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences],
+                               "jsonld": jsonld.event_jsonld(event, site_url)},
                               search_text=event_search_text(event)))
     return pages
 

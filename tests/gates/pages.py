@@ -11,6 +11,7 @@ TEMPLATES = {
     "accessibilite": "accessibilite/",
     "mentions-legales": "mentions-legales/",
     "donnees-personnelles": "donnees-personnelles/",
+    "donnees-ouvertes": "donnees-ouvertes/",
 }
 
 EVENT_SAMPLE = [

@@ -1,7 +1,9 @@
-"""Open data of an edition: /<year>/evenements.json, one record per occurrence."""
+"""Open data of an edition: /<year>/evenements.json and .csv, one record per occurrence."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date, datetime
 from typing import Any
@@ -50,3 +52,36 @@ def edition_json(edition: Edition, site_url: str) -> tuple[str, bytes]:
     }
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False)
     return f"{edition.year}/evenements.json", (text + "\n").encode("utf-8")
+
+
+CSV_COLUMNS = ["id", "title", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
+               "venue_name", "venue_address", "venue_postal_code", "venue_city", "region", "departement",
+               "audience", "status", "registration", "online_url", "url"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> str:
+    """A cell as text; one that a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, list):
+        value = ", ".join(value)
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def csv_row(record: dict[str, Any]) -> list[str]:
+    venue = record["venue"] or {}
+    flat = {**record, **{f"venue_{key}": venue.get(key) for key in ("name", "address", "postal_code", "city")}}
+    return [csv_cell(flat[column]) for column in CSV_COLUMNS]
+
+
+def edition_csv(edition: Edition, site_url: str) -> tuple[str, bytes]:
+    """UTF-8 with BOM and « ; » separators, so that a French spreadsheet opens it as it is."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    writer.writerows(csv_row(record) for record in records(edition, site_url))
+    return f"{edition.year}/evenements.csv", buffer.getvalue().encode("utf-8-sig")

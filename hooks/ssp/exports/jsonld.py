@@ -1,0 +1,57 @@
+"""schema.org Event data for search engines (Google's event rich results), one object per occurrence."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..models import Event, Occurrence
+from ..text import plain
+
+STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "postponed": "EventPostponed",
+          "cancelled": "EventCancelled"}
+
+
+def attendance_mode(event: Event) -> str:
+    if event.meta.venue and event.meta.online_url:
+        return "MixedEventAttendanceMode"
+    return "OnlineEventAttendanceMode" if event.meta.online_url else "OfflineEventAttendanceMode"
+
+
+def place(event: Event) -> list[dict[str, Any]]:
+    locations: list[dict[str, Any]] = []
+    if venue := event.meta.venue:
+        address = {"@type": "PostalAddress", "streetAddress": venue.address, "postalCode": venue.postal_code,
+                   "addressLocality": venue.city, "addressRegion": event.meta.region, "addressCountry": "FR"}
+        locations.append({"@type": "Place", "name": venue.name or venue.city,
+                          "address": {key: value for key, value in address.items() if value}})
+    if event.meta.online_url:
+        locations.append({"@type": "VirtualLocation", "url": event.meta.online_url})
+    return locations
+
+
+def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict[str, Any]:
+    locations = place(event)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Event",
+        "name": event.meta.title,
+        "startDate": occurrence.start.isoformat(),
+        "endDate": (occurrence.end or occurrence.start).isoformat() if occurrence.all_day or occurrence.end else None,
+        "eventStatus": f"https://schema.org/{STATUS[event.meta.status]}",
+        "eventAttendanceMode": f"https://schema.org/{attendance_mode(event)}",
+        "location": locations[0] if len(locations) == 1 else locations,
+        "organizer": {"@type": "Organization", "name": event.meta.organizer},
+        "description": plain(event.description_html) or event.meta.title,
+        "url": site_url + event.url,
+        "inLanguage": "fr",
+    }
+    return {key: value for key, value in data.items() if value is not None}
+
+
+def event_jsonld(event: Event, site_url: str) -> str:
+    """JSON ready to sit inside <script type="application/ld+json">: "<", ">" and "&" are escaped,
+    so no text can close the script element."""
+    items = [occurrence_data(event, occurrence, site_url) for occurrence in event.occurrences]
+    text = json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

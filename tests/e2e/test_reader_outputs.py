@@ -1,0 +1,116 @@
+"""What readers and machines get besides pages: structured data, CSV, feed, Open Graph, sitemap, open data page."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+
+from builds import build
+from helpers import front_matter
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def jsonld(built, rel):
+    return json.loads(built.html(rel).find("script", type="application/ld+json").string)
+
+
+def test_event_structured_data_field_by_field(real_site):
+    data = jsonld(real_site, "2017/evenements/portes-ouvertes-maternite-douai/index.html")
+    assert data == {
+        "@context": "https://schema.org", "@type": "Event",
+        "name": "La maternité du Centre hospitalier de Douai ouvre ses portes",
+        "startDate": "2017-11-24", "endDate": "2017-11-24",
+        "eventStatus": "https://schema.org/EventScheduled",
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "location": {"@type": "Place", "name": "Service de maternité, site de Dechy",
+                     "address": {"@type": "PostalAddress", "addressLocality": "Dechy",
+                                 "addressRegion": "Hauts-de-France", "addressCountry": "FR"}},
+        "organizer": {"@type": "Organization", "name": "Centre hospitalier de Douai"},
+        "description": data["description"],
+        "url": "https://example.github.io/ssp/2017/evenements/portes-ouvertes-maternite-douai/",
+        "inLanguage": "fr",
+    }
+    assert data["description"].startswith("À l'occasion de la semaine de la sécurité des patients")
+
+
+def test_structured_data_of_online_cancelled_and_slots(fixture_project):
+    fixture_project.edition()
+    fixture_project.event("web", front_matter(venue=None, region=None, online_url="https://example.org/live",
+                                              start="2017-11-23T18:00", end="19:30", status="cancelled"))
+    fixture_project.event("deux", front_matter(start=None, slots="\n  - start: 2017-11-21T09:00\n  - start: 2017-11-22T09:00\n    end: '10:00'"))
+    built = build(fixture_project.root)
+    web = jsonld(built, "2017/evenements/web/index.html")
+    assert web["location"] == {"@type": "VirtualLocation", "url": "https://example.org/live"}
+    assert web["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert web["eventStatus"] == "https://schema.org/EventCancelled"
+    assert (web["startDate"], web["endDate"]) == ("2017-11-23T18:00:00+01:00", "2017-11-23T19:30:00+01:00")
+    first, second = jsonld(built, "2017/evenements/deux/index.html")
+    assert first["startDate"] == "2017-11-21T09:00:00+01:00" and "endDate" not in first
+    assert second["endDate"] == "2017-11-22T10:00:00+01:00"
+
+
+def test_csv_reads_back_in_a_spreadsheet_dialect(fixture_project):
+    fixture_project.edition()
+    fixture_project.event("formule", front_matter(title="'=HYPERLINK(\"http://evil\")'", organizer="'@SUM(A1)'",
+                                                  time_note="'-2+3'", audience="[patients, proches]"))
+    built = build(fixture_project.root)
+    raw = (built.site / "2017/evenements.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 1
+    row = rows[0]
+    assert row["title"] == "'=HYPERLINK(\"http://evil\")"
+    assert row["organizer"] == "'@SUM(A1)" and row["time_note"] == "'-2+3"
+    assert row["audience"] == "patients, proches" and row["venue_city"] == "Dechy" and row["all_day"] == "oui"
+    assert list(row) == ["id", "title", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
+                         "venue_name", "venue_address", "venue_postal_code", "venue_city", "region", "departement",
+                         "audience", "status", "registration", "online_url", "url"]
+
+
+def test_csv_and_json_hold_the_same_records(real_site):
+    records = json.loads(real_site.text("2017/evenements.json"))["events"]
+    rows = list(csv.DictReader(io.StringIO(real_site.text("2017/evenements.csv").lstrip("\ufeff")), delimiter=";"))
+    assert [row["id"] for row in rows] == [record["id"] for record in records]
+    assert [row["start"] for row in rows] == [record["start"] for record in records]
+
+
+def test_atom_feed_newest_first_and_discoverable(real_site):
+    feed = ET.fromstring((real_site.site / "flux.xml").read_bytes())
+    titles = [entry.find(f"{ATOM}title").text for entry in feed.findall(f"{ATOM}entry")]
+    assert titles == ["La maternité du Centre hospitalier de Douai ouvre ses portes", "Colloque régional de l'ARS Occitanie"]
+    first = feed.find(f"{ATOM}entry")
+    assert first.find(f"{ATOM}link").get("href") == "https://example.github.io/ssp/2017/evenements/portes-ouvertes-maternite-douai/"
+    assert first.find(f"{ATOM}id").text.startswith("urn:uuid:")
+    for rel in ["index.html", "2017/index.html", "2017/evenements/colloque-regional-occitanie/index.html"]:
+        link = real_site.html(rel).find("link", type="application/atom+xml")
+        assert link["href"].endswith("flux.xml")
+
+
+def test_open_graph_and_description_on_every_page(real_site):
+    for path in real_site.site.rglob("*.html"):
+        if path.name == "404.html":
+            continue
+        soup = real_site.html(path.relative_to(real_site.site).as_posix())
+        assert soup.find("meta", property="og:title")["content"], path
+        assert soup.find("meta", property="og:description")["content"], path
+        assert soup.find("meta", attrs={"name": "description"})["content"], path
+        assert soup.find("meta", property="og:url")["content"].startswith("https://example.github.io/ssp/"), path
+
+
+def test_sitemap_lists_event_pages(real_site):
+    sitemap = real_site.text("sitemap.xml")
+    assert "https://example.github.io/ssp/2017/evenements/portes-ouvertes-maternite-douai/" in sitemap
+
+
+def test_open_data_page_lists_files_columns_and_licence(real_site):
+    soup = real_site.html("donnees-ouvertes/index.html")
+    hrefs = [a["href"] for a in soup.select("article a")]
+    assert {"../2017/evenements.json", "../2017/evenements.csv", "../2017/agenda.ics", "../agendas/occitanie.ics",
+            "webcal://example.github.io/ssp/agendas/la-reunion.ics", "../flux.xml"} <= set(hrefs)
+    text = soup.get_text(" ")
+    assert "Licence Ouverte" in text and "point-virgule" in text.replace("points-virgules", "point-virgule")
+    columns = [th.get_text(strip=True) for th in soup.select("#colonnes ~ table tbody th")]
+    assert columns[0] == "id" and "url" in columns
