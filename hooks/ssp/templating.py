@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from . import frenchdates, vocab
 from .fields import is_link
+from .text import script_json
 from .pages import ordinal
 
 def capfirst(text: str) -> str:
@@ -28,9 +29,14 @@ LABELS = {
 }
 
 
+def labels_json() -> str:
+    """The labels, as JSON that can sit inside a <script> element."""
+    return script_json(LABELS)
+
+
 def when(event, occurrence) -> str:
     """An occurrence in the venue's local time, in French."""
     return frenchdates.occurrence_text(occurrence.start, occurrence.end, event.timezone)
 
 
-FUNCTIONS = {"ssp_when": when, "ssp_labels": LABELS, "ssp_is_link": is_link}
+FUNCTIONS = {"ssp_when": when, "ssp_labels": LABELS, "ssp_is_link": is_link, "ssp_labels_json": labels_json}

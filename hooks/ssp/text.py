@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import json
 import re
+from typing import Any
 
 import nh3
 
@@ -14,3 +16,9 @@ def plain(html_text: str) -> str:
     text = html.unescape(nh3.clean(spaced, tags=set()))
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
+
+
+def script_json(value: Any) -> str:
+    """JSON that can sit inside a <script> element: "<", ">" and "&" are escaped, so no text can close it."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..models import Event, Occurrence
-from ..text import plain
+from ..text import plain, script_json
 
 STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "postponed": "EventPostponed",
           "cancelled": "EventCancelled"}
@@ -53,5 +52,4 @@ def event_jsonld(event: Event, site_url: str) -> str:
     """JSON ready to sit inside <script type="application/ld+json">: "<", ">" and "&" are escaped,
     so no text can close the script element."""
     items = [occurrence_data(event, occurrence, site_url) for occurrence in event.occurrences]
-    text = json.dumps(items[0] if len(items) == 1 else items, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return script_json(items[0] if len(items) == 1 else items)

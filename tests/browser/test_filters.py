@@ -1,0 +1,124 @@
+"""Listing filters in Debian's Chromium: combinable, counted, in the URL, past/upcoming, keyboard, no-JS."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from checks import axe_violations
+
+LISTING = "2030/evenements/"
+
+
+def titles(page) -> list[str]:
+    return page.locator("#ssp-results .ssp-card__title a").all_inner_texts()
+
+
+def query(page) -> dict:
+    return parse_qs(urlsplit(page.url).query)
+
+
+@pytest.fixture
+def listing(gates_site, page):
+    _, server = gates_site
+    page.clock.set_fixed_time("2030-09-17T12:00:00")
+    page.goto(server.base + LISTING)
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    return page
+
+
+def test_without_javascript_every_event_is_listed_by_day(gates_site, browser):
+    _, server = gates_site
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server.base + LISTING)
+    assert page.locator("#ssp-filters").is_hidden()
+    days = page.locator("#ssp-static-list .ssp-day__title").all_inner_texts()
+    assert days == ["Lundi 16 septembre 2030", "Mardi 17 septembre 2030", "Mercredi 18 septembre 2030",
+                    "Jeudi 19 septembre 2030", "Vendredi 20 septembre 2030"]
+    context.close()
+
+
+def test_all_events_then_one_region_with_counts_and_url(listing):
+    assert listing.locator("#ssp-count").inner_text() == "5 actions trouvées sur 5."
+    options = listing.locator("#ssp-region option").all_inner_texts()
+    assert options == ["Tous", "Auvergne-Rhône-Alpes (1)", "Bretagne (1)", "La Réunion (2)"]
+    listing.select_option("#ssp-region", "La Réunion")
+    assert set(titles(listing)) == {"Chambre des erreurs (test)"}
+    assert listing.locator("#ssp-count").inner_text() == "2 actions trouvées sur 5."
+    assert query(listing) == {"region": ["La Réunion"]}
+    # Counts of the other filters follow the region chosen.
+    assert "Chambre des erreurs (2)" in listing.locator("#ssp-type option").all_inner_texts()
+    assert "Exposition (0)" in listing.locator("#ssp-type option").all_inner_texts()
+
+
+def test_filters_combine_and_come_back_from_the_url(gates_site, page):
+    _, server = gates_site
+    page.goto(server.base + LISTING + "?mode=en-ligne&type=conference")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    assert titles(page) == ["Webinaire (test)"]
+    assert page.input_value("#ssp-mode") == "en-ligne" and page.input_value("#ssp-type") == "conference"
+    page.goto(server.base + LISTING + "?mode=sur-place&type=conference")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    assert titles(page) == []
+    assert page.locator("#ssp-results").inner_text() == "Aucune action ne correspond à ces critères."
+
+
+def test_text_search_ignores_accents_and_case(listing):
+    listing.fill("#ssp-q", "REUNION")
+    assert set(titles(listing)) == {"Chambre des erreurs (test)"}
+    listing.fill("#ssp-q", "lyon clinique")
+    assert titles(listing) == ["Atelier annulé (test)"]
+    assert query(listing) == {"q": ["lyon clinique"]}
+
+
+def test_day_filter_and_multi_day_events(listing):
+    listing.select_option("#ssp-jour", "2030-09-18")
+    assert sorted(titles(listing)) == ["Atelier annulé (test)", "Exposition toute la semaine (test)"]
+    assert listing.locator("#ssp-results .ssp-day__title").all_inner_texts() == ["Mercredi 18 septembre 2030"]
+
+
+def test_past_and_upcoming_from_todays_date(listing):
+    listing.select_option("#ssp-quand", "passees")
+    assert titles(listing) == ["Chambre des erreurs (test)"]  # only its first slot, on the 16th
+    assert listing.locator("#ssp-results .ssp-status--past").count() == 1
+    listing.select_option("#ssp-quand", "a-venir")
+    assert listing.locator("#ssp-count").inner_text() == "4 actions trouvées sur 5."
+
+
+def test_clear_filters(listing):
+    listing.select_option("#ssp-region", "Bretagne")
+    listing.fill("#ssp-q", "expo")
+    listing.click("text=Effacer les filtres")
+    listing.wait_for_function("document.getElementById('ssp-count').textContent.startsWith('5 ')")
+    assert query(listing) == {}
+    assert listing.input_value("#ssp-region") == ""
+
+
+def test_filters_with_the_keyboard_alone(listing):
+    listing.focus("#ssp-q")
+    listing.keyboard.type("atelier")
+    assert titles(listing) == ["Atelier annulé (test)"]
+    for _ in range(20):
+        listing.keyboard.press("Tab")
+        if listing.evaluate("document.activeElement.type") == "reset":
+            break
+    listing.keyboard.press("Enter")
+    listing.wait_for_function("document.getElementById('ssp-count').textContent.startsWith('5 ')")
+    listing.focus("#ssp-type")
+    listing.keyboard.press("ArrowDown")
+    assert listing.input_value("#ssp-type") != ""
+    assert listing.locator("#ssp-count").inner_text() != "5 actions trouvées sur 5."
+
+
+def test_listing_with_filters_open_is_accessible(listing):
+    listing.select_option("#ssp-region", "La Réunion")
+    assert axe_violations(listing) == []
+
+
+def test_static_cards_are_marked_past(gates_site, page):
+    _, server = gates_site
+    page.goto(server.base + "2017/evenements/")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    assert page.locator("#ssp-results .ssp-status--past").count() == 2  # 2017 is over, whatever the day of the test

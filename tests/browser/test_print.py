@@ -1,0 +1,27 @@
+"""Printing an event page or a filtered listing: no navigation, readable dates, address, page URL."""
+
+from __future__ import annotations
+
+
+def test_event_page_prints_cleanly(gates_site, page):
+    _, server = gates_site
+    page.goto(server.base + "2030/evenements/creneaux-la-reunion/")
+    page.emulate_media(media="print")
+    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".ssp-add-calendar"]:
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".ssp-print-only").inner_text() == (
+        f"Adresse de cette page : {server.base}2030/evenements/creneaux-la-reunion/")
+    details = page.locator(".ssp-details").inner_text()
+    assert "Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)" in details
+    assert "1 rue de l'Exemple" in details and "97400 Saint-Denis" in details
+
+
+def test_filtered_listing_prints_without_the_filters(gates_site, page):
+    _, server = gates_site
+    page.goto(server.base + "2030/evenements/?region=Bretagne")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    page.emulate_media(media="print")
+    assert not page.locator("#ssp-filters").is_visible()
+    assert page.locator("#ssp-results .ssp-card__title a").all_inner_texts() == ["Exposition toute la semaine (test)"] * 5
+    assert page.locator(".ssp-print-only").inner_text() == (
+        f"Adresse de cette page : {server.base}2030/evenements/?region=Bretagne")
