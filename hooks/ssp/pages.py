@@ -8,6 +8,7 @@ from typing import Any
 from .frenchdates import date_range
 from .exports import ics, jsonld
 from .models import Edition, Event
+from .regionmap import region_map
 from .vocab import DEPARTEMENTS, EVENT_TYPES, REGIONS, region_calendar_path
 
 
@@ -82,7 +83,8 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
     context = {"edition": edition, "calendar": subscription(f"{edition.year}/agenda.ics", site_url)}
     pages = [
         PageSpec(f"{edition.year}/index.md", edition_title(edition), "edition.html",
-                 f"{edition.meta.theme} — {when}.", context, search_text=f"{edition.meta.theme}. {when}."),
+                 f"{edition.meta.theme} — {when}.", {**context, "region_map": region_map(edition)},
+                 search_text=f"{edition.meta.theme}. {when}."),
         PageSpec(f"{edition.year}/evenements/index.md", f"Les actions de l'édition {edition.year}", "listing.html",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", context),
     ]
