@@ -73,6 +73,13 @@ def test_text_search_ignores_accents_and_case(listing):
     assert query(listing) == {"q": ["lyon clinique"]}
 
 
+def test_departement_filter(listing):
+    assert "Ille-et-Vilaine (35) (1)" in listing.locator("#ssp-departement option").all_inner_texts()
+    listing.select_option("#ssp-departement", "35")
+    assert set(titles(listing)) == {"Exposition toute la semaine (test)"}
+    assert query(listing) == {"departement": ["35"]}
+
+
 def test_day_filter_and_multi_day_events(listing):
     listing.select_option("#ssp-jour", "2030-09-18")
     assert sorted(titles(listing)) == ["Atelier annulé (test)", "Exposition toute la semaine (test)"]
