@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .exports import data, feed, ics
-from .load import load_campaigns
+from .content import Contact, Partnership
+from .load import load_all
 from .models import Edition
 from .pages import PageSpec, site_pages
 from .problems import ContentError, Problem
@@ -20,6 +21,8 @@ class Site:
     pages: list[PageSpec]
     files: dict[str, bytes]  # data files by output path
     today: date
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    partnership: Partnership = field(default_factory=Partnership)
 
     @property
     def latest(self) -> Edition | None:
@@ -33,15 +36,17 @@ class Site:
 
 def build_site(project_dir: Path, *, today: date, site_url: str = "") -> Site:
     """Load campaigns/ and produce every page spec and data file, or raise ContentError."""
-    editions = load_campaigns(project_dir / "campaigns", project_dir)
+    campaigns = load_all(project_dir / "campaigns", project_dir)
+    editions = campaigns.editions
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-    pages = site_pages(editions, site_url)
+    pages = site_pages(campaigns, site_url, today)
     files = dict(data.edition_json(edition, site_url) for edition in editions)
     files.update(data.edition_csv(edition, site_url) for edition in editions)
     files.update(calendars(editions, site_url, today))
     files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions")])
+    files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
-    return Site(editions, pages, files, today)
+    return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership)
 
 
 def _refuse_duplicates(paths: list[str]) -> None:

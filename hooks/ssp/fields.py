@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from .vocab import REGIONS, region_named
+from .vocab import AUDIENCES, REGIONS, region_named
 
 DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WHEN_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
@@ -130,3 +130,11 @@ WebUrl = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({**_STRING, "
 Region = Annotated[str, BeforeValidator(parse_region), WithJsonSchema({**_STRING, "enum": list(REGIONS)})]
 PostalCode = Annotated[str, BeforeValidator(parse_postal_code), WithJsonSchema({**_STRING, "pattern": r"^\d{5}$"})]
 Registration = Annotated[Text, BeforeValidator(parse_registration)]
+
+Audience = Literal.__getitem__(tuple(AUDIENCES))
+
+
+class Contract(BaseModel):
+    """Base of every content model: unknown keys are mistakes; parsed content never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import markup
+from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialItem, Partnership, Quiz, QuizMeta,
+                      Sheet, SheetMeta, Workshop, WorkshopMeta)
 from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
 from .problems import ContentError, Problem
 from .source import Document, parse_yaml, read_text, split_front_matter
@@ -20,50 +23,185 @@ from .validate import validate
 from .vocab import timezone_of
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SHARED_FOLDERS = {"contacts", "partenariat"}  # campaigns/ folders that are not editions
+FORMATS = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WebP",
+           ".svg": "SVG", ".mp4": "MP4", ".webm": "WebM", ".zip": "ZIP", ".docx": "Word", ".odt": "ODT",
+           ".pptx": "PowerPoint", ".odp": "ODP", ".xlsx": "Excel", ".ods": "ODS"}
+IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+
+
+@dataclass(frozen=True)
+class Campaigns:
+    editions: list[Edition]
+    contacts: dict[str, Contact] = field(default_factory=dict)
+    partnership: Partnership = field(default_factory=Partnership)
 
 
 def load_campaigns(campaigns_dir: Path, project_dir: Path) -> list[Edition]:
     """All editions, newest first, or ContentError with every problem."""
-    problems: list[Problem] = []
-    editions: list[Edition] = []
+    return load_all(campaigns_dir, project_dir).editions
+
+
+def load_all(campaigns_dir: Path, project_dir: Path) -> Campaigns:
+    """Every content file under campaigns/, or ContentError with every problem of every file."""
     if not campaigns_dir.is_dir():
         raise ContentError([Problem(_rel(campaigns_dir, project_dir), 0, "", "dossier des campagnes introuvable")])
+    problems: list[Problem] = []
+    contacts = {item.slug: item for item in _load_folder(campaigns_dir / "contacts", ".yml", project_dir, problems,
+                                                        lambda path: _load_contact(path, project_dir))}
+    partnership = _load_partnership(campaigns_dir / "partenariat", project_dir, problems)
+    known = {"contacts": set(contacts), "sheets": {sheet.slug for sheet in partnership.sheets}}
+    editions: list[Edition] = []
     for folder in sorted(campaigns_dir.iterdir()):
-        if folder.name.startswith(".") or not folder.is_dir():
+        if folder.name.startswith(".") or not folder.is_dir() or folder.name in SHARED_FOLDERS:
             continue
-        if edition := _load_edition(folder, project_dir, problems):
+        if edition := _load_edition(folder, project_dir, problems, known):
             editions.append(edition)
     if problems:
         raise ContentError(problems)
-    return sorted(editions, key=lambda edition: edition.year, reverse=True)
+    return Campaigns(sorted(editions, key=lambda edition: edition.year, reverse=True), contacts, partnership)
 
 
-def _load_edition(folder: Path, project_dir: Path, problems: list[Problem]) -> Edition | None:
+def _load_folder(folder: Path, suffix: str, project_dir: Path, problems: list[Problem], load) -> list:
+    """Load every content file of a folder with `load`, collecting problems; hidden files are ignored."""
+    items = []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        try:
+            items.append(load(_checked_name(path, suffix, project_dir)))
+        except ContentError as error:
+            problems += error.problems
+    return items
+
+
+def _checked_name(path: Path, suffix: str, project_dir: Path) -> Path:
+    rel = _rel(path, project_dir)
+    if path.suffix != suffix:
+        raise ContentError([Problem(rel, 0, "", f"seuls les fichiers {suffix} sont permis ici ; renommez-le en {suffix}")])
+    if not SLUG_RE.fullmatch(path.stem):
+        raise ContentError([Problem(rel, 0, "", f"nom de fichier invalide : minuscules, chiffres et tirets seulement, "
+                                                 f"par exemple « {slugify(path.stem) or 'mon-contenu'}{suffix} »")])
+    return path
+
+
+def read_model(path: Path, project_dir: Path, model, front_matter: bool = False):
+    """(validated model, Markdown body, document with lines, relative path) of a YAML or Markdown file."""
+    rel = _rel(path, project_dir)
+    text, body, first_line = read_text(path, rel), "", 1
+    if front_matter:
+        text, body, first_line = split_front_matter(text, rel)
+    document = parse_yaml(text, rel, first_line)
+    return validate(model, document, rel), body, document, rel
+
+
+def check_reference(slug: str | None, known: set[str], what: str, folder: str, document: Document, key: tuple, rel: str) -> None:
+    if slug is not None and slug not in known:
+        choices = ", ".join(sorted(known)) or "aucune pour l'instant"
+        raise ContentError([Problem(rel, document.line_of(key), ".".join(str(part) for part in key),
+                                    f"{what} « {slug} » introuvable dans {folder} (existantes : {choices})")])
+
+
+def _load_contact(path: Path, project_dir: Path) -> Contact:
+    meta, _, _, rel = read_model(path, project_dir, ContactMeta)
+    return Contact(path.stem, rel, meta)
+
+
+def _load_partnership(folder: Path, project_dir: Path, problems: list[Problem]) -> Partnership:
+    ideas, ideas_intro = None, ""
+    if (folder / "idees-recues.yml").is_file():
+        try:
+            ideas = read_model(folder / "idees-recues.yml", project_dir, IdeasMeta)[0]
+            ideas_intro = markup.render(ideas.intro)
+        except ContentError as error:
+            problems += error.problems
+
+    def quiz(path):
+        meta, _, _, rel = read_model(path, project_dir, QuizMeta)
+        return Quiz(path.stem, rel, meta, markup.render(meta.intro))
+
+    def workshop(path):
+        meta, body, _, rel = read_model(path, project_dir, WorkshopMeta, front_matter=True)
+        return Workshop(path.stem, rel, meta, markup.render(body))
+
+    def sheet(path):
+        meta, _, _, rel = read_model(path, project_dir, SheetMeta)
+        return Sheet(path.stem, rel, meta)
+
+    return Partnership(
+        ideas, ideas_intro,
+        tuple(_load_folder(folder / "quiz", ".yml", project_dir, problems, quiz)),
+        tuple(sorted(_load_folder(folder / "ateliers", ".md", project_dir, problems, workshop),
+                     key=lambda item: item.meta.date, reverse=True)),
+        tuple(_load_folder(folder / "fiches", ".yml", project_dir, problems, sheet)),
+    )
+
+
+def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], known: dict[str, set[str]]) -> Edition | None:
     """An edition and its events; problems are added to `problems`, events checked even when edition.yml fails."""
     rel = _rel(folder, project_dir)
     if not re.fullmatch(r"\d{4}", folder.name):
         problems.append(Problem(rel, 0, "", "le nom d'un dossier d'édition est une année, par exemple 2017"))
         return None
-    meta = None
+    meta, materials = None, ()
     try:
-        meta = _load_edition_meta(folder, project_dir)
+        meta, document = _load_edition_meta(folder, project_dir)
+        materials = _materials(meta, document, folder, project_dir)
     except ContentError as error:
         problems += error.problems
-    events = []
-    events_dir = folder / "events"
-    for path in sorted(events_dir.iterdir()) if events_dir.is_dir() else []:
-        try:
-            if event := load_event(path, int(folder.name), project_dir):
-                events.append(event)
-        except ContentError as error:
-            problems += error.problems
+    year = int(folder.name)
+    events = _load_folder(folder / "events", ".md", project_dir, problems,
+                          lambda path: load_event(path, year, project_dir, known))
+    calls = _load_folder(folder / "appels", ".md", project_dir, problems,
+                         lambda path: _load_call(path, year, project_dir, known))
     if meta is None:
         return None
     return Edition(meta, _rel(folder / "edition.yml", project_dir), markup.render(meta.summary),
-                   tuple(sorted(events, key=lambda event: event.sort_key)))
+                   tuple(sorted(events, key=lambda event: event.sort_key)), materials,
+                   tuple(sorted(calls, key=lambda call: call.meta.opens)))
 
 
-def _load_edition_meta(folder: Path, project_dir: Path) -> EditionMeta:
+def _materials(meta: EditionMeta, document: Document, folder: Path, project_dir: Path) -> tuple[MaterialItem, ...]:
+    """Shipped files get their format and size computed; a missing file is an error."""
+    items, problems, outputs = [], [], set()
+    rel = _rel(folder / "edition.yml", project_dir)
+    for index, material in enumerate(meta.materials):
+        if not material.file:
+            items.append(MaterialItem(material))
+            continue
+        path = folder / material.file
+        output = f"{meta.year}/supports/{path.name}"
+        key, line = f"materials.{index + 1}.file", document.line_of(("materials", index, "file"))
+        if not path.is_file():
+            problems.append(Problem(rel, line, key, f"fichier « {material.file} » introuvable dans {_rel(folder, project_dir)}"))
+        elif output in outputs:
+            problems.append(Problem(rel, line, key, f"deux supports s'appellent « {path.name} » ; renommez l'un d'eux"))
+        else:
+            outputs.add(output)
+            content = path.read_bytes()
+            items.append(MaterialItem(material, output, len(content), FORMATS.get(path.suffix.lower(), path.suffix[1:].upper()),
+                                      path.suffix.lower() in IMAGES, content))
+    if problems:
+        raise ContentError(problems)
+    return tuple(items)
+
+
+def _load_call(path: Path, year: int, project_dir: Path, known: dict[str, set[str]]) -> Call:
+    meta, body, document, rel = read_model(path, project_dir, CallMeta, front_matter=True)
+    problems = []
+    for slug, what, folder, key in [(meta.contact, "fiche contact", "campaigns/contacts/", ("contact",))] + [
+            (laureate.sheet, "fiche projet", "campaigns/partenariat/fiches/", ("laureates", index, "sheet"))
+            for index, laureate in enumerate(meta.laureates)]:
+        try:
+            check_reference(slug, known["contacts" if what == "fiche contact" else "sheets"], what, folder, document, key, rel)
+        except ContentError as error:
+            problems += error.problems
+    if problems:
+        raise ContentError(problems)
+    return Call(path.stem, year, rel, meta, markup.render(body))
+
+
+def _load_edition_meta(folder: Path, project_dir: Path) -> tuple[EditionMeta, Document]:
     path = folder / "edition.yml"
     rel = _rel(path, project_dir)
     if not path.is_file():
@@ -74,22 +212,15 @@ def _load_edition_meta(folder: Path, project_dir: Path) -> EditionMeta:
     if str(meta.year) != folder.name:
         raise ContentError([Problem(rel, document.line_of(("year",)), "year",
                                     f"l'année {meta.year} ne correspond pas au dossier {folder.name}")])
-    return meta
+    return meta, document
 
 
-def load_event(path: Path, year: int, project_dir: Path) -> Event | None:
-    """One event file, or None for files that are not content (hidden files)."""
-    rel = _rel(path, project_dir)
-    if path.name.startswith(".") or path.is_dir():
-        return None
-    if path.suffix != ".md":
-        raise ContentError([Problem(rel, 0, "", "seuls les fichiers .md sont permis dans events/ ; renommez-le en .md")])
-    if not SLUG_RE.fullmatch(path.stem):
-        raise ContentError([Problem(rel, 0, "", f"nom de fichier invalide : minuscules, chiffres et tirets seulement, "
-                                                 f"par exemple « {slugify(path.stem) or 'mon-action'}.md »")])
-    front, body, first_line = split_front_matter(read_text(path, rel), rel)
-    document = parse_yaml(front, rel, first_line)
-    meta = validate(EventMeta, document, rel)
+def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[str]] | None = None) -> Event:
+    """One event file (campaigns/<year>/events/<slug>.md)."""
+    meta, body, document, rel = read_model(path, project_dir, EventMeta, front_matter=True)
+    if known is not None:
+        check_reference(meta.organizer_contact, known["contacts"], "fiche contact", "campaigns/contacts/",
+                        document, ("organizer_contact",), rel)
     timezone = timezone_of(meta.region)
     occurrences = _occurrences(meta, ZoneInfo(timezone), document, rel)
     return Event(path.stem, year, rel, meta, timezone, markup.render(body), occurrences)

@@ -8,20 +8,14 @@ from functools import cached_property
 from typing import Annotated, Literal, Optional
 from zoneinfo import ZoneInfo
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
-from .fields import LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
-from .vocab import AUDIENCES, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
+from .content import Call, Material, MaterialItem, Slug
+from .fields import Audience, Contract, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
+from .vocab import EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
 Status = Literal.__getitem__(tuple(STATUSES))
-Audience = Literal.__getitem__(tuple(AUDIENCES))
-
-
-class Contract(BaseModel):
-    """Unknown keys are mistakes; parsed content never changes."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Resource(Contract):
@@ -40,6 +34,7 @@ class EditionMeta(Contract):
     end: LocalDate = Field(description="Dernier jour de la semaine nationale (AAAA-MM-JJ)")
     summary: Optional[Text] = Field(None, description="Présentation de l'édition (Markdown)")
     resources: list[Resource] = Field(default_factory=list, description="Liens officiels (DGOS, ministère…)")
+    materials: list[Material] = Field(default_factory=list, description="Supports de communication")
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> EditionMeta:
@@ -74,6 +69,15 @@ def check_range(start: date | datetime | time, end: date | datetime | time | Non
     return end
 
 
+class Session(Contract):
+    """One item of a colloquium's programme."""
+
+    start: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")] = Field(description="Heure de début, HH:MM")
+    end: Optional[Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")]] = Field(None, description="Heure de fin, HH:MM")
+    title: Text = Field(description="Intitulé")
+    speakers: Annotated[list[Text], BeforeValidator(as_list)] = Field(default_factory=list, description="Intervenants")
+
+
 class Slot(Contract):
     start: When = Field(description="Début du créneau (AAAA-MM-JJTHH:MM)")
     end: Optional[When] = Field(None, description="Fin du créneau (AAAA-MM-JJTHH:MM ou HH:MM)")
@@ -94,12 +98,14 @@ class EventMeta(Contract):
     slots: Optional[list[Slot]] = Field(None, min_length=1, description="Plusieurs créneaux, au lieu de start/end")
     time_note: Optional[Text] = Field(None, description="Précision d'horaire en clair, par exemple « l'après-midi »")
     organizer: Text = Field(description="Établissement ou structure qui organise")
+    organizer_contact: Optional[Slug] = Field(None, description="Fiche contact de l'organisateur (campaigns/contacts/<nom>.yml)")
     venue: Optional[Venue] = Field(None, description="Lieu ; facultatif pour une action en ligne")
     region: Optional[Region] = Field(None, description="Région (l'une des 18)")
     audience: Annotated[list[Audience], BeforeValidator(as_list)] = Field(default_factory=list, description="Publics visés")
     registration: Optional[Registration] = Field(None, description="Inscription : lien, courriel (mailto:) ou texte")
     online_url: Optional[WebUrl] = Field(None, description="Lien pour suivre l'action en ligne")
     status: Status = Field("scheduled", description="scheduled, cancelled (annulé), postponed (reporté), full (complet)")
+    programme: list[Session] = Field(default_factory=list, description="Programme (colloque…) : start, end, title, speakers")
 
     @model_validator(mode="after")
     def _coherent(self) -> EventMeta:
@@ -185,6 +191,8 @@ class Edition:
     source: str
     summary_html: str
     events: tuple[Event, ...] = field(default=())
+    materials: tuple[MaterialItem, ...] = field(default=())
+    calls: tuple[Call, ...] = field(default=())
 
     @property
     def year(self) -> int:

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 from .frenchdates import date_range
 from .exports import ics, jsonld
+from .content import Partnership
 from .models import Edition, Event
 from .regionmap import region_map
 from .vocab import DEPARTEMENTS, EVENT_TYPES, REGIONS, region_calendar_path
+
+if TYPE_CHECKING:
+    from .load import Campaigns
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,8 @@ def edition_title(edition: Edition) -> str:
     return f"Semaine de la sécurité des patients {edition.year}"
 
 
-def site_pages(editions: list[Edition], site_url: str = "") -> list[PageSpec]:
+def site_pages(campaigns: Campaigns, site_url: str = "", today: date | None = None) -> list[PageSpec]:
+    editions = campaigns.editions
     pages = [
         PageSpec("index.md", "Accueil", "home.html",
                  "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles."),
@@ -72,9 +78,62 @@ def site_pages(editions: list[Edition], site_url: str = "") -> list[PageSpec]:
                   "edition_calendars": {edition.year: subscription(f"{edition.year}/agenda.ics", site_url) for edition in editions},
                   "columns": OPEN_DATA_COLUMNS},
                  in_nav=True),
+        PageSpec("ressources.md", "Ressources officielles", "resources.html",
+                 "Les ressources officielles de la semaine de la sécurité des patients, par éditeur.",
+                 {"publishers": resources_by_publisher(editions)}, in_nav=True),
     ]
     for edition in editions:
         pages += edition_pages(edition, site_url)
+    pages += contact_pages(campaigns)
+    pages += partnership_pages(campaigns.partnership)
+    return pages
+
+
+def resources_by_publisher(editions: list[Edition]) -> list[tuple[str, list[tuple[Any, int]]]]:
+    """Official links of every edition (resources and linked materials), grouped by publisher."""
+    groups: dict[str, list] = {}
+    for edition in editions:
+        for resource in edition.meta.resources:
+            groups.setdefault(resource.publisher, []).append((resource, edition.year))
+    return sorted(groups.items(), key=lambda item: item[0].casefold())
+
+
+def contact_pages(campaigns: Campaigns) -> list[PageSpec]:
+    """An organiser card, with what it organises: events and calls for projects."""
+    pages = []
+    for slug, contact in sorted(campaigns.contacts.items()):
+        events = [event for edition in campaigns.editions for event in edition.events if event.meta.organizer_contact == slug]
+        calls = [call for edition in campaigns.editions for call in edition.calls if call.meta.contact == slug]
+        title = " — ".join(filter(None, [contact.meta.name, contact.meta.department]))
+        pages.append(PageSpec(f"contacts/{slug}.md", title, "contact.html", f"Contact : {title}.",
+                              {"contact": contact, "events": events, "calls": calls}, search_text=title))
+    return pages
+
+
+def partnership_pages(partnership: Partnership) -> list[PageSpec]:
+    context = {"partnership": partnership}
+    pages = [PageSpec("partenariat/index.md", "Partenariat en santé", "partnership.html",
+                      "Le partenariat entre patients, usagers et professionnels de santé : idées reçues, quiz, "
+                      "ateliers d'échanges de pratiques et fiches projets.", context, in_nav=True)]
+    if partnership.ideas:
+        pages.append(PageSpec("partenariat/idees-recues.md", partnership.ideas.title, "ideas.html",
+                              "Idées reçues sur le partenariat patient, et ce qu'il en est.", context,
+                              search_text="Idées reçues " + " ".join(card.myth for cards in partnership.ideas.groups.values() for card in cards)))
+    for quiz in partnership.quizzes:
+        pages.append(PageSpec(f"partenariat/quiz/{quiz.slug}.md", quiz.meta.title, "quiz.html",
+                              f"Quiz : {quiz.meta.title}. Testez vos connaissances.", {**context, "quiz": quiz},
+                              search_text=f"Quiz {quiz.meta.title}"))
+    for workshop in partnership.workshops:
+        pages.append(PageSpec(f"partenariat/ateliers/{workshop.slug}.md", workshop.meta.title, "workshop.html",
+                              f"{workshop.meta.title} : {workshop.meta.situation}", {**context, "workshop": workshop},
+                              search_text=f"Atelier d'échanges de pratiques {workshop.meta.theme} {workshop.meta.situation}"))
+    if partnership.sheets:
+        pages.append(PageSpec("partenariat/fiches/index.md", "Fiches projets", "sheets.html",
+                              "Fiches projets de partenariat en santé, par domaine et par région.", context))
+    for sheet in partnership.sheets:
+        pages.append(PageSpec(f"partenariat/fiches/{sheet.slug}.md", sheet.meta.title, "sheet.html",
+                              f"{sheet.meta.title} — {sheet.meta.establishment}.", {**context, "sheet": sheet},
+                              search_text=f"Fiche projet {sheet.meta.establishment} {sheet.meta.domain}"))
     return pages
 
 
@@ -88,6 +147,13 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
         PageSpec(f"{edition.year}/evenements/index.md", f"Les actions de l'édition {edition.year}", "listing.html",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", context),
     ]
+    if edition.materials:
+        pages.append(PageSpec(f"{edition.year}/supports.md", f"Supports de communication {edition.year}", "materials.html",
+                              f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.", context))
+    for call in edition.calls:
+        pages.append(PageSpec(f"{edition.year}/appels-a-projets/{call.slug}.md", call.meta.title, "call.html",
+                              f"Appel à projets : {call.meta.title} ({call.meta.organizer}).", {**context, "call": call},
+                              search_text=f"Appel à projets {call.meta.organizer} {call.meta.theme or ''}"))
     for event in edition.events:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
         pages.append(PageSpec(f"{edition.year}/evenements/{event.slug}.md", event.meta.title, "event.html",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import frenchdates, vocab
+from .content import MATERIAL_KINDS
 from .fields import is_link
 from .text import script_json
 from .pages import ordinal
@@ -18,6 +19,8 @@ FILTERS = {
     "fr_range": frenchdates.date_range,
     "fr_span": frenchdates.time_span,
     "ordinal": ordinal,
+    "fr_size": frenchdates.file_size,
+    "fr_euros": frenchdates.euros,
 }
 
 LABELS = {
@@ -26,6 +29,7 @@ LABELS = {
     "audiences": vocab.AUDIENCES,
     "departements": vocab.DEPARTEMENTS,
     "timezones": vocab.TIMEZONE_LABELS,
+    "material_kinds": MATERIAL_KINDS,
 }
 
 

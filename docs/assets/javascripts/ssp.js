@@ -36,3 +36,16 @@
     }
   });
 })();
+
+/* « ouvert » / « clos » / « à venir » of a call for projects, from today's date (the page was
+   written on the day it was built). */
+(function () {
+  "use strict";
+  var now = new Date();
+  var today = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  document.querySelectorAll("[data-ssp-opens]").forEach(function (item) {
+    var state = today < item.getAttribute("data-ssp-opens") ? "a-venir" : today > item.getAttribute("data-ssp-closes") ? "clos" : "ouvert";
+    item.textContent = { "a-venir": "à venir", "clos": "clos", "ouvert": "ouvert" }[state];
+    item.className = "ssp-period ssp-period--" + state;
+  });
+})();

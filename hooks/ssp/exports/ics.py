@@ -47,6 +47,10 @@ def description(event: Event, site_url: str) -> str:
         lines.append(f"Inscription : {meta.registration}")
     if text := plain(event.description_html):
         lines += ["", text]
+    if meta.programme:
+        lines += ["", "Programme :"] + [
+            f"{session.start}{'–' + session.end if session.end else ''} {session.title}"
+            + (f" ({', '.join(session.speakers)})" if session.speakers else "") for session in meta.programme]
     lines += ["", site_url + event.url]
     return "\n".join(lines)
 

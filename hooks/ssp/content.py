@@ -1,0 +1,296 @@
+"""Content kinds besides editions and events: materials, calls for projects, contacts and the
+« Partenariat en santé » section (idées reçues, quiz, workshop syntheses, project sheets).
+
+Same contract style as models.py: unknown keys are errors, values are parsed from what
+editors wrote, French messages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Literal, Optional
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from .fields import Audience, Contract, LocalDate, Region, Text, WebUrl, as_list, fail, single
+
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Slug = Annotated[str, Field(pattern=SLUG)]
+TextList = Annotated[list[Text], BeforeValidator(as_list)]
+
+MATERIAL_KINDS = {"affiche": "Affiche", "depliant": "Dépliant", "quiz": "Quiz", "video": "Vidéo",
+                  "banniere": "Bannière", "kit": "Kit de communication", "guide": "Guide", "autre": "Autre support"}
+MaterialKind = Literal.__getitem__(tuple(MATERIAL_KINDS))
+CALL_CATEGORIES = {"sanitaire": "Sanitaire", "medico-social": "Médico-social", "soins-primaires": "Soins primaires"}
+
+
+class Material(Contract):
+    """A communication material: a file shipped in the campaign folder, or a link."""
+
+    title: Text = Field(description="Titre du support")
+    kind: MaterialKind = Field(description="Type : " + ", ".join(MATERIAL_KINDS))
+    audience: Annotated[list[Audience], BeforeValidator(as_list)] = Field(default_factory=list, description="Publics")
+    publisher: Text = Field(description="Éditeur : DGOS, ARS…")
+    file: Optional[Text] = Field(None, description="Fichier du dossier de l'édition, par exemple supports/affiche.pdf")
+    url: Optional[WebUrl] = Field(None, description="Ou bien : lien vers le support en ligne")
+    description: Optional[Text] = Field(None, description="Quelques mots sur le support")
+
+    @model_validator(mode="after")
+    def _file_or_url(self) -> Material:
+        if (self.file is None) == (self.url is None):
+            raise fail("indiquez soit « file » (un fichier du dossier), soit « url » (un lien), pas les deux", "file")
+        if self.file and (self.file.startswith(("/", "\\")) or ".." in self.file.split("/")):
+            raise fail("chemin relatif au dossier de l'édition attendu, par exemple supports/affiche.pdf", "file")
+        return self
+
+
+def parse_prize(value) -> dict:
+    """« 3 × 2000 » or {count, amount}: a number of prizes and the amount of each, in euros."""
+    if isinstance(value, dict):
+        return value
+    match = re.fullmatch(r"\s*(\d+)\s*[x×*]\s*(\d[\d\s]*)\s*(€|euros?)?\s*", single(value))
+    if not match:
+        raise fail(f"« {value} » : écrivez le nombre de prix et le montant de chacun, par exemple « 3 × 2000 »")
+    return {"count": match.group(1), "amount": match.group(2).replace(" ", "")}
+
+
+class Prize(Contract):
+    count: int = Field(ge=1, description="Nombre de prix")
+    amount: int = Field(ge=0, description="Montant de chaque prix, en euros")
+
+
+class Laureate(Contract):
+    project: Text = Field(description="Projet lauréat")
+    establishment: Text = Field(description="Établissement porteur")
+    category: Optional[Text] = Field(None, description="Catégorie (sanitaire, médico-social, soins primaires…)")
+    sheet: Optional[Slug] = Field(None, description="Fiche projet du lauréat (nom du fichier sans .yml)")
+
+
+class CallMeta(Contract):
+    """campaigns/<year>/appels/<slug>.md: a call for projects."""
+
+    title: Text = Field(description="Intitulé de l'appel à projets")
+    organizer: Text = Field(description="Qui lance l'appel")
+    contact: Optional[Slug] = Field(None, description="Fiche contact de l'organisateur (campaigns/contacts/<nom>.yml)")
+    theme: Optional[Text] = Field(None, description="Thématique")
+    opens: LocalDate = Field(description="Ouverture (AAAA-MM-JJ)")
+    closes: LocalDate = Field(description="Clôture (AAAA-MM-JJ)")
+    categories: TextList = Field(default_factory=list, description="Catégories, par exemple sanitaire, médico-social")
+    prizes: Optional[Annotated[Prize, BeforeValidator(parse_prize)]] = Field(None, description="Prix : « 3 × 2000 »")
+    laureates: list[Laureate] = Field(default_factory=list, description="Lauréats, une fois connus")
+    url: Optional[WebUrl] = Field(None, description="Page officielle de l'appel")
+
+    @model_validator(mode="after")
+    def _period(self) -> CallMeta:
+        if self.closes < self.opens:
+            raise fail(f"la clôture ({self.closes}) est avant l'ouverture ({self.opens})", "closes")
+        return self
+
+
+class Address(Contract):
+    label: Optional[Text] = Field(None, description="Nom du site, par exemple « Accueil site de Toulouse »")
+    lines: TextList = Field(description="Lignes de l'adresse, dans l'ordre")
+
+
+class ContactMeta(Contract):
+    """campaigns/contacts/<slug>.yml: an organiser card."""
+
+    name: Text = Field(description="Nom de la structure")
+    department: Optional[Text] = Field(None, description="Service ou direction")
+    addresses: list[Address] = Field(default_factory=list, description="Adresses")
+    website: Optional[WebUrl] = Field(None, description="Site internet")
+    email: Optional[Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = Field(None, description="Courriel")
+    phone: Optional[Text] = Field(None, description="Téléphone")
+
+
+class IdeaCard(Contract):
+    myth: Text = Field(description="L'idée reçue, telle qu'on l'entend")
+    reality: Text = Field(description="Ce qu'il en est")
+
+
+class IdeasMeta(Contract):
+    """campaigns/partenariat/idees-recues.yml"""
+
+    title: Text = Field(description="Titre de la page")
+    intro: Optional[Text] = Field(None, description="Introduction (Markdown)")
+    groups: dict[Audience, list[IdeaCard]] = Field(description="Idées reçues par public : patients, professionnels…")
+    self_assessment: Optional[Text] = Field(None, description="Titre de l'autoévaluation, par exemple « Et vous, comment vous situez-vous ? »")
+
+
+class Choice(Contract):
+    text: Text = Field(description="Réponse proposée")
+    correct: bool = Field(False, description="true pour une bonne réponse")
+
+
+class Question(Contract):
+    question: Text = Field(description="La question")
+    kind: Literal["single", "multiple"] = Field("single", description="single : une réponse ; multiple : plusieurs")
+    choices: list[Choice] = Field(min_length=2, description="Réponses proposées")
+    explanation: Text = Field(description="Explication affichée après la réponse")
+
+    @model_validator(mode="after")
+    def _answers(self) -> Question:
+        right = sum(choice.correct for choice in self.choices)
+        if right == 0:
+            raise fail("aucune réponse n'est marquée « correct: true »", "choices")
+        if self.kind == "single" and right > 1:
+            raise fail(f"{right} bonnes réponses pour une question « single » : écrivez kind: multiple", "kind")
+        return self
+
+
+class QuizMeta(Contract):
+    """campaigns/partenariat/quiz/<slug>.yml"""
+
+    title: Text = Field(description="Titre du quiz")
+    intro: Optional[Text] = Field(None, description="Introduction (Markdown)")
+    source: Optional[Text] = Field(None, description="D'où viennent les réponses")
+    questions: list[Question] = Field(min_length=1, description="Questions")
+
+
+class Participant(Contract):
+    role: Text = Field(description="Rôle : professionnels du système de santé, représentants des usagers…")
+    count: int = Field(ge=1, description="Nombre")
+
+
+class Person(Contract):
+    name: Text = Field(description="Nom")
+    role: Optional[Text] = Field(None, description="Fonction")
+
+
+class WorkshopMeta(Contract):
+    """campaigns/partenariat/ateliers/<slug>.md: front matter; the body is the co-built synthesis."""
+
+    title: Text = Field(description="Titre")
+    date: LocalDate = Field(description="Date de l'atelier")
+    theme: Text = Field(description="Thème")
+    participants: list[Participant] = Field(default_factory=list, description="Participants par rôle")
+    facilitators: list[Person] = Field(default_factory=list, description="Animateurs")
+    facilitators_label: Optional[Text] = Field(None, description="Intitulé des animateurs, par exemple « Coanimatrices chargées de projet au COPS »")
+    situation: Text = Field(description="Situation choisie par le groupe")
+
+
+class Actor(Contract):
+    who: Text = Field(description="Qui")
+    role: Optional[Text] = Field(None, description="Son rôle dans le projet")
+
+
+class Point(Contract):
+    """A point, with optional sub-points."""
+
+    text: Text
+    points: TextList = Field(default_factory=list)
+
+
+Points = Annotated[list[Annotated[Point, BeforeValidator(lambda v: {"text": v} if isinstance(v, str) else v)]],
+                   BeforeValidator(as_list)]
+
+
+class BudgetLine(Contract):
+    label: Text = Field(description="Poste")
+    amount: Optional[int] = Field(None, ge=0, description="Montant en euros")
+    hours: Optional[Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]] = Field(None, description="Heures de bénévolat : 60 ou 60-70")
+    estimate: bool = Field(False, description="true si c'est une estimation")
+
+
+class Benefit(Contract):
+    beneficiary: Text = Field(description="Pour qui : le patient, les professionnels, l'établissement…")
+    points: TextList = Field(description="Bénéfices")
+
+
+class SheetMeta(Contract):
+    """campaigns/partenariat/fiches/<slug>.yml: a project sheet (« fiche projet »)."""
+
+    title: Text = Field(description="Titre du projet")
+    establishment: Text = Field(description="Établissement")
+    region: Optional[Region] = Field(None, description="Région")
+    domain: Text = Field(description="Domaine du partenariat en santé")
+    objectives: Points = Field(description="Objectifs")
+    actors: list[Actor] = Field(default_factory=list, description="Acteurs et leur rôle")
+    steps: TextList = Field(default_factory=list, description="Étapes, dans l'ordre")
+    funding: Optional[Text] = Field(None, description="Financement, en clair")
+    budget: list[BudgetLine] = Field(default_factory=list, description="Budget, poste par poste")
+    brakes: Points = Field(default_factory=list, description="Freins")
+    levers: TextList = Field(default_factory=list, description="Leviers")
+    benefits: list[Benefit] = Field(default_factory=list, description="Bénéfices et perspectives, par bénéficiaire")
+
+
+# --- Domain objects built from the contract ------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MaterialItem:
+    meta: Material
+    output: str = ""  # site path of a shipped file
+    size: int = 0
+    format: str = ""  # « PDF »
+    is_image: bool = False
+    content: bytes = field(default=b"", repr=False)
+
+
+@dataclass(frozen=True)
+class Call:
+    slug: str
+    year: int
+    source: str
+    meta: CallMeta
+    description_html: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.year}/appels-a-projets/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Contact:
+    slug: str
+    source: str
+    meta: ContactMeta
+
+    @property
+    def url(self) -> str:
+        return f"contacts/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Quiz:
+    slug: str
+    source: str
+    meta: QuizMeta
+    intro_html: str
+
+    @property
+    def url(self) -> str:
+        return f"partenariat/quiz/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Workshop:
+    slug: str
+    source: str
+    meta: WorkshopMeta
+    synthesis_html: str
+
+    @property
+    def url(self) -> str:
+        return f"partenariat/ateliers/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Sheet:
+    slug: str
+    source: str
+    meta: SheetMeta
+
+    @property
+    def url(self) -> str:
+        return f"partenariat/fiches/{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Partnership:
+    ideas: IdeasMeta | None = None
+    ideas_intro_html: str = ""
+    quizzes: tuple[Quiz, ...] = ()
+    workshops: tuple[Workshop, ...] = ()
+    sheets: tuple[Sheet, ...] = ()
