@@ -138,3 +138,15 @@ class Contract(BaseModel):
     """Base of every content model: unknown keys are mistakes; parsed content never changes."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def parse_clock(value: Any) -> str:
+    """« 9:30 » → « 09:30 »: a time of day, checked."""
+    text = single(value)
+    match = TIME_RE.fullmatch(text)
+    if not match:
+        raise fail(f"« {text} » n'est pas une heure (attendu HH:MM, par exemple 09:30)")
+    return _time(*match.groups(), text).strftime("%H:%M")
+
+
+ClockTime = Annotated[str, BeforeValidator(parse_clock), WithJsonSchema({**_STRING, "pattern": r"^\d{1,2}:\d{2}$"})]

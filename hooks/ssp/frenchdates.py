@@ -46,6 +46,12 @@ def clock(moment: datetime) -> str:
     return f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
 
 
+def clock_text(text: str) -> str:
+    """« 09:30 » → « 9 h 30 »"""
+    hours, minutes = (int(part) for part in text.split(":"))
+    return f"{hours} h" if minutes == 0 else f"{hours} h {minutes:02d}"
+
+
 def occurrence_text(start: date | datetime, end: date | datetime | None, timezone: str = DEFAULT_TIMEZONE) -> str:
     """When an occurrence takes place, in the venue's local time."""
     if not isinstance(start, datetime):

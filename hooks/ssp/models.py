@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BeforeValidator, Field, model_validator
 
 from .content import Call, Material, MaterialItem, Slug
-from .fields import Audience, Contract, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
+from .fields import Audience, ClockTime, Contract, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .vocab import EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
@@ -72,8 +72,8 @@ def check_range(start: date | datetime | time, end: date | datetime | time | Non
 class Session(Contract):
     """One item of a colloquium's programme."""
 
-    start: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")] = Field(description="Heure de début, HH:MM")
-    end: Optional[Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}$")]] = Field(None, description="Heure de fin, HH:MM")
+    start: ClockTime = Field(description="Heure de début, HH:MM")
+    end: Optional[ClockTime] = Field(None, description="Heure de fin, HH:MM")
     title: Text = Field(description="Intitulé")
     speakers: Annotated[list[Text], BeforeValidator(as_list)] = Field(default_factory=list, description="Intervenants")
 

@@ -89,13 +89,14 @@ def site_pages(campaigns: Campaigns, site_url: str = "", today: date | None = No
     return pages
 
 
-def resources_by_publisher(editions: list[Edition]) -> list[tuple[str, list[tuple[Any, int]]]]:
-    """Official links of every edition (resources and linked materials), grouped by publisher."""
-    groups: dict[str, list] = {}
-    for edition in editions:
+def resources_by_publisher(editions: list[Edition]) -> list[tuple[str, list[tuple[Any, list[int]]]]]:
+    """Official links of every edition, grouped by publisher; a link cited by several editions is listed once."""
+    groups: dict[str, dict[str, tuple[Any, list[int]]]] = {}
+    for edition in sorted(editions, key=lambda edition: edition.year):
         for resource in edition.meta.resources:
-            groups.setdefault(resource.publisher, []).append((resource, edition.year))
-    return sorted(groups.items(), key=lambda item: item[0].casefold())
+            entry = groups.setdefault(resource.publisher, {}).setdefault(resource.url, (resource, []))
+            entry[1].append(edition.year)
+    return [(publisher, list(links.values())) for publisher, links in sorted(groups.items(), key=lambda item: item[0].casefold())]
 
 
 def contact_pages(campaigns: Campaigns) -> list[PageSpec]:

@@ -20,6 +20,7 @@ FILTERS = {
     "fr_span": frenchdates.time_span,
     "ordinal": ordinal,
     "fr_size": frenchdates.file_size,
+    "fr_clock": frenchdates.clock_text,
     "fr_euros": frenchdates.euros,
 }
 

@@ -72,16 +72,35 @@ def test_event_pages_stay_out_of_the_navigation(real_site):
 
 def test_home_shows_the_latest_edition(real_site):
     text = main_text(real_site.html("index.html"))
-    assert "L'édition 2017" in text
-    assert "Cette édition est terminée." in text  # SOURCE_DATE_EPOCH is in 2023
-    assert "Toutes les actions de l'édition 2017 (2)" in text
+    assert "L'édition 2025" in text
+    assert "« Des soins sûrs pour chaque nouveau-né et chaque enfant »" in text
+    assert "Aucune action n'est encore publiée sur ce site pour cette édition." in text
+    assert "2017 : « Usagers, soignants : partenaires pour la sécurité des patients »" in text
 
 
-def test_archive_lists_editions(real_site):
+def test_home_lists_upcoming_events_as_of_the_build_date(fixture_project):
+    from builds import build
+
+    fixture_project.edition()
+    fixture_project.event("x")
+    before = build(fixture_project.root, SOURCE_DATE_EPOCH="1511136000")  # 2017-11-20
+    assert "Portes ouvertes" in before.html("index.html").select_one(".ssp-cards").get_text()
+    after = build(fixture_project.root, SOURCE_DATE_EPOCH="1700000000")  # 2023-11-14
+    assert "Cette édition est terminée." in after.text("index.html")
+
+
+def test_archive_lists_every_edition_with_a_source(real_site):
     rows = real_site.html("editions/index.html").select("table.ssp-archive tbody tr")
-    assert [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in rows] == [
-        ["2017", "7e", "Du lundi 20 au vendredi 24 novembre 2017",
-         "Usagers, soignants : partenaires pour la sécurité des patients", "2"]]
+    cells = {row.th.get_text(strip=True): [cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in rows}
+    assert list(cells) == ["2025", "2024", "2023", "2022", "2019", "2018", "2017", "2015", "2014", "2013", "2012", "2011"]
+    assert cells["2017"] == ["7e", "Du lundi 20 au vendredi 24 novembre 2017",
+                             "Usagers, soignants : partenaires pour la sécurité des patients", "2"]
+    assert cells["2011"][:2] == ["1re", "Du lundi 21 au vendredi 25 novembre 2011"]
+    assert cells["2024"][:2] == ["—", "Du lundi 16 au vendredi 20 septembre 2024"]
+    for year in ["2016", "2020", "2021"]:
+        assert not (real_site.site / year).exists()
+    sources = [a["href"] for a in real_site.html("2018/index.html").select(".ssp-resources a")]
+    assert sources[0].startswith("https://sante.gouv.fr/archives/")
 
 
 def test_open_data_json(real_site):

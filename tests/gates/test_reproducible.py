@@ -16,11 +16,3 @@ def test_two_builds_in_different_folders_are_identical(tmp_path):
     one, two = files(first.site), files(second.site)
     assert sorted(one) == sorted(two)
     assert [path for path in one if one[path] != two[path]] == []
-
-
-def test_the_date_changes_what_is_upcoming_and_nothing_random(tmp_path):
-    root = site_project(tmp_path / "site").root
-    before = build(root, SOURCE_DATE_EPOCH="1511136000")  # 2017-11-20: the 2017 edition is upcoming
-    assert "Cette édition est terminée." not in before.text("index.html")
-    after = build(root, SOURCE_DATE_EPOCH="1700000000")
-    assert "Cette édition est terminée." in after.text("index.html")

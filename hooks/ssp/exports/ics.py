@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from icalendar import Calendar
 from icalendar import Event as VEvent
 
+from ..frenchdates import clock_text
 from ..models import Event, Occurrence
 from ..text import plain
 from ..vocab import EVENT_TYPES, STATUSES
@@ -49,7 +50,7 @@ def description(event: Event, site_url: str) -> str:
         lines += ["", text]
     if meta.programme:
         lines += ["", "Programme :"] + [
-            f"{session.start}{'–' + session.end if session.end else ''} {session.title}"
+            f"{clock_text(session.start)}{' – ' + clock_text(session.end) if session.end else ''} : {session.title}"
             + (f" ({', '.join(session.speakers)})" if session.speakers else "") for session in meta.programme]
     lines += ["", site_url + event.url]
     return "\n".join(lines)
