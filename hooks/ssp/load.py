@@ -19,7 +19,7 @@ from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialI
 from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
 from .problems import ContentError, Problem
 from .source import Document, parse_yaml, read_text, split_front_matter
-from .validate import validate
+from .validate import field_label, validate
 from .vocab import timezone_of
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -98,7 +98,7 @@ def read_model(path: Path, project_dir: Path, model, front_matter: bool = False)
 def check_reference(slug: str | None, known: set[str], what: str, folder: str, document: Document, key: tuple, rel: str) -> None:
     if slug is not None and slug not in known:
         choices = ", ".join(sorted(known)) or "aucune pour l'instant"
-        raise ContentError([Problem(rel, document.line_of(key), ".".join(str(part) for part in key),
+        raise ContentError([Problem(rel, document.line_of(key), field_label(key),
                                     f"{what} « {slug} » introuvable dans {folder} (existantes : {choices})")])
 
 
@@ -249,8 +249,7 @@ def _local(moment: date | datetime | None, zone: ZoneInfo, rel: str, document: D
         return moment
     aware = moment.replace(tzinfo=zone)
     if aware.astimezone(ZoneInfo("UTC")).astimezone(zone).replace(tzinfo=None) != moment:
-        field = ".".join(str(part + 1) if isinstance(part, int) else part for part in key)
-        raise ContentError([Problem(rel, document.line_of(key), field,
+        raise ContentError([Problem(rel, document.line_of(key), field_label(key),
                                     f"l'heure {moment:%H:%M} du {moment:%Y-%m-%d} n'existe pas (passage à l'heure d'été) ; choisissez une autre heure")])
     return aware
 

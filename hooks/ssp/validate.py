@@ -46,7 +46,7 @@ def translate(error: ValidationError, document: Document, rel: str, model: type[
                  for loc in [tuple(item["loc"])] if (close := closest_field(loc, model))}
     problems = []
     for item in items:
-        loc = tuple(item["loc"])
+        loc = tuple(part for part in item["loc"] if part != "[key]")  # a bad dict key: name the key itself
         ctx = item.get("ctx") or {}
         if ctx.get("field"):
             loc = loc + tuple(ctx["field"].split("."))

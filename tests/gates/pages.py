@@ -12,6 +12,16 @@ TEMPLATES = {
     "mentions-legales": "mentions-legales/",
     "donnees-personnelles": "donnees-personnelles/",
     "donnees-ouvertes": "donnees-ouvertes/",
+    "ressources": "ressources/",
+    "supports": "2030/supports/",
+    "appel-a-projets": "2030/appels-a-projets/appel-test/",
+    "contact": "contacts/ars-de-test/",
+    "partenariat": "partenariat/",
+    "idees-recues": "partenariat/idees-recues/",
+    "quiz": "partenariat/quiz/partenariat-patient/",
+    "atelier": "partenariat/ateliers/2022-06-16-amelioration-qualite/",
+    "fiches": "partenariat/fiches/",
+    "fiche": "partenariat/fiches/centre-hemodialyse-sete-agde/",
 }
 
 EVENT_SAMPLE = [

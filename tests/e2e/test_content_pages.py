@@ -1,0 +1,127 @@
+"""Campaign and partnership content, built and parsed: every field is there, in order."""
+
+from __future__ import annotations
+
+import pytest
+from icalendar import Calendar
+
+
+def headings(soup, level="h2") -> list[str]:
+    return [h.get_text(" ", strip=True) for h in soup.select(f"article.md-content__inner {level}")]
+
+
+@pytest.fixture(scope="module")
+def site(gates_site):
+    return gates_site[0]
+
+
+def test_project_sheet_has_the_same_structure_in_order(site):
+    for slug in ["centre-hemodialyse-sete-agde", "fiche-de-test"]:
+        assert headings(site.html(f"partenariat/fiches/{slug}/index.html")) == [
+            "Domaine du partenariat en santé", "Objectifs", "Acteurs", "Fonctionnement : les étapes", "Budget",
+            "Freins", "Leviers", "Bénéfices et perspectives"], slug
+    soup = site.html("partenariat/fiches/centre-hemodialyse-sete-agde/index.html")
+    assert soup.select_one(".ssp-sheet__establishment").get_text(" ", strip=True) == "Centre d'hémodialyse Sète / Agde · Occitanie"
+    objectives = soup.select("#objectifs + ol > li")
+    assert len(objectives) == 2 and [li.get_text(strip=True) for li in objectives[1].select("ul li")] == [
+        "dans la relation individuelle de soins", "dans la réflexion stratégique de l'établissement"]
+    actors = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in soup.select("#acteurs + table tbody tr")}
+    assert actors["RU de l'établissement et patient partenaire"] == "pilotes du projet" and actors["Patients dialysés"] == "—"
+    assert len(soup.select("#etapes + ol > li")) == 8
+    budget = [[cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in soup.select("#budget ~ table tbody tr")]
+    assert budget == [["Bénévolat (temps) et déplacements des RU et du PP", "—", "60 à 70 h (estimation)"],
+                      ["Formation ETP du patient partenaire, financée par l'établissement", "1\u00a0500\u00a0€", "—"]]
+    assert headings(soup, "h3") == ["Pour le patient", "Pour les professionnels", "Pour l'établissement"]
+
+
+def test_sheet_index_filters_by_domain_and_region(site):
+    cards = site.html("partenariat/fiches/index.html").select("#ssp-sheets > li")
+    assert {(card["data-domain"], card["data-region"]) for card in cards} == {
+        ("Soins et organisation des établissements : parcours de soins et de vie des patients dialysés", "Occitanie"),
+        ("Domaine de test", "Bretagne")}
+
+
+def test_workshop_synthesis_keeps_nesting_and_emphasis(site):
+    soup = site.html("partenariat/ateliers/2022-06-16-amelioration-qualite/index.html")
+    details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in soup.select(".ssp-details dt")}
+    assert details["Date"] == "Jeudi 16 juin 2022" and details["Thème"] == "Amélioration de la qualité"
+    assert details["Participants"] == "3 professionnels du système de santé 1 patient partenaire ressource 2 représentants des usagers"
+    assert "Isabelle Eglin (infirmière, cadre de santé)" in details["Coanimatrices chargées de projet au COPS"]
+    synthesis = soup.select_one(".ssp-description")
+    assert len(synthesis.select(":scope > ul > li")) == 5 and len(synthesis.select(":scope > ul > li:first-child > ul > li")) == 5
+    assert synthesis.select_one("strong").get_text() == "démarche projet" and synthesis.select_one("em")
+
+
+def test_ideas_are_grouped_by_audience(site):
+    soup = site.html("partenariat/idees-recues/index.html")
+    groups = {section.h2.get_text(strip=True): len(section.select(".ssp-idea")) for section in soup.select("section[aria-labelledby^='idees-']")}
+    assert groups == {"Idées reçues de patients": 4, "Idées reçues de professionnels de santé": 3}
+    first = soup.select_one(".ssp-idea")
+    assert first.select_one(".ssp-idea__myth").get_text(" ", strip=True).startswith("Idée reçue « Je dois avoir la même pathologie")
+    assert first.select_one(".ssp-idea__reality").get_text(" ", strip=True).startswith("En réalité Être porteur")
+    assert soup.select_one("#ssp-self h2").get_text(strip=True) == "Et vous, comment vous situez-vous ?"
+
+
+def test_quiz_without_javascript_shows_answers_in_details(site):
+    soup = site.html("partenariat/quiz/partenariat-patient/index.html")
+    questions = soup.select(".ssp-quiz__question")
+    assert len(questions) == 7
+    first = questions[0]
+    assert first.legend.get_text(" ", strip=True).startswith("Question 1 : Faut-il avoir la même pathologie")
+    assert [i["type"] for i in first.select("input")] == ["radio", "radio"]
+    assert first.select_one("details summary").get_text(strip=True) == "Voir la réponse"
+    assert "Non, c'est plutôt le partage des savoirs expérientiels qui compte" in first.select_one("details").get_text()
+    assert [i["type"] for i in questions[1].select("input")] == ["checkbox"] * 3
+
+
+def test_call_for_projects_with_period_prizes_and_laureates(site):
+    soup = site.html("2017/appels-a-projets/partenariat-patients-soignants-occitanie/index.html")
+    details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in soup.select(".ssp-details dt")}
+    assert details["Période"].startswith("Du vendredi 1er au samedi 30 septembre 2017 · appel clos")
+    assert details["Prix"] == "3 × 2\u00a0000\u00a0€" and details["Catégories"] == "sanitaire, médico-social, soins primaires"
+    assert soup.select_one(".ssp-details a[href='../../../contacts/ars-occitanie/']")
+    assert "Les lauréats ne sont pas encore publiés." in soup.get_text()
+    test_call = site.html("2030/appels-a-projets/appel-test/index.html")
+    laureates = test_call.select("#laureats + table tbody tr")
+    assert laureates[0].th.a["href"] == "../../../partenariat/fiches/fiche-de-test/"
+    assert laureates[1].th.a is None and laureates[1].find_all("td")[1].get_text() == "médico-social"
+
+
+def test_contact_card_and_what_it_organises(site):
+    soup = site.html("contacts/ars-occitanie/index.html")
+    addresses = [a.get_text(" | ", strip=True) for a in soup.select(".ssp-contact address")]
+    assert addresses == ["Siège, Montpellier | 26-28 Parc club du Millénaire | 1025, rue Henri Becquerel | CS 30001 | 34067 Montpellier Cedex 2",
+                         "Accueil site de Toulouse | 10 chemin du Raisin | 31050 Toulouse Cedex 9"]
+    assert [a.get_text(strip=True) for a in soup.select("#actions + ul a")] == ["Colloque régional de l'ARS Occitanie"]
+    assert soup.select_one("#appels + ul .ssp-card__title a").get_text(strip=True).startswith("Appel à projets")
+    event = site.html("2017/evenements/colloque-regional-occitanie/index.html")
+    assert event.select_one(".ssp-details a[href='../../../contacts/ars-occitanie/']").get_text() == "ARS Occitanie"
+
+
+def test_materials_show_format_size_thumbnail_or_link(site):
+    soup = site.html("2030/supports/index.html")
+    cards = soup.select(".ssp-material")
+    assert [card.h2.get_text(" ", strip=True) for card in cards] == [
+        "Affiche de test (PNG, 155 octets)", "Dépliant de test (PDF, 1,6 Ko)", "Kit en ligne de test (lien externe)"]
+    assert cards[0].img["src"] == "affiche-test.png" and cards[0].img["alt"] == ""
+    assert cards[1].a["href"] == "depliant-test.pdf" and not cards[1].img
+    assert (site.site / "2030/supports/depliant-test.pdf").stat().st_size == 1627
+    assert "Pour : Patients, Proches et aidants" in cards[1].get_text(" ", strip=True)
+    assert site.html("2017/index.html").select_one("#supports + p a")["href"] == "supports/"
+
+
+def test_programme_as_timetable_and_in_the_calendar(site):
+    soup = site.html("2030/evenements/atelier-annule/index.html")
+    rows = [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in soup.select(".ssp-programme tbody tr")]
+    assert rows == [["10 h – 10 h 45", "Accueil et tour de table", "Une infirmière, Un patient partenaire"],
+                    ["10 h 45", "Échanges", "—"]]
+    event = Calendar.from_ical((site.site / "2030/evenements/atelier-annule.ics").read_bytes()).walk("VEVENT")[0]
+    assert "Programme :\n10 h – 10 h 45 : Accueil et tour de table (Une infirmière, Un patient partenaire)\n10 h 45 : Échanges" in str(event["DESCRIPTION"])
+
+
+def test_resources_grouped_by_publisher_once_per_link(site):
+    soup = site.html("ressources/index.html")
+    publishers = [h.get_text(strip=True) for h in soup.select("article h2")]
+    assert "DGOS" in publishers and publishers == sorted(publishers, key=str.casefold)
+    aquitaine = soup.find("h2", string="ARS Nouvelle-Aquitaine").find_next_sibling("ul").select("li")
+    assert len(aquitaine) == 1 and "(éditions 2011, 2012, 2013)" in aquitaine[0].get_text("", strip=False)
