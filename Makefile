@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: serve build test gates-tools clean
+.PHONY: serve build test verifier liens gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt
@@ -36,6 +36,12 @@ build: $(READY)  ## Construction stricte du site dans site/
 
 test: $(READY) gates-tools  ## Tous les tests, contrôles de qualité compris
 	$(BIN)/python -m pytest
+
+verifier: $(READY)  ## Vérifie le contenu sans construire le site
+	PYTHONPATH=hooks $(BIN)/python -m ssp verifier
+
+liens: $(READY)  ## Vérifie que les liens externes répondent (Internet requis ; pas en CI)
+	PYTHONPATH=hooks $(BIN)/python -m ssp liens
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .hypothesis
