@@ -46,7 +46,8 @@ def on_config(config):
     except ContentError as error:
         raise PluginError(str(error)) from None
     try:
-        site = build_site(project_dir, today=build_date(), site_url=config.site_url or "")
+        site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
+                          preview=state.get("command") == "serve")
     except ContentError as error:
         if state.get("command") != "serve":
             raise PluginError(str(error)) from None

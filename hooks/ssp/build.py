@@ -11,6 +11,7 @@ from .content import Contact, Partnership
 from .load import load_all
 from .models import Edition
 from .pages import PageSpec, site_pages
+from .publication import published
 from .problems import ContentError, Problem
 from .vocab import REGIONS, region_calendar_path
 
@@ -28,15 +29,23 @@ class Site:
     def latest(self) -> Edition | None:
         return self.editions[0] if self.editions else None
 
+    @property
+    def sheet_slugs(self) -> set[str]:
+        return {sheet.slug for sheet in self.partnership.sheets}
+
     def upcoming(self, edition: Edition) -> list:
         """The edition's (event, occurrence) pairs from today on, as of the build."""
         return [(event, occurrence) for event in edition.events for occurrence in event.occurrences
                 if occurrence.last_day >= self.today]
 
 
-def build_site(project_dir: Path, *, today: date, site_url: str = "") -> Site:
-    """Load campaigns/ and produce every page spec and data file, or raise ContentError."""
+def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False) -> Site:
+    """Load campaigns/ and produce every page spec and data file, or raise ContentError.
+
+    The preview keeps drafts and embargoed content (their pages say so); a build leaves them out."""
     campaigns = load_all(project_dir / "campaigns", project_dir)
+    if not preview:
+        campaigns = published(campaigns, today)
     editions = campaigns.editions
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     pages = site_pages(campaigns, site_url, today)

@@ -13,7 +13,7 @@ from typing import Annotated, Literal, Optional
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .fields import Audience, Contract, LocalDate, Region, Text, WebUrl, as_list, fail, single
+from .fields import Audience, Contract, LocalDate, Publishable, Region, Text, WebUrl, as_list, fail, single
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
@@ -67,7 +67,7 @@ class Laureate(Contract):
     sheet: Optional[Slug] = Field(None, description="Fiche projet du lauréat (nom du fichier sans .yml)")
 
 
-class CallMeta(Contract):
+class CallMeta(Publishable):
     """campaigns/<year>/appels/<slug>.md: a call for projects."""
 
     title: Text = Field(description="Intitulé de l'appel à projets")
@@ -139,7 +139,7 @@ class Question(Contract):
         return self
 
 
-class QuizMeta(Contract):
+class QuizMeta(Publishable):
     """campaigns/partenariat/quiz/<slug>.yml"""
 
     title: Text = Field(description="Titre du quiz")
@@ -158,7 +158,7 @@ class Person(Contract):
     role: Optional[Text] = Field(None, description="Fonction")
 
 
-class WorkshopMeta(Contract):
+class WorkshopMeta(Publishable):
     """campaigns/partenariat/ateliers/<slug>.md: front matter; the body is the co-built synthesis."""
 
     title: Text = Field(description="Titre")
@@ -198,7 +198,7 @@ class Benefit(Contract):
     points: TextList = Field(description="Bénéfices")
 
 
-class SheetMeta(Contract):
+class SheetMeta(Publishable):
     """campaigns/partenariat/fiches/<slug>.yml: a project sheet (« fiche projet »)."""
 
     title: Text = Field(description="Titre du projet")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Optional
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, StringConstraints, WithJsonSchema
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .vocab import AUDIENCES, REGIONS, region_named
@@ -150,3 +150,13 @@ def parse_clock(value: Any) -> str:
 
 
 ClockTime = Annotated[str, BeforeValidator(parse_clock), WithJsonSchema({**_STRING, "pattern": r"^\d{1,2}:\d{2}$"})]
+
+
+class Publishable(Contract):
+    """Content that can wait: a draft is shown only in the preview; publish_from delays publication."""
+
+    draft: bool = Field(False, description="true : brouillon, visible seulement dans la prévisualisation")
+    publish_from: Optional[LocalDate] = Field(None, description="Publier à partir de cette date (AAAA-MM-JJ)")
+
+    def published(self, today: date) -> bool:
+        return not self.draft and (self.publish_from is None or self.publish_from <= today)

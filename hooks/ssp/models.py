@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from pydantic import BeforeValidator, Field, model_validator
 
 from .content import Call, Material, MaterialItem, Slug
-from .fields import Audience, ClockTime, Contract, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
+from .fields import Audience, ClockTime, Contract, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .vocab import EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
@@ -88,7 +88,7 @@ class Slot(Contract):
         return self
 
 
-class EventMeta(Contract):
+class EventMeta(Publishable):
     """Front matter of campaigns/<year>/events/<slug>.md"""
 
     title: Text = Field(description="Titre de l'action")

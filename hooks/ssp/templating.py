@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import frenchdates, vocab
+from . import frenchdates, publication, vocab
 from .content import MATERIAL_KINDS
 from .fields import is_link
 from .text import script_json
@@ -44,4 +44,10 @@ def when(event, occurrence) -> str:
     return frenchdates.occurrence_text(occurrence.start, occurrence.end, event.timezone)
 
 
-FUNCTIONS = {"ssp_when": when, "ssp_labels": LABELS, "ssp_is_link": is_link, "ssp_labels_json": labels_json}
+FUNCTIONS = {
+    "ssp_when": when,
+    "ssp_labels": LABELS,
+    "ssp_is_link": is_link,
+    "ssp_labels_json": labels_json,
+    "ssp_publication_banner": publication.banner,
+}
