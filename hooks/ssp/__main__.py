@@ -51,5 +51,17 @@ def liens(project: Path) -> None:
     sys.exit(1 if broken else 0)
 
 
+@main.command(help="Écrit les schémas JSON des fichiers de contenu dans schemas/ (pour VS Code).")
+@click.pass_obj
+def schemas(project: Path) -> None:
+    from .schema import schema_files
+
+    folder = project / "schemas"
+    folder.mkdir(exist_ok=True)
+    for name, text in schema_files().items():
+        (folder / name).write_text(text, encoding="utf-8")
+    click.echo(f"{len(schema_files())} schémas écrits dans {folder}.")
+
+
 if __name__ == "__main__":
     main(prog_name="python -m ssp")

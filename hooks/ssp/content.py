@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, Optional
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .fields import Audience, Contract, LocalDate, Publishable, Region, Text, WebUrl, as_list, fail, single
 
@@ -45,11 +45,14 @@ class Material(Contract):
         return self
 
 
+PRIZE_RE = re.compile(r"\s*(\d+)\s*[x×*]\s*(\d[\d\s]*?)\s*(?:€|euros?)?\s*")
+
+
 def parse_prize(value) -> dict:
     """« 3 × 2000 » or {count, amount}: a number of prizes and the amount of each, in euros."""
     if isinstance(value, dict):
         return value
-    match = re.fullmatch(r"\s*(\d+)\s*[x×*]\s*(\d[\d\s]*)\s*(€|euros?)?\s*", single(value))
+    match = PRIZE_RE.fullmatch(single(value))
     if not match:
         raise fail(f"« {value} » : écrivez le nombre de prix et le montant de chacun, par exemple « 3 × 2000 »")
     return {"count": match.group(1), "amount": match.group(2).replace(" ", "")}
@@ -77,7 +80,9 @@ class CallMeta(Publishable):
     opens: LocalDate = Field(description="Ouverture (AAAA-MM-JJ)")
     closes: LocalDate = Field(description="Clôture (AAAA-MM-JJ)")
     categories: TextList = Field(default_factory=list, description="Catégories, par exemple sanitaire, médico-social")
-    prizes: Optional[Annotated[Prize, BeforeValidator(parse_prize)]] = Field(None, description="Prix : « 3 × 2000 »")
+    prizes: Optional[Annotated[Prize, BeforeValidator(parse_prize), WithJsonSchema(
+        {"anyOf": [{"type": "string", "pattern": f"^{PRIZE_RE.pattern}$"}, {"type": "object"}]})]] = Field(
+        None, description="Prix : nombre × montant en euros, par exemple « 3 × 2000 »")
     laureates: list[Laureate] = Field(default_factory=list, description="Lauréats, une fois connus")
     url: Optional[WebUrl] = Field(None, description="Page officielle de l'appel")
 
@@ -182,14 +187,19 @@ class Point(Contract):
     points: TextList = Field(default_factory=list)
 
 
-Points = Annotated[list[Annotated[Point, BeforeValidator(lambda v: {"text": v} if isinstance(v, str) else v)]],
-                   BeforeValidator(as_list)]
+POINT_SCHEMA = {"anyOf": [{"type": "string"}, {
+    "type": "object", "additionalProperties": False, "required": ["text"],
+    "properties": {"text": {"type": "string"}, "points": {"type": "array", "items": {"type": "string"}}}}]}
+Points = Annotated[list[Annotated[Point, BeforeValidator(lambda v: {"text": v} if isinstance(v, str) else v),
+                                  WithJsonSchema(POINT_SCHEMA)]], BeforeValidator(as_list)]
 
 
 class BudgetLine(Contract):
     label: Text = Field(description="Poste")
     amount: Optional[int] = Field(None, ge=0, description="Montant en euros")
-    hours: Optional[Annotated[str, Field(pattern=r"^\d+(-\d+)?$")]] = Field(None, description="Heures de bénévolat : 60 ou 60-70")
+    hours: Optional[Annotated[str, Field(pattern=r"^\d+(-\d+)?$"), WithJsonSchema(
+        {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+(-\d+)?$"}]})]] = Field(
+        None, description="Heures de bénévolat : 60 ou 60-70")
     estimate: bool = Field(False, description="true si c'est une estimation")
 
 
