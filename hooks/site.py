@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from ssp import legal, templating  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
-from ssp.problems import ContentError  # noqa: E402
+from ssp.problems import ContentError, format_problems  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.ssp")
 OVERRIDES = Path(__file__).parent.parent / "overrides"
@@ -50,7 +50,7 @@ def on_config(config):
                           preview=state.get("command") == "serve")
     except ContentError as error:
         if state.get("command") != "serve":
-            raise PluginError(str(error)) from None
+            raise PluginError(format_problems(error.problems, "rien n'a été publié")) from None
         log.warning(str(error))  # The preview shows the problems instead of the site.
         site = Site([], [], {}, build_date())
         state["problems"] = error.problems

@@ -7,11 +7,40 @@ from pathlib import Path
 
 import click
 
-from .problems import ContentError
+from .problems import ContentError, format_problems
+from .vocab import AUDIENCES, EVENT_TYPES
 
 
 
-@click.group(help="Outils de la Semaine de la sécurité des patients, pour les équipes qui tiennent le contenu.")
+class FrenchFormatter(click.HelpFormatter):
+    """Click's help screens, in French."""
+
+    SECTIONS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args.replace("COMMAND [ARGS]...", "COMMANDE [ARGUMENTS]..."),
+                            prefix="Utilisation : ")
+
+    def section(self, name: str):
+        return super().section(self.SECTIONS.get(name, name))
+
+
+class FrenchCommand(click.Command):
+    def get_help_option(self, ctx: click.Context):
+        option = super().get_help_option(ctx)
+        if option is not None:
+            option.help = "Affiche cette aide."
+        return option
+
+
+class FrenchGroup(FrenchCommand, click.Group):
+    command_class = FrenchCommand
+
+
+click.Context.formatter_class = FrenchFormatter
+
+
+@click.group(cls=FrenchGroup, help="Outils de la Semaine de la sécurité des patients, pour les équipes qui tiennent le contenu.")
 @click.option("--projet", type=click.Path(file_okay=False, path_type=Path), default=".",
               help="Dossier du projet (celui qui contient campaigns/).")
 @click.pass_context
@@ -49,6 +78,89 @@ def liens(project: Path) -> None:
         click.echo(f"{link.source} : {link.what} {link.url} {problem}")
     click.echo(f"{len(links)} liens vérifiés, {len(broken)} en erreur.")
     sys.exit(1 if broken else 0)
+
+
+@main.command("nouvel-evenement", help="Crée le fichier d'une action à partir de quelques réponses, puis le vérifie.")
+@click.option("--edition", "year", type=int, required=True, prompt="Année de l'édition", help="Année de l'édition, par exemple 2026.")
+@click.option("--titre", prompt="Titre de l'action", help="Titre de l'action.")
+@click.option("--type", "type_", prompt="Type (" + ", ".join(EVENT_TYPES) + ")", type=click.Choice(list(EVENT_TYPES)),
+              help="Type d'action.")
+@click.option("--debut", prompt="Début (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)", help="Début : 2026-09-15 ou 2026-09-15T14:00.")
+@click.option("--fin", default="", help="Fin : dernier jour, date et heure, ou HH:MM le même jour.")
+@click.option("--organisateur", prompt="Organisateur", help="Établissement ou structure qui organise.")
+@click.option("--ville", default="", prompt="Ville (vide si l'action est en ligne)", help="Commune du lieu.")
+@click.option("--code-postal", default="", help="Code postal du lieu (5 chiffres).")
+@click.option("--lieu", default="", help="Nom du lieu (établissement, salle…).")
+@click.option("--region", default="", help="Région du lieu (obligatoire avec une ville).")
+@click.option("--en-ligne", default="", help="Lien pour suivre l'action en ligne (https://…).")
+@click.option("--public", "audience", multiple=True, help="Public visé (répétable) : " + ", ".join(AUDIENCES) + ".")
+@click.option("--nom", default=None, help="Nom du fichier, sans .md (par défaut : tiré du titre).")
+@click.pass_obj
+def nouvel_evenement(project: Path, year, titre, type_, debut, fin, organisateur, ville, code_postal, lieu, region,
+                     en_ligne, audience, nom) -> None:
+    from .scaffold import event_fields, new_event
+
+    if ville and not region:
+        region = click.prompt("Région")
+    fields = event_fields(titre, type_, debut, fin or None, organisateur, ville or None, code_postal or None,
+                          lieu or None, region or None, en_ligne or None, list(audience))
+    try:
+        path = new_event(project, year, fields, nom)
+    except ContentError as error:
+        click.echo(format_problems(error.problems, "aucun fichier n'a été écrit"), err=True)
+        sys.exit(1)
+    click.echo(f"Action créée : {path.relative_to(project).as_posix()} — ajoutez sa présentation sous l'en-tête.")
+
+
+@main.command("nouvelle-edition", help="Crée le dossier d'une édition, à partir d'une précédente (--depuis).")
+@click.argument("annee", type=int)
+@click.option("--depuis", type=int, default=None, help="Édition de départ, par exemple 2025.")
+@click.pass_obj
+def nouvelle_edition(project: Path, annee: int, depuis: int | None) -> None:
+    from .scaffold import new_edition
+
+    try:
+        path = new_edition(project, annee, depuis)
+    except ContentError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"Édition créée : {path.relative_to(project).as_posix()} — remplissez theme, start et end.")
+
+
+@main.command(help="Transforme un tableur d'actions (.csv ou .xlsx, modèle dans modeles/) en fichiers d'actions.")
+@click.argument("tableur", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--edition", "year", type=int, required=True, help="Année de l'édition.")
+@click.option("--ecrire-valides", is_flag=True, help="Écrire les lignes valides même si d'autres sont en erreur.")
+@click.option("--remplacer", is_flag=True, help="Mettre à jour les actions déjà importées dont la ligne a changé.")
+@click.pass_obj
+def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remplacer: bool) -> None:
+    from .spreadsheet import import_rows
+
+    report = import_rows(project, year, tableur, write_valid=ecrire_valides, replace=remplacer)
+    for problem in sorted(report.problems):
+        click.echo(f"{problem.path}, ligne {problem.line}, colonne « {problem.field} » : {problem.message}", err=True)
+    if report.problems and not ecrire_valides and not report.written:
+        click.echo(f"{len(report.problems)} erreur(s) : aucun fichier écrit. Corrigez le tableur, "
+                   "ou relancez avec --ecrire-valides.", err=True)
+    click.echo(f"{len(report.written)} action(s) écrite(s), {len(report.unchanged)} inchangée(s) (déjà importées).")
+    sys.exit(1 if report.problems else 0)
+
+
+@main.command(help="Écrit toutes les pages (en données JSON) et tous les fichiers de données dans DOSSIER.")
+@click.argument("dossier", type=click.Path(file_okay=False, path_type=Path))
+@click.pass_obj
+def exporter(project: Path, dossier: Path) -> None:
+    from datetime import date
+
+    from .build import build_site
+    from .export import export
+
+    try:
+        site = build_site(project, today=date.today())
+    except ContentError as error:
+        click.echo(str(error), err=True)
+        sys.exit(1)
+    click.echo(f"{export(site, dossier)} fichiers écrits dans {dossier}.")
 
 
 @main.command(help="Écrit les schémas JSON des fichiers de contenu dans schemas/ (pour VS Code).")

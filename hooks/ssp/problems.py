@@ -27,9 +27,10 @@ class ContentError(Exception):
         super().__init__(format_problems(self.problems))
 
 
-def format_problems(problems: list[Problem]) -> str:
+def format_problems(problems: list[Problem], outcome: str = "") -> str:
+    """All problems, one per line, after a title saying how many and what was not done (`outcome`)."""
     count = len(problems)
     title = "1 erreur dans le contenu" if count == 1 else f"{count} erreurs dans le contenu"
-    lines = [f"{title} ; rien n'a été publié. Corrigez :"]
+    lines = [f"{title}{' ; ' + outcome if outcome else ''}. Corrigez :"]
     lines += [f"  {problem}" for problem in problems]
     return "\n".join(lines)

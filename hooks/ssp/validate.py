@@ -34,9 +34,18 @@ def validate(model: type[M], document: Document, rel: str) -> M:
     if not isinstance(document.data, dict):
         raise ContentError([Problem(rel, document.line_of(()), "", "des champs « nom: valeur » sont attendus")])
     try:
-        return model.model_validate(document.data)
+        return model.model_validate(_without_empty(document.data))
     except ValidationError as error:
         raise ContentError(translate(error, document, rel, model)) from None
+
+
+def _without_empty(value: Any) -> Any:
+    """An empty value (`theme:`) counts as a missing field, so the message says "champ obligatoire manquant"."""
+    if isinstance(value, dict):
+        return {key: _without_empty(item) for key, item in value.items() if item is not None}
+    if isinstance(value, list):
+        return [_without_empty(item) for item in value]
+    return value
 
 
 def translate(error: ValidationError, document: Document, rel: str, model: type[BaseModel]) -> list[Problem]:
