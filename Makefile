@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: serve build test verifier liens gates-tools clean
+.PHONY: serve build test verifier liens bench gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt
@@ -42,6 +42,9 @@ verifier: $(READY)  ## Vérifie le contenu sans construire le site
 
 liens: $(READY)  ## Vérifie que les liens externes répondent (Internet requis ; pas en CI)
 	PYTHONPATH=hooks $(BIN)/python -m ssp liens
+
+bench: $(READY)  ## Mesure la construction à 500, 5 000 et 20 000 actions, comparée à Material seul
+	$(BIN)/python bench/run.py $(SIZES)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .hypothesis

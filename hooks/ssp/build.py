@@ -67,14 +67,13 @@ def _refuse_duplicates(paths: list[str]) -> None:
 
 def calendars(editions: list[Edition], site_url: str, today: date) -> dict[str, bytes]:
     """One calendar per event, per edition, and per region (all editions)."""
-    files = {}
+    files, maker = {}, ics.Calendars(site_url, today)
     for edition in editions:
         name = f"Semaine de la sécurité des patients {edition.year}"
-        files[f"{edition.year}/agenda.ics"] = ics.calendar(name, list(edition.events), site_url, today)
+        files[f"{edition.year}/agenda.ics"] = maker.calendar(name, list(edition.events))
         for event in edition.events:
-            files[f"{event.year}/evenements/{event.slug}.ics"] = ics.calendar(event.meta.title, [event], site_url, today)
+            files[f"{event.year}/evenements/{event.slug}.ics"] = maker.calendar(event.meta.title, [event])
     for region in REGIONS:
         events = [event for edition in editions for event in edition.events if event.meta.region == region]
-        files[region_calendar_path(region)] = ics.calendar(
-            f"Semaine de la sécurité des patients — {region}", events, site_url, today)
+        files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events)
     return files

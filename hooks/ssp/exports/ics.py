@@ -9,7 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlencode
 
-from icalendar import Calendar
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Timezone
 from icalendar import Event as VEvent
 
 from ..frenchdates import clock_text
@@ -76,23 +79,43 @@ def vevent(event: Event, occurrence: Occurrence, site_url: str, stamp: datetime)
     return component
 
 
+class Calendars:
+    """Builds many calendars from the same events: each VEVENT and VTIMEZONE is made and encoded
+    by icalendar once, then reused by the event's own calendar, its edition's and its region's."""
+
+    def __init__(self, site_url: str, today: date):
+        self.site_url = site_url
+        self.stamp = datetime.combine(today, time(), timezone.utc)
+        self._events: dict[str, bytes] = {}
+
+    def _vevents(self, event: Event) -> bytes:
+        if event.id not in self._events:
+            self._events[event.id] = b"".join(vevent(event, occurrence, self.site_url, self.stamp).to_ical()
+                                              for occurrence in event.occurrences)
+        return self._events[event.id]
+
+    def calendar(self, name: str, events: list[Event]) -> bytes:
+        """A calendar of `events` (all their occurrences), with a VTIMEZONE for each zone they use."""
+        envelope = Calendar()
+        for key, value in [("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                           ("x-wr-calname", name), ("x-wr-timezone", "Europe/Paris")]:
+            envelope.add(key, value)
+        zones = sorted({event.timezone for event in events if any(not o.all_day for o in event.occurrences)})
+        years = [day.year for event in events for o in event.occurrences for day in (o.first_day, o.last_day)]
+        body = b"".join(_vtimezone(zone, min(years), max(years)) for zone in zones)
+        body += b"".join(self._vevents(event) for event in events)
+        head, end = envelope.to_ical().rsplit(b"END:VCALENDAR", 1)
+        return head + body + b"END:VCALENDAR" + end
+
+
+@lru_cache(maxsize=None)
+def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
+    return Timezone.from_tzinfo(ZoneInfo(zone), zone, date(first_year, 1, 1), date(last_year, 12, 31)).to_ical()
+
+
 def calendar(name: str, events: list[Event], site_url: str, today: date) -> bytes:
-    """A calendar of `events` (all their occurrences), deterministic for a given build date."""
-    cal = Calendar()
-    cal.add("prodid", PRODID)
-    cal.add("version", "2.0")
-    cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
-    cal.add("x-wr-timezone", "Europe/Paris")
-    stamp = datetime.combine(today, time(), timezone.utc)
-    days = []
-    for event in events:
-        for occurrence in event.occurrences:
-            cal.add_component(vevent(event, occurrence, site_url, stamp))
-            days += [occurrence.first_day, occurrence.last_day]
-    if days:
-        cal.add_missing_timezones(first_date=date(min(days).year - 1, 1, 1), last_date=date(max(days).year + 1, 12, 31))
-    return cal.to_ical()
+    """One calendar on its own (see Calendars to build many)."""
+    return Calendars(site_url, today).calendar(name, events)
 
 
 def add_links(event: Event, occurrence: Occurrence, site_url: str) -> dict[str, str]:

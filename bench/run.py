@@ -1,0 +1,101 @@
+"""`make bench`: build synthetic campaigns of several sizes and a plain Material site of the same
+page count, in the same run, and print the table (ratio is what counts: times vary by machine).
+
+Usage: python bench/run.py [N ...]   (default: 500 5000 20000)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import SENTENCES, generate  # noqa: E402
+
+SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
+PLAIN_CONFIG = """site_name: Référence Material
+theme:
+  name: material
+  language: fr
+  font: false
+plugins:
+  - search:
+      lang: fr
+nav:
+  - Accueil: index.md
+not_in_nav: |
+  /pages/*
+"""
+
+
+def measure(config: Path, site: Path) -> dict:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    output = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), str(config), str(site)],
+                            cwd=config.parent, env=env, capture_output=True, text=True, check=True)
+    return json.loads(output.stdout.strip().splitlines()[-1])
+
+
+def ours(folder: Path, events: int) -> dict:
+    for part in SITE_PARTS:
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
+    generate(folder, events)
+    result = measure(folder / "mkdocs.yml", folder / "site")
+    site = folder / "site"
+    event_pages = sorted(site.glob("*/evenements/action-*/index.html"))
+    listings = sorted(site.glob("*/evenements/index.html"))
+    editions = sorted(site.glob("20*/index.html"))
+    result.update(
+        event_kb=max(path.stat().st_size for path in event_pages) / 1024,
+        listing_kb=max(path.stat().st_size for path in listings) / 1024,
+        edition_kb=max(path.stat().st_size for path in editions) / 1024,
+        search_mb=(site / "search" / "search_index.json").stat().st_size / 1024 / 1024,
+        pages=len(list(site.rglob("*.html"))),
+        present=len(event_pages))
+    return result
+
+
+def plain(folder: Path, pages: int) -> dict:
+    docs = folder / "docs" / "pages"
+    docs.mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Accueil\n", encoding="utf-8")
+    for index in range(pages):
+        (docs / f"page-{index:05d}.md").write_text(
+            f"# Action n° {index}\n\n{' '.join(SENTENCES[:3])}\n\n{' '.join(SENTENCES[3:])}\n", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    result = measure(folder / "mkdocs.yml", folder / "site")
+    result["search_mb"] = (folder / "site" / "search" / "search_index.json").stat().st_size / 1024 / 1024
+    return result
+
+
+def main(sizes: list[int]) -> None:
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
+            mine = ours(Path(first), size)
+            reference = plain(Path(second), mine["pages"])
+        assert mine["present"] == size, f"{mine['present']} pages d'actions sur {size}"
+        rows.append((size, mine, reference))
+        print(f"… {size} actions mesurées", file=sys.stderr)
+    print(f"Mesuré le {date.today().isoformat()} sur {platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}\n")
+    print("| actions | pages | construction | ms/action | mémoire max | page d'action | liste (max) | page d'édition (max) | index de recherche "
+          "| Material seul (même nb de pages) | ms/page | index | rapport |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size, mine, reference in rows:
+        print(f"| {size} | {mine['pages']} | {mine['seconds']:.1f} s | {1000 * mine['seconds'] / size:.1f} | {mine['rss_mb']:.0f} Mo "
+              f"| {mine['event_kb']:.1f} Ko | {mine['listing_kb']:.0f} Ko | {mine['edition_kb']:.0f} Ko | {mine['search_mb']:.2f} Mo "
+              f"| {reference['seconds']:.1f} s | {1000 * reference['seconds'] / mine['pages']:.1f} | {reference['search_mb']:.2f} Mo "
+              f"| {mine['seconds'] / reference['seconds']:.2f} |")
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [500, 5000, 20000])
