@@ -12,15 +12,17 @@ import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))  # MkDocs drops the hook's folder after import.
+HOOKS = str(Path(__file__).parent)
+if HOOKS not in sys.path:
+    sys.path.insert(0, HOOKS)  # MkDocs drops the hook's folder after import; the core lives there.
 
 from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
 from ssp import legal, templating  # noqa: E402
-from ssp.pages import problems_page  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
+from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.ssp")

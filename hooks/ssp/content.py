@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
@@ -239,12 +239,23 @@ class MaterialItem:
 
 
 @dataclass(frozen=True)
-class Call:
+class Item:
+    """A content file: its name (slug), its path in the project, its validated fields; a page at `url`."""
+
     slug: str
-    year: int
     source: str
-    meta: CallMeta
-    description_html: str
+    meta: Any
+    folder: ClassVar[str] = ""  # where its pages live on the site
+
+    @property
+    def url(self) -> str:
+        return f"{self.folder}{self.slug}/"
+
+
+@dataclass(frozen=True)
+class Call(Item):
+    year: int = 0
+    description_html: str = ""
 
     @property
     def url(self) -> str:
@@ -252,49 +263,25 @@ class Call:
 
 
 @dataclass(frozen=True)
-class Contact:
-    slug: str
-    source: str
-    meta: ContactMeta
-
-    @property
-    def url(self) -> str:
-        return f"contacts/{self.slug}/"
+class Contact(Item):
+    folder: ClassVar[str] = "contacts/"
 
 
 @dataclass(frozen=True)
-class Quiz:
-    slug: str
-    source: str
-    meta: QuizMeta
-    intro_html: str
-
-    @property
-    def url(self) -> str:
-        return f"partenariat/quiz/{self.slug}/"
+class Quiz(Item):
+    intro_html: str = ""
+    folder: ClassVar[str] = "partenariat/quiz/"
 
 
 @dataclass(frozen=True)
-class Workshop:
-    slug: str
-    source: str
-    meta: WorkshopMeta
-    synthesis_html: str
-
-    @property
-    def url(self) -> str:
-        return f"partenariat/ateliers/{self.slug}/"
+class Workshop(Item):
+    synthesis_html: str = ""
+    folder: ClassVar[str] = "partenariat/ateliers/"
 
 
 @dataclass(frozen=True)
-class Sheet:
-    slug: str
-    source: str
-    meta: SheetMeta
-
-    @property
-    def url(self) -> str:
-        return f"partenariat/fiches/{self.slug}/"
+class Sheet(Item):
+    folder: ClassVar[str] = "partenariat/fiches/"
 
 
 @dataclass(frozen=True)

@@ -118,11 +118,11 @@ def _load_partnership(folder: Path, project_dir: Path, problems: list[Problem]) 
 
     def quiz(path):
         meta, _, _, rel = read_model(path, project_dir, QuizMeta)
-        return Quiz(path.stem, rel, meta, markup.render(meta.intro))
+        return Quiz(path.stem, rel, meta, intro_html=markup.render(meta.intro))
 
     def workshop(path):
         meta, body, _, rel = read_model(path, project_dir, WorkshopMeta, front_matter=True)
-        return Workshop(path.stem, rel, meta, markup.render(body))
+        return Workshop(path.stem, rel, meta, synthesis_html=markup.render(body))
 
     def sheet(path):
         meta, _, _, rel = read_model(path, project_dir, SheetMeta)
@@ -198,7 +198,7 @@ def _load_call(path: Path, year: int, project_dir: Path, known: dict[str, set[st
             problems += error.problems
     if problems:
         raise ContentError(problems)
-    return Call(path.stem, year, rel, meta, markup.render(body))
+    return Call(path.stem, rel, meta, year=year, description_html=markup.render(body))
 
 
 def _load_edition_meta(folder: Path, project_dir: Path) -> tuple[EditionMeta, Document]:
