@@ -67,7 +67,8 @@ def _refuse_duplicates(paths: list[str]) -> None:
 
 def calendars(editions: list[Edition], site_url: str, today: date) -> dict[str, bytes]:
     """One calendar per event, per edition, and per region (all editions)."""
-    files, maker = {}, ics.Calendars(site_url, today)
+    every_event = [event for edition in editions for event in edition.events]
+    files, maker = {}, ics.Calendars(site_url, today, ics.years_of(every_event))
     for edition in editions:
         name = f"Semaine de la sécurité des patients {edition.year}"
         files[f"{edition.year}/agenda.ics"] = maker.calendar(name, list(edition.events))

@@ -81,11 +81,13 @@ def vevent(event: Event, occurrence: Occurrence, site_url: str, stamp: datetime)
 
 class Calendars:
     """Builds many calendars from the same events: each VEVENT and VTIMEZONE is made and encoded
-    by icalendar once, then reused by the event's own calendar, its edition's and its region's."""
+    by icalendar once, then reused by the event's own calendar, its edition's and its region's.
+    Every VTIMEZONE covers the same years, those of all the events (`years`)."""
 
-    def __init__(self, site_url: str, today: date):
+    def __init__(self, site_url: str, today: date, years: tuple[int, int] | None = None):
         self.site_url = site_url
         self.stamp = datetime.combine(today, time(), timezone.utc)
+        self.years = years
         self._events: dict[str, bytes] = {}
 
     def _vevents(self, event: Event) -> bytes:
@@ -101,11 +103,16 @@ class Calendars:
                            ("x-wr-calname", name), ("x-wr-timezone", "Europe/Paris")]:
             envelope.add(key, value)
         zones = sorted({event.timezone for event in events if any(not o.all_day for o in event.occurrences)})
-        years = [day.year for event in events for o in event.occurrences for day in (o.first_day, o.last_day)]
-        body = b"".join(_vtimezone(zone, min(years), max(years)) for zone in zones)
+        first, last = self.years or years_of(events)
+        body = b"".join(_vtimezone(zone, first, last) for zone in zones)
         body += b"".join(self._vevents(event) for event in events)
         head, end = envelope.to_ical().rsplit(b"END:VCALENDAR", 1)
         return head + body + b"END:VCALENDAR" + end
+
+
+def years_of(events: list[Event]) -> tuple[int, int]:
+    years = [day.year for event in events for o in event.occurrences for day in (o.first_day, o.last_day)] or [2011]
+    return min(years), max(years)
 
 
 @lru_cache(maxsize=None)
