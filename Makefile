@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: serve build test verifier liens bench gates-tools clean
+.PHONY: serve build test verifier liens bench debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt
@@ -24,9 +24,15 @@ node_modules/.ready: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-gates-tools: node_modules/.ready
-	@command -v chromium >/dev/null && command -v java >/dev/null || { \
-	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends chromium default-jre-headless; }
+node_modules/.ready: | debian-tools
+
+# Debian packages the gates need: Chromium, a Java runtime, and npm if the machine has none.
+debian-tools:
+	@command -v chromium >/dev/null && command -v java >/dev/null && command -v npm >/dev/null || { \
+	  $(APT) update -qq && $(APT) install -y -qq --no-install-recommends chromium default-jre-headless \
+	    $$(command -v npm >/dev/null || echo npm); }
+
+gates-tools: debian-tools node_modules/.ready
 
 serve: $(READY)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à chaque enregistrement
 	$(BIN)/mkdocs serve
