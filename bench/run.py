@@ -52,7 +52,7 @@ def ours(folder: Path, events: int) -> dict:
     result = measure(folder / "mkdocs.yml", folder / "site")
     site = folder / "site"
     event_pages = sorted(site.glob("*/evenements/action-*/index.html"))
-    listings = sorted(site.glob("*/evenements/index.html"))
+    listings = sorted(site.glob("*/evenements/index.html")) + sorted(site.glob("*/evenements/jour-*/index.html"))
     editions = sorted(site.glob("20*/index.html"))
     result.update(
         event_kb=max(path.stat().st_size for path in event_pages) / 1024,

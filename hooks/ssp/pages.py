@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .frenchdates import date_range
+from .frenchdates import date_range, long_date
 from .exports import ics, jsonld
 from .content import Partnership
 from .models import Edition, Event
@@ -54,6 +54,10 @@ def subscription(path: str, site_url: str) -> dict[str, str]:
     if site_url.startswith(("http://", "https://")):
         links["webcal"] = "webcal://" + site_url.split("://", 1)[1] + path
     return links
+
+
+def day_slug(day: date) -> str:
+    return f"jour-{day.isoformat()}"
 
 
 def ordinal(number: int) -> str:
@@ -138,9 +142,13 @@ def partnership_pages(partnership: Partnership) -> list[PageSpec]:
     return pages
 
 
+LISTING_LIMIT = 300  # above this many events, the listing and the edition page link to one page per day
+
+
 def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
-    context = {"edition": edition, "calendar": subscription(f"{edition.year}/agenda.ics", site_url)}
+    split = len(edition.events) > LISTING_LIMIT
+    context = {"edition": edition, "calendar": subscription(f"{edition.year}/agenda.ics", site_url), "split_days": split}
     pages = [
         PageSpec(f"{edition.year}/index.md", edition_title(edition), "edition.html",
                  f"{edition.meta.theme} — {when}.", {**context, "region_map": region_map(edition)},
@@ -148,6 +156,11 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
         PageSpec(f"{edition.year}/evenements/index.md", f"Les actions de l'édition {edition.year}", "listing.html",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", context),
     ]
+    if split:
+        for day, items in edition.days:
+            pages.append(PageSpec(f"{edition.year}/evenements/{day_slug(day)}.md", f"Les actions du {long_date(day)}",
+                                  "listing-day.html", f"Les actions de la semaine de la sécurité des patients le {long_date(day)}.",
+                                  {**context, "day": day, "items": items}))
     if edition.materials:
         pages.append(PageSpec(f"{edition.year}/supports.md", f"Supports de communication {edition.year}", "materials.html",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.", context))

@@ -6,7 +6,7 @@ from . import frenchdates, publication, vocab
 from .content import MATERIAL_KINDS
 from .fields import is_link
 from .text import script_json
-from .pages import ordinal
+from .pages import day_slug, ordinal
 
 def capfirst(text: str) -> str:
     """Upper-case the first letter only (Jinja's capitalize lowers the rest: « la Réunion »)."""
@@ -19,6 +19,7 @@ FILTERS = {
     "fr_range": frenchdates.date_range,
     "fr_span": frenchdates.time_span,
     "ordinal": ordinal,
+    "day_slug": day_slug,
     "fr_size": frenchdates.file_size,
     "fr_clock": frenchdates.clock_text,
     "fr_euros": frenchdates.euros,
