@@ -84,6 +84,7 @@ class Slot(Contract):
 
     @model_validator(mode="after")
     def _range(self) -> Slot:
+        # Normalise once, while validating: a bare end time becomes a date-time (the model is frozen).
         object.__setattr__(self, "end", check_range(self.start, self.end))
         return self
 
