@@ -129,3 +129,18 @@ def test_static_cards_are_marked_past(gates_site, page):
     page.goto(server.base + "2017/evenements/")
     page.wait_for_selector("#ssp-filters:not([hidden])")
     assert page.locator("#ssp-results .ssp-status--past").count() == 2  # 2017 is over, whatever the day of the test
+
+
+def test_on_a_phone_the_filters_fold_under_the_search_box(gates_site, page):
+    _, server = gates_site
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(server.base + LISTING)
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    assert page.evaluate("document.getElementById('ssp-filters-more').open") is False
+    assert page.locator("#ssp-q").is_visible() and not page.locator("#ssp-region").is_visible()
+    page.focus("#ssp-filters-more summary")
+    page.keyboard.press("Enter")
+    assert page.locator("#ssp-region").is_visible()
+    page.goto(server.base + LISTING + "?type=atelier")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    assert page.evaluate("document.getElementById('ssp-filters-more').open") is True

@@ -84,7 +84,9 @@ def test_home_lists_upcoming_events_as_of_the_build_date(fixture_project):
     fixture_project.edition()
     fixture_project.event("x")
     before = build(fixture_project.root, SOURCE_DATE_EPOCH="1511136000")  # 2017-11-20
-    assert "Portes ouvertes" in before.html("index.html").select_one(".ssp-cards").get_text()
+    card = before.html("index.html").select_one(".ssp-cards .ssp-card")
+    assert card.a.get_text() == "Portes ouvertes"
+    assert card.select_one(".ssp-card__when").get_text(strip=True) == "Le vendredi 24 novembre 2017"
     after = build(fixture_project.root, SOURCE_DATE_EPOCH="1700000000")  # 2023-11-14
     assert "Cette édition est terminée." in after.text("index.html")
 

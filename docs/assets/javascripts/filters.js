@@ -203,6 +203,9 @@
       records = data.events.map(prepare);
       var initial = readQuery();
       fillOptions(initial);
+      // On a wide screen, or when the address already filters, the filters are shown open.
+      var filtering = FIELDS.some(function (name) { return initial[name]; });
+      document.getElementById("ssp-filters-more").open = filtering || window.matchMedia("(min-width: 45em)").matches;
       form.hidden = false;
       results.hidden = false;
       staticList.hidden = true;
