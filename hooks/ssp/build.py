@@ -48,7 +48,7 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
         campaigns = published(campaigns, today)
     editions = campaigns.editions
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-    pages = site_pages(campaigns, site_url, today)
+    pages = site_pages(campaigns, site_url)
     files = dict(data.edition_json(edition, site_url) for edition in editions)
     files.update(data.edition_csv(edition, site_url) for edition in editions)
     files.update(calendars(editions, site_url, today))

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .frenchdates import date_range, long_date
-from .exports import ics, jsonld
 from .content import Partnership
+from .exports import ics, jsonld
+from .frenchdates import date_range, long_date
 from .models import Edition, Event
 from .regionmap import region_map
 from .vocab import DEPARTEMENTS, EVENT_TYPES, REGIONS, region_calendar_path
@@ -69,7 +69,7 @@ def edition_title(edition: Edition) -> str:
     return f"Semaine de la sécurité des patients {edition.year}"
 
 
-def site_pages(campaigns: Campaigns, site_url: str = "", today: date | None = None) -> list[PageSpec]:
+def site_pages(campaigns: Campaigns, site_url: str = "") -> list[PageSpec]:
     editions = campaigns.editions
     pages = [
         PageSpec("index.md", "Accueil", "home.html",
