@@ -56,9 +56,9 @@ class Project:
         return self.write(f"campaigns/{year}/events/{slug}.md", text)
 
     def load(self):
-        from ssp.load import load_campaigns
+        from ssp.load import load_all
 
-        return load_campaigns(self.root / "campaigns", self.root)
+        return load_all(self.root / "campaigns", self.root).editions
 
     def problems(self) -> list:
         from ssp.problems import ContentError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +30,7 @@ class Site:
     def latest(self) -> Edition | None:
         return self.editions[0] if self.editions else None
 
-    @property
+    @cached_property
     def sheet_slugs(self) -> set[str]:
         return {sheet.slug for sheet in self.partnership.sheets}
 
@@ -49,8 +50,7 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     editions = campaigns.editions
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     pages = site_pages(campaigns, site_url)
-    files = dict(data.edition_json(edition, site_url) for edition in editions)
-    files.update(data.edition_csv(edition, site_url) for edition in editions)
+    files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url).items()}
     files.update(calendars(editions, site_url, today))
     files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions")])
     files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)

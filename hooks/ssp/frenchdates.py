@@ -48,8 +48,7 @@ def clock(moment: datetime) -> str:
 
 def clock_text(text: str) -> str:
     """« 09:30 » → « 9 h 30 »"""
-    hours, minutes = (int(part) for part in text.split(":"))
-    return f"{hours} h" if minutes == 0 else f"{hours} h {minutes:02d}"
+    return clock(datetime.strptime(text, "%H:%M"))
 
 
 def occurrence_text(start: date | datetime, end: date | datetime | None, timezone: str = DEFAULT_TIMEZONE) -> str:

@@ -6,8 +6,8 @@ complete, valid content or a ContentError listing every problem of every file.
 
 from __future__ import annotations
 
+import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -18,7 +18,8 @@ from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialI
                       Sheet, SheetMeta, Workshop, WorkshopMeta)
 from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
 from .problems import ContentError, Problem
-from .source import Document, parse_yaml, read_text, split_front_matter
+from .source import Document, parse_yaml, read_bytes, read_text, split_front_matter
+from .text import slugify
 from .validate import field_label, validate
 from .vocab import timezone_of
 
@@ -35,11 +36,6 @@ class Campaigns:
     editions: list[Edition]
     contacts: dict[str, Contact] = field(default_factory=dict)
     partnership: Partnership = field(default_factory=Partnership)
-
-
-def load_campaigns(campaigns_dir: Path, project_dir: Path) -> list[Edition]:
-    """All editions, newest first, or ContentError with every problem."""
-    return load_all(campaigns_dir, project_dir).editions
 
 
 def load_all(campaigns_dir: Path, project_dir: Path) -> Campaigns:
@@ -95,11 +91,24 @@ def read_model(path: Path, project_dir: Path, model, front_matter: bool = False)
     return validate(model, document, rel), body, document, rel
 
 
-def check_reference(slug: str | None, known: set[str], what: str, folder: str, document: Document, key: tuple, rel: str) -> None:
-    if slug is not None and slug not in known:
-        choices = ", ".join(sorted(known)) or "aucune pour l'instant"
-        raise ContentError([Problem(rel, document.line_of(key), field_label(key),
-                                    f"{what} « {slug} » introuvable dans {folder} (existantes : {choices})")])
+REFERENCES = {  # what a field can point to: (which names, what it is called, where editors create it)
+    "contacts": ("fiche contact", "campaigns/contacts/"),
+    "sheets": ("fiche projet", "campaigns/partenariat/fiches/"),
+}
+
+
+def check_references(references: list[tuple[str | None, str, tuple]], known: dict[str, set[str]],
+                     document: Document, rel: str) -> None:
+    """Every (name, kind, key) must name an existing contact card or project sheet; all problems at once."""
+    problems = []
+    for slug, kind, key in references:
+        if slug is not None and slug not in known[kind]:
+            what, folder = REFERENCES[kind]
+            choices = ", ".join(sorted(known[kind])) or "aucune pour l'instant"
+            problems.append(Problem(rel, document.line_of(key), field_label(key),
+                                    f"{what} « {slug} » introuvable dans {folder} (existantes : {choices})"))
+    if problems:
+        raise ContentError(problems)
 
 
 def _load_contact(path: Path, project_dir: Path) -> Contact:
@@ -178,7 +187,7 @@ def _materials(meta: EditionMeta, document: Document, folder: Path, project_dir:
             problems.append(Problem(rel, line, key, f"deux supports s'appellent « {path.name} » ; renommez l'un d'eux"))
         else:
             outputs.add(output)
-            content = path.read_bytes()
+            content = read_bytes(path, rel)
             items.append(MaterialItem(material, output, len(content), FORMATS.get(path.suffix.lower(), path.suffix[1:].upper()),
                                       path.suffix.lower() in IMAGES, content))
     if problems:
@@ -188,16 +197,9 @@ def _materials(meta: EditionMeta, document: Document, folder: Path, project_dir:
 
 def _load_call(path: Path, year: int, project_dir: Path, known: dict[str, set[str]]) -> Call:
     meta, body, document, rel = read_model(path, project_dir, CallMeta, front_matter=True)
-    problems = []
-    for slug, what, folder, key in [(meta.contact, "fiche contact", "campaigns/contacts/", ("contact",))] + [
-            (laureate.sheet, "fiche projet", "campaigns/partenariat/fiches/", ("laureates", index, "sheet"))
-            for index, laureate in enumerate(meta.laureates)]:
-        try:
-            check_reference(slug, known["contacts" if what == "fiche contact" else "sheets"], what, folder, document, key, rel)
-        except ContentError as error:
-            problems += error.problems
-    if problems:
-        raise ContentError(problems)
+    check_references([(meta.contact, "contacts", ("contact",))] +
+                     [(laureate.sheet, "sheets", ("laureates", index, "sheet")) for index, laureate in enumerate(meta.laureates)],
+                     known, document, rel)
     return Call(path.stem, rel, meta, year=year, description_html=markup.render(body))
 
 
@@ -207,8 +209,7 @@ def _load_edition_meta(folder: Path, project_dir: Path) -> tuple[EditionMeta, Do
     if not path.is_file():
         raise ContentError([Problem(rel, 0, "", "fichier manquant : chaque dossier d'édition a un edition.yml "
                                                 "(year, theme, start, end)")])
-    document = parse_yaml(read_text(path, rel), rel)
-    meta = validate(EditionMeta, document, rel)
+    meta, _, document, rel = read_model(path, project_dir, EditionMeta)
     if str(meta.year) != folder.name:
         raise ContentError([Problem(rel, document.line_of(("year",)), "year",
                                     f"l'année {meta.year} ne correspond pas au dossier {folder.name}")])
@@ -219,8 +220,7 @@ def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[st
     """One event file (campaigns/<year>/events/<slug>.md)."""
     meta, body, document, rel = read_model(path, project_dir, EventMeta, front_matter=True)
     if known is not None:
-        check_reference(meta.organizer_contact, known["contacts"], "fiche contact", "campaigns/contacts/",
-                        document, ("organizer_contact",), rel)
+        check_references([(meta.organizer_contact, "contacts", ("organizer_contact",))], known, document, rel)
     timezone = timezone_of(meta.region)
     occurrences = _occurrences(meta, ZoneInfo(timezone), document, rel)
     return Event(path.stem, year, rel, meta, timezone, markup.render(body), occurrences)
@@ -254,14 +254,9 @@ def _local(moment: date | datetime | None, zone: ZoneInfo, rel: str, document: D
     return aware
 
 
-def slugify(text: str) -> str:
-    """« Portes ouvertes à la maternité ! » → « portes-ouvertes-a-la-maternite »"""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
-
-
 def _rel(path: Path, project_dir: Path) -> str:
+    """The path as the editor sees it in the project (symbolic links are not followed)."""
     try:
-        return path.resolve().relative_to(project_dir.resolve()).as_posix()
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
     except ValueError:
         return path.as_posix()

@@ -8,7 +8,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .load import slugify
+from .text import slugify
 from .models import EventMeta
 from .problems import ContentError, Problem
 from .source import Document, parse_yaml, read_text

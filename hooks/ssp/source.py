@@ -53,9 +53,18 @@ class Document:
         return self.lines.get((), 1)
 
 
+def read_bytes(path: Path, rel: str) -> bytes:
+    """A file's bytes, or a French problem when the system refuses to read it."""
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise ContentError([Problem(rel, 0, "", f"fichier illisible ({error.strerror or error}) ; "
+                                                "vérifiez qu'il existe et que vous avez le droit de le lire")]) from None
+
+
 def read_text(path: Path, rel: str) -> str:
     """Decode a UTF-8 file (BOM and CRLF accepted) or report where it is not UTF-8."""
-    raw = path.read_bytes()
+    raw = read_bytes(path, rel)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
 
-from .load import slugify
+from .text import slugify
 from .problems import ContentError, Problem
 from .scaffold import BODY_HINT, check_event, event_fields, front_matter_text
 

@@ -35,9 +35,7 @@ LABELS = {
 }
 
 
-def labels_json() -> str:
-    """The labels, as JSON that can sit inside a <script> element."""
-    return script_json(LABELS)
+LABELS_JSON = script_json(LABELS)  # for the listing's filters, inside a <script> element
 
 
 def when(event, occurrence) -> str:
@@ -49,6 +47,6 @@ FUNCTIONS = {
     "ssp_when": when,
     "ssp_labels": LABELS,
     "ssp_is_link": is_link,
-    "ssp_labels_json": labels_json,
+    "ssp_labels_json": LABELS_JSON,
     "ssp_publication_banner": publication.banner,
 }

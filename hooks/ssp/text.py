@@ -5,9 +5,16 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from typing import Any
 
 import nh3
+
+
+def slugify(text: str) -> str:
+    """« Portes ouvertes à la maternité ! » → « portes-ouvertes-a-la-maternite »"""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
 def plain(html_text: str) -> str:

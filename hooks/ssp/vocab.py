@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import unicodedata
+from .text import slugify
 
 EVENT_TYPES = {
     "portes-ouvertes": "Portes ouvertes",
@@ -92,8 +92,7 @@ REGION_OF_DEPARTEMENT = {dep: region for region, (deps, _) in REGIONS.items() fo
 
 def _fold(text: str) -> str:
     """Lower case, no accents, no punctuation: "Île-de-France" → "iledefrance"."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if char.isalnum())
+    return slugify(text).replace("-", "")
 
 
 _REGION_BY_FOLDED = {_fold(name): name for name in REGIONS}
@@ -118,11 +117,6 @@ def timezone_of(region: str | None) -> str:
     return REGIONS[region][1] if region else DEFAULT_TIMEZONE
 
 
-def region_slug(region: str) -> str:
-    """« Provence-Alpes-Côte d'Azur » → « provence-alpes-cote-d-azur »"""
-    ascii_text = unicodedata.normalize("NFKD", region.casefold()).encode("ascii", "ignore").decode()
-    return "-".join("".join(char if char.isalnum() else " " for char in ascii_text).split())
-
-
 def region_calendar_path(region: str) -> str:
-    return f"agendas/{region_slug(region)}.ics"
+    """« Provence-Alpes-Côte d'Azur » → agendas/provence-alpes-cote-d-azur.ics"""
+    return f"agendas/{slugify(region)}.ics"

@@ -86,6 +86,14 @@ def test_all_day_cancelled_event_with_escaped_text(files):
     assert "SUMMARY:Atelier \\; virgules\\, deux-points : et \\\\ barre (annulé)" in raw
 
 
+def test_postponed_is_tentative_and_full_stays_confirmed(project):
+    editions = load(project, reporte=front_matter(status="postponed"), complet=front_matter(status="full"))
+    files = calendars(editions, SITE, TODAY)
+    statuses = {uid: str(event["STATUS"]) for uid, event in vevents(parsed(files, "2017/agenda.ics")).items()}
+    assert statuses == {"ssp-2017-reporte@semaine-securite-patients": "TENTATIVE",
+                        "ssp-2017-complet@semaine-securite-patients": "CONFIRMED"}
+
+
 def test_dtstamp_is_the_build_date_and_uids_are_stable(project, files):
     for content in files.values():
         for event in Calendar.from_ical(content).walk("VEVENT"):

@@ -77,3 +77,14 @@ def test_front_matter_must_be_present_and_closed(text, words):
     with pytest.raises(ContentError) as caught:
         split_front_matter(text, "x.md")
     assert words in caught.value.problems[0].message
+
+
+def test_an_unreadable_file_is_a_french_problem_not_a_traceback(project):
+    from helpers import EDITION_2017
+
+    project.edition(text=EDITION_2017)
+    (project.root / "campaigns/2017/events").mkdir(parents=True)
+    (project.root / "campaigns/2017/events/lien.md").symlink_to(project.root / "absent.md")
+    [problem] = project.problems()
+    assert problem.path == "campaigns/2017/events/lien.md"
+    assert problem.message.startswith("fichier illisible (")

@@ -42,13 +42,19 @@ def records(edition: Edition, site_url: str) -> list[dict[str, Any]]:
     return [occurrence_record(event, occurrence, site_url) for event in edition.events for occurrence in event.occurrences]
 
 
-def edition_json(edition: Edition, site_url: str) -> tuple[str, bytes]:
+def edition_files(edition: Edition, site_url: str) -> dict[str, bytes]:
+    """evenements.json and evenements.csv of an edition, from the same records."""
+    rows = records(edition, site_url)
+    return dict([edition_json(edition, rows), edition_csv(edition, rows)])
+
+
+def edition_json(edition: Edition, rows: list[dict[str, Any]]) -> tuple[str, bytes]:
     document = {
         "edition": edition.year,
         "theme": edition.meta.theme,
         "start": _iso(edition.meta.start),
         "end": _iso(edition.meta.end),
-        "events": records(edition, site_url),
+        "events": rows,
     }
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=False)
     return f"{edition.year}/evenements.json", (text + "\n").encode("utf-8")
@@ -78,10 +84,10 @@ def csv_row(record: dict[str, Any]) -> list[str]:
     return [csv_cell(flat[column]) for column in CSV_COLUMNS]
 
 
-def edition_csv(edition: Edition, site_url: str) -> tuple[str, bytes]:
+def edition_csv(edition: Edition, rows: list[dict[str, Any]]) -> tuple[str, bytes]:
     """UTF-8 with BOM and « ; » separators, so that a French spreadsheet opens it as it is."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(record) for record in records(edition, site_url))
+    writer.writerows(csv_row(record) for record in rows)
     return f"{edition.year}/evenements.csv", buffer.getvalue().encode("utf-8-sig")

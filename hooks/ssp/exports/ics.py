@@ -120,10 +120,6 @@ def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
     return Timezone.from_tzinfo(ZoneInfo(zone), zone, date(first_year, 1, 1), date(last_year, 12, 31)).to_ical()
 
 
-def calendar(name: str, events: list[Event], site_url: str, today: date) -> bytes:
-    """One calendar on its own (see Calendars to build many)."""
-    return Calendars(site_url, today).calendar(name, events)
-
 
 def add_links(event: Event, occurrence: Occurrence, site_url: str) -> dict[str, str]:
     """« Ajouter à Google Agenda / Outlook » links: plain links, no request until the reader clicks."""
