@@ -138,7 +138,9 @@ def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remp
 
     report = import_rows(project, year, tableur, write_valid=ecrire_valides, replace=remplacer)
     for problem in sorted(report.problems):
-        click.echo(f"{problem.path}, ligne {problem.line}, colonne « {problem.field} » : {problem.message}", err=True)
+        where = problem.path + (f", ligne {problem.line}" if problem.line else "") + (
+            f", colonne « {problem.field} »" if problem.field else "")
+        click.echo(f"{where} : {problem.message}", err=True)
     if report.problems and not ecrire_valides and not report.written:
         click.echo(f"{len(report.problems)} erreur(s) : aucun fichier écrit. Corrigez le tableur, "
                    "ou relancez avec --ecrire-valides.", err=True)

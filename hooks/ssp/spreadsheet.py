@@ -91,7 +91,17 @@ def import_rows(project: Path, year: int, source: Path, write_valid: bool = Fals
     if not (project / "campaigns" / str(year) / "edition.yml").is_file():
         report.problems.append(Problem(name, 0, "", f"l'édition {year} n'existe pas : créez-la d'abord"))
         return report
-    rows = read_rows(source)
+    try:
+        rows = read_rows(source)
+    except UnicodeDecodeError:
+        report.problems.append(Problem(name, 0, "", "le tableur n'est pas en UTF-8 ; enregistrez-le au format « CSV UTF-8 »"))
+        return report
+    except csv.Error:
+        report.problems.append(Problem(name, 1, "", "séparateur de colonnes introuvable : utilisez « ; » ou « , »"))
+        return report
+    except Exception:  # openpyxl raises several kinds of error on a damaged or mislabelled file
+        report.problems.append(Problem(name, 0, "", "fichier illisible : enregistrez-le au format .xlsx ou « CSV UTF-8 »"))
+        return report
     unknown = sorted(set(rows[0]) - set(COLUMNS)) if rows else []
     report.problems += [Problem(name, 1, column, "colonne inconnue ; colonnes permises : " + ", ".join(COLUMNS))
                         for column in unknown]

@@ -172,3 +172,14 @@ def test_exporter_writes_pages_as_data_and_the_data_files(project, tmp_path):
     assert (tmp_path / "export/fichiers/2017/evenements.json").is_file()
     assert (tmp_path / "export/fichiers/agendas/occitanie.ics").is_file()
     assert json.loads((tmp_path / "export/pages/index.json").read_text())["url"] == ""
+
+
+def test_unreadable_spreadsheets_get_a_french_message(project):
+    project.edition()
+    latin = project.write("latin.csv", (HEADER + GOOD[0]).encode("latin-1"))
+    result = ssp(project, "importer", str(latin), "--edition", "2017")
+    assert "latin.csv : le tableur n'est pas en UTF-8 ; enregistrez-le au format « CSV UTF-8 »" in result.stderr
+    broken = project.write("abime.xlsx", b"not a zip file")
+    result = ssp(project, "importer", str(broken), "--edition", "2017")
+    assert "abime.xlsx : fichier illisible" in result.stderr
+    assert "Traceback" not in result.stderr and result.returncode == 1
