@@ -18,8 +18,10 @@ if HOOKS not in sys.path:
 
 from markupsafe import escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
+from event_pages import EventPages  # noqa: E402
 from ssp import legal, templating  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
@@ -59,13 +61,14 @@ def on_config(config):
     else:
         state["problems"] = []
     state["site"] = site
-    state["pages"] = {page.src_uri: page for page in site.pages}
+    state["pages"] = {page.src_uri: page for page in site.pages if not page.shared_frame}
+    state["framed"] = [page for page in site.pages if page.shared_frame]
     return config
 
 
 def on_files(files, config):
     if state["problems"]:
-        state["pages"] = {"index.md": problems_page()}
+        state["pages"], state["framed"] = {"index.md": problems_page()}, []
     for page in state["pages"].values():
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         _replace(files, File.generated(config, page.src_uri, content="", inclusion=inclusion))
@@ -78,6 +81,11 @@ def _replace(files, file) -> None:
     if existing := files.get_file_from_path(file.src_uri):
         files.remove(existing)
     files.append(file)
+
+
+def on_nav(nav, config, files):
+    state["nav"] = nav
+    return nav
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -114,4 +122,12 @@ def on_env(env, config, files):
     env.autoescape = lambda name: name in ours
     env.filters.update(templating.FILTERS)
     env.globals.update(templating.FUNCTIONS, ssp=state["site"], ssp_problems=state["problems"])
+    state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"])
+    env.globals["ssp_sitemap"] = state["event_pages"].addresses  # overrides/sitemap.xml
     return env
+
+
+@event_priority(50)  # before the search plugin writes its index
+def on_post_build(config):
+    search = config.plugins.get("material/search")
+    state["event_pages"].write(search.search_index if search else None)

@@ -60,7 +60,7 @@ def gates_site(tmp_path_factory):
 
 def break_templates(project) -> None:
     """A deliberately broken event template: every gate must catch something in it."""
-    template = project.root / "overrides" / "event.html"
+    template = project.root / "overrides" / "partials" / "ssp" / "event-page.html"
     template.write_text(template.read_text(encoding="utf-8").replace(
         "{% include \"partials/ssp/event-details.html\" %}",
         "{% include \"partials/ssp/event-details.html\" %}\n"

@@ -26,6 +26,7 @@ class PageSpec:
     context: dict[str, Any] = field(default_factory=dict)
     in_nav: bool = False
     search_text: str = ""  # what the site search indexes: short metadata, not whole bodies
+    shared_frame: bool = False  # rendered into one frame shared by all such pages (hooks/event_pages.py)
 
 
 # Columns of evenements.json / evenements.csv, described on the « Données ouvertes » page.
@@ -175,7 +176,7 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
                               {"edition": edition, "event": event,
                                "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences],
                                "jsonld": jsonld.event_jsonld(event, site_url)},
-                              search_text=event_search_text(event)))
+                              search_text=event_search_text(event), shared_frame=True))
     return pages
 
 

@@ -57,7 +57,7 @@ def test_preview_follows_edits_and_shows_problems(served):
     project.event("x", EVENT.replace("title: Portes ouvertes", "title: Journée portes ouvertes de la maternité"))
     wait_for(base + "2017/evenements/x/", "Journée portes ouvertes de la maternité")
 
-    template = project.root / "overrides" / "event.html"
+    template = project.root / "overrides" / "partials" / "ssp" / "event-page.html"
     template.write_text(template.read_text().replace("<h2>Présentation</h2>", "<h2>Description de l'action</h2>"))
     wait_for(base + "2017/evenements/x/", "<h2>Description de l'action</h2>")
 

@@ -1,0 +1,81 @@
+"""Event pages, written from one frame shared by all of them.
+
+Every event page sits at the same depth (<year>/evenements/<slug>/) and outside the navigation,
+so Material's frame — head, header, navigation, footer, scripts — is the same for all of them but
+for the title, description and address. The frame is rendered once per build (overrides/event.html)
+with markers in those places; each page is that frame with its own parts put in, instead of a whole
+Material render per page. Search entries and sitemap lines are what MkDocs would have made.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+from types import SimpleNamespace
+
+from markupsafe import Markup, escape
+from mkdocs.commands.build import get_context
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
+from mkdocs.utils import write_file
+
+FRAME_URI = "{}/evenements/cadre-commun.md"  # a page beside the edition's event pages; never written
+SLOTS = ("title", "description", "url", "head", "body")
+MARKER = "ssp-slot-{}-7e3f1c"
+MARKERS = re.compile("(" + "|".join(re.escape(MARKER.format(slot)) for slot in SLOTS) + ")")
+
+
+class EventPages:
+    """The event pages of one build: their addresses as soon as the files are known (for the
+    sitemap), then the pages themselves, written at the end of the build."""
+
+    def __init__(self, config, env, nav, files, specs):
+        self.config, self.env, self.nav, self.files = config, env, nav, files
+        base = config.site_url and config.site_url.rstrip("/") + "/"  # as MkDocs makes canonical addresses
+        self.pages = []
+        for spec in specs:
+            file = File(spec.src_uri, None, config.site_dir, config.use_directory_urls)
+            self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
+        self.addresses = [address for _, _, address in self.pages]
+
+    def write(self, search_index) -> None:
+        """Write every page, and add it to the search index as MkDocs would have."""
+        if not self.pages:
+            return
+        frames = {}
+        head = self.env.get_template("partials/ssp/event-head.html")
+        body = self.env.get_template("partials/ssp/event-page.html")
+        for spec, file, address in self.pages:
+            year = spec.src_uri.split("/", 1)[0]
+            frame, context = frames.get(year) or frames.setdefault(year, self._frame(year))
+            page_context = {**context, **spec.context, "canonical_url": address}
+            parts = {"title": escape(spec.title), "description": escape(spec.description), "url": address,
+                     "head": head.render(page_context), "body": body.render(page_context)}
+            html = "".join(parts[piece] if index % 2 else piece for index, piece in enumerate(frame))
+            write_file(html.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
+            if search_index is not None:
+                search_index.add_entry_from_context(SimpleNamespace(
+                    url=file.url, toc=[], title=spec.title, meta={"title": escape(spec.title)},
+                    content=f"<p>{escape(spec.search_text)}</p>" if spec.search_text else ""))
+
+    def _frame(self, year: str) -> tuple[list[str], dict]:
+        """overrides/event.html rendered once with markers, cut into text and slot names
+        (text, slot, text, slot, …), and the context it was rendered with."""
+        config, uri = self.config, FRAME_URI.format(year)
+        page = Page(None, File.generated(config, uri, content=""), config)
+        page.meta = {"title": Markup(MARKER.format("title")), "description": Markup(MARKER.format("description")),
+                     "template": "event.html"}
+        if page.canonical_url:
+            page.canonical_url = MARKER.format("url")
+        page.markdown, page.content, page.active = "", "", True
+        context = get_context(self.nav, self.files, config, page)
+        html = self.env.get_template("event.html").render(
+            {**context, "ssp_slot": {slot: Markup(MARKER.format(slot)) for slot in SLOTS}})
+        html = config.plugins.on_post_page(html, page=page, config=config)
+        pieces = MARKERS.split(html)
+        names = {MARKER.format(slot): slot for slot in SLOTS}
+        pieces[1::2] = [names[marker] for marker in pieces[1::2]]
+        missing = {"title", "description", "head", "body"} - set(pieces[1::2])
+        if missing or uri[:-3] in html:
+            raise RuntimeError(f"overrides/event.html : emplacements absents {sorted(missing)} ou adresse du cadre écrite")
+        return pieces, context
