@@ -62,8 +62,12 @@ def event_text(rng: random.Random, year: int, start_day, index: int) -> str:
     lines += [f"audience: [{', '.join(rng.sample(list(AUDIENCES), 2))}]"]
     if rng.random() < 0.05:
         lines += ["status: cancelled"]
-    body = " ".join(rng.sample(SENTENCES, 3))
-    return "\n".join(lines) + "\n---\n" + f"Une action sur {subject}. {body}\n\n" + " ".join(rng.sample(SENTENCES, 2)) + "\n"
+    body = f"Une action sur {subject}. " + " ".join(rng.sample(SENTENCES, 3)) + "\n\n" + " ".join(rng.sample(SENTENCES, 2)) + "\n"
+    if rng.random() < 0.4:  # editors also write lists, bold text and links
+        body += ("\nAu programme :\n\n- **stand d'information** dans le hall ;\n- quiz sur *les idées reçues* ;\n"
+                 "- échanges avec les représentants des usagers.\n\n"
+                 "Renseignements sur [le site de l'établissement](https://example.org/actions).\n")
+    return "\n".join(lines) + "\n---\n" + body
 
 
 def generate(folder: Path, events: int, editions: int = 15) -> None:

@@ -40,7 +40,9 @@ not_in_nav: |
 def measure(config: Path, site: Path) -> dict:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
     output = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), str(config), str(site)],
-                            cwd=config.parent, env=env, capture_output=True, text=True, check=True)
+                            cwd=config.parent, env=env, capture_output=True, text=True)
+    if output.returncode:
+        sys.exit(f"La construction de {config.parent} a échoué :\n{output.stderr}")
     return json.loads(output.stdout.strip().splitlines()[-1])
 
 

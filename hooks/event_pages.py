@@ -9,7 +9,9 @@ Material render per page. Search entries and sitemap lines are what MkDocs would
 
 from __future__ import annotations
 
+import hashlib
 import re
+from pathlib import Path
 from urllib.parse import urljoin
 from types import SimpleNamespace
 
@@ -18,6 +20,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
+from ssp.parallel import parallel_map
 
 FRAME_URI = "{}/evenements/cadre-commun.md"  # a page beside the edition's event pages; never written
 SLOTS = ("title", "description", "url", "head", "body")
@@ -25,38 +28,66 @@ MARKER = "ssp-slot-{}-7e3f1c"
 MARKERS = re.compile("(" + "|".join(re.escape(MARKER.format(slot)) for slot in SLOTS) + ")")
 
 
+OVERRIDES = Path(__file__).parent.parent / "overrides"
+
+
+def fingerprint(folder: Path) -> str:
+    """Changes whenever a template of `folder` does."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*.html")):
+        digest.update(path.as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 class EventPages:
     """The event pages of one build: their addresses as soon as the files are known (for the
     sitemap), then the pages themselves, written at the end of the build."""
 
-    def __init__(self, config, env, nav, files, specs):
-        self.config, self.env, self.nav, self.files = config, env, nav, files
+    def __init__(self, config, env, nav, files, specs, templates: str):
+        self.config, self.env, self.nav, self.files, self.templates = config, env, nav, files, templates
         base = config.site_url and config.site_url.rstrip("/") + "/"  # as MkDocs makes canonical addresses
         self.pages = []
         for spec in specs:
-            file = File(spec.src_uri, None, config.site_dir, config.use_directory_urls)
+            file = spec.context["event"].remember(("file", spec.src_uri, config.site_dir, config.use_directory_urls),
+                                                  lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))
             self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
         self.addresses = [address for _, _, address in self.pages]
 
-    def write(self, search_index) -> None:
-        """Write every page, and add it to the search index as MkDocs would have."""
-        if not self.pages:
-            return
-        frames = {}
+    def write(self, search_index, workers: int = 1, writer=None) -> None:
+        """Write every page over `workers` processes, and add it to the search index as MkDocs
+        would have. With a `writer` (the live preview), pages are kept with their events, made
+        again only when the event, the frame or a template changed, and handed to `writer`."""
+        years = sorted({spec.src_uri.split("/", 1)[0] for spec, _, _ in self.pages})
+        frames = {year: self._frame(year) for year in years}
         head = self.env.get_template("partials/ssp/event-head.html")
         body = self.env.get_template("partials/ssp/event-page.html")
-        for spec, file, address in self.pages:
-            year = spec.src_uri.split("/", 1)[0]
-            frame, context = frames.get(year) or frames.setdefault(year, self._frame(year))
+
+        def key(spec, address) -> tuple:
+            frame = frames[spec.src_uri.split("/", 1)[0]][0]
+            return ("page", self.templates, hash(tuple(frame)), self.env.globals["ssp"].today, address)
+
+        def render(page) -> bytes | None:
+            spec, file, address = page
+            frame, context = frames[spec.src_uri.split("/", 1)[0]]
+            if writer and key(spec, address) in spec.context["event"].memo:
+                return None  # unchanged: the parent has it
             page_context = {**context, **spec.context, "canonical_url": address}
             parts = {"title": escape(spec.title), "description": escape(spec.description), "url": address,
                      "head": head.render(page_context), "body": body.render(page_context)}
             html = "".join(parts[piece] if index % 2 else piece for index, piece in enumerate(frame))
-            write_file(html.encode("utf-8", errors="xmlcharrefreplace"), file.abs_dest_path)
-            if search_index is not None:
-                search_index.add_entry_from_context(SimpleNamespace(
-                    url=file.url, toc=[], title=spec.title, meta={"title": escape(spec.title)},
-                    content=f"<p>{escape(spec.search_text)}</p>" if spec.search_text else ""))
+            content = html.encode("utf-8", errors="xmlcharrefreplace")
+            if writer:
+                return content
+            write_file(content, file.abs_dest_path)
+            return None
+
+        for (spec, file, address), content in zip(self.pages, parallel_map(render, self.pages, workers)):
+            if writer:
+                writer(file.abs_dest_path, spec.context["event"].remember(key(spec, address), lambda: content))
+        if search_index is not None:
+            for spec, file, _ in self.pages:
+                search_index.entries += spec.context["event"].remember(
+                    ("search", file.url, spec.title, spec.search_text), lambda: _search_entries(search_index, spec, file))
 
     def _frame(self, year: str) -> tuple[list[str], dict]:
         """overrides/event.html rendered once with markers, cut into text and slot names
@@ -79,3 +110,12 @@ class EventPages:
         if missing or uri[:-3] in html:
             raise RuntimeError(f"overrides/event.html : emplacements absents {sorted(missing)} ou adresse du cadre écrite")
         return pieces, context
+
+
+def _search_entries(search_index, spec, file) -> list[dict]:
+    """What the search plugin makes of the page (a title and a line of metadata)."""
+    scratch = type(search_index)(**search_index.config)
+    scratch.add_entry_from_context(SimpleNamespace(
+        url=file.url, toc=[], title=spec.title, meta={"title": escape(spec.title)},
+        content=f"<p>{escape(spec.search_text)}</p>" if spec.search_text else ""))
+    return scratch.entries

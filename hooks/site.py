@@ -16,20 +16,24 @@ HOOKS = str(Path(__file__).parent)
 if HOOKS not in sys.path:
     sys.path.insert(0, HOOKS)  # MkDocs drops the hook's folder after import; the core lives there.
 
-from markupsafe import escape  # noqa: E402
+import jinja2  # noqa: E402
+from markupsafe import Markup, escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils import write_file  # noqa: E402
 
-from event_pages import EventPages  # noqa: E402
+from event_pages import OVERRIDES, EventPages, fingerprint  # noqa: E402
+from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
+from ssp.parallel import cores, parallel_map  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.ssp")
-OVERRIDES = Path(__file__).parent.parent / "overrides"
 state: dict = {}
+KEPT = KeptOutput()  # the live preview's output, kept between rebuilds of one `mkdocs serve`
 
 
 def build_date() -> date:
@@ -39,19 +43,28 @@ def build_date() -> date:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    state["command"] = command
+    state.update(command=command, builds=0)
+
+
+def workers() -> int:
+    """Every core for a build and the preview's first one; the preview's rebuilds run beside its
+    server threads, where forking is unsafe, and only redo what changed. SSP_WORKERS overrides."""
+    state["builds"] = state.get("builds", 0) + 1
+    if os.environ.get("SSP_WORKERS", "").isdigit():
+        return int(os.environ["SSP_WORKERS"])
+    return cores() if state.get("command") == "build" or state["builds"] == 1 else 1
 
 
 def on_config(config):
     project_dir = Path(config.config_file_path).parent
-    state.update(site=None, pages={}, project_dir=project_dir, legal=config.extra.get("legal") or {})
+    state.update(site=None, pages={}, project_dir=project_dir, legal=config.extra.get("legal") or {}, workers=workers())
     try:
         legal.check_status(state["legal"].get("accessibility_status", ""))
     except ContentError as error:
         raise PluginError(str(error)) from None
     try:
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
-                          preview=state.get("command") == "serve")
+                          preview=state.get("command") == "serve", workers=state["workers"])
     except ContentError as error:
         if state.get("command") != "serve":
             raise PluginError(format_problems(error.problems, "rien n'a été publié")) from None
@@ -66,14 +79,19 @@ def on_config(config):
     return config
 
 
+def on_pre_build(config):
+    if state.get("command") == "serve":
+        KEPT.set_aside(config.site_dir)
+
+
 def on_files(files, config):
+    if state.get("command") == "serve":
+        KEPT.put_back()
     if state["problems"]:
         state["pages"], state["framed"] = {"index.md": problems_page()}, []
     for page in state["pages"].values():
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         _replace(files, File.generated(config, page.src_uri, content="", inclusion=inclusion))
-    for path, content in state["site"].files.items():
-        _replace(files, File.generated(config, path, content=content))
     return files
 
 
@@ -116,18 +134,60 @@ def on_page_context(context, page, config, nav):
     return context
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled templates, kept in memory: MkDocs makes a new Jinja environment for each rebuild
+    of the live preview. Jinja checks each template's source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED = CompiledTemplates()
+
+
 def on_env(env, config, files):
+    env.bytecode_cache = COMPILED
     # Our templates (overrides/) escape every value; Material's own keep MkDocs' default.
     ours = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
     env.autoescape = lambda name: name in ours
     env.filters.update(templating.FILTERS)
     env.globals.update(templating.FUNCTIONS, ssp=state["site"], ssp_problems=state["problems"])
-    state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"])
+    templates = fingerprint(OVERRIDES)
+    env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)
+    state["files"] = files
+    state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates)
     env.globals["ssp_sitemap"] = state["event_pages"].addresses  # overrides/sitemap.xml
     return env
+
+
+def _event_card(template, templates: str):
+    @jinja2.pass_context
+    def event_card(context, event, occurrence, show_date: bool = False, card_heading: str = "h3") -> Markup:
+        """An event's card in a list, kept with the event: listings draw thousands of them, the
+        same from one rebuild of the live preview to the next."""
+        key = ("card", templates, context["page"].url, occurrence.index, show_date, card_heading)
+        return Markup(event.remember(key, lambda: template.render(
+            {**context.get_all(), "event": event, "occurrence": occurrence, "show_date": show_date, "card_heading": card_heading})))
+    return event_card
 
 
 @event_priority(50)  # before the search plugin writes its index
 def on_post_build(config):
     search = config.plugins.get("material/search")
-    state["event_pages"].write(search.search_index if search else None)
+    preview = state.get("command") == "serve"
+    state["event_pages"].write(search.search_index if search else None, state["workers"], KEPT.write if preview else None)
+    # Data files (calendars, JSON, CSV, feed, materials), thousands of them: written here, over every core.
+    files = [(os.path.join(config.site_dir, path), content) for path, content in state["site"].files.items()]
+    if preview:
+        for path, content in files:
+            KEPT.write(path, content)
+        KEPT.finish([file.abs_dest_path for file in state["files"]])
+    else:
+        parallel_map(lambda item: write_file(item[1], item[0]), files, state["workers"])

@@ -10,8 +10,9 @@ from pathlib import Path
 from .exports import data, feed, ics
 from .content import Contact, Partnership
 from .load import load_all
-from .models import Edition
-from .pages import PageSpec, site_pages
+from .models import Edition, Event
+from .pages import PageSpec, event_page_data, site_pages
+from .parallel import parallel_map
 from .publication import published
 from .problems import ContentError, Problem
 from .vocab import REGIONS, region_calendar_path
@@ -40,18 +41,21 @@ class Site:
                 if occurrence.last_day >= self.today]
 
 
-def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False) -> Site:
+def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False, workers: int = 1) -> Site:
     """Load campaigns/ and produce every page spec and data file, or raise ContentError.
 
-    The preview keeps drafts and embargoed content (their pages say so); a build leaves them out."""
-    campaigns = load_all(project_dir / "campaigns", project_dir)
+    The preview keeps drafts and embargoed content (their pages say so); a build leaves them out.
+    What is made from each event is made by `workers` processes."""
+    campaigns = load_all(project_dir / "campaigns", project_dir, workers)
     if not preview:
         campaigns = published(campaigns, today)
     editions = campaigns.editions
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+    maker = calendar_maker(editions, site_url, today)
+    _prepare_events([event for edition in editions for event in edition.events], maker, workers)
     pages = site_pages(campaigns, site_url)
     files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url).items()}
-    files.update(calendars(editions, site_url, today))
+    files.update(calendars(editions, maker))
     files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions")])
     files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
@@ -65,15 +69,34 @@ def _refuse_duplicates(paths: list[str]) -> None:
         raise ContentError([Problem(path, 0, "", "deux contenus produisent la même page ; renommez l'un d'eux") for path in twice])
 
 
-def calendars(editions: list[Edition], site_url: str, today: date) -> dict[str, bytes]:
+def calendar_maker(editions: list[Edition], site_url: str, today: date) -> ics.Calendars:
+    return ics.Calendars(site_url, today, ics.years_of([event for edition in editions for event in edition.events]))
+
+
+def _prepare_events(events: list[Event], maker: ics.Calendars, workers: int) -> None:
+    """Each event's calendar entries, own calendar, links and schema.org data, made over `workers`
+    processes for the events that do not have them yet (in the live preview, the changed ones)."""
+    done = ("prepared", maker.site_url, maker.stamp, maker.years)
+
+    def prepare(event: Event) -> dict:
+        maker.event_calendar(event)
+        event_page_data(event, maker.site_url)
+        event.memo[done] = True
+        return event.memo
+
+    todo = [event for event in events if done not in event.memo]
+    for event, memo in zip(todo, parallel_map(prepare, todo, workers)):
+        event.memo.update(memo)
+
+
+def calendars(editions: list[Edition], maker: ics.Calendars) -> dict[str, bytes]:
     """One calendar per event, per edition, and per region (all editions)."""
-    every_event = [event for edition in editions for event in edition.events]
-    files, maker = {}, ics.Calendars(site_url, today, ics.years_of(every_event))
+    files = {}
     for edition in editions:
         name = f"Semaine de la sécurité des patients {edition.year}"
         files[f"{edition.year}/agenda.ics"] = maker.calendar(name, list(edition.events))
         for event in edition.events:
-            files[f"{event.year}/evenements/{event.slug}.ics"] = maker.calendar(event.meta.title, [event])
+            files[f"{event.year}/evenements/{event.slug}.ics"] = maker.event_calendar(event)
     for region in REGIONS:
         events = [event for edition in editions for event in edition.events if event.meta.region == region]
         files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events)

@@ -28,7 +28,8 @@ def serialize(value: Any) -> Any:
                 "events": [event.url for event in value.events], "calls": [call.url for call in value.calls],
                 "materials": serialize(value.materials)}
     if isinstance(value, Event):
-        return {"id": value.id, "url": value.url, **{f.name: serialize(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        return {"id": value.id, "url": value.url,
+                **{f.name: serialize(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "memo"}}
     if dataclasses.is_dataclass(value):
         return {f.name: serialize(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "content"}
     if isinstance(value, date):

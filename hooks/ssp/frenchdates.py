@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
@@ -16,12 +17,20 @@ def _day_number(day: date) -> str:
     return "1er" if day.day == 1 else str(day.day)
 
 
+# Babel's formatting is costly and a site has few distinct days: each day is formatted once.
+@lru_cache(maxsize=None)
 def weekday(day: date) -> str:
     return format_date(day, "EEEE", locale=LOCALE)
 
 
+@lru_cache(maxsize=None)
 def month_year(day: date) -> str:
     return format_date(day, "MMMM y", locale=LOCALE)
+
+
+@lru_cache(maxsize=None)
+def month(day: date) -> str:
+    return format_date(day, "MMMM", locale=LOCALE)
 
 
 def long_date(day: date) -> str:
@@ -36,8 +45,7 @@ def date_range(start: date, end: date | None) -> str:
     if (start.year, start.month) == (end.year, end.month):
         return f"du {weekday(start)} {_day_number(start)} au {long_date(end)}"
     if start.year == end.year:
-        month = format_date(start, "MMMM", locale=LOCALE)
-        return f"du {weekday(start)} {_day_number(start)} {month} au {long_date(end)}"
+        return f"du {weekday(start)} {_day_number(start)} {month(start)} au {long_date(end)}"
     return f"du {long_date(start)} au {long_date(end)}"
 
 

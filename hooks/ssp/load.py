@@ -17,6 +17,7 @@ from . import markup
 from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialItem, Partnership, Quiz, QuizMeta,
                       Sheet, SheetMeta, Workshop, WorkshopMeta)
 from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
+from .parallel import parallel_map
 from .problems import ContentError, Problem
 from .source import Document, parse_yaml, read_bytes, read_text, split_front_matter
 from .text import slugify
@@ -25,6 +26,7 @@ from .vocab import timezone_of
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SHARED_FOLDERS = {"contacts", "partenariat"}  # campaigns/ folders that are not editions
+YEAR_RE = re.compile(r"\d{4}")
 FORMATS = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WebP",
            ".svg": "SVG", ".mp4": "MP4", ".webm": "WebM", ".zip": "ZIP", ".docx": "Word", ".odt": "ODT",
            ".pptx": "PowerPoint", ".odp": "ODP", ".xlsx": "Excel", ".ods": "ODS"}
@@ -38,8 +40,9 @@ class Campaigns:
     partnership: Partnership = field(default_factory=Partnership)
 
 
-def load_all(campaigns_dir: Path, project_dir: Path) -> Campaigns:
-    """Every content file under campaigns/, or ContentError with every problem of every file."""
+def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1) -> Campaigns:
+    """Every content file under campaigns/, or ContentError with every problem of every file.
+    Event files are loaded by `workers` processes."""
     if not campaigns_dir.is_dir():
         raise ContentError([Problem(_rel(campaigns_dir, project_dir), 0, "", "dossier des campagnes introuvable")])
     problems: list[Problem] = []
@@ -47,28 +50,67 @@ def load_all(campaigns_dir: Path, project_dir: Path) -> Campaigns:
                                                         lambda path: _load_contact(path, project_dir))}
     partnership = _load_partnership(campaigns_dir / "partenariat", project_dir, problems)
     known = {"contacts": set(contacts), "sheets": {sheet.slug for sheet in partnership.sheets}}
+    folders = [folder for folder in sorted(campaigns_dir.iterdir())
+               if not folder.name.startswith(".") and folder.is_dir() and folder.name not in SHARED_FOLDERS]
+    events = _load_events([folder for folder in folders if YEAR_RE.fullmatch(folder.name)], project_dir, known, workers)
     editions: list[Edition] = []
-    for folder in sorted(campaigns_dir.iterdir()):
-        if folder.name.startswith(".") or not folder.is_dir() or folder.name in SHARED_FOLDERS:
-            continue
-        if edition := _load_edition(folder, project_dir, problems, known):
+    for folder in folders:
+        if edition := _load_edition(folder, project_dir, problems, known, events.get(folder, [])):
             editions.append(edition)
     if problems:
         raise ContentError(problems)
     return Campaigns(sorted(editions, key=lambda edition: edition.year, reverse=True), contacts, partnership)
 
 
+def _content_files(folder: Path) -> list[Path]:
+    return [path for path in sorted(folder.iterdir()) if not path.name.startswith(".") and not path.is_dir()] \
+        if folder.is_dir() else []
+
+
 def _load_folder(folder: Path, suffix: str, project_dir: Path, problems: list[Problem], load) -> list:
     """Load every content file of a folder with `load`, collecting problems; hidden files are ignored."""
     items = []
-    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
-        if path.name.startswith(".") or path.is_dir():
-            continue
+    for path in _content_files(folder):
         try:
             items.append(load(_checked_name(path, suffix, project_dir)))
         except ContentError as error:
             problems += error.problems
     return items
+
+
+# The live preview loads campaigns/ again after each change: an event file whose bytes, edition
+# and known contacts are unchanged is not read again, and keeps what was made from it (Event.memo).
+_event_cache: dict[str, tuple[tuple, Event]] = {}
+
+
+def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[str]], workers: int) -> dict[Path, list]:
+    """Each edition folder's events, as Event or list of problems, in file order."""
+    contacts, results, jobs = frozenset(known["contacts"]), {}, []
+    for folder in folders:
+        for path in _content_files(folder / "events"):
+            try:
+                key = (path.read_bytes(), folder.name, contacts, str(project_dir))
+            except OSError:
+                key = None
+            cached = _event_cache.get(str(path))
+            results[path] = cached[1] if key and cached and cached[0] == key else None
+            if results[path] is None:
+                jobs.append((path, int(folder.name), key))
+
+    def load(job: tuple) -> Event | list[Problem]:
+        path, year, _ = job
+        try:
+            return load_event(_checked_name(path, ".md", project_dir), year, project_dir, known)
+        except ContentError as error:
+            return error.problems
+
+    for (path, _, key), result in zip(jobs, parallel_map(load, jobs, workers)):
+        results[path] = result
+        if key and isinstance(result, Event):
+            _event_cache[str(path)] = (key, result)
+    for stale in set(_event_cache) - {str(path) for path in results}:
+        del _event_cache[stale]
+    return {folder: [results[path] for path in _content_files(folder / "events")] for folder in folders}
 
 
 def _checked_name(path: Path, suffix: str, project_dir: Path) -> Path:
@@ -146,10 +188,12 @@ def _load_partnership(folder: Path, project_dir: Path, problems: list[Problem]) 
     )
 
 
-def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], known: dict[str, set[str]]) -> Edition | None:
-    """An edition and its events; problems are added to `problems`, events checked even when edition.yml fails."""
+def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], known: dict[str, set[str]],
+                  loaded: list[Event | list[Problem]]) -> Edition | None:
+    """An edition and its (already loaded) events; problems are added to `problems`, events checked
+    even when edition.yml fails."""
     rel = _rel(folder, project_dir)
-    if not re.fullmatch(r"\d{4}", folder.name):
+    if not YEAR_RE.fullmatch(folder.name):
         problems.append(Problem(rel, 0, "", "le nom d'un dossier d'édition est une année, par exemple 2017"))
         return None
     meta, materials = None, ()
@@ -159,8 +203,8 @@ def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], know
     except ContentError as error:
         problems += error.problems
     year = int(folder.name)
-    events = _load_folder(folder / "events", ".md", project_dir, problems,
-                          lambda path: load_event(path, year, project_dir, known))
+    events = [result for result in loaded if isinstance(result, Event)]
+    problems += [problem for result in loaded if not isinstance(result, Event) for problem in result]
     calls = _load_folder(folder / "appels", ".md", project_dir, problems,
                          lambda path: _load_call(path, year, project_dir, known))
     if meta is None:
@@ -256,7 +300,5 @@ def _local(moment: date | datetime | None, zone: ZoneInfo, rel: str, document: D
 
 def _rel(path: Path, project_dir: Path) -> str:
     """The path as the editor sees it in the project (symbolic links are not followed)."""
-    try:
-        return Path(os.path.abspath(path)).relative_to(os.path.abspath(project_dir)).as_posix()
-    except ValueError:
-        return path.as_posix()
+    absolute, base = os.path.abspath(path), os.path.join(os.path.abspath(project_dir), "")
+    return absolute[len(base):].replace(os.sep, "/") if absolute.startswith(base) else path.as_posix()

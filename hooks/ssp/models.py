@@ -165,6 +165,14 @@ class Event:
     timezone: str
     description_html: str
     occurrences: tuple[Occurrence, ...]
+    # What was made from the event (calendar entries, its page…): the live preview reuses an
+    # unchanged event, and with it all of this.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def remember(self, key: tuple, make):
+        if key not in self.memo:
+            self.memo[key] = make()
+        return self.memo[key]
 
     @property
     def url(self) -> str:

@@ -173,11 +173,16 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
         pages.append(PageSpec(f"{edition.year}/evenements/{event.slug}.md", event.meta.title, "event.html",
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
-                              {"edition": edition, "event": event,
-                               "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences],
-                               "jsonld": jsonld.event_jsonld(event, site_url)},
+                              {"edition": edition, "event": event, **event_page_data(event, site_url)},
                               search_text=event_search_text(event), shared_frame=True))
     return pages
+
+
+def event_page_data(event: Event, site_url: str) -> dict[str, Any]:
+    """« Ajouter à mon agenda » links and schema.org data of an event's page."""
+    return event.remember(("page data", site_url), lambda: {
+        "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences],
+        "jsonld": jsonld.event_jsonld(event, site_url)})
 
 
 def event_search_text(event: Event) -> str:

@@ -8,11 +8,15 @@ import pytest
 from icalendar import Calendar
 
 from helpers import front_matter
-from ssp.build import calendars
+from ssp.build import calendar_maker, calendars
 from ssp.exports.ics import add_links
 
 SITE = "https://example.org/ssp/"
 TODAY = date(2017, 11, 1)
+
+
+def make_calendars(editions):
+    return calendars(editions, calendar_maker(editions, SITE, TODAY))
 
 
 def load(project, **events):
@@ -41,7 +45,7 @@ def files(project):
         annule=front_matter(status="cancelled", start="2017-11-20", end="2017-11-22",
                             title="'Atelier ; virgules, deux-points : et \\ barre'"),
     )
-    return calendars(editions, SITE, TODAY)
+    return make_calendars(editions)
 
 
 def test_paris_event_instant_by_instant(files):
@@ -88,7 +92,7 @@ def test_all_day_cancelled_event_with_escaped_text(files):
 
 def test_postponed_is_tentative_and_full_stays_confirmed(project):
     editions = load(project, reporte=front_matter(status="postponed"), complet=front_matter(status="full"))
-    files = calendars(editions, SITE, TODAY)
+    files = make_calendars(editions)
     statuses = {uid: str(event["STATUS"]) for uid, event in vevents(parsed(files, "2017/agenda.ics")).items()}
     assert statuses == {"ssp-2017-reporte@semaine-securite-patients": "TENTATIVE",
                         "ssp-2017-complet@semaine-securite-patients": "CONFIRMED"}
@@ -98,7 +102,7 @@ def test_dtstamp_is_the_build_date_and_uids_are_stable(project, files):
     for content in files.values():
         for event in Calendar.from_ical(content).walk("VEVENT"):
             assert event.decoded("DTSTAMP") == datetime(2017, 11, 1, tzinfo=timezone.utc)
-    again = calendars(project.load(), SITE, TODAY)
+    again = make_calendars(project.load())
     assert again == files
 
 

@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Timezone
+from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
 from ..frenchdates import clock_text
@@ -88,31 +88,41 @@ class Calendars:
         self.site_url = site_url
         self.stamp = datetime.combine(today, time(), timezone.utc)
         self.years = years
-        self._events: dict[str, bytes] = {}
 
-    def _vevents(self, event: Event) -> bytes:
-        if event.id not in self._events:
-            self._events[event.id] = b"".join(to_ical(vevent(event, occurrence, self.site_url, self.stamp))
-                                              for occurrence in event.occurrences)
-        return self._events[event.id]
+    def vevents(self, event: Event) -> bytes:
+        return event.remember(("vevents", self.site_url, self.stamp), lambda: b"".join(
+            to_ical(vevent(event, occurrence, self.site_url, self.stamp)) for occurrence in event.occurrences))
+
+    def event_calendar(self, event: Event) -> bytes:
+        """The event's own calendar (its page's « Télécharger » link)."""
+        return event.remember(("calendar", self.site_url, self.stamp, self.years),
+                              lambda: self.calendar(event.meta.title, [event]))
 
     def calendar(self, name: str, events: list[Event]) -> bytes:
         """A calendar of `events` (all their occurrences), with a VTIMEZONE for each zone they use."""
-        envelope = Calendar()
-        for key, value in [("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
-                           ("x-wr-calname", name), ("x-wr-timezone", "Europe/Paris")]:
-            envelope.add(key, value)
         zones = sorted({event.timezone for event in events if any(not o.all_day for o in event.occurrences)})
         first, last = self.years or years_of(events)
         body = b"".join(_vtimezone(zone, first, last) for zone in zones)
-        body += b"".join(self._vevents(event) for event in events)
-        head, end = to_ical(envelope).rsplit(b"END:VCALENDAR", 1)
-        return head + body + b"END:VCALENDAR" + end
+        body += b"".join(self.vevents(event) for event in events)
+        before, after = _envelope()
+        name_line = fold("X-WR-CALNAME:" + vText(name).to_ical().decode())
+        return before + name_line + b"\r\n" + after + body + b"END:VCALENDAR\r\n"
 
 
 def years_of(events: list[Event]) -> tuple[int, int]:
     years = [day.year for event in events for o in event.occurrences for day in (o.first_day, o.last_day)] or [2011]
     return min(years), max(years)
+
+
+@lru_cache(maxsize=None)
+def _envelope() -> tuple[bytes, bytes]:
+    """A calendar's own lines before and after its name (made once: only the name changes)."""
+    envelope = Calendar()
+    for key, value in [("prodid", PRODID), ("version", "2.0"), ("calscale", "GREGORIAN"),
+                       ("x-wr-calname", "NAME"), ("x-wr-timezone", "Europe/Paris")]:
+        envelope.add(key, value)
+    before, after = to_ical(envelope).split(b"X-WR-CALNAME:NAME\r\n")
+    return before, after.removesuffix(b"END:VCALENDAR\r\n")
 
 
 @lru_cache(maxsize=None)
