@@ -49,8 +49,9 @@ verifier: $(READY)  ## Vérifie le contenu sans construire le site
 liens: $(READY)  ## Vérifie que les liens externes répondent (Internet requis ; pas en CI)
 	PYTHONPATH=hooks $(BIN)/python -m ssp liens
 
-bench: $(READY)  ## Mesure la construction à 500, 5 000 et 20 000 actions, comparée à Material seul
+bench: $(READY)  ## Mesure la construction à 500, 5 000 et 20 000 actions (comparée à Material seul) et la prévisualisation
 	$(BIN)/python bench/run.py $(SIZES)
+	$(BIN)/python bench/preview.py 5000
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .hypothesis

@@ -1,7 +1,9 @@
 """MkDocs adapter: hands the core's pages, data files and context to MkDocs.
 
-Nothing about campaigns is decided here (see hooks/ssp/). MkDocs imports this
-module once per `mkdocs serve` session, so state is rebuilt in on_config.
+Nothing about campaigns is decided here (see hooks/ssp/). Event pages are written from one
+shared frame (event_pages.py); the live preview keeps its output between rebuilds
+(preview_output.py). MkDocs imports this module once per `mkdocs serve` session, so state is
+rebuilt in on_config, while what is kept between rebuilds lives at module level.
 """
 
 from __future__ import annotations

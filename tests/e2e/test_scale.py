@@ -53,3 +53,51 @@ def test_a_big_edition_is_listed_one_page_per_day(tmp_path):
     from checks import vnu_errors  # the listing and day pages pass the HTML gate too
 
     assert vnu_errors(built.site / "2026" / "evenements") == []
+
+
+def tree(folder) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+def test_a_build_over_several_processes_is_the_one_made_in_one(tmp_path):
+    from ssp.parallel import MIN_ITEMS
+
+    trees = {}
+    for workers in ("1", "2"):
+        project = site_project(tmp_path / workers, campaigns=None)
+        generate(project.root, MIN_ITEMS + 50, editions=2)
+        built = build(project.root, SSP_WORKERS=workers)
+        assert built.result.returncode == 0, built.result.stderr
+        trees[workers] = tree(built.site)
+    assert trees["1"].keys() == trees["2"].keys()
+    assert [path for path in trees["1"] if trees["1"][path] != trees["2"][path]] == []
+
+
+def test_every_generated_event_is_in_its_page_listing_data_calendar_search_and_sitemap(tmp_path):
+    import json
+
+    from icalendar import Calendar
+
+    project = site_project(tmp_path / "all", campaigns=None)
+    generate(project.root, 250, editions=2)
+    built = build(project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    sources = sorted(project.root.glob("campaigns/*/events/*.md"))
+    assert len(sources) == 250
+    search = {entry["location"] for entry in json.loads(built.text("search/search_index.json"))["docs"]}
+    sitemap = built.text("sitemap.xml")
+    for year in ("2025", "2026"):
+        slugs = {path.stem for path in sources if path.parts[-3] == year}
+        listed = {a["href"].rstrip("/") for a in built.html(f"{year}/evenements/index.html").select(".ssp-card__title a")}
+        data = {record["url"].rstrip("/").rsplit("/", 1)[1] for record in json.loads(built.text(f"{year}/evenements.json"))["events"]}
+        calendar = {str(event["URL"]).rstrip("/").rsplit("/", 1)[1]
+                    for event in Calendar.from_ical(built.text(f"{year}/agenda.ics")).walk("VEVENT")}
+        assert listed == data == slugs
+        assert calendar == slugs
+        for slug in slugs:
+            page = built.html(f"{year}/evenements/{slug}/index.html")
+            assert page.h1.get_text(" ", strip=True).startswith(page.find("meta", property="og:title")["content"])
+            assert page.find("link", rel="canonical")["href"].endswith(f"/{year}/evenements/{slug}/")
+            assert f"{year}/evenements/{slug}/" in search
+            assert f"/{year}/evenements/{slug}/</loc>" in sitemap
+            assert (built.site / f"{year}/evenements/{slug}.ics").is_file()

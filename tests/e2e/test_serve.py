@@ -67,3 +67,15 @@ def test_preview_follows_edits_and_shows_problems(served):
 
     project.event("x")
     wait_for(base + "2017/evenements/x/", "Portes ouvertes")
+
+    project.event("y", EVENT.replace("title: Portes ouvertes", "title: Deuxième action"))
+    wait_for(base + "2017/evenements/y/", "Deuxième action")
+    (project.root / "campaigns/2017/events/x.md").unlink()
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and 'href="x/"' in wait_for(base + "2017/evenements/", "Deuxième action"):
+        time.sleep(0.3)
+    listing = wait_for(base + "2017/evenements/", "Deuxième action")
+    assert 'href="x/"' not in listing and 'href="y/"' in listing
+    with pytest.raises(urllib.error.HTTPError) as gone:  # the preview keeps no page of a deleted event
+        urllib.request.urlopen(base + "2017/evenements/x/", timeout=5)
+    assert gone.value.code == 404

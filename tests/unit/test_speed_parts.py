@@ -1,0 +1,62 @@
+"""The parts that make large builds and the live preview fast give the same results as the slow way."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from icalendar.parser.string import _foldline
+
+from helpers import EVENT, front_matter
+from ssp.exports import ics
+from ssp.parallel import MIN_ITEMS, parallel_map
+
+
+def test_parallel_map_keeps_order_and_runs_in_other_processes():
+    items = list(range(MIN_ITEMS * 3))
+    offset = 7  # a closure: workers inherit it, nothing is pickled but results
+    results = parallel_map(lambda item: (item + offset, os.getpid()), items, workers=2)
+    assert [value for value, _ in results] == [item + offset for item in items]
+    assert os.getpid() not in {pid for _, pid in results}
+
+
+def test_small_jobs_stay_in_this_process():
+    results = parallel_map(lambda item: os.getpid(), list(range(MIN_ITEMS - 1)), workers=2)
+    assert set(results) == {os.getpid()}
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet=st.sampled_from("ab ,;:\\^é€😀\u00a0x"), max_size=400))
+def test_calendar_lines_are_folded_exactly_as_icalendar_folds_them(line):
+    assert ics.fold(line) == _foldline(line).encode()
+
+
+def test_the_preview_reloads_only_changed_event_files(project):
+    project.edition()
+    for slug in ("a", "b", "c"):
+        project.event(slug)
+    first = {event.slug: event for event in project.load()[0].events}
+    first["a"].memo["made"] = "kept"
+
+    project.event("b", front_matter(title="Autre titre"))
+    (project.root / "campaigns/2017/events/c.md").unlink()
+    second = {event.slug: event for event in project.load()[0].events}
+
+    assert second["a"] is first["a"] and second["a"].memo["made"] == "kept"
+    assert second["b"] is not first["b"] and second["b"].meta.title == "Autre titre"
+    assert set(second) == {"a", "b"}
+
+    project.write("campaigns/contacts/ars.yml", "name: ARS\n")  # what events may refer to changed
+    assert {event.slug: event for event in project.load()[0].events}["a"] is not first["a"]
+
+
+def test_what_is_kept_with_an_event_depends_on_the_site_address(project):
+    project.edition()
+    project.event("a", EVENT)
+    event = project.load()[0].events[0]
+    one = ics.Calendars("https://un.example/", date(2017, 11, 1)).event_calendar(event)
+    two = ics.Calendars("https://deux.example/", date(2017, 11, 1)).event_calendar(event)
+    assert b"https://un.example/2017/evenements/a/" in one
+    assert b"https://deux.example/2017/evenements/a/" in two and b"un.example" not in two
