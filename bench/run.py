@@ -89,7 +89,7 @@ def main(sizes: list[int]) -> None:
         rows.append((size, mine, reference))
         print(f"… {size} actions mesurées", file=sys.stderr)
     print(f"Mesuré le {date.today().isoformat()} sur {platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}\n")
-    print("| actions | pages | construction | ms/action | mémoire max | page d'action | liste (max) | page d'édition (max) | index de recherche "
+    print("| actions | pages | construction | ms/action | mémoire max (PSS) | page d'action | liste (max) | page d'édition (max) | index de recherche "
           "| Material seul (même nb de pages) | ms/page | index | rapport |")
     print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, mine, reference in rows:

@@ -103,6 +103,8 @@ class EventPages:
         html = self.env.get_template("event.html").render(
             {**context, "ssp_slot": {slot: Markup(MARKER.format(slot)) for slot in SLOTS}})
         html = config.plugins.on_post_page(html, page=page, config=config)
+        if "<pre" not in html and "<textarea" not in html:  # Material's indentation, 2.5 KB a page
+            html = re.sub(r"\n\s+", "\n", html)
         pieces = MARKERS.split(html)
         names = {MARKER.format(slot): slot for slot in SLOTS}
         pieces[1::2] = [names[marker] for marker in pieces[1::2]]

@@ -25,6 +25,14 @@ def plain(html_text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+def summary(text: str, limit: int = 300) -> str:
+    """The text, or its beginning cut after a whole word with « … » when longer than `limit`."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+
+
 def script_json(value: Any) -> str:
     """JSON that can sit inside a <script> element: "<", ">" and "&" are escaped, so no text can close it."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)

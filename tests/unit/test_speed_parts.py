@@ -60,3 +60,12 @@ def test_what_is_kept_with_an_event_depends_on_the_site_address(project):
     two = ics.Calendars("https://deux.example/", date(2017, 11, 1)).event_calendar(event)
     assert b"https://un.example/2017/evenements/a/" in one
     assert b"https://deux.example/2017/evenements/a/" in two and b"un.example" not in two
+
+
+def test_structured_data_carries_a_summary_of_long_descriptions():
+    from ssp.text import summary
+
+    long = " ".join(["patients"] * 100)
+    cut = summary(long)
+    assert len(cut) <= 301 and cut.endswith("patients…") and long.startswith(cut[:-1])
+    assert summary("Une  action\ncourte.") == "Une action courte."
