@@ -12,8 +12,8 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-from urllib.parse import urljoin
 from types import SimpleNamespace
+from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
@@ -61,16 +61,16 @@ class EventPages:
         frames = {year: self._frame(year) for year in years}
         head = self.env.get_template("partials/ssp/event-head.html")
         body = self.env.get_template("partials/ssp/event-page.html")
+        today = self.env.globals["ssp"].today
 
-        def key(spec, address) -> tuple:
-            frame = frames[spec.src_uri.split("/", 1)[0]][0]
-            return ("page", self.templates, hash(tuple(frame)), self.env.globals["ssp"].today, address)
+        def key(spec, address) -> tuple:  # all a kept page depends on, besides its event
+            return ("page", self.templates, frames[spec.src_uri.split("/", 1)[0]][2], today, address)
 
         def render(page) -> bytes | None:
             spec, file, address = page
-            frame, context = frames[spec.src_uri.split("/", 1)[0]]
             if writer and key(spec, address) in spec.context["event"].memo:
                 return None  # unchanged: the parent has it
+            frame, context, _ = frames[spec.src_uri.split("/", 1)[0]]
             page_context = {**context, **spec.context, "canonical_url": address}
             parts = {"title": escape(spec.title), "description": escape(spec.description), "url": address,
                      "head": head.render(page_context), "body": body.render(page_context)}
@@ -89,9 +89,9 @@ class EventPages:
                 search_index.entries += spec.context["event"].remember(
                     ("search", file.url, spec.title, spec.search_text), lambda: _search_entries(search_index, spec, file))
 
-    def _frame(self, year: str) -> tuple[list[str], dict]:
+    def _frame(self, year: str) -> tuple[list[str], dict, int]:
         """overrides/event.html rendered once with markers, cut into text and slot names
-        (text, slot, text, slot, …), and the context it was rendered with."""
+        (text, slot, text, slot, …), the context it was rendered with, and a hash of it."""
         config, uri = self.config, FRAME_URI.format(year)
         page = Page(None, File.generated(config, uri, content=""), config)
         page.meta = {"title": Markup(MARKER.format("title")), "description": Markup(MARKER.format("description")),
@@ -111,7 +111,7 @@ class EventPages:
         missing = {"title", "description", "head", "body"} - set(pieces[1::2])
         if missing or uri[:-3] in html:
             raise RuntimeError(f"overrides/event.html : emplacements absents {sorted(missing)} ou adresse du cadre écrite")
-        return pieces, context
+        return pieces, context, hash(html)
 
 
 def _search_entries(search_index, spec, file) -> list[dict]:
