@@ -20,7 +20,7 @@ from mkdocs.commands.build import get_context
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
-from ssp.parallel import parallel_map
+from ssp.parallel import start_map
 
 FRAME_URI = "{}/evenements/cadre-commun.md"  # a page beside the edition's event pages; never written
 SLOTS = ("title", "description", "url", "head", "body")
@@ -41,7 +41,7 @@ def fingerprint(folder: Path) -> str:
 
 class EventPages:
     """The event pages of one build: their addresses as soon as the files are known (for the
-    sitemap), then the pages themselves, written at the end of the build."""
+    sitemap), then the pages themselves, written while MkDocs renders its own pages."""
 
     def __init__(self, config, env, nav, files, specs, templates: str):
         self.config, self.env, self.nav, self.files, self.templates = config, env, nav, files, templates
@@ -53,10 +53,11 @@ class EventPages:
             self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
         self.addresses = [address for _, _, address in self.pages]
 
-    def write(self, search_index, workers: int = 1, writer=None) -> None:
-        """Write every page over `workers` processes, and add it to the search index as MkDocs
-        would have. With a `writer` (the live preview), pages are kept with their events, made
-        again only when the event, the frame or a template changed, and handed to `writer`."""
+    def start(self, workers: int = 1, writer=None, files: list[tuple[str, bytes]] = ()) -> None:
+        """Start writing every page, and `files` (path, content), over `workers` processes in the
+        background: MkDocs renders its own pages meanwhile. With a `writer` (the live preview),
+        pages are kept with their events, made again only when the event, the frame or a template
+        changed, and handed with the files to `writer` by finish()."""
         years = sorted({spec.src_uri.split("/", 1)[0] for spec, _, _ in self.pages})
         frames = {year: self._frame(year) for year in years}
         head = self.env.get_template("partials/ssp/event-head.html")
@@ -71,7 +72,8 @@ class EventPages:
             if writer and key(spec, address) in spec.context["event"].memo:
                 return None  # unchanged: the parent has it
             frame, context, _ = frames[spec.src_uri.split("/", 1)[0]]
-            page_context = {**context, **spec.context, "canonical_url": address}
+            # What the page's own partials use (their includes copy it: keep it small); globals come from the environment.
+            page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, "canonical_url": address}
             parts = {"title": escape(spec.title), "description": escape(spec.description), "url": address,
                      "head": head.render(page_context), "body": body.render(page_context)}
             html = "".join(parts[piece] if index % 2 else piece for index, piece in enumerate(frame))
@@ -81,9 +83,26 @@ class EventPages:
             write_file(content, file.abs_dest_path)
             return None
 
-        for (spec, file, address), content in zip(self.pages, parallel_map(render, self.pages, workers)):
-            if writer:
-                writer(file.abs_dest_path, spec.context["event"].remember(key(spec, address), lambda: content))
+        def write(job: tuple) -> bytes | None:
+            if len(job) == 3:
+                return render(job)
+            if not writer:
+                write_file(job[1], job[0])
+            return None
+
+        results = start_map(write, self.pages + list(files), workers)
+
+        def finish() -> None:
+            for (spec, file, address), content in zip(self.pages, results()):
+                if writer:
+                    writer(file.abs_dest_path, spec.context["event"].remember(key(spec, address), lambda: content))
+            for path, content in files if writer else ():
+                writer(path, content)
+        self._finish = finish
+
+    def finish(self, search_index) -> None:
+        """Wait for the pages, and add them to the search index as MkDocs would have."""
+        self._finish()
         if search_index is not None:
             for spec, file, _ in self.pages:
                 search_index.entries += spec.context["event"].remember(

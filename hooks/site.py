@@ -23,13 +23,12 @@ from markupsafe import Markup, escape  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.utils import write_file  # noqa: E402
 
 from event_pages import OVERRIDES, EventPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
-from ssp.parallel import cores, parallel_map  # noqa: E402
+from ssp.parallel import cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
 
@@ -166,6 +165,10 @@ def on_env(env, config, files):
     state["files"] = files
     state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates)
     env.globals["ssp_sitemap"] = state["event_pages"].addresses  # overrides/sitemap.xml
+    # Event pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
+    # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
+    state["event_pages"].start(state["workers"], KEPT.write if state.get("command") == "serve" else None,
+                               [(os.path.join(config.site_dir, path), content) for path, content in state["site"].files.items()])
     return env
 
 
@@ -176,20 +179,14 @@ def _event_card(template, templates: str):
         same from one rebuild of the live preview to the next."""
         key = ("card", templates, context["page"].url, occurrence.index, show_date, card_heading)
         return Markup(event.remember(key, lambda: template.render(
-            {**context.get_all(), "event": event, "occurrence": occurrence, "show_date": show_date, "card_heading": card_heading})))
+            {"page": context["page"], "base_url": context["base_url"], "event": event, "occurrence": occurrence,
+             "show_date": show_date, "card_heading": card_heading})))
     return event_card
 
 
 @event_priority(50)  # before the search plugin writes its index
 def on_post_build(config):
     search = config.plugins.get("material/search")
-    preview = state.get("command") == "serve"
-    state["event_pages"].write(search.search_index if search else None, state["workers"], KEPT.write if preview else None)
-    # Data files (calendars, JSON, CSV, feed, materials), thousands of them: written here, over every core.
-    files = [(os.path.join(config.site_dir, path), content) for path, content in state["site"].files.items()]
-    if preview:
-        for path, content in files:
-            KEPT.write(path, content)
+    state["event_pages"].finish(search.search_index if search else None)
+    if state.get("command") == "serve":
         KEPT.finish([file.abs_dest_path for file in state["files"]])
-    else:
-        parallel_map(lambda item: write_file(item[1], item[0]), files, state["workers"])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .exports import data, feed, ics
 from .content import Contact, Partnership
-from .load import load_all
+from .load import edition_years, load_all
 from .models import Edition, Event
 from .pages import PageSpec, event_page_data, site_pages
 from .parallel import parallel_map
@@ -45,14 +45,17 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     """Load campaigns/ and produce every page spec and data file, or raise ContentError.
 
     The preview keeps drafts and embargoed content (their pages say so); a build leaves them out.
-    What is made from each event is made by `workers` processes."""
-    campaigns = load_all(project_dir / "campaigns", project_dir, workers)
+    Events are loaded, and what is made from each is made, by `workers` processes."""
+    site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
+    maker = ics.Calendars(site_url, today, edition_years(project_dir / "campaigns"))
+    campaigns = load_all(project_dir / "campaigns", project_dir, workers, prepare=lambda event: prepare_event(event, maker))
     if not preview:
         campaigns = published(campaigns, today)
     editions = campaigns.editions
-    site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-    maker = calendar_maker(editions, site_url, today)
-    _prepare_events([event for edition in editions for event in edition.events], maker, workers)
+    events = [event for edition in editions for event in edition.events]
+    todo = [event for event in events if _prepared(maker) not in event.memo]  # kept from a build for another address or day
+    for event, memo in zip(todo, parallel_map(lambda event: prepare_event(event, maker), todo, workers)):
+        event.memo.update(memo)
     pages = site_pages(campaigns, site_url)
     files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url).items()}
     files.update(calendars(editions, maker))
@@ -62,31 +65,24 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership)
 
 
+def prepare_event(event: Event, maker: ics.Calendars) -> dict:
+    """Make an event's calendar entries, own calendar, links and schema.org data, in the worker
+    that loaded it; they are kept in its memo, which is returned."""
+    maker.event_calendar(event)
+    event_page_data(event, maker.site_url)
+    event.memo[_prepared(maker)] = True
+    return event.memo
+
+
+def _prepared(maker: ics.Calendars) -> tuple:
+    return ("prepared", maker.site_url, maker.stamp)
+
+
 def _refuse_duplicates(paths: list[str]) -> None:
     seen: set[str] = set()
     twice = sorted({path for path in paths if path in seen or seen.add(path)})
     if twice:
         raise ContentError([Problem(path, 0, "", "deux contenus produisent la même page ; renommez l'un d'eux") for path in twice])
-
-
-def calendar_maker(editions: list[Edition], site_url: str, today: date) -> ics.Calendars:
-    return ics.Calendars(site_url, today, ics.years_of([event for edition in editions for event in edition.events]))
-
-
-def _prepare_events(events: list[Event], maker: ics.Calendars, workers: int) -> None:
-    """Each event's calendar entries, own calendar, links and schema.org data, made over `workers`
-    processes for the events that do not have them yet (in the live preview, the changed ones)."""
-    done = ("prepared", maker.site_url, maker.stamp, maker.years)
-
-    def prepare(event: Event) -> dict:
-        maker.event_calendar(event)
-        event_page_data(event, maker.site_url)
-        event.memo[done] = True
-        return event.memo
-
-    todo = [event for event in events if done not in event.memo]
-    for event, memo in zip(todo, parallel_map(prepare, todo, workers)):
-        event.memo.update(memo)
 
 
 def calendars(editions: list[Edition], maker: ics.Calendars) -> dict[str, bytes]:

@@ -40,9 +40,10 @@ class Campaigns:
     partnership: Partnership = field(default_factory=Partnership)
 
 
-def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1) -> Campaigns:
+def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1, prepare=None) -> Campaigns:
     """Every content file under campaigns/, or ContentError with every problem of every file.
-    Event files are loaded by `workers` processes."""
+    Event files are loaded by `workers` processes; `prepare(event)` is called on each newly
+    loaded event in its worker (what it keeps in event.memo travels back with the event)."""
     if not campaigns_dir.is_dir():
         raise ContentError([Problem(_rel(campaigns_dir, project_dir), 0, "", "dossier des campagnes introuvable")])
     problems: list[Problem] = []
@@ -52,7 +53,7 @@ def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1) -> Campai
     known = {"contacts": set(contacts), "sheets": {sheet.slug for sheet in partnership.sheets}}
     folders = [folder for folder in sorted(campaigns_dir.iterdir())
                if not folder.name.startswith(".") and folder.is_dir() and folder.name not in SHARED_FOLDERS]
-    events = _load_events([folder for folder in folders if YEAR_RE.fullmatch(folder.name)], project_dir, known, workers)
+    events = _load_events([folder for folder in folders if YEAR_RE.fullmatch(folder.name)], project_dir, known, workers, prepare)
     editions: list[Edition] = []
     for folder in folders:
         if edition := _load_edition(folder, project_dir, problems, known, events.get(folder, [])):
@@ -60,6 +61,13 @@ def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1) -> Campai
     if problems:
         raise ContentError(problems)
     return Campaigns(sorted(editions, key=lambda edition: edition.year, reverse=True), contacts, partnership)
+
+
+def edition_years(campaigns_dir: Path) -> tuple[int, int] | None:
+    """The first and last years of the editions' folders, before anything is loaded."""
+    years = [int(folder.name) for folder in campaigns_dir.iterdir() if YEAR_RE.fullmatch(folder.name)] \
+        if campaigns_dir.is_dir() else []
+    return (min(years), max(years)) if years else None
 
 
 def _content_files(folder: Path) -> list[Path]:
@@ -83,7 +91,7 @@ def _load_folder(folder: Path, suffix: str, project_dir: Path, problems: list[Pr
 _event_cache: dict[str, tuple[tuple, Event]] = {}
 
 
-def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[str]], workers: int) -> dict[Path, list]:
+def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[str]], workers: int, prepare) -> dict[Path, list]:
     """Each edition folder's events, as Event or list of problems, in file order."""
     contacts, results, jobs = frozenset(known["contacts"]), {}, []
     for folder in folders:
@@ -100,9 +108,12 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
     def load(job: tuple) -> Event | list[Problem]:
         path, year, _ = job
         try:
-            return load_event(_checked_name(path, ".md", project_dir), year, project_dir, known)
+            event = load_event(_checked_name(path, ".md", project_dir), year, project_dir, known)
         except ContentError as error:
             return error.problems
+        if prepare:
+            prepare(event)
+        return event
 
     for (path, _, key), result in zip(jobs, parallel_map(load, jobs, workers)):
         results[path] = result

@@ -12,6 +12,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from .content import Call, Material, MaterialItem, Slug
 from .fields import Audience, ClockTime, Contract, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
+from .text import plain
 from .vocab import EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
@@ -177,6 +178,11 @@ class Event:
     @property
     def url(self) -> str:
         return f"{self.year}/evenements/{self.slug}/"
+
+    @cached_property
+    def description_text(self) -> str:
+        """The description in plain text, for calendars and structured data."""
+        return plain(self.description_html)
 
     @property
     def id(self) -> str:

@@ -1,8 +1,8 @@
 """Independent work spread over the machine's cores.
 
 Workers are forked: they inherit the function and its inputs, so only results travel back.
-A full build uses every core; the live preview stays in one process (it has threads, and
-its caches make each rebuild small).
+A full build uses every core; the live preview's rebuilds stay in one process (they run beside
+its server threads, and its caches make each rebuild small).
 """
 
 from __future__ import annotations
@@ -24,17 +24,30 @@ def cores() -> int:
 
 def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], workers: int) -> list[Result]:
     """[function(item) for item in items], in this order, computed by `workers` processes."""
+    return start_map(function, items, workers)()
+
+
+def start_map(function: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Callable[[], list[Result]]:
+    """Start parallel_map in the background; call what it returns to wait for the results.
+    Work too small to share is done, in this process, when the results are asked for."""
     if workers < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
-        return [function(item) for item in items]
+        return lambda: [function(item) for item in items]
     global _job
     _job = (function, items)
     try:
-        size = -(-len(items) // (workers * 4))  # a few chunks per worker evens out their load
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            parts = pool.map(_run, [(start, start + size) for start in range(0, len(items), size)])
+        pool = multiprocessing.get_context("fork").Pool(workers)  # workers are forked here
     finally:
         _job = None
-    return [result for part in parts for result in part]
+    size = -(-len(items) // (workers * 4))  # a few chunks per worker evens out their load
+    pending = pool.map_async(_run, [(start, start + size) for start in range(0, len(items), size)])
+    pool.close()
+
+    def results() -> list[Result]:
+        try:
+            return [result for part in pending.get() for result in part]
+        finally:
+            pool.join()
+    return results
 
 
 def _run(bounds: tuple[int, int]) -> list:

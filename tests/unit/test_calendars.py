@@ -8,7 +8,8 @@ import pytest
 from icalendar import Calendar
 
 from helpers import front_matter
-from ssp.build import calendar_maker, calendars
+from ssp.build import calendars
+from ssp.exports.ics import Calendars
 from ssp.exports.ics import add_links
 
 SITE = "https://example.org/ssp/"
@@ -16,7 +17,7 @@ TODAY = date(2017, 11, 1)
 
 
 def make_calendars(editions):
-    return calendars(editions, calendar_maker(editions, SITE, TODAY))
+    return calendars(editions, Calendars(SITE, TODAY))
 
 
 def load(project, **events):

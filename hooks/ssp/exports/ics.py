@@ -17,7 +17,6 @@ from icalendar import Event as VEvent
 
 from ..frenchdates import clock_text
 from ..models import Event, Occurrence
-from ..text import plain
 from ..vocab import EVENT_TYPES, STATUSES
 
 PRODID = "-//Semaine de la securite des patients//Agenda//FR"
@@ -49,7 +48,7 @@ def description(event: Event, site_url: str) -> str:
         lines.append(f"En ligne : {meta.online_url}")
     if meta.registration:
         lines.append(f"Inscription : {meta.registration}")
-    if text := plain(event.description_html):
+    if text := event.description_text:
         lines += ["", text]
     if meta.programme:
         lines += ["", "Programme :"] + [
@@ -82,7 +81,8 @@ def vevent(event: Event, occurrence: Occurrence, site_url: str, stamp: datetime)
 class Calendars:
     """Builds many calendars from the same events: each VEVENT and VTIMEZONE is made and encoded
     by icalendar once, then reused by the event's own calendar, its edition's and its region's.
-    Every VTIMEZONE covers the same years, those of all the events (`years`)."""
+    A VTIMEZONE covers `years` (the editions' years), widened to the calendar's events if need be:
+    the same few VTIMEZONEs serve every calendar."""
 
     def __init__(self, site_url: str, today: date, years: tuple[int, int] | None = None):
         self.site_url = site_url
@@ -101,7 +101,9 @@ class Calendars:
     def calendar(self, name: str, events: list[Event]) -> bytes:
         """A calendar of `events` (all their occurrences), with a VTIMEZONE for each zone they use."""
         zones = sorted({event.timezone for event in events if any(not o.all_day for o in event.occurrences)})
-        first, last = self.years or years_of(events)
+        first, last = years_of(events)
+        if self.years:
+            first, last = min(first, self.years[0]), max(last, self.years[1])
         body = b"".join(_vtimezone(zone, first, last) for zone in zones)
         body += b"".join(self.vevents(event) for event in events)
         before, after = _envelope()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..models import Event, Occurrence
-from ..text import plain, script_json, summary
+from ..text import script_json, summary
 
 STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "postponed": "EventPostponed",
           "cancelled": "EventCancelled"}
@@ -41,7 +41,7 @@ def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict
         "eventAttendanceMode": f"https://schema.org/{attendance_mode(event)}",
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": {"@type": "Organization", "name": event.meta.organizer},
-        "description": summary(plain(event.description_html)) or event.meta.title,  # a summary: pages stay small
+        "description": summary(event.description_text) or event.meta.title,  # a summary: pages stay small
         "url": site_url + event.url,
         "inLanguage": "fr",
     }
