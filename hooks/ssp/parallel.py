@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from typing import Callable, Sequence, TypeVar
 
 Item = TypeVar("Item")
@@ -30,7 +31,7 @@ def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], work
 def start_map(function: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Callable[[], list[Result]]:
     """Start parallel_map in the background; call what it returns to wait for the results.
     Work too small to share is done, in this process, when the results are asked for."""
-    if workers < 2 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or len(items) < MIN_ITEMS or not sys.platform.startswith("linux"):  # fork is safe on Linux
         return lambda: [function(item) for item in items]
     global _job
     _job = (function, items)
