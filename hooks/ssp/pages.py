@@ -45,6 +45,7 @@ OPEN_DATA_COLUMNS = [
     ("audience", "publics visés"),
     ("status", "scheduled (programmé), cancelled (annulé), postponed (reporté), full (complet)"),
     ("registration, online_url", "inscription ; lien pour suivre en ligne"),
+    ("description", "début de la présentation, en texte (300 caractères au plus)"),
     ("url", "adresse de la page de l'action"),
 ]
 

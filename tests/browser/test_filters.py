@@ -71,6 +71,8 @@ def test_text_search_ignores_accents_and_case(listing):
     listing.fill("#ssp-q", "lyon clinique")
     assert titles(listing) == ["Atelier annulé (test)"]
     assert query(listing) == {"q": ["lyon clinique"]}
+    listing.fill("#ssp-q", "echanges de pratiques")  # words of the description only
+    assert titles(listing) == ["Atelier annulé (test)"]
 
 
 def test_departement_filter(listing):

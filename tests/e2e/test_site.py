@@ -115,10 +115,11 @@ def test_open_data_json(real_site):
         "time_note": None, "organizer": "ARS Occitanie",
         "venue": {"name": None, "address": None, "postal_code": None, "city": "Montpellier"},
         "region": "Occitanie", "departement": None, "audience": [], "status": "scheduled",
-        "registration": None, "online_url": None,
+        "registration": None, "online_url": None, "description": colloque["description"],
         "url": "https://example.github.io/ssp/2017/evenements/colloque-regional-occitanie/",
     }
     assert douai["time_note"] == "Tout l'après-midi"
+    assert colloque["description"].startswith("Un colloque régional pour favoriser") and len(colloque["description"]) <= 301
 
 
 def test_no_third_party_fonts_or_api(real_site):

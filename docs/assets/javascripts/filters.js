@@ -68,7 +68,7 @@
     record.past = lastDay < today;
     record.mode = record.venue ? (record.online_url ? "les-deux" : "sur-place") : "en-ligne";
     record.text = fold([record.title, record.organizer, venue.name, venue.city, record.region,
-      labels.departements[record.departement], labels.types[record.type]].join(" "));
+      labels.departements[record.departement], labels.types[record.type], record.description].join(" "));
     return record;
   }
 

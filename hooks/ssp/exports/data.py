@@ -9,6 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from ..models import Edition, Event, Occurrence
+from ..text import summary
 
 
 def _iso(moment: date | datetime | None) -> str | None:
@@ -34,6 +35,7 @@ def occurrence_record(event: Event, occurrence: Occurrence, site_url: str) -> di
         "status": meta.status,
         "registration": meta.registration,
         "online_url": meta.online_url,
+        "description": summary(event.description_text) or None,
         "url": site_url + event.url,
     }
 
@@ -63,7 +65,7 @@ def edition_json(edition: Edition, rows: list[dict[str, Any]]) -> tuple[str, byt
 
 CSV_COLUMNS = ["id", "title", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
                "venue_name", "venue_address", "venue_postal_code", "venue_city", "region", "departement",
-               "audience", "status", "registration", "online_url", "url"]
+               "audience", "status", "registration", "online_url", "description", "url"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
