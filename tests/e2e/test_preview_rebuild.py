@@ -1,0 +1,46 @@
+"""A rebuild of the live preview redoes only what changed, and ends with the site a full build makes."""
+
+from __future__ import annotations
+
+from builds import build
+from helpers import EVENT
+
+
+def test_a_preview_rebuild_rewrites_only_what_changed(fixture_project, tmp_path, monkeypatch):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    project, preview = fixture_project, tmp_path / "apercu"
+    project.edition()
+    for slug in ("a", "b", "c"):
+        project.event(slug, EVENT.replace("title: Portes ouvertes", f"title: Action {slug}"))
+
+    def rebuild(first: bool = False) -> None:  # what `mkdocs serve` does after each change
+        config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(preview))
+        if first:
+            config.plugins.on_startup(command="serve", dirty=False)
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+
+    def stamp(rel: str) -> tuple[int, int]:
+        status = (preview / rel).stat()
+        return status.st_ino, status.st_mtime_ns
+
+    rebuild(first=True)
+    kept = ["2017/evenements/a/index.html", "2017/evenements/a.ics", "2017/evenements/c/index.html"]
+    before = {rel: stamp(rel) for rel in kept}
+    project.event("b", EVENT.replace("title: Portes ouvertes", "title: Action modifiée"))
+    rebuild()
+
+    assert {rel: stamp(rel) for rel in kept} == before  # neither made nor written again
+    assert "Action modifiée" in (preview / "2017/evenements/b/index.html").read_text(encoding="utf-8")
+    assert "Action modifiée" in (preview / "2017/agenda.ics").read_text(encoding="utf-8")
+
+    full = build(project.root)
+    assert full.result.returncode == 0, full.result.stderr
+    made = {path.relative_to(preview).as_posix(): path.read_bytes() for path in preview.rglob("*") if path.is_file()}
+    expected = {path.relative_to(full.site).as_posix(): path.read_bytes() for path in full.site.rglob("*") if path.is_file()}
+    assert made.keys() == expected.keys()
+    assert [rel for rel in made if made[rel] != expected[rel]] == []
