@@ -7,6 +7,7 @@ its server threads, and its caches make each rebuild small).
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
@@ -15,6 +16,7 @@ from typing import Callable, Sequence, TypeVar
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
+CHUNK_MAX = 250
 
 _job: tuple[Callable, Sequence] | None = None  # what forked workers find when they start
 
@@ -35,11 +37,14 @@ def start_map(function: Callable[[Item], Result], items: Sequence[Item], workers
         return lambda: [function(item) for item in items]
     global _job
     _job = (function, items)
+    gc.freeze()  # the workers' garbage collector leaves inherited objects alone: their memory stays shared
     try:
         pool = multiprocessing.get_context("fork").Pool(workers)  # workers are forked here
     finally:
         _job = None
-    size = -(-len(items) // (workers * 4))  # a few chunks per worker evens out their load
+        gc.unfreeze()
+    # A few chunks per worker even out their load; small ones keep a worker's results small in memory.
+    size = min(-(-len(items) // (workers * 4)), CHUNK_MAX)
     pending = pool.map_async(_run, [(start, start + size) for start in range(0, len(items), size)])
     pool.close()
 
