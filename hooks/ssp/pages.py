@@ -145,6 +145,7 @@ def partnership_pages(partnership: Partnership) -> list[PageSpec]:
 
 
 LISTING_LIMIT = 300  # above this many events, the listing and the edition page link to one page per day
+DAY_PAGE_LIMIT = 250  # events on one page of a day (about 150 KB); a busier day has several pages
 
 
 def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
@@ -160,9 +161,7 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
     ]
     if split:
         for day, items in edition.days:
-            pages.append(PageSpec(f"{edition.year}/evenements/{day_slug(day)}.md", f"Les actions du {long_date(day)}",
-                                  "listing-day.html", f"Les actions de la semaine de la sécurité des patients le {long_date(day)}.",
-                                  {**context, "day": day, "items": items}))
+            pages += day_pages(edition, day, items, context)
     if edition.materials:
         pages.append(PageSpec(f"{edition.year}/supports.md", f"Supports de communication {edition.year}", "materials.html",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.", context))
@@ -176,6 +175,20 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               {"edition": edition, "event": event, **event_page_data(event, site_url)},
                               search_text=event_search_text(event), shared_frame=True))
+    return pages
+
+
+def day_pages(edition: Edition, day: date, items: list, context: dict[str, Any]) -> list[PageSpec]:
+    """A day of a big edition: one page, or several of DAY_PAGE_LIMIT events (jour-…, jour-…-2…)."""
+    parts = [items[start:start + DAY_PAGE_LIMIT] for start in range(0, len(items), DAY_PAGE_LIMIT)]
+    slugs = [day_slug(day)] + [f"{day_slug(day)}-{number}" for number in range(2, len(parts) + 1)]
+    pages = []
+    for number, (slug, part) in enumerate(zip(slugs, parts), start=1):
+        suffix = f" (page {number} sur {len(parts)})" if len(parts) > 1 else ""
+        pages.append(PageSpec(f"{edition.year}/evenements/{slug}.md", f"Les actions du {long_date(day)}{suffix}",
+                              "listing-day.html", f"Les actions de la semaine de la sécurité des patients le {long_date(day)}{suffix}.",
+                              {**context, "day": day, "items": part, "total": len(items), "part": number, "parts": slugs,
+                               "first": 1 + (number - 1) * DAY_PAGE_LIMIT}))
     return pages
 
 

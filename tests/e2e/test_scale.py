@@ -101,3 +101,40 @@ def test_every_generated_event_is_in_its_page_listing_data_calendar_search_and_s
             assert f"{year}/evenements/{slug}/" in search
             assert f"/{year}/evenements/{slug}/</loc>" in sitemap
             assert (built.site / f"{year}/evenements/{slug}.ics").is_file()
+
+
+def test_a_busy_day_is_listed_over_several_pages(tmp_path, page):
+    import shutil
+
+    from checks import axe_violations, vnu_errors
+    from ssp.pages import DAY_PAGE_LIMIT
+
+    project = site_project(tmp_path / "busy", campaigns=None)
+    generate(project.root, DAY_PAGE_LIMIT * 6, editions=1)  # five days: some have more than the limit
+    built = build(project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    days = [a["href"] for a in built.html("2026/evenements/index.html").select(".ssp-days-index a")]
+    listed, busy = [], 0
+    for href in days:
+        first = built.html(f"2026/evenements/{href}index.html")
+        pager = first.select_one(".ssp-pager")
+        pages = [href] + ([a["href"].rsplit("/", 2)[-2] + "/" for a in pager.select("a")[1:]] if pager else [])
+        busy += len(pages) > 1
+        for number, page_href in enumerate(pages, start=1):
+            day_page = built.html(f"2026/evenements/{page_href}index.html")
+            cards = day_page.select(".ssp-card")
+            assert 0 < len(cards) <= DAY_PAGE_LIMIT
+            assert (built.site / f"2026/evenements/{page_href}index.html").stat().st_size < 300 * 1024
+            if len(pages) > 1:
+                assert day_page.select_one('.ssp-pager a[aria-current="page"]').get_text() == f"Page {number}"
+                assert f"(page {number} sur {len(pages)})" in day_page.h1.get_text()
+            listed += [card.a["href"] for card in cards]
+    assert busy and len(set(listed)) == DAY_PAGE_LIMIT * 6  # every event (one card per slot) on its day's pages
+
+    second = next(built.site.glob("2026/evenements/jour-*-2/index.html"))
+    page.goto(second.as_uri())
+    assert axe_violations(page) == []  # the pager passes the accessibility gate…
+    checked = tmp_path / "jours"
+    for day in built.site.glob("2026/evenements/jour-*"):
+        shutil.copytree(day, checked / day.name)
+    assert vnu_errors(checked) == []  # …and the HTML one
