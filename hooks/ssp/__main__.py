@@ -39,6 +39,55 @@ class FrenchGroup(FrenchCommand, click.Group):
 
 click.Context.formatter_class = FrenchFormatter
 
+# Click's own messages (a missing argument, an unknown option…), in French. Click looks them up
+# with gettext when it writes them; it ships no French catalogue, so this is one.
+FRENCH_MESSAGES = {
+    "Error: {message}": "Erreur : {message}",
+    "Try '{command} {option}' for help.": "Aide : « {command} {option} ».",
+    "Missing argument": "Argument manquant",
+    "Missing option": "Option manquante",
+    "Missing parameter": "Paramètre manquant",
+    "Missing {param_type}": "{param_type} manquant",
+    "Missing command.": "Commande manquante.",
+    "Missing parameter: {param_name}": "Paramètre manquant : {param_name}",
+    "No such command {name!r}.": "Commande inconnue : {name!r}.",
+    "No such option {name!r}.": "Option inconnue : {name!r}.",
+    "Option {name!r} does not take a value.": "L'option {name!r} ne prend pas de valeur.",
+    "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
+    "Invalid value: {message}": "Valeur invalide : {message}",
+    "Choose from:\n\t{choices}": "Choisissez parmi :\n\t{choices}",
+    "{value!r} is not {choice}.": "{value!r} n'est pas {choice}.",
+    "{value!r} is not one of {choices}.": "{value!r} n'est pas l'une des valeurs {choices}.",
+    "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un nombre valide.",
+    "{name} {filename!r} does not exist.": "{filename!r} n'existe pas.",
+    "{name} {filename!r} is a directory.": "{filename!r} est un dossier.",
+    "{name} {filename!r} is a file.": "{filename!r} est un fichier.",
+    "{name} {filename!r} is not readable.": "{filename!r} ne peut pas être lu.",
+    "{name} {filename!r} is not writable.": "{filename!r} ne peut pas être écrit.",
+    "Aborted!": "Interrompu.",
+    "Did you mean {possibility}?": "Vouliez-vous dire {possibility} ?",
+    "(Did you mean one of: {possibilities}?)": "(Vouliez-vous dire l'une de ces options : {possibilities} ?)",
+    "Option {name!r} requires an argument.": "L'option {name!r} demande une valeur.",
+    "Option {name!r} requires {nargs} arguments.": "L'option {name!r} demande {nargs} valeurs.",
+    "Got unexpected extra argument ({args})": "Argument en trop ({args})",
+    "Got unexpected extra arguments ({args})": "Arguments en trop ({args})",
+}
+
+
+def _french(message: str) -> str:
+    return FRENCH_MESSAGES.get(message, message)
+
+
+def _french_plural(singular: str, plural: str, count: int) -> str:
+    return _french(singular if count == 1 else plural)
+
+
+for _module in (click.core, click.exceptions, click.parser, click.types, click.decorators):
+    if hasattr(_module, "_"):
+        _module._ = _french
+    if hasattr(_module, "ngettext"):
+        _module.ngettext = _french_plural
+
 
 @click.group(cls=FrenchGroup, help="Outils de la Semaine de la sécurité des patients, pour les équipes qui tiennent le contenu.")
 @click.option("--projet", type=click.Path(file_okay=False, path_type=Path), default=".",

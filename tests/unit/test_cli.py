@@ -76,3 +76,12 @@ def test_liens_reports_links_that_do_not_answer(project, local_web):
     assert f"campaigns/2017/edition.yml : ressource « Lien cassé » {local_web}/absent répond « 404 Not Found »" in lines
     assert any(line.startswith("campaigns/contacts/ars.yml : site internet http://127.0.0.1:9/ injoignable") for line in lines)
     assert lines[-1] == "3 liens vérifiés, 2 en erreur."
+
+
+def test_mistakes_on_the_command_line_are_answered_in_french(project):
+    missing = ssp(project, "importer")
+    assert missing.returncode == 2
+    assert "Erreur : Argument manquant 'TABLEUR'." in missing.stderr and "Aide : « python -m ssp importer --help »" in missing.stderr
+    assert "Erreur : Option inconnue : '--foo'." in ssp(project, "verifier", "--foo").stderr
+    assert "Vouliez-vous dire 'verifier' ?" in ssp(project, "verifer").stderr
+    assert not any(word in ssp(project, "verifier", "en-trop").stderr for word in ("Error", "Try", "unexpected"))
