@@ -73,8 +73,7 @@ class EventPages:
                 return None  # unchanged: the parent has it
             frame, context, _ = frames[spec.src_uri.split("/", 1)[0]]
             # What the page's own partials use (their includes copy it: keep it small); globals come from the environment.
-            page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, **(spec.more() if spec.more else {}),
-                            "canonical_url": address}
+            page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, "canonical_url": address}
             parts = {"title": escape(spec.title), "description": escape(spec.description), "url": address,
                      "head": head.render(page_context), "body": body.render(page_context)}
             html = "".join(parts[piece] if index % 2 else piece for index, piece in enumerate(frame))

@@ -131,7 +131,7 @@ def on_page_content(html, page, config, files):
 
 def on_page_context(context, page, config, nav):
     if spec := state["pages"].get(page.file.src_uri):
-        context.update(spec.context, **(spec.more() if spec.more else {}))
+        context.update(spec.context)
     return context
 
 

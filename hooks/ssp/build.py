@@ -11,7 +11,7 @@ from .exports import data, feed, ics
 from .content import Contact, Partnership
 from .load import edition_years, load_all
 from .models import Edition, Event
-from .pages import PageSpec, site_pages
+from .pages import PageSpec, event_page_data, site_pages
 from .parallel import parallel_map
 from .publication import published
 from .problems import ContentError, Problem
@@ -66,9 +66,10 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
 
 
 def prepare_event(event: Event, maker: ics.Calendars) -> dict:
-    """Make an event's calendar entries and own calendar, in the worker that loaded it; they are
-    kept in its memo, which is returned."""
+    """Make an event's calendar entries, own calendar, links and schema.org data, in the worker
+    that loaded it; they are kept in its memo, which is returned."""
     maker.event_calendar(event)
+    event_page_data(event, maker.site_url)
     event.memo[_prepared(maker)] = True
     return event.memo
 

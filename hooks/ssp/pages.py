@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import partial
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from .content import Partnership
 from .exports import ics, jsonld
@@ -28,7 +27,6 @@ class PageSpec:
     in_nav: bool = False
     search_text: str = ""  # what the site search indexes: short metadata, not whole bodies
     shared_frame: bool = False  # rendered into one frame shared by all such pages (hooks/event_pages.py)
-    more: Callable[[], dict[str, Any]] | None = None  # context made only when the page is rendered
 
 
 # Columns of evenements.json / evenements.csv, described on the « Données ouvertes » page.
@@ -175,7 +173,7 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
         pages.append(PageSpec(f"{edition.year}/evenements/{event.slug}.md", event.meta.title, "event.html",
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
-                              {"edition": edition, "event": event}, more=partial(event_page_data, event, site_url),
+                              {"edition": edition, "event": event, **event_page_data(event, site_url)},
                               search_text=event_search_text(event), shared_frame=True))
     return pages
 
@@ -196,8 +194,9 @@ def day_pages(edition: Edition, day: date, items: list, context: dict[str, Any])
 
 def event_page_data(event: Event, site_url: str) -> dict[str, Any]:
     """« Ajouter à mon agenda » links and schema.org data of an event's page."""
-    return {"calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences],
-            "jsonld": jsonld.event_jsonld(event, site_url)}
+    return event.remember(("page data", site_url), lambda: {
+        "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences],
+        "jsonld": jsonld.event_jsonld(event, site_url)})
 
 
 def event_search_text(event: Event) -> str:

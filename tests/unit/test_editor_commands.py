@@ -167,7 +167,6 @@ def test_exporter_writes_pages_as_data_and_the_data_files(project, tmp_path):
     page = json.loads((tmp_path / "export/pages/2017/evenements/portes-ouvertes-maternite-douai.json").read_text())
     assert page["url"] == "2017/evenements/portes-ouvertes-maternite-douai/" and page["template"] == "event.html"
     assert page["context"]["event"]["meta"]["organizer"] == "Centre hospitalier de Douai"
-    assert page["context"]["calendar_links"][0]["google"].startswith("https://calendar.google.com/")
     assert page["context"]["edition"]["events"] == ["2017/evenements/colloque-regional-occitanie/",
                                                     "2017/evenements/portes-ouvertes-maternite-douai/"]
     assert (tmp_path / "export/fichiers/2017/evenements.json").is_file()
