@@ -1,6 +1,6 @@
 """Build a site in this process and print wall time and peak memory as JSON (one build per process).
 
-Peak memory is the largest total, sampled every 0.1 s, of the proportional set size (PSS) of this
+Peak memory is the largest total, sampled every 0.5 s, of the proportional set size (PSS) of this
 process and of its forked workers: pages they share are counted once, not once per process.
 """
 
@@ -29,9 +29,15 @@ def pss_kb(pid: int | str) -> int:
     return 0
 
 
+def children_of(task: Path) -> list[str]:
+    try:
+        return (task / "children").read_text().split()
+    except OSError:  # a thread that just ended
+        return []
+
+
 def family_pss_kb() -> int:
-    children = [pid for task in Path("/proc/self/task").iterdir()
-                for pid in (task / "children").read_text().split()]
+    children = [pid for task in Path("/proc/self/task").iterdir() for pid in children_of(task)]
     return pss_kb("self") + sum(pss_kb(pid) for pid in children)
 
 
@@ -39,7 +45,7 @@ peak, done = [0], threading.Event()
 
 
 def sample() -> None:
-    while not done.wait(0.1):
+    while not done.wait(0.5):  # reading a process's memory map costs: not too often
         peak[0] = max(peak[0], family_pss_kb())
 
 
