@@ -84,7 +84,7 @@ class EventPages:
             return None
 
         def write(job: tuple) -> bytes | None:
-            if len(job) == 3:
+            if len(job) == 3:  # (spec, file, address): an event page; else (path, content): a data file
                 return render(job)
             if not writer:
                 write_file(job[1], job[0])
