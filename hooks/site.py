@@ -47,6 +47,11 @@ def on_startup(command: str, dirty: bool) -> None:
     state.update(command=command, builds=0)
 
 
+def previewing() -> bool:
+    """`mkdocs serve`: drafts shown, problems shown in the browser, output kept between rebuilds."""
+    return state.get("command") == "serve"
+
+
 def workers() -> int:
     """Every core for a build and the preview's first one; the preview's rebuilds run beside its
     server threads, where forking is unsafe, and only redo what changed. SSP_WORKERS overrides."""
@@ -65,9 +70,9 @@ def on_config(config):
         raise PluginError(str(error)) from None
     try:
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
-                          preview=state.get("command") == "serve", workers=state["workers"])
+                          preview=previewing(), workers=state["workers"])
     except ContentError as error:
-        if state.get("command") != "serve":
+        if not previewing():
             raise PluginError(format_problems(error.problems, "rien n'a été publié")) from None
         log.warning(str(error))  # The preview shows the problems instead of the site.
         site = Site([], [], {}, build_date())
@@ -81,12 +86,12 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    if state.get("command") == "serve":
+    if previewing():
         KEPT.set_aside(config.site_dir)
 
 
 def on_files(files, config):
-    if state.get("command") == "serve":
+    if previewing():
         KEPT.put_back()
     if state["problems"]:
         state["pages"], state["framed"] = {"index.md": problems_page()}, []
@@ -167,7 +172,7 @@ def on_env(env, config, files):
     env.globals["ssp_sitemap"] = state["event_pages"].addresses  # overrides/sitemap.xml
     # Event pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
     # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
-    state["event_pages"].start(state["workers"], KEPT.write if state.get("command") == "serve" else None,
+    state["event_pages"].start(state["workers"], KEPT.write if previewing() else None,
                                [(os.path.join(config.site_dir, path), content) for path, content in state["site"].files.items()])
     return env
 
@@ -188,5 +193,5 @@ def _event_card(template, templates: str):
 def on_post_build(config):
     search = config.plugins.get("material/search")
     state["event_pages"].finish(search.search_index if search else None)
-    if state.get("command") == "serve":
+    if previewing():
         KEPT.finish([file.abs_dest_path for file in state["files"]])

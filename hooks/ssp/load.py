@@ -94,21 +94,22 @@ _event_cache: dict[str, tuple[tuple, Event]] = {}
 def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[str]], workers: int, prepare) -> dict[Path, list]:
     """Each edition folder's events, as Event or list of problems, in file order."""
     contacts, results, jobs = frozenset(known["contacts"]), {}, []
-    for folder in folders:
-        for path in _content_files(folder / "events"):
+    files = {folder: _content_files(folder / "events") for folder in folders}
+    for folder, paths in files.items():
+        for path in paths:
             try:
                 key = (path.read_bytes(), folder.name, contacts, str(project_dir))
             except OSError:
-                key = None
+                key = None  # load_event says so, in French
             cached = _event_cache.get(str(path))
             results[path] = cached[1] if key and cached and cached[0] == key else None
             if results[path] is None:
                 jobs.append((path, int(folder.name), key))
 
     def load(job: tuple) -> Event | list[Problem]:
-        path, year, _ = job
+        path, year, key = job
         try:
-            event = load_event(_checked_name(path, ".md", project_dir), year, project_dir, known)
+            event = load_event(_checked_name(path, ".md", project_dir), year, project_dir, known, key and key[0])
         except ContentError as error:
             return error.problems
         if prepare:
@@ -121,7 +122,7 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
             _event_cache[str(path)] = (key, result)
     for stale in set(_event_cache) - {str(path) for path in results}:
         del _event_cache[stale]
-    return {folder: [results[path] for path in _content_files(folder / "events")] for folder in folders}
+    return {folder: [results[path] for path in paths] for folder, paths in files.items()}
 
 
 def _checked_name(path: Path, suffix: str, project_dir: Path) -> Path:
@@ -134,10 +135,11 @@ def _checked_name(path: Path, suffix: str, project_dir: Path) -> Path:
     return path
 
 
-def read_model(path: Path, project_dir: Path, model, front_matter: bool = False):
-    """(validated model, Markdown body, document with lines, relative path) of a YAML or Markdown file."""
+def read_model(path: Path, project_dir: Path, model, front_matter: bool = False, raw: bytes | None = None):
+    """(validated model, Markdown body, document with lines, relative path) of a YAML or Markdown file
+    (`raw`: its bytes when already read)."""
     rel = _rel(path, project_dir)
-    text, body, first_line = read_text(path, rel), "", 1
+    text, body, first_line = read_text(path, rel, raw), "", 1
     if front_matter:
         text, body, first_line = split_front_matter(text, rel)
     document = parse_yaml(text, rel, first_line)
@@ -271,9 +273,10 @@ def _load_edition_meta(folder: Path, project_dir: Path) -> tuple[EditionMeta, Do
     return meta, document
 
 
-def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[str]] | None = None) -> Event:
-    """One event file (campaigns/<year>/events/<slug>.md)."""
-    meta, body, document, rel = read_model(path, project_dir, EventMeta, front_matter=True)
+def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[str]] | None = None,
+               raw: bytes | None = None) -> Event:
+    """One event file (campaigns/<year>/events/<slug>.md); `raw`: its bytes when already read."""
+    meta, body, document, rel = read_model(path, project_dir, EventMeta, front_matter=True, raw=raw)
     if known is not None:
         check_references([(meta.organizer_contact, "contacts", ("organizer_contact",))], known, document, rel)
     timezone = timezone_of(meta.region)

@@ -62,9 +62,10 @@ def read_bytes(path: Path, rel: str) -> bytes:
                                                 "vérifiez qu'il existe et que vous avez le droit de le lire")]) from None
 
 
-def read_text(path: Path, rel: str) -> str:
-    """Decode a UTF-8 file (BOM and CRLF accepted) or report where it is not UTF-8."""
-    raw = read_bytes(path, rel)
+def read_text(path: Path, rel: str, raw: bytes | None = None) -> str:
+    """Decode a UTF-8 file (BOM and CRLF accepted) or report where it is not UTF-8; `raw`: its
+    bytes when already read."""
+    raw = read_bytes(path, rel) if raw is None else raw
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
