@@ -176,25 +176,29 @@ def nouvelle_edition(project: Path, annee: int, depuis: int | None) -> None:
     click.echo(f"Édition créée : {path.relative_to(project).as_posix()} — remplissez theme, start et end.")
 
 
-@main.command(help="Transforme un tableur d'actions (.csv ou .xlsx, modèle dans modeles/) en fichiers d'actions.")
+@main.command(help="Transforme un tableur d'actions (.xlsx ou .csv, modèle dans modeles/) en fichiers d'actions. "
+                   "Rien n'est écrit tant qu'une ligne est en erreur.")
 @click.argument("tableur", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--edition", "year", type=int, required=True, help="Année de l'édition.")
+@click.option("--edition", "year", type=int, required=True, help="Année de l'édition, par exemple 2026.")
 @click.option("--ecrire-valides", is_flag=True, help="Écrire les lignes valides même si d'autres sont en erreur.")
-@click.option("--remplacer", is_flag=True, help="Mettre à jour les actions déjà importées dont la ligne a changé.")
+@click.option("--remplacer", is_flag=True, help="Mettre à jour les actions existantes qui diffèrent du tableur "
+                                                "(seulement les colonnes remplies).")
+@click.option("--essai", is_flag=True, help="Tout vérifier et dire ce qui serait fait, sans rien écrire.")
+@click.option("--rapport", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Écrire aussi le compte rendu ligne par ligne dans ce fichier CSV (s'ouvre dans le tableur).")
 @click.pass_obj
-def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remplacer: bool) -> None:
-    from .spreadsheet import import_rows
+def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remplacer: bool, essai: bool,
+             rapport: Path | None) -> None:
+    from .importer import import_sheet, report_lines, report_table, summary
 
-    report = import_rows(project, year, tableur, write_valid=ecrire_valides, replace=remplacer)
-    for problem in sorted(report.problems):
-        where = problem.path + (f", ligne {problem.line}" if problem.line else "") + (
-            f", colonne « {problem.field} »" if problem.field else "")
-        click.echo(f"{where} : {problem.message}", err=True)
-    if report.problems and not ecrire_valides and not report.written:
-        click.echo(f"{len(report.problems)} erreur(s) : aucun fichier écrit. Corrigez le tableur, "
-                   "ou relancez avec --ecrire-valides.", err=True)
-    click.echo(f"{len(report.written)} action(s) écrite(s), {len(report.unchanged)} inchangée(s) (déjà importées).")
-    sys.exit(1 if report.problems else 0)
+    report = import_sheet(project, year, tableur, write_valid=ecrire_valides, replace=remplacer, dry_run=essai)
+    for line, is_problem in report_lines(report):
+        click.echo(line, err=is_problem)
+    if rapport:
+        rapport.write_text(report_table(report), encoding="utf-8-sig", newline="")
+    if report.rows:
+        click.echo(summary(report))
+    sys.exit(0 if report.ok else 1)
 
 
 @main.command(help="Écrit toutes les pages (en données JSON) et tous les fichiers de données dans DOSSIER.")

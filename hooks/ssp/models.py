@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from .content import Call, Material, MaterialItem, Slug
 from .fields import Audience, ClockTime, Contract, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
-from .text import plain
+from .text import fold, plain
 from .vocab import EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
@@ -108,6 +108,8 @@ class EventMeta(Publishable):
     online_url: Optional[WebUrl] = Field(None, description="Lien pour suivre l'action en ligne")
     status: Status = Field("scheduled", description="scheduled, cancelled (annulé), postponed (reporté), full (complet)")
     programme: list[Session] = Field(default_factory=list, description="Programme (colloque…) : start, end, title, speakers")
+    import_id: Optional[Text] = Field(None, description="Identifiant de l'action dans le tableur dont elle a été importée")
+    outside_year: bool = Field(False, description="true : l'action a lieu, volontairement, une autre année que son édition")
 
     @model_validator(mode="after")
     def _coherent(self) -> EventMeta:
@@ -129,6 +131,21 @@ class EventMeta(Publishable):
             if expected != self.region:
                 raise fail(f"le code postal {self.venue.postal_code} est en {expected}, pas en {self.region}", "region")
         return self
+
+
+    def moments(self) -> list[date]:
+        """Every start and end written, as dates or date-times."""
+        ranges = [(self.start, self.end)] if self.slots is None else [(slot.start, slot.end) for slot in self.slots]
+        return [moment for pair in ranges for moment in pair if isinstance(moment, date)]
+
+    def first_start(self) -> date:
+        return self.start if self.slots is None else self.slots[0].start
+
+    def identity(self) -> tuple[str, str, str]:
+        """Same title, town and start (case, accents and punctuation aside): the same action."""
+        start = self.first_start()
+        when = start.strftime("%Y-%m-%dT%H:%M") if isinstance(start, datetime) else start.isoformat()
+        return (fold(self.title), fold(self.venue.city) if self.venue else "", when)
 
 
 @dataclass(frozen=True)

@@ -34,11 +34,11 @@ def event_fields(title: str, type_: str, start: str, end: str | None, organizer:
             "status": status if status and status != "scheduled" else None}
 
 
-def check_event(fields: dict[str, Any], rel: str) -> None:
+def check_event(fields: dict[str, Any], rel: str) -> EventMeta:
     """Validate fields as the loader will, or raise the same French problems."""
     data = {key: value for key, value in fields.items() if value not in (None, "", [], {})}
     try:
-        EventMeta.model_validate(data)
+        return EventMeta.model_validate(data)
     except ValidationError as error:
         raise ContentError(translate(error, Document(data), rel, EventMeta)) from None
 

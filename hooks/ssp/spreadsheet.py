@@ -1,10 +1,10 @@
-"""Import a spreadsheet of actions (CSV or XLSX, one row per action, French headers) as event files.
+"""Read a spreadsheet as offices make them: .xlsx, or .csv from Excel, LibreOffice or Google Sheets.
 
-Every row is checked with the same rules as the site; every invalid row is reported with its
-row number and column. Nothing is written while a row is invalid, unless asked to write the
-valid ones. A row is never dropped or merged silently: duplicate rows are errors, and an
-existing file is left alone when identical (so re-importing a sheet adds nothing) and reported
-when different.
+CSV: UTF-8 (with or without BOM), UTF-16 (Excel's « Texte Unicode ») or Windows-1252 (French
+Excel's « CSV (séparateur : point-virgule) »); separator `;`, `,` or tab chosen from the whole
+file; standard quoting (`""` inside a quoted cell, line breaks inside cells). XLSX: the first
+sheet, with real date, time and date-time cells. Every row keeps the number the spreadsheet
+shows, blank rows included.
 """
 
 from __future__ import annotations
@@ -12,143 +12,127 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import datetime
 from pathlib import Path
 
-from .text import slugify
 from .problems import ContentError, Problem
-from .scaffold import BODY_HINT, check_event, event_fields, front_matter_text
+from .text import fold
 
-# Column header → event field. The template modeles/import-actions.csv has exactly these headers.
-COLUMNS = {
-    "titre": "title", "type": "type", "debut": "start", "fin": "end", "horaire": "time_note",
-    "organisateur": "organizer", "lieu": "venue.name", "adresse": "venue.address",
-    "code_postal": "venue.postal_code", "ville": "venue.city", "region": "region", "public": "audience",
-    "inscription": "registration", "lien_en_ligne": "online_url", "statut": "status", "description": "description",
-}
-FIELD_COLUMN = {value: key for key, value in COLUMNS.items()}
-REQUIRED = ["titre", "type", "debut", "organisateur"]
+SEPARATORS = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}
+ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252 (Excel)"}
+MAX_BYTES = 20_000_000  # far above any real sheet of actions; a larger file is refused
 
 
 @dataclass
-class ImportReport:
-    written: list[Path] = field(default_factory=list)
-    unchanged: list[Path] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+class Sheet:
+    """Cells by row, as the spreadsheet numbers its rows (1 = first row)."""
+
+    name: str  # the file's name, for messages
+    rows: list[tuple[int, list]]  # (row number, cells); cells are text, or date/time/number from an .xlsx
+    origin: str  # how it was read, for the report: « CSV Windows-1252 (Excel), séparateur point-virgule »
+    notes: list[str] = field(default_factory=list)
 
 
-def read_rows(path: Path) -> list[dict[str, str]]:
-    """Rows as {header: text}; numbers and dates from a spreadsheet become the text an editor would type."""
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-
-        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-        rows = [[_cell_text(cell) for cell in row] for row in sheet.iter_rows(values_only=True)]
-    else:
-        text = path.read_bytes().decode("utf-8-sig")
-        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=";,\t")
-        rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
-        return []
-    headers = [_header(cell) for cell in rows[0]]
-    return [dict(zip(headers, (cell.strip() for cell in row))) for row in rows[1:] if any(cell.strip() for cell in row)]
-
-
-def _header(text: str) -> str:
-    return slugify(text or "").replace("-", "_")
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.strftime("%Y-%m-%dT%H:%M") if value.time() != time() else value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, time):
-        return value.strftime("%H:%M")
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value)
-
-
-def row_fields(row: dict[str, str]) -> dict:
-    postal = row.get("code_postal", "")
-    if postal.isdigit() and len(postal) < 5:
-        postal = postal.zfill(5)  # a spreadsheet drops the leading zero of 01000
-    return event_fields(
-        title=row.get("titre", ""), type_=row.get("type", ""), start=row.get("debut", ""), end=row.get("fin") or None,
-        organizer=row.get("organisateur", ""), city=row.get("ville") or None, postal_code=postal or None,
-        venue_name=row.get("lieu") or None, address=row.get("adresse") or None, region=row.get("region") or None,
-        online_url=row.get("lien_en_ligne") or None, time_note=row.get("horaire") or None,
-        registration=row.get("inscription") or None, status=row.get("statut") or None,
-        audience=[part.strip() for part in row.get("public", "").split(",") if part.strip()])
-
-
-def import_rows(project: Path, year: int, source: Path, write_valid: bool = False, replace: bool = False) -> ImportReport:
-    name = source.name
-    report = ImportReport()
-    if not (project / "campaigns" / str(year) / "edition.yml").is_file():
-        report.problems.append(Problem(name, 0, "", f"l'édition {year} n'existe pas : créez-la d'abord"))
-        return report
+def read_sheet(path: Path, known_headers: set[str]) -> Sheet:
+    """The spreadsheet's rows, or ContentError with a French message saying how to save it."""
+    name = path.name
+    suffix = path.suffix.lower()
     try:
-        rows = read_rows(source)
+        if path.stat().st_size > MAX_BYTES:
+            raise _unreadable(name, f"fichier trop gros (plus de {MAX_BYTES // 1_000_000} Mo)")
+        if suffix == ".xlsx":
+            return _read_xlsx(path)
+        if suffix in (".csv", ".txt", ".tsv"):
+            return _read_csv(path.read_bytes(), name, known_headers)
+    except OSError as error:
+        raise _unreadable(name, f"fichier illisible ({error.strerror or error})") from None
+    hint = " (ancien format Excel : « Enregistrer sous » → « Classeur Excel (.xlsx) »)" if suffix == ".xls" else ""
+    raise _unreadable(name, f"format « {suffix or 'sans extension'} » non pris en charge{hint} ; "
+                            "enregistrez le tableur en .xlsx ou en .csv")
+
+
+def _unreadable(name: str, message: str) -> ContentError:
+    return ContentError([Problem(name, 0, "", message)])
+
+
+def _read_xlsx(path: Path) -> Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds of error on a damaged or mislabelled file
+        raise _unreadable(path.name, "classeur illisible : ouvrez-le dans le tableur et enregistrez-le à nouveau "
+                                     "au format .xlsx") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = [(number, [_cell(cell) for cell in row])
+                for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)]
+        others = [other.title for other in workbook.worksheets[1:] if other.max_row and other.max_row > 1]
+    finally:
+        workbook.close()
+    notes = [f"seule la première feuille (« {sheet.title} ») est lue ; les autres (« {'», «'.join(others)} ») "
+             "sont ignorées"] if others else []
+    return Sheet(path.name, rows, f"classeur .xlsx, feuille « {sheet.title} »", notes)
+
+
+def _cell(cell):
+    """A cell's value: text, number, date, time or date-time (a date cell is a date, not midnight)."""
+    value = cell.value
+    if isinstance(value, datetime) and value.time() == datetime.min.time() and "h" not in (cell.number_format or "").lower():
+        return value.date()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def decode(raw: bytes, name: str) -> tuple[str, str]:
+    """(text, encoding name) of a CSV file."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="strict"), "utf-8"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16"), "utf-16"
+    if raw[:200].count(b"\x00") > 20:  # UTF-16 without its mark: every other byte of Latin text is zero
+        return raw.decode("utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"), "utf-16"
+    try:
+        return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        report.problems.append(Problem(name, 0, "", "le tableur n'est pas en UTF-8 ; enregistrez-le au format « CSV UTF-8 »"))
-        return report
-    except csv.Error:
-        report.problems.append(Problem(name, 1, "", "séparateur de colonnes introuvable : utilisez « ; » ou « , »"))
-        return report
-    except Exception:  # openpyxl raises several kinds of error on a damaged or mislabelled file
-        report.problems.append(Problem(name, 0, "", "fichier illisible : enregistrez-le au format .xlsx ou « CSV UTF-8 »"))
-        return report
-    unknown = sorted(set(rows[0]) - set(COLUMNS)) if rows else []
-    report.problems += [Problem(name, 1, column, "colonne inconnue ; colonnes permises : " + ", ".join(COLUMNS))
-                        for column in unknown]
-    planned: dict[str, tuple[int, str]] = {}  # slug → (row, text)
-    seen: dict[tuple, int] = {}
-    for number, row in enumerate(rows, start=2):  # row 1 holds the headers
-        missing = [column for column in REQUIRED if not row.get(column)]
-        if missing:
-            report.problems += [Problem(name, number, column, "valeur obligatoire manquante") for column in missing]
-            continue
-        identity = (slugify(row["titre"]), slugify(row.get("ville", "")), row["debut"])
-        if identity in seen:
-            report.problems.append(Problem(name, number, "titre", f"doublon de la ligne {seen[identity]} (même titre, ville et début)"))
-            continue
-        seen[identity] = number
-        fields = row_fields(row)
-        try:
-            check_event(fields, name)
-        except ContentError as error:
-            report.problems += [Problem(name, number, _column(problem.field), problem.message) for problem in error.problems]
-            continue
-        slug = "-".join(part for part in identity[:2] if part)[:70].rstrip("-")
-        if slug in planned:
-            slug = f"{slug}-{row['debut'][:10]}"
-        text = "---\n" + front_matter_text(fields) + "---\n" + (row.get("description", "").strip() + "\n" if row.get("description") else BODY_HINT)
-        planned[slug] = (number, text)
-    if report.problems and not write_valid:
-        return report
-    folder = project / "campaigns" / str(year) / "events"
-    for slug, (number, text) in planned.items():
-        path = folder / f"{slug}.md"
-        if path.exists() and path.read_text(encoding="utf-8") == text:
-            report.unchanged.append(path)
-        elif path.exists() and not replace:
-            report.problems.append(Problem(name, number, "titre", f"{path.relative_to(project).as_posix()} existe déjà avec un autre "
-                                                                  "contenu ; relancez avec --remplacer pour le mettre à jour"))
-        else:
-            folder.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-            report.written.append(path)
-    return report
+        pass
+    try:
+        return raw.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError([Problem(name, line, "", "encodage des caractères inconnu : enregistrez le tableur en "
+                                                    "« CSV UTF-8 » ou en .xlsx")]) from None
 
 
-def _column(field_name: str) -> str:
-    """The spreadsheet column of a field ("venue.city" → "ville")."""
-    parts = field_name.split(".")
-    for length in range(len(parts), 0, -1):
-        if ".".join(parts[:length]) in FIELD_COLUMN:
-            return FIELD_COLUMN[".".join(parts[:length])]
-    return FIELD_COLUMN.get(parts[0], field_name)
+def _read_csv(raw: bytes, name: str, known_headers: set[str]) -> Sheet:
+    try:
+        text, encoding = decode(raw, name)
+    except UnicodeDecodeError:
+        raise _unreadable(name, "fichier abîmé (UTF-8 ou UTF-16 invalide) : enregistrez le tableur en « CSV UTF-8 » "
+                                "ou en .xlsx") from None
+    if "\x00" in text:
+        raise _unreadable(name, "ce n'est pas un fichier texte : enregistrez le tableur en .xlsx ou en « CSV UTF-8 »")
+    best = max(((_score(rows, known_headers), separator, rows) for separator in SEPARATORS
+                for rows in [_split(text, separator)]), key=lambda item: item[0])
+    (_, _, width), separator, rows = best
+    if width < 2:
+        raise ContentError([Problem(name, 1, "", "séparateur de colonnes introuvable : le fichier doit avoir des colonnes "
+                                                 "séparées par « ; », « , » ou des tabulations")])
+    numbered = [(number, [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in cells])
+                for number, cells in enumerate(rows, start=1)]
+    return Sheet(name, numbered, f"CSV {ENCODINGS[encoding]}, séparateur {SEPARATORS[separator]}")
+
+
+def _split(text: str, separator: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=separator, quotechar='"', doublequote=True))
+
+
+def _score(rows: list[list[str]], known_headers: set[str]) -> tuple[int, int, int]:
+    """How well a separator fits the whole file: known headers, rows as wide as the header, header width."""
+    filled = [row for row in rows if any(cell.strip() for cell in row)]
+    if not filled:
+        return (0, 0, 0)
+    header = filled[0]
+    known = sum(1 for cell in header if fold(cell) in known_headers)
+    return (known, sum(1 for row in filled if len(row) == len(header)), len(header))

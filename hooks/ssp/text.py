@@ -17,6 +17,11 @@ def slugify(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
+def fold(text: str) -> str:
+    """Case, accents, spaces, hyphens and punctuation forgiven: « Hauts de France » → « hautsdefrance »."""
+    return slugify(text).replace("-", "")
+
+
 def plain(html_text: str) -> str:
     """Sanitised HTML → readable text: paragraphs on their own lines, no tags, no entities."""
     spaced = re.sub(r"</(p|li|h[2-6]|tr|div|blockquote)>|<br\s*/?>", "\n", html_text.replace("\n", " "))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .text import slugify
+from .text import fold, slugify
 
 EVENT_TYPES = {
     "portes-ouvertes": "Portes ouvertes",
@@ -90,18 +90,13 @@ DEPARTEMENTS = {
 REGION_OF_DEPARTEMENT = {dep: region for region, (deps, _) in REGIONS.items() for dep in deps}
 
 
-def _fold(text: str) -> str:
-    """Lower case, no accents, no punctuation: "Île-de-France" → "iledefrance"."""
-    return slugify(text).replace("-", "")
-
-
-_REGION_BY_FOLDED = {_fold(name): name for name in REGIONS}
+_REGION_BY_FOLDED = {fold(name): name for name in REGIONS}
 _REGION_BY_FOLDED["reunion"] = "La Réunion"
 
 
 def region_named(text: str) -> str | None:
     """The region's official name, forgiving accents, case and hyphens."""
-    return _REGION_BY_FOLDED.get(_fold(text))
+    return _REGION_BY_FOLDED.get(fold(text))
 
 
 def departement_of(postal_code: str) -> str | None:

@@ -1,0 +1,573 @@
+"""Import a spreadsheet of actions (one row per action, French headers) as event files.
+
+Every row gets exactly one outcome: created, updated, unchanged, blank, or an error naming the
+row as the spreadsheet numbers it, the column as written, the value and the fix. Every row is
+checked first (collisions with existing files included); then the files are written under
+temporary names and renamed at the end, so a refusal or a crash leaves the folder as it was.
+
+Identity: the `identifiant` column when filled, else title + town + start (date and time). An
+existing file with the same identity (imported or written by hand) is compared field by field;
+it is changed only with `replace`, and then only in the fields the row fills.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+import os
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from . import frenchinput as typed
+from .frenchinput import InputError, iso
+from .models import EventMeta
+from .problems import ContentError, Problem
+from .scaffold import BODY_HINT, check_event, front_matter_text
+from .source import parse_yaml, read_text, split_front_matter
+from .spreadsheet import Sheet, read_sheet
+from .text import fold, slugify
+from .validate import validate
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str  # as in the template
+    aliases: tuple[str, ...] = ()
+    field: str = ""  # the event field it fills, for messages about that field
+
+
+COLUMNS = (
+    Column("id", "identifiant", ("id", "référence", "ref"), "import_id"),
+    Column("title", "titre", ("intitulé", "titre de l'action", "nom de l'action"), "title"),
+    Column("type", "type", ("type d'action",), "type"),
+    Column("start", "début", ("date", "date de début", "date début", "date et heure de début", "jour"), "start"),
+    Column("start_time", "heure de début", ("heure", "heure début", "horaire de début")),
+    Column("end", "fin", ("date de fin", "date fin", "date et heure de fin"), "end"),
+    Column("end_time", "heure de fin", ("heure fin", "horaire de fin")),
+    Column("time_note", "horaire", ("horaires", "précision horaire", "horaire en clair"), "time_note"),
+    Column("organizer", "organisateur", ("établissement", "structure", "organisé par"), "organizer"),
+    Column("venue_name", "lieu", ("nom du lieu", "salle"), "venue.name"),
+    Column("address", "adresse", ("rue",), "venue.address"),
+    Column("postal_code", "code postal", ("cp",), "venue.postal_code"),
+    Column("city", "ville", ("commune",), "venue.city"),
+    Column("region", "région", (), "region"),
+    Column("audience", "public", ("publics", "public visé", "publics visés"), "audience"),
+    Column("registration", "inscription", ("modalités d'inscription",), "registration"),
+    Column("online_url", "lien en ligne", ("en ligne", "lien", "url", "lien de connexion"), "online_url"),
+    Column("status", "statut", ("état",), "status"),
+    Column("description", "description", ("présentation", "texte"), "description"),
+)
+BY_NAME = {fold(name): column for column in COLUMNS for name in (column.header, column.key, *column.aliases)}
+KNOWN_HEADERS = set(BY_NAME)
+REQUIRED = ("title", "type", "start", "organizer")
+EXAMPLE_MARK = "exemple"  # the template's example row has identifiant « EXEMPLE - à supprimer »
+TEMP_PREFIX = ".ssp-import-"  # files being written; never content
+
+OUTCOMES = {  # outcome → (French label, singular, plural)
+    "header": ("ligne d'en-tête", "lignes d'en-tête"),
+    "blank": ("ligne vide", "lignes vides"),
+    "created": ("action créée", "actions créées"),
+    "updated": ("action mise à jour", "actions mises à jour"),
+    "unchanged": ("action inchangée", "actions inchangées"),
+    "held": ("ligne valide non écrite", "lignes valides non écrites"),
+    "to-create": ("action à créer (essai)", "actions à créer (essai)"),
+    "to-update": ("action à mettre à jour (essai)", "actions à mettre à jour (essai)"),
+    "different": ("ligne différente d'un fichier existant (non remplacé)", "lignes différentes d'un fichier existant (non remplacé)"),
+    "error": ("ligne en erreur", "lignes en erreur"),
+}
+
+
+@dataclass
+class RowResult:
+    row: int
+    outcome: str
+    path: str = ""  # the event file, relative to the project
+    problems: list[Problem] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)  # « titre : « A » → « B » »
+
+
+@dataclass
+class ImportReport:
+    source: str
+    origin: str = ""
+    rows: list[RowResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # about the whole file (columns…)
+    notes: list[str] = field(default_factory=list)
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not any(row.outcome in ("error", "different") for row in self.rows)
+
+    def all_problems(self) -> list[Problem]:
+        return self.problems + [problem for row in self.rows for problem in row.problems]
+
+
+@dataclass
+class Existing:
+    """An event file already in the edition's folder."""
+
+    path: Path
+    rel: str
+    data: dict | None  # its front matter as written, None when unreadable
+    body: str = ""
+    meta: EventMeta | None = None
+
+
+@dataclass
+class Planned:
+    result: RowResult
+    identity: tuple
+    fields: dict[str, Any]  # front matter of the row
+    description: str
+    import_id: str | None
+    existing: Existing | None = None
+    text: str = ""
+
+
+def import_sheet(project: Path, year: int, source: Path, write_valid: bool = False, replace: bool = False,
+                 dry_run: bool = False) -> ImportReport:
+    report = ImportReport(source.name)
+    folder = project / "campaigns" / str(year) / "events"
+    if not (project / "campaigns" / str(year) / "edition.yml").is_file():
+        report.problems.append(Problem(source.name, 0, "", f"l'édition {year} n'existe pas : créez-la d'abord "
+                                                           f"(ssp nouvelle-edition {year})"))
+        return report
+    try:
+        sheet = read_sheet(source, KNOWN_HEADERS)
+    except ContentError as error:
+        report.problems += error.problems
+        return report
+    report.origin, report.notes = sheet.origin, list(sheet.notes)
+    columns = _columns(sheet, report)
+    existing = _existing_events(folder, project)
+    planned = _plan_rows(sheet, columns, year, report, existing)
+    headers = {column.field: written for column, written in columns.values() if column.field}
+    _plan_files(planned, existing, project, folder, replace, headers)
+    refused = any(row.outcome in ("error", "different") for row in report.rows)
+    blocked = bool(report.problems) or (refused and not write_valid)
+    writes = [item for item in planned if item.result.outcome in ("created", "updated")]
+    if blocked or dry_run:
+        for item in writes:
+            item.result.outcome = "held" if blocked else f"to-{item.result.outcome[:-1]}"
+        return report
+    write_atomically(folder, [(project / item.result.path, item.text) for item in writes])
+    return report
+
+
+def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]]:
+    """Column index → (column, header as written); problems for unknown, repeated or missing columns."""
+    header_row = next(((number, cells) for number, cells in sheet.rows if any(_text(cell) for cell in cells)), None)
+    if header_row is None:
+        report.problems.append(Problem(sheet.name, 0, "", "le tableur est vide"))
+        return {}
+    number, cells = header_row
+    columns, seen = {}, {}
+    for index, cell in enumerate(cells):
+        written = _text(cell)
+        if not written:
+            if any(_text(row[index]) for row_number, row in sheet.rows if row_number != number and index < len(row)):
+                report.problems.append(Problem(sheet.name, number, f"colonne {index + 1}",
+                                               "colonne sans en-tête mais remplie : donnez-lui un nom (par exemple « description »)"))
+            continue
+        column = BY_NAME.get(fold(written))
+        if column is None:
+            close = difflib.get_close_matches(fold(written), list(BY_NAME), n=1, cutoff=0.6)
+            hint = f"vouliez-vous dire « {BY_NAME[close[0]].header} » ? " if close else ""
+            report.problems.append(Problem(sheet.name, number, written, f"colonne inconnue ; {hint}colonnes permises : "
+                                                                        + ", ".join(column.header for column in COLUMNS)))
+        elif column.key in seen:
+            report.problems.append(Problem(sheet.name, number, written, f"colonne présente deux fois (aussi « {seen[column.key]} ») ; "
+                                                                        "gardez-en une seule"))
+        else:
+            seen[column.key] = written
+            columns[index] = (column, written)
+    for key in REQUIRED:
+        if key not in seen:
+            header = next(column.header for column in COLUMNS if column.key == key)
+            report.problems.append(Problem(sheet.name, number, header, "colonne obligatoire absente ; ajoutez-la"))
+    report.rows.append(RowResult(number, "header"))
+    sheet.rows = [(row_number, row) for row_number, row in sheet.rows if row_number != number]
+    return columns
+
+
+def _plan_rows(sheet: Sheet, columns: dict, year: int, report: ImportReport, existing: list[Existing]) -> list[Planned]:
+    planned: list[Planned] = []
+    by_identity: dict[tuple, int] = {}
+    by_id: dict[str, int] = {}
+    headers = {column.field: written for column, written in columns.values() if column.field}
+    header_number = report.rows[0].row if report.rows else 0
+    found = {column.key for column, _ in columns.values()}
+    missing_columns = any(key not in found for key in REQUIRED)
+    for number, cells in sheet.rows:
+        if number < header_number or not any(_text(cell) for cell in cells):
+            report.rows.append(RowResult(number, "blank"))
+            continue
+        result = RowResult(number, "error")
+        report.rows.append(result)
+        values = {column.key: (cells[index] if index < len(cells) else None, written)
+                  for index, (column, written) in columns.items()}
+        if missing_columns:
+            result.problems.append(Problem(sheet.name, number, "", "ligne non lue : des colonnes obligatoires manquent "
+                                                                   "(voir la ligne d'en-tête)"))
+            continue
+        fields, description, import_id = _row_fields(values, sheet.name, result)
+        if result.problems:
+            continue
+        try:
+            meta = check_event(fields, sheet.name)
+        except ContentError as error:
+            result.problems += [Problem(sheet.name, number, _header_of(problem.field, headers), problem.message)
+                                for problem in error.problems]
+            continue
+        if any(moment.year != year for moment in meta.moments()):
+            wrong = next(moment for moment in meta.moments() if moment.year != year)
+            result.problems.append(Problem(sheet.name, number, headers.get("start", "début"),
+                                           f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, "
+                                           f"ou importez-la dans l'édition {wrong.year}"))
+            continue
+        identity = meta.identity()
+        if import_id and import_id in by_id:
+            result.problems.append(Problem(sheet.name, number, values["id"][1],
+                                           f"identifiant « {import_id} » déjà donné à la ligne {by_id[import_id]} ; "
+                                           "chaque action a son propre identifiant"))
+            continue
+        if identity in by_identity:
+            result.problems.append(Problem(sheet.name, number, headers.get("title", "titre"),
+                                           f"même action que la ligne {by_identity[identity]} (même titre, ville, date et heure "
+                                           "de début) : supprimez l'une des deux, ou corrigez l'heure si ce sont deux créneaux"))
+            continue
+        match = _match(import_id, identity, existing)
+        if match and import_id and match.meta and match.meta.import_id not in (None, import_id):
+            result.problems.append(Problem(sheet.name, number, values["id"][1],
+                                           f"{match.rel} décrit déjà cette action (même titre, ville et début) avec "
+                                           f"l'identifiant « {match.meta.import_id} » : reprenez cet identifiant"))
+            continue
+        by_identity[identity] = number
+        if import_id:
+            by_id[import_id] = number
+        planned.append(Planned(result, identity, fields, description, import_id, match))
+    report.rows.sort(key=lambda row: row.row)
+    return planned
+
+
+def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult) -> tuple[dict, str, str | None]:
+    """A row's cells → event fields (as content files write them), with a problem per bad cell."""
+    def problem(key: str, message: str) -> None:
+        result.problems.append(Problem(name, result.row, values[key][1], message))
+
+    def text(key: str) -> str:
+        return _text(values[key][0]) if key in values else ""
+
+    def parsed(key: str, parse):
+        raw = values.get(key, (None, ""))[0]
+        if raw in (None, "") or (isinstance(raw, str) and not raw.strip()):
+            return None
+        try:
+            return parse(raw if parse in (_moment, _clock) else _text(raw))
+        except InputError as error:
+            problem(key, str(error))
+            return None
+
+    import_id = text("id") or None
+    if import_id and fold(import_id).startswith(EXAMPLE_MARK):
+        problem("id", "ligne d'exemple du modèle : supprimez-la, ou remplacez-la par une vraie action et videz "
+                      "la colonne identifiant")
+    for key in REQUIRED:
+        if key in values and not text(key):
+            problem(key, "valeur obligatoire manquante")
+    start = parsed("start", _moment)
+    start_time = parsed("start_time", _clock)
+    end = parsed("end", _moment)
+    end_time = parsed("end_time", _clock)
+    if start is not None and start_time is not None:
+        if isinstance(start, datetime) and start.time() != start_time:
+            problem("start_time", f"deux heures de début différentes ({start:%H:%M} et {start_time:%H:%M}) ; gardez-en une")
+        start = datetime.combine(_day(start), start_time)
+    if end is not None and end_time is not None:
+        end = datetime.combine(_day(end), end_time)
+    elif end is None and end_time is not None:
+        end = end_time  # the same day
+    elif isinstance(end, date) and not isinstance(end, datetime) and isinstance(start, datetime) and end == start.date():
+        end = None  # « fin : 24/11/2026 » beside a start at 14:00 on that day says nothing more
+    venue = {"name": text("venue_name"), "address": text("address"), "postal_code": parsed("postal_code", typed.parse_postal_code),
+             "city": text("city")}
+    fields = {
+        "title": text("title"), "type": parsed("type", typed.parse_type), "start": iso(start) if start else None,
+        "end": iso(end) if end else None, "time_note": text("time_note"), "organizer": text("organizer"),
+        "venue": {key: value for key, value in venue.items() if value} if text("city") else None,
+        "region": parsed("region", typed.parse_region), "audience": parsed("audience", typed.parse_audiences) or [],
+        "registration": text("registration"), "online_url": text("online_url"),
+        "status": parsed("status", typed.parse_status), "import_id": import_id,
+    }
+    if fields["status"] == "scheduled":
+        fields["status"] = None
+    if not text("city") and (text("venue_name") or text("address") or text("postal_code")):
+        problem("city" if "city" in values else next(key for key in ("venue_name", "address", "postal_code") if text(key)),
+                "la ville du lieu est obligatoire quand un lieu, une adresse ou un code postal est donné")
+    fields = {key: value for key, value in fields.items() if value not in (None, "", [], {})}
+    return fields, text("description"), import_id
+
+
+def _moment(value) -> date | datetime:
+    if isinstance(value, (date, datetime)):
+        return value
+    return typed.parse_moment(_text(value))
+
+
+def _clock(value) -> time:
+    if isinstance(value, datetime):
+        return value.time()
+    if isinstance(value, time):
+        return value.replace(second=0, microsecond=0)
+    return typed.parse_clock(_text(value))
+
+
+def _day(moment: date | datetime) -> date:
+    return moment.date() if isinstance(moment, datetime) else moment
+
+
+def _text(value) -> str:
+    """A cell as text: numbers without « .0 », dates as content files write them, line breaks kept."""
+    if value is None:
+        return ""
+    if isinstance(value, (date, time)):
+        return iso(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def _header_of(field_name: str, headers: dict[str, str]) -> str:
+    """The header, as written, of the column that fills a field (« venue.city » → « Ville »)."""
+    parts = field_name.split(".")
+    for length in range(len(parts), 0, -1):
+        if ".".join(parts[:length]) in headers:
+            return headers[".".join(parts[:length])]
+    if parts[0] == "venue":
+        return headers.get("venue.city", "ville")
+    return field_name
+
+
+def _existing_events(folder: Path, project: Path) -> list[Existing]:
+    found = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        rel = path.relative_to(project).as_posix()
+        try:
+            yaml_text, body, first_line = split_front_matter(read_text(path, rel), rel)
+            document = parse_yaml(yaml_text, rel, first_line)
+        except ContentError:
+            found.append(Existing(path, rel, None))
+            continue
+        data = document.data if isinstance(document.data, dict) else None
+        try:
+            meta = validate(EventMeta, document, rel)
+        except ContentError:
+            meta = None
+        found.append(Existing(path, rel, data, body, meta))
+    return found
+
+
+def _match(import_id: str | None, identity: tuple, existing: list[Existing]) -> Existing | None:
+    """The existing file of the same action: same identifiant, else same title, town and start."""
+    if import_id:
+        for item in existing:
+            if item.data and str(item.data.get("import_id") or "") == import_id:
+                return item
+    return next((item for item in existing if item.meta and item.meta.identity() == identity), None)
+
+
+def _plan_files(planned: list[Planned], existing: list[Existing], project: Path, folder: Path, replace: bool,
+                headers: dict[str, str]) -> None:
+    """Each valid row's file and text: a new file under a free name, or the existing file updated."""
+    taken = {item.path.stem for item in existing}
+    matched: dict[str, int] = {}
+    for item in planned:
+        result = item.result
+        if item.existing is None:
+            slug = _free_slug(item, taken)
+            taken.add(slug)
+            result.path = (folder / f"{slug}.md").relative_to(project).as_posix()
+            result.outcome = "created"
+            item.text = _file_text(item.fields, item.description.strip() + "\n" if item.description.strip() else BODY_HINT)
+            continue
+        old = item.existing
+        result.path = old.rel
+        if old.rel in matched:
+            result.problems.append(Problem(result.path, 0, "", f"les lignes {matched[old.rel]} et {result.row} désignent "
+                                                               "la même action ; supprimez l'une des deux"))
+            result.outcome = "error"
+            continue
+        matched[old.rel] = result.row
+        if old.meta is None or old.data is None:
+            result.problems.append(Problem(old.rel, 0, "", "ce fichier existant a des erreurs : corrigez-le (ssp verifier) "
+                                                           "avant de le mettre à jour par import"))
+            result.outcome = "error"
+            continue
+        data = _merged(old.data, item.fields)
+        body = item.description.strip() + "\n" if item.description.strip() else old.body
+        try:
+            new_meta = check_event(data, old.rel)
+        except ContentError as error:
+            result.problems += [Problem(result.path, 0, problem.field, f"après mise à jour par la ligne {result.row} : "
+                                        + problem.message) for problem in error.problems]
+            result.outcome = "error"
+            continue
+        result.changes = _changes(old.meta, new_meta, old.body, body, headers)
+        if not result.changes:
+            result.outcome = "unchanged"
+        elif replace:
+            result.outcome = "updated"
+            item.text = _file_text(data, body)
+        else:
+            result.outcome = "different"
+
+
+def _free_slug(item: Planned, taken: set[str]) -> str:
+    """title-town, or with the start date and time when that name is taken, never an existing file."""
+    title, town = slugify(item.fields["title"])[:60].rstrip("-"), slugify(item.fields.get("venue", {}).get("city", ""))
+    base = "-".join(part for part in (title, town) if part)[:70].rstrip("-") or "action"
+    if base == "index":
+        base = "action-index"
+    candidates = [base, f"{base}-{slugify(item.fields['start'].replace('T', '-').replace(':', 'h'))}"]
+    candidates += [f"{candidates[-1]}-{number}" for number in range(2, 1000)]
+    return next(slug for slug in candidates if slug not in taken)
+
+
+def _merged(old: dict, fields: dict) -> dict:
+    """The existing front matter with the fields the row fills; a row's start replaces slots."""
+    data = copy.deepcopy(old)
+    for key, value in fields.items():
+        if key == "venue" and isinstance(data.get("venue"), dict):
+            data["venue"].update(value)
+        else:
+            data[key] = value
+    if "start" in fields:
+        data.pop("slots", None)
+    return data
+
+
+def _changes(old: EventMeta, new: EventMeta, old_body: str, new_body: str, headers: dict[str, str]) -> list[str]:
+    """Field by field, named by the sheet's header as written: « Titre : « A » → « B » »."""
+    before, after = _flat(old.model_dump(exclude={"import_id"})), _flat(new.model_dump(exclude={"import_id"}))
+    changes = [f"{headers.get(key, key)} : « {_shown(before.get(key))} » → « {_shown(after.get(key))} »"
+               for key in list(dict.fromkeys([*before, *after])) if before.get(key) != after.get(key)]
+    if old_body.strip() != new_body.strip():
+        changes.append(f"{headers.get('description', 'description')} : texte remplacé par celui du tableur")
+    return changes
+
+
+def _flat(data: dict, prefix: str = "") -> dict:
+    flat = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            flat.update(_flat(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def _shown(value) -> str:
+    if value in (None, [], ""):
+        return "(vide)"
+    if isinstance(value, list):
+        return ", ".join(_shown(item) for item in value)
+    if isinstance(value, (date, time)):
+        return iso(value)
+    return str(value)
+
+
+def _file_text(data: dict, body: str) -> str:
+    return "---\n" + front_matter_text(data) + "---\n" + body
+
+
+def write_atomically(folder: Path, files: list[tuple[Path, str]]) -> None:
+    """Write every file under a temporary name in its folder, then rename them all; on any failure
+    (or interruption) the folder is put back as it was."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for leftover in folder.glob(TEMP_PREFIX + "*"):  # from an import killed while writing
+        leftover.unlink()
+    staged, renamed = [], []
+    try:
+        for path, text in files:
+            temporary = path.with_name(f"{TEMP_PREFIX}{os.getpid()}-{path.name}")
+            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            staged.append((temporary, path, path.read_bytes() if path.exists() else None))
+        for temporary, path, previous in staged:
+            os.replace(temporary, path)
+            renamed.append((path, previous))
+    except BaseException:
+        for path, previous in renamed:
+            if previous is None:
+                path.unlink(missing_ok=True)
+            else:
+                path.write_bytes(previous)
+        for temporary, _, _ in staged:
+            temporary.unlink(missing_ok=True)
+        raise
+
+
+def summary(report: ImportReport) -> str:
+    """« 12 lignes : 1 ligne d'en-tête, 2 lignes vides, 8 actions créées, 1 ligne en erreur. » — the
+    figures add up to the number of rows in the sheet."""
+    parts = []
+    for outcome, (singular, plural) in OUTCOMES.items():
+        if count := report.count(outcome):
+            parts.append(f"{count} {singular if count == 1 else plural}")
+    total = len(report.rows)
+    return f"{total} ligne{'s' if total > 1 else ''} lue{'s' if total > 1 else ''} : " + ", ".join(parts) + "."
+
+
+def report_lines(report: ImportReport) -> list[tuple[str, bool]]:
+    """What the command prints, in row order: (line, is it a problem)."""
+    lines = [(f"{report.source} : {report.origin}", False)] if report.origin else []
+    lines += [(f"Remarque : {note}", False) for note in report.notes]
+    lines += [(_problem_line(problem), True) for problem in report.problems]
+    for row in report.rows:
+        if row.outcome in ("header", "blank"):
+            continue
+        label = OUTCOMES[row.outcome][0]
+        lines.append((f"ligne {row.row} : {label}" + (f" → {row.path}" if row.path else ""),
+                      row.outcome in ("error", "different")))
+        lines += [(f"  {_problem_line(problem)}", True) for problem in row.problems]
+        lines += [(f"  {change}", row.outcome == "different") for change in row.changes]
+    if any(row.outcome == "different" for row in report.rows):
+        lines.append(("Des actions existantes diffèrent du tableur : relancez avec --remplacer pour appliquer les "
+                      "changements listés (seules les colonnes remplies sont reprises).", True))
+    if any(row.outcome.startswith("to-") for row in report.rows):
+        lines.append(("Essai : aucun fichier n'a été écrit.", False))
+    if any(row.outcome == "held" for row in report.rows):
+        lines.append(("Aucun fichier écrit. Corrigez le tableur et relancez, ou ajoutez --ecrire-valides pour écrire "
+                      "déjà les lignes valides." if not report.problems else
+                      "Aucun fichier écrit : corrigez d'abord les colonnes du tableur.", True))
+    return lines
+
+
+def _problem_line(problem: Problem) -> str:
+    where = problem.path + (f", ligne {problem.line}" if problem.line else "") + (
+        f", colonne « {problem.field} »" if problem.field else "")
+    return f"{where} : {problem.message}"
+
+
+def report_table(report: ImportReport) -> str:
+    """The report, one line per row of the sheet, as a CSV for the spreadsheet (`;`, UTF-8)."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(["ligne", "résultat", "fichier", "détail"])
+    for problem in report.problems:
+        writer.writerow([problem.line or "", "erreur du tableur", "", _problem_line(problem)])
+    for row in report.rows:
+        details = [_problem_line(problem) for problem in row.problems] + row.changes
+        writer.writerow([row.row, OUTCOMES[row.outcome][0], row.path, "\n".join(details)])
+    return out.getvalue()
