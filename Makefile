@@ -13,9 +13,10 @@ APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 .PHONY: serve build test verifier liens bench debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
-$(READY): requirements.txt requirements-dev.txt
+$(READY): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(READY)
 
 # Quality-gate tools: axe-core and vnu-jar (npm, pinned in package-lock.json), Debian's
@@ -44,10 +45,10 @@ test: $(READY) gates-tools  ## Tous les tests, contrôles de qualité compris
 	$(BIN)/python -m pytest
 
 verifier: $(READY)  ## Vérifie le contenu sans construire le site
-	PYTHONPATH=hooks $(BIN)/python -m ssp verifier
+	$(BIN)/ssp verifier
 
 liens: $(READY)  ## Vérifie que les liens externes répondent (Internet requis ; pas en CI)
-	PYTHONPATH=hooks $(BIN)/python -m ssp liens
+	$(BIN)/ssp liens
 
 bench: $(READY)  ## Mesure la construction à 500, 5 000 et 20 000 actions (comparée à Material seul) et la prévisualisation
 	$(BIN)/python bench/run.py $(SIZES)

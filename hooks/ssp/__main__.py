@@ -2,91 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
-from .problems import ContentError, format_problems
+from .clifrench import FrenchGroup
+from .problems import ContentError, Problem, format_problems
 from .vocab import AUDIENCES, EVENT_TYPES
 
-
-
-class FrenchFormatter(click.HelpFormatter):
-    """Click's help screens, in French."""
-
-    SECTIONS = {"Options": "Options", "Commands": "Commandes", "Arguments": "Arguments"}
-
-    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args.replace("COMMAND [ARGS]...", "COMMANDE [ARGUMENTS]..."),
-                            prefix="Utilisation : ")
-
-    def section(self, name: str):
-        return super().section(self.SECTIONS.get(name, name))
-
-
-class FrenchCommand(click.Command):
-    def get_help_option(self, ctx: click.Context):
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "Affiche cette aide."
-        return option
-
-
-class FrenchGroup(FrenchCommand, click.Group):
-    command_class = FrenchCommand
-
-
-click.Context.formatter_class = FrenchFormatter
-
-# Click's own messages (a missing argument, an unknown option…), in French. Click looks them up
-# with gettext when it writes them; it ships no French catalogue, so this is one.
-FRENCH_MESSAGES = {
-    "Error: {message}": "Erreur : {message}",
-    "Try '{command} {option}' for help.": "Aide : « {command} {option} ».",
-    "Missing argument": "Argument manquant",
-    "Missing option": "Option manquante",
-    "Missing parameter": "Paramètre manquant",
-    "Missing {param_type}": "{param_type} manquant",
-    "Missing command.": "Commande manquante.",
-    "Missing parameter: {param_name}": "Paramètre manquant : {param_name}",
-    "No such command {name!r}.": "Commande inconnue : {name!r}.",
-    "No such option {name!r}.": "Option inconnue : {name!r}.",
-    "Option {name!r} does not take a value.": "L'option {name!r} ne prend pas de valeur.",
-    "Invalid value for {param_hint}: {message}": "Valeur invalide pour {param_hint} : {message}",
-    "Invalid value: {message}": "Valeur invalide : {message}",
-    "Choose from:\n\t{choices}": "Choisissez parmi :\n\t{choices}",
-    "{value!r} is not {choice}.": "{value!r} n'est pas {choice}.",
-    "{value!r} is not one of {choices}.": "{value!r} n'est pas l'une des valeurs {choices}.",
-    "{value!r} is not a valid {number_type}.": "{value!r} n'est pas un nombre valide.",
-    "{name} {filename!r} does not exist.": "{filename!r} n'existe pas.",
-    "{name} {filename!r} is a directory.": "{filename!r} est un dossier.",
-    "{name} {filename!r} is a file.": "{filename!r} est un fichier.",
-    "{name} {filename!r} is not readable.": "{filename!r} ne peut pas être lu.",
-    "{name} {filename!r} is not writable.": "{filename!r} ne peut pas être écrit.",
-    "Aborted!": "Interrompu.",
-    "Did you mean {possibility}?": "Vouliez-vous dire {possibility} ?",
-    "(Did you mean one of: {possibilities}?)": "(Vouliez-vous dire l'une de ces options : {possibilities} ?)",
-    "Option {name!r} requires an argument.": "L'option {name!r} demande une valeur.",
-    "Option {name!r} requires {nargs} arguments.": "L'option {name!r} demande {nargs} valeurs.",
-    "Got unexpected extra argument ({args})": "Argument en trop ({args})",
-    "Got unexpected extra arguments ({args})": "Arguments en trop ({args})",
-}
-
-
-def _french(message: str) -> str:
-    return FRENCH_MESSAGES.get(message, message)
-
-
-def _french_plural(singular: str, plural: str, count: int) -> str:
-    return _french(singular if count == 1 else plural)
-
-
-for _module in (click.core, click.exceptions, click.parser, click.types, click.decorators):
-    if hasattr(_module, "_"):
-        _module._ = _french
-    if hasattr(_module, "ngettext"):
-        _module.ngettext = _french_plural
 
 
 @click.group(cls=FrenchGroup, help="Outils de la Semaine de la sécurité des patients, pour les équipes qui tiennent le contenu.")
@@ -98,17 +23,41 @@ def main(context: click.Context, projet: Path) -> None:
 
 
 @main.command(help="Vérifie tout le contenu, sans construire le site. Code de sortie 1 s'il y a des erreurs.")
+@click.option("--format", "output", type=click.Choice(["texte", "github"]), default="texte",
+              help="texte (par défaut) ; github : annotations sur les lignes des fichiers d'une pull request, "
+                   "et tableau de toutes les erreurs dans le résumé de la tâche ($GITHUB_STEP_SUMMARY).")
 @click.pass_obj
-def verifier(project: Path) -> None:
-    from .load import load_all
+def verifier(project: Path, output: str) -> None:
+    from .load import clutter, load_all
 
+    notes = [Problem(path, 0, "", "fichier système ignoré (laissé par Windows, macOS ou un traitement de texte)")
+             for path in clutter(project / "campaigns", project)]
+    problems, valid = [], ""
     try:
         campaigns = load_all(project / "campaigns", project)
+        valid = "Contenu valide : " + plural(len(campaigns.editions), "édition") + ", " + plural(
+            sum(len(edition.events) for edition in campaigns.editions), "action") + "."
     except ContentError as error:
-        click.echo(str(error), err=True)
-        sys.exit(1)
-    events = sum(len(edition.events) for edition in campaigns.editions)
-    click.echo(f"Contenu valide : {len(campaigns.editions)} éditions, {events} actions.")
+        problems = error.problems
+    if output == "github":
+        from . import github
+
+        for problem in problems:
+            click.echo(github.annotation(problem))
+        for note in notes:
+            click.echo(github.annotation(note, "notice"))
+        if summary_path := os.environ.get("GITHUB_STEP_SUMMARY"):
+            with open(summary_path, "a", encoding="utf-8") as handle:
+                handle.write(github.summary(problems, notes, valid))
+    else:
+        for note in notes:
+            click.echo(f"Remarque : {note}")
+        click.echo(format_problems(problems) if problems else valid, err=bool(problems))
+    sys.exit(1 if problems else 0)
+
+
+def plural(count: int, word: str) -> str:
+    return f"{count} {word}{'s' if count > 1 else ''}"
 
 
 @main.command(help="Vérifie que les liens vers d'autres sites répondent (demande Internet ; jamais en CI).")
@@ -230,5 +179,17 @@ def schemas(project: Path) -> None:
     click.echo(f"{len(schema_files())} schémas écrits dans {folder}.")
 
 
+def run() -> None:
+    """The `ssp` command. An unexpected failure gets a French message, not a traceback (SSP_DEBUG=1 shows it)."""
+    try:
+        main(prog_name="ssp")
+    except Exception as error:  # noqa: BLE001 — the last safety net of a command for editors
+        if os.environ.get("SSP_DEBUG"):
+            raise
+        click.echo(f"Erreur inattendue ({type(error).__name__}) : rien n'a été modifié de plus. Signalez-la à l'équipe "
+                   "du site avec la commande lancée ; SSP_DEBUG=1 affiche le détail.", err=True)
+        sys.exit(2)
+
+
 if __name__ == "__main__":
-    main(prog_name="python -m ssp")
+    run()

@@ -31,6 +31,10 @@ FORMATS = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif"
            ".svg": "SVG", ".mp4": "MP4", ".webm": "WebM", ".zip": "ZIP", ".docx": "Word", ".odt": "ODT",
            ".pptx": "PowerPoint", ".odp": "ODP", ".xlsx": "Excel", ".ods": "ODS"}
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+# Files that operating systems and office programs leave beside documents: never content.
+CLUTTER_NAMES = {"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"}
+CLUTTER_PREFIXES = ("~$", "._", ".~lock.", ".ssp-import-")  # Office and LibreOffice locks, macOS forks, an import underway
+WINDOWS_COPY_RE = re.compile(r"(.+?)(?: - (?:Copie|Copy)(?: \(\d+\))?| \(\d+\))$")
 
 
 @dataclass(frozen=True)
@@ -70,9 +74,19 @@ def edition_years(campaigns_dir: Path) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
+def is_clutter(name: str) -> bool:
+    return name.lower() in CLUTTER_NAMES or name.startswith(CLUTTER_PREFIXES)
+
+
+def clutter(campaigns_dir: Path, project_dir: Path) -> list[str]:
+    """Operating-system and office files found in content folders: ignored, and said so."""
+    found = [os.path.join(folder, name) for folder, _, names in os.walk(campaigns_dir) for name in names if is_clutter(name)]
+    return sorted(_rel(Path(path), project_dir) for path in found)
+
+
 def _content_files(folder: Path) -> list[Path]:
-    return [path for path in sorted(folder.iterdir()) if not path.name.startswith(".") and not path.is_dir()] \
-        if folder.is_dir() else []
+    return [path for path in sorted(folder.iterdir())
+            if not path.name.startswith(".") and not is_clutter(path.name) and not path.is_dir()] if folder.is_dir() else []
 
 
 def _load_folder(folder: Path, suffix: str, project_dir: Path, problems: list[Problem], load) -> list:
@@ -129,6 +143,10 @@ def _checked_name(path: Path, suffix: str, project_dir: Path) -> Path:
     rel = _rel(path, project_dir)
     if path.suffix != suffix:
         raise ContentError([Problem(rel, 0, "", f"seuls les fichiers {suffix} sont permis ici ; renommez-le en {suffix}")])
+    if copy := WINDOWS_COPY_RE.fullmatch(path.stem):
+        raise ContentError([Problem(rel, 0, "", f"copie de « {copy.group(1)}{suffix} » (faite par l'Explorateur de fichiers) : "
+                                                 "supprimez-la si elle est en trop ; sinon donnez-lui un nom à elle, en "
+                                                 "minuscules, chiffres et tirets")])
     if not SLUG_RE.fullmatch(path.stem):
         raise ContentError([Problem(rel, 0, "", f"nom de fichier invalide : minuscules, chiffres et tirets seulement, "
                                                  f"par exemple « {slugify(path.stem) or 'mon-contenu'}{suffix} »")])
@@ -218,6 +236,7 @@ def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], know
     year = int(folder.name)
     events = [result for result in loaded if isinstance(result, Event)]
     problems += [problem for result in loaded if not isinstance(result, Event) for problem in result]
+    problems += _same_actions(events)
     calls = _load_folder(folder / "appels", ".md", project_dir, problems,
                          lambda path: _load_call(path, year, project_dir, known))
     if meta is None:
@@ -225,6 +244,18 @@ def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], know
     return Edition(meta, _rel(folder / "edition.yml", project_dir), markup.render(meta.summary),
                    tuple(sorted(events, key=lambda event: event.sort_key)), materials,
                    tuple(sorted(calls, key=lambda call: call.meta.opens)))
+
+
+def _same_actions(events: list[Event]) -> list[Problem]:
+    """Two files of one edition with the same title, town and start describe the same action."""
+    first: dict[tuple, Event] = {}
+    problems = []
+    for event in sorted(events, key=lambda event: event.source):
+        if (other := first.setdefault(event.meta.identity(), event)) is not event:
+            message = "même action que {} (même titre, ville, date et heure de début) : supprimez l'un des deux fichiers"
+            problems += [Problem(event.source, 0, "", message.format(other.source)),
+                         Problem(other.source, 0, "", message.format(event.source))]
+    return problems
 
 
 def _materials(meta: EditionMeta, document: Document, folder: Path, project_dir: Path) -> tuple[MaterialItem, ...]:
@@ -277,8 +308,19 @@ def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[st
                raw: bytes | None = None) -> Event:
     """One event file (campaigns/<year>/events/<slug>.md); `raw`: its bytes when already read."""
     meta, body, document, rel = read_model(path, project_dir, EventMeta, front_matter=True, raw=raw)
+    problems = []
     if known is not None:
-        check_references([(meta.organizer_contact, "contacts", ("organizer_contact",))], known, document, rel)
+        try:
+            check_references([(meta.organizer_contact, "contacts", ("organizer_contact",))], known, document, rel)
+        except ContentError as error:
+            problems += error.problems
+    if not meta.outside_year and (wrong := next((day for day in meta.moments() if day.year != year), None)):
+        key = ("start",) if meta.slots is None else ("slots",)
+        problems.append(Problem(rel, document.line_of(key), key[0],
+                                f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, ou déplacez "
+                                f"le fichier dans campaigns/{wrong.year}/events/ ; si c'est voulu, ajoutez « outside_year: true »"))
+    if problems:
+        raise ContentError(problems)
     timezone = timezone_of(meta.region)
     occurrences = _occurrences(meta, ZoneInfo(timezone), document, rel)
     return Event(path.stem, year, rel, meta, timezone, markup.render(body), occurrences)
