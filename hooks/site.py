@@ -20,7 +20,7 @@ if HOOKS not in sys.path:
 
 import jinja2  # noqa: E402
 from markupsafe import Markup, escape  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 
@@ -28,11 +28,14 @@ from event_pages import OVERRIDES, EventPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
+from ssp.load import clutter  # noqa: E402
 from ssp.parallel import cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.ssp")
+# Content problems stop a build with Abort: MkDocs prints our French list as it is, with no
+# « Aborted with a BuildError! » after it.
 state: dict = {}
 KEPT = KeptOutput()  # the live preview's output, kept between rebuilds of one `mkdocs serve`
 
@@ -67,13 +70,15 @@ def on_config(config):
     try:
         legal.check_status(state["legal"].get("accessibility_status", ""))
     except ContentError as error:
-        raise PluginError(str(error)) from None
+        raise Abort(str(error)) from None
+    for path in clutter(project_dir / "campaigns", project_dir):
+        log.info(f"Remarque : {path} : fichier système ignoré")
     try:
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
                           preview=previewing(), workers=state["workers"])
     except ContentError as error:
         if not previewing():
-            raise PluginError(format_problems(error.problems, "rien n'a été publié")) from None
+            raise Abort(format_problems(error.problems, "rien n'a été publié")) from None
         log.warning(str(error))  # The preview shows the problems instead of the site.
         site = Site([], [], {}, build_date())
         state["problems"] = error.problems
@@ -119,7 +124,7 @@ def on_page_markdown(markdown, page, config, files):
         try:
             markdown = legal.fill(markdown, state["legal"], f"docs/{page.file.src_uri}")
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            raise Abort(str(error)) from None
     # Material prints title and description unescaped: hand it escaped Markup (never escaped twice).
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):

@@ -122,6 +122,11 @@ FRENCH_MESSAGES = {
     "{editor}: Editing failed": "{editor} : échec de l'édition",
     "{editor}: Editing failed: {e}": "{editor} : échec de l'édition : {e}",
     "d": "j",
+    "Could not determine name for option with declarations {decls!r}": "Nom d'option introuvable dans {decls!r}",
+    "DeprecationWarning: The command {name!r} is deprecated.{extra_message}": "Attention : la commande {name!r} est obsolète.{extra_message}",
+    "{len_type} values are required, but {len_value} was given.": "{len_type} valeurs sont demandées, {len_value} donnée.",
+    "{len_type} values are required, but {len_value} were given.": "{len_type} valeurs sont demandées, {len_value} données.",
+    "{value!r} is not a valid boolean. Recognized values: {states}": "{value!r} n'est ni oui ni non. Valeurs reconnues : {states}",
 }
 
 

@@ -22,7 +22,7 @@ NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})")
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 WORDED_DATE = re.compile(rf"(?:{WEEKDAYS}\s+)?(\d{{1,2}})(?:er)?\s+([a-z]+)\.?\s+(\d{{4}})")
 CLOCK = re.compile(r"(\d{1,2})\s*(?:[:h]\s*(\d{2})?(?::\d{2})?)?")
-DATE_TIME_GLUE = re.compile(r"\s*(?:T|\s+a\s+|\s+-\s+|,\s*|\s+)\s*")
+DATE_TIME_GLUE = re.compile(r"\s*(?:T|\s+[aà]\s+|\s+-\s+|,\s*|\s+)\s*")
 EXPECTED_DATE = "écrivez la date comme 24/11/2026, 2026-11-24 ou 24 novembre 2026"
 EXPECTED_TIME = "écrivez l'heure comme 14:00, 14h ou 14h30"
 

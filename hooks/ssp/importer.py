@@ -29,6 +29,7 @@ from .source import parse_yaml, read_text, split_front_matter
 from .spreadsheet import Sheet, read_sheet
 from .text import fold, slugify
 from .validate import validate
+from .vocab import AUDIENCES, EVENT_TYPES, STATUSES
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ COLUMNS = (
 BY_NAME = {fold(name): column for column in COLUMNS for name in (column.header, column.key, *column.aliases)}
 KNOWN_HEADERS = set(BY_NAME)
 REQUIRED = ("title", "type", "start", "organizer")
+LABELS = {"type": EVENT_TYPES, "status": STATUSES, "audience": AUDIENCES}
 EXAMPLE_MARK = "exemple"  # the template's example row has identifiant « EXEMPLE - à supprimer »
 TEMP_PREFIX = ".ssp-import-"  # files being written; never content
 
@@ -177,10 +179,10 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
             continue
         column = BY_NAME.get(fold(written))
         if column is None:
-            close = difflib.get_close_matches(fold(written), list(BY_NAME), n=1, cutoff=0.6)
-            hint = f"vouliez-vous dire « {BY_NAME[close[0]].header} » ? " if close else ""
-            report.problems.append(Problem(sheet.name, number, written, f"colonne inconnue ; {hint}colonnes permises : "
-                                                                        + ", ".join(column.header for column in COLUMNS)))
+            close = difflib.get_close_matches(fold(written), list(BY_NAME), n=1, cutoff=0.75)
+            hint = f"vouliez-vous dire « {BY_NAME[close[0]].header} » ?" if close else \
+                "colonnes permises : " + ", ".join(column.header for column in COLUMNS)
+            report.problems.append(Problem(sheet.name, number, written, f"colonne inconnue ; {hint}"))
         elif column.key in seen:
             report.problems.append(Problem(sheet.name, number, written, f"colonne présente deux fois (aussi « {seen[column.key]} ») ; "
                                                                         "gardez-en une seule"))
@@ -455,7 +457,8 @@ def _merged(old: dict, fields: dict) -> dict:
 def _changes(old: EventMeta, new: EventMeta, old_body: str, new_body: str, headers: dict[str, str]) -> list[str]:
     """Field by field, named by the sheet's header as written: « Titre : « A » → « B » »."""
     before, after = _flat(old.model_dump(exclude={"import_id"})), _flat(new.model_dump(exclude={"import_id"}))
-    changes = [f"{headers.get(key, key)} : « {_shown(before.get(key))} » → « {_shown(after.get(key))} »"
+    name = {column.field: column.header for column in COLUMNS if column.field} | headers
+    changes = [f"{name.get(key, key)} : « {_shown(key, before.get(key))} » → « {_shown(key, after.get(key))} »"
                for key in list(dict.fromkeys([*before, *after])) if before.get(key) != after.get(key)]
     if old_body.strip() != new_body.strip():
         changes.append(f"{headers.get('description', 'description')} : texte remplacé par celui du tableur")
@@ -472,14 +475,15 @@ def _flat(data: dict, prefix: str = "") -> dict:
     return flat
 
 
-def _shown(value) -> str:
+def _shown(key: str, value) -> str:
+    """A value as the sheet would show it: labels rather than codes (« Complet », not « full »)."""
     if value in (None, [], ""):
         return "(vide)"
     if isinstance(value, list):
-        return ", ".join(_shown(item) for item in value)
+        return ", ".join(_shown(key, item) for item in value)
     if isinstance(value, (date, time)):
         return iso(value)
-    return str(value)
+    return LABELS.get(key, {}).get(value, str(value))
 
 
 def _file_text(data: dict, body: str) -> str:

@@ -21,13 +21,16 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def wait_for(url: str, text: str, timeout: float = 60) -> str:
+def wait_for(url: str, text: str, timeout: float = 60, status: int = 200) -> str:
     deadline, body = time.monotonic() + timeout, ""
     while time.monotonic() < deadline:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                body = response.read().decode("utf-8")
-            if text in body:
+            try:
+                with urllib.request.urlopen(url, timeout=5) as response:
+                    body, code = response.read().decode("utf-8"), response.status
+            except urllib.error.HTTPError as error:  # a 404 page has a body too
+                body, code = error.read().decode("utf-8"), error.code
+            if text in body and code == status:
                 return body
         except (urllib.error.URLError, ConnectionError):
             pass
@@ -64,6 +67,10 @@ def test_preview_follows_edits_and_shows_problems(served):
     project.event("x", front_matter(start="2017-11-31"))
     page = wait_for(base, "Erreurs dans le contenu")
     assert "campaigns/2017/events/x.md:8" in page and "la date « 2017-11-31 » n&#39;existe pas" in page
+    for address in ("2017/evenements/x/", "2017/", "nulle-part/"):  # every address, the page being edited first
+        page = wait_for(base + address, "Erreurs dans le contenu", status=404)
+        assert "la date « 2017-11-31 » n&#39;existe pas" in page and "data-ssp-preview-problems" in page
+        assert 'href="/assets/stylesheets/ssp.css' in page  # styled at any depth
 
     project.event("x")
     wait_for(base + "2017/evenements/x/", "Portes ouvertes")

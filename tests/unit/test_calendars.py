@@ -92,7 +92,8 @@ def test_all_day_cancelled_event_with_escaped_text(files):
 
 
 def test_postponed_is_tentative_and_full_stays_confirmed(project):
-    editions = load(project, reporte=front_matter(status="postponed"), complet=front_matter(status="full"))
+    editions = load(project, reporte=front_matter(title="Reportée", status="postponed"),
+                    complet=front_matter(title="Complète", status="full"))
     files = make_calendars(editions)
     statuses = {uid: str(event["STATUS"]) for uid, event in vevents(parsed(files, "2017/agenda.ics")).items()}
     assert statuses == {"ssp-2017-reporte@semaine-securite-patients": "TENTATIVE",

@@ -38,7 +38,7 @@ def test_committed_schemas_match_the_models():
     generated = schema_files()
     assert sorted(path.name for path in SCHEMAS.glob("*.json")) == sorted(generated)
     for name, text in generated.items():
-        assert (SCHEMAS / name).read_text(encoding="utf-8") == text, f"{name} : lancez « python -m ssp schemas »"
+        assert (SCHEMAS / name).read_text(encoding="utf-8") == text, f"{name} : lancez « ssp schemas »"
 
 
 FILES = {

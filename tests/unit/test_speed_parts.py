@@ -36,7 +36,7 @@ def test_calendar_lines_are_folded_exactly_as_icalendar_folds_them(line):
 def test_the_preview_reloads_only_changed_event_files(project):
     project.edition()
     for slug in ("a", "b", "c"):
-        project.event(slug)
+        project.event(slug, front_matter(title=f"Action {slug}"))
     first = {event.slug: event for event in project.load()[0].events}
     first["a"].memo["made"] = "kept"
 

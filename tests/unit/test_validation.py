@@ -97,9 +97,9 @@ def test_only_web_urls(project, url):
 
 def test_registration_is_a_safe_link_or_text(project):
     project.edition()
-    project.event("a", front_matter(registration="'mailto:accueil@example.org'"))
-    project.event("b", front_matter(registration="Entrée libre, sans inscription"))
-    project.event("c", front_matter(registration="javascript:alert(1)"))
+    project.event("a", front_matter(title="A", registration="'mailto:accueil@example.org'"))
+    project.event("b", front_matter(title="B", registration="Entrée libre, sans inscription"))
+    project.event("c", front_matter(title="C", registration="javascript:alert(1)"))
     [problem] = project.problems()
     assert (problem.path, problem.field) == ("campaigns/2017/events/c.md", "registration")
 

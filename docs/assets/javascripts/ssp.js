@@ -49,3 +49,21 @@
     item.className = "ssp-period ssp-period--" + state;
   });
 })();
+
+/* Live preview: while the content has problems, every address shows them — through MkDocs'
+   404 page, which its server sends without its reload script. Reload when the preview rebuilds. */
+(function () {
+  "use strict";
+  if (!document.querySelector("[data-ssp-preview-problems]") || typeof window.livereload !== "undefined") { return; }
+  function poll(epoch) {
+    var request = new XMLHttpRequest();
+    request.onloadend = function () {
+      var now = parseFloat(this.responseText);
+      if (epoch !== null && now > epoch) { location.reload(); return; }
+      setTimeout(function () { poll(isNaN(now) ? epoch : now); }, this.status === 200 ? 0 : 3000);
+    };
+    request.open("GET", "/livereload/" + (epoch === null ? 0 : epoch) + "/0");
+    request.send();
+  }
+  poll(null);
+})();
