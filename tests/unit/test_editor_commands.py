@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from helpers import ROOT
-from test_cli import ssp
+from test_cli import SSP, ssp
 
 def test_nouvel_evenement_from_options(project):
     project.edition()
@@ -36,15 +36,14 @@ def test_nouvel_evenement_refuses_invalid_answers(project):
 
 def test_nouvel_evenement_asks_questions(project):
     import subprocess
-    import sys
 
     project.edition()
     answers = "2017\nAtelier des patients\natelier\n2017-11-22\nCH de test\nLyon\nAuvergne-Rhône-Alpes\n"
-    result = subprocess.run([sys.executable, "-m", "ssp", "--projet", str(project.root), "nouvel-evenement"],
-                            input=answers, cwd=ROOT / "hooks", capture_output=True, text=True, timeout=60)
+    result = subprocess.run([str(SSP), "--projet", str(project.root), "nouvel-evenement"],
+                            input=answers, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Titre de l'action" in result.stdout
-    assert events(project) == ["atelier-des-patients.md"]
+    assert sorted(path.name for path in (project.root / "campaigns/2017/events").iterdir()) == ["atelier-des-patients.md"]
 
 
 def test_nouvelle_edition_from_the_previous_one(project):
