@@ -45,7 +45,7 @@ test: $(READY) gates-tools  ## Tous les tests, contrôles de qualité compris
 	$(BIN)/python -m pytest
 
 verifier: $(READY)  ## Vérifie le contenu sans construire le site
-	$(BIN)/ssp verifier
+	$(BIN)/ssp verifier $(if $(FORMAT),--format $(FORMAT))
 
 liens: $(READY)  ## Vérifie que les liens externes répondent (Internet requis ; pas en CI)
 	$(BIN)/ssp liens

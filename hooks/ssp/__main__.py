@@ -150,6 +150,39 @@ def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remp
     sys.exit(0 if report.ok else 1)
 
 
+@main.command(help="Écrit le formulaire « Déclarer une action » de GitHub (.github/ISSUE_TEMPLATE/), "
+                   "à partir des listes du site.")
+@click.pass_obj
+def formulaire(project: Path) -> None:
+    from .issueform import FORM_PATH, form_yaml
+
+    path = project / FORM_PATH
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(form_yaml(), encoding="utf-8")
+    click.echo(f"Formulaire écrit : {FORM_PATH}")
+
+
+@main.command(help="Transforme les réponses d'une issue « Déclarer une action » (fichier texte) en fichier d'action, "
+                   "écrit dans DOSSIER (chemin, action.md) ; sinon écrit commentaire.md et sort avec le code 1.")
+@click.argument("reponses", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--sortie", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Dossier où écrire le résultat.")
+@click.pass_obj
+def declaration(project: Path, reponses: Path, sortie: Path) -> None:
+    from .issueform import declare
+
+    result = declare(project, reponses.read_text(encoding="utf-8", errors="replace"))
+    sortie.mkdir(parents=True, exist_ok=True)
+    if result.ok:
+        (sortie / "chemin").write_text(result.path, encoding="utf-8")
+        (sortie / "action.md").write_text(result.text, encoding="utf-8")
+        click.echo(f"Action prête : {result.path}")
+        return
+    (sortie / "commentaire.md").write_text(result.comment(), encoding="utf-8")
+    click.echo(result.comment(), err=True)
+    sys.exit(1)
+
+
 @main.command(help="Écrit toutes les pages (en données JSON) et tous les fichiers de données dans DOSSIER.")
 @click.argument("dossier", type=click.Path(file_okay=False, path_type=Path))
 @click.pass_obj

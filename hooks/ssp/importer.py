@@ -89,6 +89,7 @@ class RowResult:
     path: str = ""  # the event file, relative to the project
     problems: list[Problem] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)  # « titre : « A » → « B » »
+    text: str = ""  # the file's new text, when it is to be written
 
 
 @dataclass
@@ -129,23 +130,27 @@ class Planned:
     description: str
     import_id: str | None
     existing: Existing | None = None
-    text: str = ""
 
 
 def import_sheet(project: Path, year: int, source: Path, write_valid: bool = False, replace: bool = False,
                  dry_run: bool = False) -> ImportReport:
-    report = ImportReport(source.name)
-    folder = project / "campaigns" / str(year) / "events"
-    if not (project / "campaigns" / str(year) / "edition.yml").is_file():
-        report.problems.append(Problem(source.name, 0, "", f"l'édition {year} n'existe pas : créez-la d'abord "
-                                                           f"(ssp nouvelle-edition {year})"))
-        return report
+    """Import a spreadsheet file (see the module's doc)."""
+    if missing := _missing_edition(project, year, source.name):
+        return ImportReport(source.name, problems=[missing])
     try:
         sheet = read_sheet(source, KNOWN_HEADERS)
     except ContentError as error:
-        report.problems += error.problems
+        return ImportReport(source.name, problems=error.problems)
+    return import_rows(project, year, sheet, write_valid, replace, dry_run)
+
+
+def import_rows(project: Path, year: int, sheet: Sheet, write_valid: bool = False, replace: bool = False,
+                dry_run: bool = False) -> ImportReport:
+    report = ImportReport(sheet.name, sheet.origin, notes=list(sheet.notes))
+    folder = project / "campaigns" / str(year) / "events"
+    if missing := _missing_edition(project, year, sheet.name):
+        report.problems.append(missing)
         return report
-    report.origin, report.notes = sheet.origin, list(sheet.notes)
     columns = _columns(sheet, report)
     existing = _existing_events(folder, project)
     planned = _plan_rows(sheet, columns, year, report, existing)
@@ -158,8 +163,14 @@ def import_sheet(project: Path, year: int, source: Path, write_valid: bool = Fal
         for item in writes:
             item.result.outcome = "held" if blocked else f"to-{item.result.outcome[:-1]}"
         return report
-    write_atomically(folder, [(project / item.result.path, item.text) for item in writes])
+    write_atomically(folder, [(project / item.result.path, item.result.text) for item in writes])
     return report
+
+
+def _missing_edition(project: Path, year: int, name: str) -> Problem | None:
+    if (project / "campaigns" / str(year) / "edition.yml").is_file():
+        return None
+    return Problem(name, 0, "", f"l'édition {year} n'existe pas : créez-la d'abord (ssp nouvelle-edition {year})")
 
 
 def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]]:
@@ -219,13 +230,14 @@ def _plan_rows(sheet: Sheet, columns: dict, year: int, report: ImportReport, exi
                                                                    "(voir la ligne d'en-tête)"))
             continue
         fields, description, import_id = _row_fields(values, sheet.name, result)
-        if result.problems:
-            continue
         try:
             meta = check_event(fields, sheet.name)
-        except ContentError as error:
-            result.problems += [Problem(sheet.name, number, _header_of(problem.field, headers), problem.message)
-                                for problem in error.problems]
+        except ContentError as error:  # every problem of the row, one per column
+            named = {problem.field for problem in result.problems}
+            result.problems += [Problem(sheet.name, number, header, problem.message) for problem in error.problems
+                                if (header := _header_of(problem.field, headers)) not in named]
+            continue
+        if result.problems:
             continue
         if any(moment.year != year for moment in meta.moments()):
             wrong = next(moment for moment in meta.moments() if moment.year != year)
@@ -396,7 +408,7 @@ def _plan_files(planned: list[Planned], existing: list[Existing], project: Path,
             taken.add(slug)
             result.path = (folder / f"{slug}.md").relative_to(project).as_posix()
             result.outcome = "created"
-            item.text = _file_text(item.fields, item.description.strip() + "\n" if item.description.strip() else BODY_HINT)
+            result.text = _file_text(item.fields, item.description.strip() + "\n" if item.description.strip() else BODY_HINT)
             continue
         old = item.existing
         result.path = old.rel
@@ -425,7 +437,7 @@ def _plan_files(planned: list[Planned], existing: list[Existing], project: Path,
             result.outcome = "unchanged"
         elif replace:
             result.outcome = "updated"
-            item.text = _file_text(data, body)
+            result.text = _file_text(data, body)
         else:
             result.outcome = "different"
 
