@@ -18,6 +18,7 @@ HOOKS = str(Path(__file__).parent)
 if HOOKS not in sys.path:
     sys.path.insert(0, HOOKS)  # MkDocs drops the hook's folder after import; the core lives there.
 
+import click  # noqa: E402
 import jinja2  # noqa: E402
 from markupsafe import Markup, escape  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
@@ -34,8 +35,16 @@ from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.ssp")
-# Content problems stop a build with Abort: MkDocs prints our French list as it is, with no
-# « Aborted with a BuildError! » after it.
+
+
+class Stop(Abort):
+    """Stops a build with our French list of problems, on the error output, as it is: no
+    « Aborted with a BuildError! » after it (MkDocs adds that line to its other errors)."""
+
+    def show(self, *args, **kwargs) -> None:
+        click.echo("\n" + self.format_message(), err=True)
+
+
 state: dict = {}
 KEPT = KeptOutput()  # the live preview's output, kept between rebuilds of one `mkdocs serve`
 
@@ -70,7 +79,7 @@ def on_config(config):
     try:
         legal.check_status(state["legal"].get("accessibility_status", ""))
     except ContentError as error:
-        raise Abort(str(error)) from None
+        raise Stop(str(error)) from None
     for path in clutter(project_dir / "campaigns", project_dir):
         log.info(f"Remarque : {path} : fichier système ignoré")
     try:
@@ -78,7 +87,7 @@ def on_config(config):
                           preview=previewing(), workers=state["workers"])
     except ContentError as error:
         if not previewing():
-            raise Abort(format_problems(error.problems, "rien n'a été publié")) from None
+            raise Stop(format_problems(error.problems, "rien n'a été publié")) from None
         log.warning(str(error))  # The preview shows the problems instead of the site.
         site = Site([], [], {}, build_date())
         state["problems"] = error.problems
@@ -124,7 +133,7 @@ def on_page_markdown(markdown, page, config, files):
         try:
             markdown = legal.fill(markdown, state["legal"], f"docs/{page.file.src_uri}")
         except ContentError as error:
-            raise Abort(str(error)) from None
+            raise Stop(str(error)) from None
     # Material prints title and description unescaped: hand it escaped Markup (never escaped twice).
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):

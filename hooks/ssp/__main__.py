@@ -150,16 +150,19 @@ def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remp
     sys.exit(0 if report.ok else 1)
 
 
-@main.command(help="Écrit le formulaire « Déclarer une action » de GitHub (.github/ISSUE_TEMPLATE/), "
-                   "à partir des listes du site.")
+@main.command(help="Écrit, à partir des listes du site, le formulaire « Déclarer une action » de GitHub "
+                   "(.github/ISSUE_TEMPLATE/) et les modèles de tableur (modeles/).")
 @click.pass_obj
 def formulaire(project: Path) -> None:
     from .issueform import FORM_PATH, form_yaml
+    from .sheettemplate import CSV_PATH, XLSX_PATH, csv_template, write_xlsx_template
 
-    path = project / FORM_PATH
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(form_yaml(), encoding="utf-8")
-    click.echo(f"Formulaire écrit : {FORM_PATH}")
+    (project / FORM_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (project / FORM_PATH).write_text(form_yaml(), encoding="utf-8")
+    (project / CSV_PATH).parent.mkdir(parents=True, exist_ok=True)
+    (project / CSV_PATH).write_bytes(csv_template())
+    write_xlsx_template(project / XLSX_PATH)
+    click.echo(f"Écrits : {FORM_PATH}, {CSV_PATH}, {XLSX_PATH}")
 
 
 @main.command(help="Transforme les réponses d'une issue « Déclarer une action » (fichier texte) en fichier d'action, "

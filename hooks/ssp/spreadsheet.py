@@ -23,6 +23,13 @@ ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252 (Exce
 MAX_BYTES = 20_000_000  # far above any real sheet of actions; a larger file is refused
 
 
+def _without_trailing_blanks(rows: list[tuple[int, list]]) -> list[tuple[int, list]]:
+    """Rows up to the last one holding something: a formatted but empty end of sheet is not data."""
+    while rows and not any(str(cell).strip() for cell in rows[-1][1] if cell is not None):
+        rows = rows[:-1]
+    return rows
+
+
 @dataclass
 class Sheet:
     """Cells by row, as the spreadsheet numbers its rows (1 = first row)."""
@@ -72,7 +79,7 @@ def _read_xlsx(path: Path) -> Sheet:
         workbook.close()
     notes = [f"seule la première feuille (« {sheet.title} ») est lue ; les autres (« {'», «'.join(others)} ») "
              "sont ignorées"] if others else []
-    return Sheet(path.name, rows, f"classeur .xlsx, feuille « {sheet.title} »", notes)
+    return Sheet(path.name, _without_trailing_blanks(rows), f"classeur .xlsx, feuille « {sheet.title} »", notes)
 
 
 def _cell(cell):
@@ -121,7 +128,7 @@ def _read_csv(raw: bytes, name: str, known_headers: set[str]) -> Sheet:
                                                  "séparées par « ; », « , » ou des tabulations")])
     numbered = [(number, [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in cells])
                 for number, cells in enumerate(rows, start=1)]
-    return Sheet(name, numbered, f"CSV {ENCODINGS[encoding]}, séparateur {SEPARATORS[separator]}")
+    return Sheet(name, _without_trailing_blanks(numbered), f"CSV {ENCODINGS[encoding]}, séparateur {SEPARATORS[separator]}")
 
 
 def _split(text: str, separator: str) -> list[list[str]]:

@@ -17,7 +17,7 @@ def test_broken_content_fails_with_every_problem_and_no_traceback(fixture_projec
     assert "2 erreurs dans le contenu ; rien n'a été publié." in output
     assert "campaigns/2017/events/x.md:8: start : la date « 2017-11-31 » n'existe pas (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)" in output
     assert "campaigns/2017/events/y.md:8: organiser : champ inconnu ; vouliez-vous dire « organizer » ?" in output
-    assert "Traceback" not in output
+    assert "Traceback" not in output and "Aborted" not in output and "Error" not in output
     assert previous.read_text() == "previous site"  # the published folder is left as it was
 
 

@@ -257,30 +257,52 @@ def test_a_killed_import_leaves_no_content_and_its_leftovers_are_swept(edition):
     assert result.returncode == 0 and not leftover.exists()
 
 
-def test_the_template_is_known_and_its_example_row_is_refused(edition):
-    template = ROOT / "modeles/import-actions.csv"
-    raw = template.read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # opens in French Excel with its accents
-    from ssp.importer import BY_NAME
+def test_the_templates_are_in_sync_and_their_example_row_is_refused(edition):
+    from openpyxl import load_workbook
+
+    from ssp.importer import BY_NAME, COLUMNS
+    from ssp.sheettemplate import CSV_PATH, LISTS, XLSX_PATH, csv_template
     from ssp.text import fold
 
+    raw = (ROOT / CSV_PATH).read_bytes()
+    assert raw == csv_template(), "lancez « ssp formulaire »"
+    assert raw.startswith(b"\xef\xbb\xbf") and b"\r\n" in raw  # opens in French Excel with its accents
     header = raw.decode("utf-8-sig").splitlines()[0].split(";")
-    assert all(fold(name) in BY_NAME for name in header) and len(header) == len(set(header))
-    result = ssp(edition, "importer", str(template), "--edition", "2017")
-    assert result.returncode == 1 and events(edition) == {}
-    assert "colonne « identifiant » : ligne d'exemple du modèle : supprimez-la" in result.stderr
+    assert [BY_NAME[fold(name)] for name in header] == list(COLUMNS)
+    workbook = load_workbook(ROOT / XLSX_PATH)
+    sheet = workbook.active
+    assert [cell.value for cell in sheet[1]] == [column.header for column in COLUMNS], "lancez « ssp formulaire »"
+    lists = {str(validation.sqref).split(":")[0][:-1]: validation.formula1
+             for validation in sheet.data_validations.dataValidation if validation.type == "list"}
+    letters = {column.key: cell.column_letter for column, cell in zip(COLUMNS, sheet[1])}
+    assert {key: lists[letters[key]] for key in LISTS} == {key: '"' + ",".join(values) + '"' for key, values in LISTS.items()}
+    assert all(len(formula) <= 255 for formula in lists.values())  # Excel's limit for a list written in place
+    for template in (ROOT / CSV_PATH, ROOT / XLSX_PATH):
+        result = ssp(edition, "importer", str(template), "--edition", "2017")
+        assert result.returncode == 1 and events(edition) == {}
+        assert "colonne « identifiant » : ligne d'exemple du modèle : supprimez-la" in result.stderr
+        assert "2 lignes lues : 1 ligne d'en-tête, 1 ligne en erreur." in result.stdout
+    sheet.delete_rows(2)  # as an office fills it: the example removed, values picked from the lists
+    sheet.append(["", "Stand des usagers", LISTS["type"][3], date(2017, 11, 22), time(10, 0), None, time(12, 0), "",
+                  "CHU", "Hall", "", "", "Lille", LISTS["region"][6], "Usagers et représentants des usagers", "", "",
+                  LISTS["status"][0], ""])
+    workbook.save(edition.root / "rempli.xlsx")
+    assert ssp(edition, "importer", str(edition.root / "rempli.xlsx"), "--edition", "2017").returncode == 0
+    [event] = edition.load()[0].events
+    assert (event.meta.type, event.meta.region, event.meta.audience) == ("stand", "Hauts-de-France", ["usagers"])
 
 
 def test_write_valid_rows_and_the_report_file(edition, tmp_path):
-    rows = [row(), row(title="Cassée", start="32/11/2017"), ["", "", "", "", "", "", "", "", "", "", "", "", "", "", ""]]
+    rows = [row(), ["", "", "", "", "", "", "", "", "", "", "", "", "", "", ""], row(title="Cassée", start="32/11/2017"),
+            ["", "", "", "", "", "", "", "", "", "", "", "", "", "", ""]]  # the last one, at the end, is not a row of data
     report = tmp_path / "rapport.csv"
     result = ssp(edition, "importer", str(excel_csv(edition, rows)), "--edition", "2017", "--ecrire-valides",
                  "--rapport", str(report))
     assert result.returncode == 1 and len(events(edition)) == 1
     lines = list(csv.reader(io.StringIO(report.read_text(encoding="utf-8-sig")), delimiter=";"))
     assert [line[:2] for line in lines] == [["ligne", "résultat"], ["1", "ligne d'en-tête"], ["2", "action créée"],
-                                            ["3", "ligne en erreur"], ["4", "ligne vide"]]
-    assert "la date « 32/11/2017 » n'existe pas" in lines[3][3]
+                                            ["3", "ligne vide"], ["4", "ligne en erreur"]]
+    assert "la date « 32/11/2017 » n'existe pas" in lines[4][3]
 
 
 def test_a_trial_run_writes_nothing(edition):
