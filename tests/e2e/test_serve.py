@@ -86,3 +86,14 @@ def test_preview_follows_edits_and_shows_problems(served):
     with pytest.raises(urllib.error.HTTPError) as gone:  # the preview keeps no page of a deleted event
         urllib.request.urlopen(base + "2017/evenements/x/", timeout=5)
     assert gone.value.code == 404
+
+
+def test_the_page_being_edited_shows_the_problems_then_comes_back_by_itself(served, page):
+    project, base = served
+    wait_for(base + "2017/evenements/x/", "Portes ouvertes")
+    project.event("x", front_matter(start="2017-11-31"))
+    wait_for(base + "2017/evenements/x/", "Erreurs dans le contenu", status=404)
+    page.goto(base + "2017/evenements/x/")  # the editor's open tab: MkDocs' 404 page, with our list
+    assert "la date « 2017-11-31 » n'existe pas" in page.locator("ol.ssp-problems").inner_text()
+    project.event("x", EVENT.replace("title: Portes ouvertes", "title: Portes ouvertes corrigées"))
+    page.wait_for_selector("h1:has-text('Portes ouvertes corrigées')", timeout=60_000)  # reloaded by itself
