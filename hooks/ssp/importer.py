@@ -179,14 +179,18 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
     if header_row is None:
         report.problems.append(Problem(sheet.name, 0, "", "le tableur est vide"))
         return {}
+    from openpyxl.utils import get_column_letter
+
     number, cells = header_row
     columns, seen = {}, {}
-    for index, cell in enumerate(cells):
-        written = _text(cell)
+    width = max(len(row) for _, row in sheet.rows)
+    for index in range(width):
+        written = _text(cells[index]) if index < len(cells) else ""
         if not written:
             if any(_text(row[index]) for row_number, row in sheet.rows if row_number != number and index < len(row)):
-                report.problems.append(Problem(sheet.name, number, f"colonne {index + 1}",
-                                               "colonne sans en-tête mais remplie : donnez-lui un nom (par exemple « description »)"))
+                report.problems.append(Problem(sheet.name, number, get_column_letter(index + 1),
+                                               "colonne sans en-tête mais remplie : donnez-lui un nom (par exemple "
+                                               "« description »), sinon son contenu serait perdu"))
             continue
         column = BY_NAME.get(fold(written))
         if column is None:
