@@ -20,6 +20,8 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
+
 from . import frenchinput as typed
 from .frenchinput import InputError, iso
 from .models import EventMeta
@@ -179,8 +181,6 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
     if header_row is None:
         report.problems.append(Problem(sheet.name, 0, "", "le tableur est vide"))
         return {}
-    from openpyxl.utils import get_column_letter
-
     number, cells = header_row
     columns, seen = {}, {}
     width = max(len(row) for _, row in sheet.rows)
