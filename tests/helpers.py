@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -76,3 +79,30 @@ def front_matter(**fields: str) -> str:
         kept = [line for line in kept if not line.startswith("  city:")]
     added = [f"{name}: {value}" for name, value in fields.items() if value is not None]
     return "---\n" + "\n".join(kept + added) + "\n---\nDescription.\n"
+
+
+SSP = Path(sys.executable).with_name("ssp")  # the console script `make` installs beside the venv's Python
+
+
+def ssp(project, *args: str) -> subprocess.CompletedProcess:
+    """The editors' command, run as they run it."""
+    return subprocess.run([str(SSP), "--projet", str(project.root), *args],
+                          cwd=project.root, capture_output=True, text=True, timeout=120)
+
+
+EXCEL_HEADER = ["Identifiant", "Titre", "Type", "Début", "Heure de début", "Heure de fin", "Organisateur", "Lieu",
+                "Code postal", "Ville", "Région", "Public", "Inscription", "Statut", "Description"]
+
+
+def excel_csv(project, rows, name="actions.csv", header=EXCEL_HEADER):
+    """A CSV as French Excel saves it: Windows-1252, `;`, CRLF, quotes only where needed, `""` inside them."""
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows([header] + rows)
+    return project.write(name, out.getvalue().encode("cp1252"))
+
+
+def row(title="Atelier « sécurité »", start="24/11/2017", at="", until="", identifier="", type_="Atelier",
+        town="Douai", postal="59500", region="Hauts de France", audience="Grand public", status="", text=""):
+    """A row of EXCEL_HEADER, filled as an office fills it."""
+    return [identifier, title, type_, start, at, until, "CH de Douai", "Salle A", postal, town, region, audience,
+            "Entrée libre", status, text]

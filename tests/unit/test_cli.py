@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import http.server
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
 import pytest
 
-SSP = Path(sys.executable).with_name("ssp")  # the console script `make` installs beside the venv's Python
-
-from helpers import EDITION_2017, ROOT, front_matter
-
-
-def ssp(project, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(SSP), "--projet", str(project.root), *args],
-                          cwd=project.root, capture_output=True, text=True, timeout=120)
+from helpers import EDITION_2017, front_matter, ssp
 
 
 def test_verifier_accepts_good_content(project):

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import front_matter
-from test_cli import ssp
+from helpers import front_matter, ssp
 
 
 def test_two_files_of_the_same_action_are_an_error_naming_both(project):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from helpers import ROOT
-from test_cli import SSP, ssp
+from helpers import ROOT, SSP, ssp
 
 def test_nouvel_evenement_from_options(project):
     project.edition()

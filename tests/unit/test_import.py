@@ -11,25 +11,7 @@ from datetime import date, datetime, time
 
 import pytest
 
-from helpers import EDITION_2017, ROOT, front_matter
-from test_cli import ssp
-
-EXCEL_HEADER = ["Identifiant", "Titre", "Type", "Début", "Heure de début", "Heure de fin", "Organisateur", "Lieu",
-                "Code postal", "Ville", "Région", "Public", "Inscription", "Statut", "Description"]
-
-
-def excel_csv(project, rows, name="actions.csv", header=EXCEL_HEADER):
-    """A CSV as French Excel saves it: Windows-1252, `;`, CRLF, quotes only where needed, `""` inside them."""
-    out = io.StringIO()
-    csv.writer(out, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL).writerows([header] + rows)
-    return project.write(name, out.getvalue().encode("cp1252"))
-
-
-def row(title="Atelier « sécurité »", start="24/11/2017", at="", until="", identifier="", type_="Atelier",
-        town="Douai", postal="59500", region="Hauts de France", audience="Grand public", status="", text=""):
-    return [identifier, title, type_, start, at, until, "CH de Douai", "Salle A", postal, town, region, audience,
-            "Entrée libre", status, text]
-
+from helpers import ROOT, excel_csv, front_matter, row, ssp
 
 def events(project) -> dict[str, str]:
     folder = project.root / "campaigns/2017/events"

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import yaml
 
-from helpers import ROOT
+from helpers import ROOT, ssp
 from ssp.issueform import FORM_PATH, declare, form_yaml, parse_body
 from ssp.vocab import AUDIENCES, EVENT_TYPES, REGIONS
-from test_cli import ssp
 
 ANSWERS = {"Édition": "2017", "Titre": "La maternité ouvre ses portes", "Type": "Portes ouvertes",
            "Date de début": "24/11/2017", "Heure de début": "14h00", "Date de fin": "_No response_",
