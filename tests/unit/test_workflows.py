@@ -79,3 +79,12 @@ def test_the_declaration_workflow_reads_without_rights_and_writes_without_runnin
     assert read["steps"][2]["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
     assert not any("uses" in step for step in propose["steps"])  # no checkout: nothing of the repository runs here
     assert set(propose["permissions"]) == {"contents", "pull-requests", "issues"}
+
+
+def test_every_script_is_valid_bash():
+    for path in WORKFLOWS:
+        for name, job in load(path)["jobs"].items():
+            for step in job["steps"]:
+                if "run" in step:
+                    result = subprocess.run(["bash", "-n"], input=step["run"], capture_output=True, text=True)
+                    assert result.returncode == 0, (path.name, name, result.stderr)
