@@ -132,7 +132,6 @@ class EventMeta(Publishable):
                 raise fail(f"le code postal {self.venue.postal_code} est en {expected}, pas en {self.region}", "region")
         return self
 
-
     def moments(self) -> list[date]:
         """Every start and end written, as dates or date-times."""
         ranges = [(self.start, self.end)] if self.slots is None else [(slot.start, slot.end) for slot in self.slots]
