@@ -38,13 +38,12 @@ def _plain(text: str) -> str:
 
 def parse_day(text: str) -> date:
     """« 24/11/2026 », « 24/11/26 », « 2026-11-24 », « mardi 24 novembre 2026 »."""
-    plain = _plain(text.replace("/", " / ").replace(".", " . ")).replace(" / ", "/").replace(" . ", ".")
     if match := ISO_DATE.fullmatch(text.strip()):
         year, month, day = map(int, match.groups())
     elif match := NUMERIC_DATE.fullmatch(text.strip()):
         day, month, year = map(int, match.groups())
         year += 2000 if year < 100 else 0
-    elif match := WORDED_DATE.fullmatch(plain):
+    elif match := WORDED_DATE.fullmatch(_plain(text)):
         if match.group(2) not in MONTHS:
             raise InputError(f"« {text} » : mois inconnu ; {EXPECTED_DATE}")
         day, month, year = int(match.group(1)), MONTHS[match.group(2)], int(match.group(3))
