@@ -28,7 +28,8 @@ def main(context: click.Context, projet: Path) -> None:
                    "et tableau de toutes les erreurs dans le résumé de la tâche ($GITHUB_STEP_SUMMARY).")
 @click.pass_obj
 def verifier(project: Path, output: str) -> None:
-    from .load import clutter, load_all
+    from .folders import clutter
+    from .load import load_all
 
     notes = [Problem(path, 0, "", "fichier système ignoré (laissé par Windows, macOS ou un traitement de texte)")
              for path in clutter(project / "campaigns", project)]

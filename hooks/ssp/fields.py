@@ -8,11 +8,12 @@ expected.
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, time
 from typing import Annotated, Any, Literal, Optional
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .vocab import AUDIENCES, REGIONS, region_named
@@ -119,7 +120,14 @@ def is_link(text: str) -> bool:
 
 
 _STRING = {"type": "string"}
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+def visible(text: str) -> str:
+    """A text must show something: not only spaces, zero-width or other invisible characters."""
+    if not any(unicodedata.category(character)[0] not in "ZC" for character in text):
+        raise fail("ce texte ne contient aucun caractère visible")
+    return text
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(visible)]
 LocalDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema({**_STRING, "format": "date"})]
 When = Annotated[
     datetime | date | time,

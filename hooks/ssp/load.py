@@ -17,6 +17,9 @@ from . import markup
 from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialItem, Partnership, Quiz, QuizMeta,
                       Sheet, SheetMeta, Workshop, WorkshopMeta)
 from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
+from . import materials as material_files
+from .folders import SLUG_RE, content_files, is_clutter, links
+from .folders import rel as _rel
 from .parallel import parallel_map
 from .problems import ContentError, Problem
 from .source import Document, parse_yaml, read_bytes, read_text, split_front_matter
@@ -24,17 +27,9 @@ from .text import slugify
 from .validate import field_label, validate
 from .vocab import timezone_of
 
-SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SHARED_FOLDERS = {"contacts", "partenariat"}  # campaigns/ folders that are not editions
 YEAR_RE = re.compile(r"\d{4}")
-FORMATS = {".pdf": "PDF", ".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WebP",
-           ".svg": "SVG", ".mp4": "MP4", ".webm": "WebM", ".zip": "ZIP", ".docx": "Word", ".odt": "ODT",
-           ".pptx": "PowerPoint", ".odp": "ODP", ".xlsx": "Excel", ".ods": "ODS"}
-IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
-# Files that operating systems and office programs leave beside documents: never content.
-CLUTTER_NAMES = {"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"}
-CLUTTER_PREFIXES = ("~$", "._", ".~lock.", ".ssp-import-")  # Office and LibreOffice locks, macOS forks, an import underway
-WINDOWS_COPY_RE = re.compile(r"(.+?)(?: - (?:Copie|Copy)(?: \(\d+\))?| \(\d+\))$")
+EDITION_PARTS = {"edition.yml", "events", "appels"}  # with the folders of its materials
 
 
 @dataclass(frozen=True)
@@ -50,7 +45,11 @@ def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1, prepare=N
     loaded event in its worker (what it keeps in event.memo travels back with the event)."""
     if not campaigns_dir.is_dir():
         raise ContentError([Problem(_rel(campaigns_dir, project_dir), 0, "", "dossier des campagnes introuvable")])
-    problems: list[Problem] = []
+    problems: list[Problem] = links(campaigns_dir, project_dir)  # never followed: refused, each named
+    problems += [Problem(_rel(path, project_dir), 0, "", "fichier non lu à cet endroit : le contenu se range dans "
+                                                         "campaigns/<année>/, contacts/ ou partenariat/")
+                 for path in sorted(campaigns_dir.iterdir())
+                 if path.is_file() and not path.is_symlink() and not is_clutter(path.name)]
     contacts = {item.slug: item for item in _load_folder(campaigns_dir / "contacts", ".yml", project_dir, problems,
                                                         lambda path: _load_contact(path, project_dir))}
     partnership = _load_partnership(campaigns_dir / "partenariat", project_dir, problems)
@@ -74,27 +73,15 @@ def edition_years(campaigns_dir: Path) -> tuple[int, int] | None:
     return (min(years), max(years)) if years else None
 
 
-def is_clutter(name: str) -> bool:
-    return name.lower() in CLUTTER_NAMES or name.startswith(CLUTTER_PREFIXES)
-
-
-def clutter(campaigns_dir: Path, project_dir: Path) -> list[str]:
-    """Operating-system and office files found in content folders: ignored, and said so."""
-    found = [os.path.join(folder, name) for folder, _, names in os.walk(campaigns_dir) for name in names if is_clutter(name)]
-    return sorted(_rel(Path(path), project_dir) for path in found)
-
-
-def _content_files(folder: Path) -> list[Path]:
-    return [path for path in sorted(folder.iterdir())
-            if not path.name.startswith(".") and not is_clutter(path.name) and not path.is_dir()] if folder.is_dir() else []
-
-
 def _load_folder(folder: Path, suffix: str, project_dir: Path, problems: list[Problem], load) -> list:
-    """Load every content file of a folder with `load`, collecting problems; hidden files are ignored."""
+    """Load every content file of a folder with `load`, collecting problems (folders.content_files
+    says what else the folder holds)."""
     items = []
-    for path in _content_files(folder):
+    paths, found = content_files(folder, suffix, project_dir)
+    problems += found
+    for path in paths:
         try:
-            items.append(load(_checked_name(path, suffix, project_dir)))
+            items.append(load(path))
         except ContentError as error:
             problems += error.problems
     return items
@@ -108,12 +95,14 @@ _event_cache: dict[str, tuple[tuple, Event]] = {}
 def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[str]], workers: int, prepare) -> dict[Path, list]:
     """Each edition folder's events, as Event or list of problems, in file order."""
     contacts, results, jobs = frozenset(known["contacts"]), {}, []
-    files = {folder: _content_files(folder / "events") for folder in folders}
+    files, refused = {}, {}
+    for folder in folders:
+        files[folder], refused[folder] = content_files(folder / "events", ".md", project_dir)
     for folder, paths in files.items():
         for path in paths:
             try:
-                key = (path.read_bytes(), folder.name, contacts, str(project_dir))
-            except OSError:
+                key = (read_bytes(path, _rel(path, project_dir)), folder.name, contacts, str(project_dir))
+            except ContentError:
                 key = None  # load_event says so, in French
             cached = _event_cache.get(str(path))
             results[path] = cached[1] if key and cached and cached[0] == key else None
@@ -123,7 +112,7 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
     def load(job: tuple) -> Event | list[Problem]:
         path, year, key = job
         try:
-            event = load_event(_checked_name(path, ".md", project_dir), year, project_dir, known, key and key[0])
+            event = load_event(path, year, project_dir, known, key and key[0])
         except ContentError as error:
             return error.problems
         if prepare:
@@ -136,21 +125,7 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
             _event_cache[str(path)] = (key, result)
     for stale in set(_event_cache) - {str(path) for path in results}:
         del _event_cache[stale]
-    return {folder: [results[path] for path in paths] for folder, paths in files.items()}
-
-
-def _checked_name(path: Path, suffix: str, project_dir: Path) -> Path:
-    rel = _rel(path, project_dir)
-    if path.suffix != suffix:
-        raise ContentError([Problem(rel, 0, "", f"seuls les fichiers {suffix} sont permis ici ; renommez-le en {suffix}")])
-    if copy := WINDOWS_COPY_RE.fullmatch(path.stem):
-        raise ContentError([Problem(rel, 0, "", f"copie de « {copy.group(1)}{suffix} » (faite par l'Explorateur de fichiers) : "
-                                                 "supprimez-la si elle est en trop ; sinon donnez-lui un nom à elle, en "
-                                                 "minuscules, chiffres et tirets")])
-    if not SLUG_RE.fullmatch(path.stem):
-        raise ContentError([Problem(rel, 0, "", f"nom de fichier invalide : minuscules, chiffres et tirets seulement, "
-                                                 f"par exemple « {slugify(path.stem) or 'mon-contenu'}{suffix} »")])
-    return path
+    return {folder: [results[path] for path in paths] + [refused[folder]] for folder, paths in files.items()}
 
 
 def read_model(path: Path, project_dir: Path, model, front_matter: bool = False, raw: bytes | None = None):
@@ -233,6 +208,7 @@ def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], know
         materials = _materials(meta, document, folder, project_dir)
     except ContentError as error:
         problems += error.problems
+    problems += _strays(folder, meta, project_dir)
     year = int(folder.name)
     events = [result for result in loaded if isinstance(result, Event)]
     problems += [problem for result in loaded if not isinstance(result, Event) for problem in result]
@@ -244,6 +220,21 @@ def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], know
     return Edition(meta, _rel(folder / "edition.yml", project_dir), markup.render(meta.summary),
                    tuple(sorted(events, key=lambda event: event.sort_key)), materials,
                    tuple(sorted(calls, key=lambda call: call.meta.opens)))
+
+
+def _strays(folder: Path, meta: EditionMeta | None, project_dir: Path) -> list[Problem]:
+    """Files of an edition folder that nothing reads: said, never skipped in silence."""
+    if meta is None:
+        return []
+    used = {os.path.abspath(folder / item.file) for item in meta.materials if item.file}
+    parts = EDITION_PARTS | {item.file.split("/")[0] for item in meta.materials if item.file and "/" in item.file}
+    strays = [path for path in folder.iterdir() if path.name not in parts]
+    strays += [path for part in parts - EDITION_PARTS if (folder / part).is_dir() and not (folder / part).is_symlink()
+               for parent, _, names in os.walk(folder / part) for path in map(Path(parent).joinpath, names)
+               if os.path.abspath(path) not in used]
+    return [Problem(_rel(path, project_dir), 0, "", "fichier non utilisé : ajoutez-le aux « materials » de edition.yml, "
+                                                    "ou retirez-le du dossier")
+            for path in sorted(strays) if not is_clutter(path.name) and not path.is_symlink()]
 
 
 def _same_actions(events: list[Event]) -> list[Problem]:
@@ -269,18 +260,37 @@ def _materials(meta: EditionMeta, document: Document, folder: Path, project_dir:
         path = folder / material.file
         output = f"{meta.year}/supports/{path.name}"
         key, line = f"materials.{index + 1}.file", document.line_of(("materials", index, "file"))
-        if not path.is_file():
-            problems.append(Problem(rel, line, key, f"fichier « {material.file} » introuvable dans {_rel(folder, project_dir)}"))
-        elif output in outputs:
-            problems.append(Problem(rel, line, key, f"deux supports s'appellent « {path.name} » ; renommez l'un d'eux"))
+        try:
+            name_problem = _material_name(material.file)
+            if name_problem:
+                raise ValueError(name_problem)
+            if not path.is_file() and not path.is_symlink():
+                raise ValueError(f"fichier « {material.file} » introuvable dans {_rel(folder, project_dir)}")
+            if output in outputs:
+                raise ValueError(f"deux supports s'appellent « {path.name} » ; renommez l'un d'eux")
+            content = read_bytes(path, rel, material_files.MAX_MATERIAL_BYTES)
+            label, is_image = material_files.check(path.name, content)
+        except ValueError as error:
+            problems.append(Problem(rel, line, key, str(error)))
+        except ContentError as error:  # a link, a file too big or unreadable
+            problems += [Problem(rel, line, key, f"« {material.file} » : {problem.message}") for problem in error.problems]
         else:
             outputs.add(output)
-            content = read_bytes(path, rel)
-            items.append(MaterialItem(material, output, len(content), FORMATS.get(path.suffix.lower(), path.suffix[1:].upper()),
-                                      path.suffix.lower() in IMAGES, content))
+            items.append(MaterialItem(material, output, len(content), label, is_image, content))
     if problems:
         raise ContentError(problems)
     return tuple(items)
+
+
+def _material_name(file: str) -> str:
+    """The slug rule for a material's folders and name: what a web address can hold as it is."""
+    *folders, name = file.split("/")
+    stem, _, suffix = name.rpartition(".")
+    if all(SLUG_RE.fullmatch(part) for part in folders + [stem]) and suffix.isalnum() and suffix == suffix.lower():
+        return ""
+    return (f"nom de fichier « {file} » invalide : minuscules, chiffres et tirets seulement, par exemple "
+            f"« {'/'.join(slugify(part) or 'supports' for part in folders + [stem])}.{slugify(suffix) or 'pdf'} » "
+            "(renommez aussi le fichier)")
 
 
 def _load_call(path: Path, year: int, project_dir: Path, known: dict[str, set[str]]) -> Call:
@@ -352,9 +362,3 @@ def _local(moment: date | datetime | None, zone: ZoneInfo, rel: str, document: D
         raise ContentError([Problem(rel, document.line_of(key), field_label(key),
                                     f"l'heure {moment:%H:%M} du {moment:%Y-%m-%d} n'existe pas (passage à l'heure d'été) ; choisissez une autre heure")])
     return aware
-
-
-def _rel(path: Path, project_dir: Path) -> str:
-    """The path as the editor sees it in the project (symbolic links are not followed)."""
-    absolute, base = os.path.abspath(path), os.path.join(os.path.abspath(project_dir), "")
-    return absolute[len(base):].replace(os.sep, "/") if absolute.startswith(base) else path.as_posix()

@@ -8,6 +8,7 @@ line is kept so that any problem can name it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,19 @@ Key = tuple  # path of a value inside a document: ("venue", "city"), ("slots", 0
 NULLS = {"", "~", "null", "Null", "NULL"}
 LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)  # libyaml when available: same nodes, several times faster
 MAX_NODES = 20_000  # guards against alias bombs ("billion laughs")
+MAX_DEPTH = 30  # content nests 4 levels deep at most; checked before anything recursive runs
+MAX_EVENTS = 100_000  # values, lists and sub-fields of one file
+MAX_TEXT_BYTES = 1_000_000  # a YAML or Markdown content file
+LINK_REFUSED = ("lien symbolique refusé : remplacez-le par le fichier lui-même (un lien pourrait faire publier "
+                "un fichier hors du projet)")
+# Control characters (other than tab and line breaks) and the bidirectional overrides and isolates
+# that can make a text read differently from what it holds.
+FORBIDDEN_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def forbidden_message(character: str) -> str:
+    return (f"caractère invisible interdit (U+{ord(character):04X}) : retapez ce texte, ou collez-le d'abord dans un "
+            "éditeur de texte simple")
 
 YAML_HINTS = {
     "mapping values are not allowed": "un « : » inattendu ; mettez entre guillemets une valeur qui contient « : »",
@@ -53,18 +67,26 @@ class Document:
         return self.lines.get((), 1)
 
 
-def read_bytes(path: Path, rel: str) -> bytes:
-    """A file's bytes, or a French problem when the system refuses to read it."""
+def read_bytes(path: Path, rel: str, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """A file's bytes, or a French problem: a symbolic link (never followed), a file above
+    `limit` bytes, or one the system refuses to read."""
     try:
-        return path.read_bytes()
+        if path.is_symlink():
+            raise ContentError([Problem(rel, 0, "", LINK_REFUSED)])
+        with open(path, "rb") as handle:
+            raw = handle.read(limit + 1)
     except OSError as error:
         raise ContentError([Problem(rel, 0, "", f"fichier illisible ({error.strerror or error}) ; "
                                                 "vérifiez qu'il existe et que vous avez le droit de le lire")]) from None
+    if len(raw) > limit:
+        raise ContentError([Problem(rel, 0, "", f"fichier trop gros : {limit // 1_000_000} Mo au plus ; "
+                                                "raccourcissez-le (un texte de présentation tient en quelques pages)")])
+    return raw
 
 
 def read_text(path: Path, rel: str, raw: bytes | None = None) -> str:
-    """Decode a UTF-8 file (BOM and CRLF accepted) or report where it is not UTF-8; `raw`: its
-    bytes when already read."""
+    """Decode a UTF-8 file (BOM and CRLF accepted) or report where it is not UTF-8, or where it holds
+    an invisible control or direction character; `raw`: its bytes when already read."""
     raw = read_bytes(path, rel) if raw is None else raw
     try:
         text = raw.decode("utf-8-sig")
@@ -73,6 +95,9 @@ def read_text(path: Path, rel: str, raw: bytes | None = None) -> str:
         raise ContentError(
             [Problem(rel, line, "", "le fichier n'est pas en UTF-8 ; enregistrez-le en « UTF-8 » dans votre éditeur")]
         ) from None
+    if match := FORBIDDEN_CHARACTERS.search(text):
+        line = text[: match.start()].count("\n") + 1
+        raise ContentError([Problem(rel, line, "", forbidden_message(match.group()))])
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -96,6 +121,7 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> Document:
     """Parse YAML text into plain dicts, lists and strings with line numbers."""
     try:
+        _check_shape(text, rel, first_line)
         node = yaml.compose(text, Loader=LOADER)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -112,6 +138,25 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> Document:
     if problems:
         raise ContentError(problems)
     return document
+
+
+def _check_shape(text: str, rel: str, first_line: int) -> None:
+    """Depth and size of a YAML text, read as a flat stream of events (nothing recursive yet):
+    a file nested thousands of levels deep gets a French message, not a crash."""
+    depth = count = 0
+    for event in yaml.parse(text, Loader=LOADER):
+        count += 1
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ContentError([Problem(rel, first_line + event.start_mark.line, "",
+                                            f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux) : le contenu "
+                                            "n'a jamais besoin d'autant de niveaux ; vérifiez les crochets et l'indentation")])
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        if count > MAX_EVENTS:
+            raise ContentError([Problem(rel, first_line + event.start_mark.line, "",
+                                        f"fichier trop grand : plus de {MAX_EVENTS} valeurs ; découpez-le")])
 
 
 def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
@@ -142,6 +187,9 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode):
             if node.style in (None, "") and node.value in NULLS:  # plain (unquoted): libyaml says "", PyYAML None
                 return None
+            if match := FORBIDDEN_CHARACTERS.search(node.value):  # written with a YAML escape (« \x07 »)
+                self.problems.append(Problem(self.rel, self.line(node), ".".join(map(str, key)),
+                                             forbidden_message(match.group())))
             return node.value
         self.active.add(id(node))
         try:

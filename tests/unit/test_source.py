@@ -79,7 +79,7 @@ def test_front_matter_must_be_present_and_closed(text, words):
     assert words in caught.value.problems[0].message
 
 
-def test_an_unreadable_file_is_a_french_problem_not_a_traceback(project):
+def test_a_broken_link_is_a_french_problem_not_a_traceback(project):
     from helpers import EDITION_2017
 
     project.edition(text=EDITION_2017)
@@ -87,4 +87,4 @@ def test_an_unreadable_file_is_a_french_problem_not_a_traceback(project):
     (project.root / "campaigns/2017/events/lien.md").symlink_to(project.root / "absent.md")
     [problem] = project.problems()
     assert problem.path == "campaigns/2017/events/lien.md"
-    assert problem.message.startswith("fichier illisible (")
+    assert problem.message.startswith("lien symbolique refusé")

@@ -1,0 +1,87 @@
+"""What a content folder holds: one rule, for the verifier, the build and the preview alike.
+
+Every file is content (named by the slug rule, with the folder's suffix) or refused with a
+French message: sub-folders, hidden files, reserved names, symbolic links (never followed: one
+could publish a file from outside the project). Files that operating systems and office programs
+leave beside documents are ignored, with a note.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from .problems import ContentError, Problem
+from .source import LINK_REFUSED
+from .text import slugify
+
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+RESERVED_RE = re.compile(r"index|jour-\d{4}-\d{2}-\d{2}(?:-\d+)?")  # names of the site's own pages
+CLUTTER_NAMES = {"thumbs.db", "ehthumbs.db", "desktop.ini", ".ds_store"}
+CLUTTER_PREFIXES = ("~$", "._", ".~lock.", ".ssp-import-")  # Office and LibreOffice locks, macOS forks, an import underway
+WINDOWS_COPY_RE = re.compile(r"(.+?)(?: - (?:Copie|Copy)(?: \(\d+\))?| \(\d+\))$")
+
+
+def rel(path: Path, project_dir: Path) -> str:
+    """The path as the editor sees it in the project (symbolic links are not followed)."""
+    absolute, base = os.path.abspath(path), os.path.join(os.path.abspath(project_dir), "")
+    return absolute[len(base):].replace(os.sep, "/") if absolute.startswith(base) else path.as_posix()
+
+
+def is_clutter(name: str) -> bool:
+    return name.lower() in CLUTTER_NAMES or name.startswith(CLUTTER_PREFIXES)
+
+
+def clutter(folder: Path, project_dir: Path) -> list[str]:
+    """Operating-system and office files found under a folder: ignored, and said so."""
+    found = [os.path.join(parent, name) for parent, _, names in os.walk(folder) for name in names if is_clutter(name)]
+    return sorted(rel(Path(path), project_dir) for path in found)
+
+
+def links(folder: Path, project_dir: Path) -> list[Problem]:
+    """Every symbolic link under a folder (files and folders; none is followed)."""
+    found = []
+    for parent, folders, names in os.walk(folder):
+        found += [os.path.join(parent, name) for name in folders + names if os.path.islink(os.path.join(parent, name))]
+    return [Problem(rel(Path(path), project_dir), 0, "", LINK_REFUSED) for path in sorted(found)]
+
+
+def content_files(folder: Path, suffix: str, project_dir: Path) -> tuple[list[Path], list[Problem]]:
+    """The content files of a folder, checked by name, and a problem for anything else in it
+    (links are reported once, by `links`)."""
+    paths, problems = [], []
+    for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        where = rel(path, project_dir)
+        if is_clutter(path.name) or path.is_symlink():
+            continue
+        if path.is_dir():
+            problems.append(Problem(where, 0, "", f"sous-dossier non lu : les fichiers {suffix} se placent directement "
+                                                  f"dans {rel(folder, project_dir)}/ ; déplacez-les, puis supprimez ce dossier"))
+        elif path.name.startswith("."):
+            problems.append(Problem(where, 0, "", "fichier caché (son nom commence par un point) : il ne serait pas publié ; "
+                                                  "renommez-le sans le point, ou supprimez-le"))
+        else:
+            try:
+                paths.append(checked_name(path, suffix, project_dir))
+            except ContentError as error:
+                problems += error.problems
+    return paths, problems
+
+
+def checked_name(path: Path, suffix: str, project_dir: Path) -> Path:
+    where = rel(path, project_dir)
+    if path.suffix != suffix:
+        raise ContentError([Problem(where, 0, "", f"seuls les fichiers {suffix} sont permis ici ; renommez-le en {suffix}, "
+                                                  "ou retirez-le de ce dossier")])
+    if copy := WINDOWS_COPY_RE.fullmatch(path.stem):
+        raise ContentError([Problem(where, 0, "", f"copie de « {copy.group(1)}{suffix} » (faite par l'Explorateur de fichiers) : "
+                                                  "supprimez-la si elle est en trop ; sinon donnez-lui un nom à elle, en "
+                                                  "minuscules, chiffres et tirets")])
+    if not SLUG_RE.fullmatch(path.stem):
+        raise ContentError([Problem(where, 0, "", f"nom de fichier invalide : minuscules, chiffres et tirets seulement, "
+                                                  f"par exemple « {slugify(path.stem) or 'mon-contenu'}{suffix} »")])
+    if RESERVED_RE.fullmatch(path.stem):
+        raise ContentError([Problem(where, 0, "", f"« {path.stem} » est le nom d'une page du site : choisissez un autre nom, "
+                                                  f"par exemple « {path.stem}-action{suffix} »")])
+    return path
