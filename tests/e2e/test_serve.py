@@ -72,6 +72,10 @@ def test_preview_follows_edits_and_shows_problems(served):
         assert "la date « 2017-11-31 » n&#39;existe pas" in page and "data-ssp-preview-problems" in page
         assert 'href="/assets/stylesheets/ssp.css' in page  # styled at any depth
 
+    project.event("x", front_matter(programme="[" * 100_000 + "]" * 100_000))  # no crash, no hang
+    page = wait_for(base, "imbrication trop profonde")
+    assert "campaigns/2017/events/x.md:8" in page
+
     project.event("x")
     wait_for(base + "2017/evenements/x/", "Portes ouvertes")
 
