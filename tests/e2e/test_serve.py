@@ -74,7 +74,7 @@ def test_preview_follows_edits_and_shows_problems(served):
 
     project.event("x", front_matter(programme="[" * 100_000 + "]" * 100_000))  # no crash, no hang
     page = wait_for(base, "imbrication trop profonde")
-    assert "campaigns/2017/events/x.md:8" in page
+    assert "campaigns/2017/events/x.md:9" in page
 
     project.event("x")
     wait_for(base + "2017/evenements/x/", "Portes ouvertes")

@@ -170,5 +170,5 @@ def test_the_verifier_and_the_build_agree(fixture_project):
     built = build(fixture_project.root)
     assert code == built.result.returncode == 1 and "Traceback" not in built.result.stderr
     for message in ("campaigns/2017/events/index.md: « index » est le nom d'une page du site",
-                    "campaigns/2017/events/profond.md:8: imbrication trop profonde"):
+                    "campaigns/2017/events/profond.md:9: imbrication trop profonde"):
         assert message in errors and message in built.result.stderr
