@@ -90,7 +90,7 @@ class EventPages:
                 write_file(job[1], job[0])
             return None
 
-        results = start_map(write, self.pages + list(files), workers)
+        results = start_map(write, self.pages + list(files), workers, "écriture des pages d'actions")
 
         def finish() -> None:
             for (spec, file, address), content in zip(self.pages, results()):

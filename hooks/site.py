@@ -30,7 +30,7 @@ from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
 from ssp.folders import clutter, links  # noqa: E402
-from ssp.parallel import cores  # noqa: E402
+from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
 
@@ -87,6 +87,8 @@ def on_config(config):
     try:
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
                           preview=previewing(), workers=state["workers"])
+    except WorkerLost as error:
+        raise Stop(str(error)) from None
     except ContentError as error:
         if not previewing():
             raise Stop(format_problems(error.problems, "rien n'a été publié")) from None
@@ -208,6 +210,9 @@ def _event_card(template, templates: str):
 @event_priority(50)  # before the search plugin writes its index
 def on_post_build(config):
     search = config.plugins.get("material/search")
-    state["event_pages"].finish(search.search_index if search else None)
+    try:
+        state["event_pages"].finish(search.search_index if search else None)
+    except WorkerLost as error:
+        raise Stop(str(error)) from None
     if previewing():
         KEPT.finish([file.abs_dest_path for file in state["files"]])

@@ -119,7 +119,7 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
             prepare(event)
         return event
 
-    for (path, _, key), result in zip(jobs, parallel_map(load, jobs, workers)):
+    for (path, _, key), result in zip(jobs, parallel_map(load, jobs, workers, "lecture des actions")):
         results[path] = result
         if key and isinstance(result, Event):
             _event_cache[str(path)] = (key, result)

@@ -69,3 +69,33 @@ def test_structured_data_carries_a_summary_of_long_descriptions():
     cut = summary(long)
     assert len(cut) <= 301 and cut.endswith("patients…") and long.startswith(cut[:-1])
     assert summary("Une  action\ncourte.") == "Une action courte."
+
+
+def test_a_worker_killed_by_the_system_ends_the_wait_with_a_french_message():
+    import subprocess
+    import sys
+    import textwrap
+
+    from helpers import ROOT
+
+    script = textwrap.dedent("""
+        import os, signal, sys
+        sys.path.insert(0, "hooks")
+        from ssp.parallel import WorkerLost, parallel_map
+        def work(item):
+            if item == 300:
+                os.kill(os.getpid(), signal.SIGKILL)  # what the out-of-memory killer does
+            return item
+        try:
+            parallel_map(work, list(range(1000)), 2, "lecture des actions")
+        except WorkerLost as error:
+            print(error)
+    """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.stdout.startswith("un processus de travail s'est arrêté brutalement pendant « lecture des actions »")
+
+
+def test_parallel_results_keep_their_order():
+    from ssp.parallel import parallel_map
+
+    assert parallel_map(lambda item: item * 2, list(range(1000)), 2) == [item * 2 for item in range(1000)]
