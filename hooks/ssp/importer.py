@@ -27,7 +27,7 @@ from .frenchinput import InputError, iso
 from .models import EventMeta
 from .problems import ContentError, Problem
 from .scaffold import BODY_HINT, check_event, front_matter_text
-from .source import parse_yaml, read_text, split_front_matter
+from .source import FORBIDDEN_CHARACTERS, forbidden_message, parse_yaml, read_text, split_front_matter
 from .spreadsheet import Sheet, read_sheet
 from .text import fold, slugify
 from .validate import validate
@@ -233,6 +233,9 @@ def _plan_rows(sheet: Sheet, columns: dict, year: int, report: ImportReport, exi
             result.problems.append(Problem(sheet.name, number, "", "ligne non lue : des colonnes obligatoires manquent "
                                                                    "(voir la ligne d'en-tête)"))
             continue
+        for key, (cell, written) in values.items():  # what the site would refuse in the file, refused here
+            if match := FORBIDDEN_CHARACTERS.search(_text(cell)):
+                result.problems.append(Problem(sheet.name, number, written, forbidden_message(match.group())))
         fields, description, import_id = _row_fields(values, sheet.name, result)
         try:
             meta = check_event(fields, sheet.name)

@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from checks import axe_violations
+from checks import axe_violations, wait_until
 
 LISTING = "2030/evenements/"
 
@@ -100,7 +100,7 @@ def test_clear_filters(listing):
     listing.select_option("#ssp-region", "Bretagne")
     listing.fill("#ssp-q", "expo")
     listing.click("text=Effacer les filtres")
-    listing.wait_for_function("document.getElementById('ssp-count').textContent.startsWith('5 ')")
+    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('5 ')")
     assert query(listing) == {}
     assert listing.input_value("#ssp-region") == ""
 
@@ -114,7 +114,7 @@ def test_filters_with_the_keyboard_alone(listing):
         if listing.evaluate("document.activeElement.type") == "reset":
             break
     listing.keyboard.press("Enter")
-    listing.wait_for_function("document.getElementById('ssp-count').textContent.startsWith('5 ')")
+    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('5 ')")
     listing.focus("#ssp-type")
     listing.keyboard.press("ArrowDown")
     assert listing.input_value("#ssp-type") != ""

@@ -85,7 +85,7 @@ def launch(playwright):
 
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the loaded page with the WCAG 2.1 AA and RGAA 4 rules."""
-    page.add_script_tag(path=str(AXE_JS))
+    page.evaluate(AXE_JS.read_text(encoding="utf-8"))  # through DevTools: the page's CSP forbids added inline scripts
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [{"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]
@@ -183,3 +183,15 @@ def static_third_party(site_dir: Path) -> list[str]:
 
 def _css_urls(css: str) -> list[str]:
     return [a or b for a, b in CSS_URL.findall(css)]
+
+
+def wait_until(page, expression: str, timeout: float = 10) -> None:
+    """Wait until a JavaScript expression is true in the page. Polled from here: Playwright's
+    wait_for_function evaluates a string inside the page, which the site's CSP forbids."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"never true: {expression}")
+        page.wait_for_timeout(50)

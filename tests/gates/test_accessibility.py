@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from checks import axe_violations
+from checks import axe_violations, wait_until
 from pages import ALL
 
 
@@ -23,7 +23,7 @@ def test_no_axe_violation_on_phone_and_desktop_with_search_open(gates_site, page
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
     # The dialog fades in: contrast is measured once its transitions are over (a loaded machine
     # otherwise catches a half-transparent text).
-    page.wait_for_function("document.getAnimations().every(animation => animation.playState === 'finished')")
+    wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
     assert axe_violations(page) == []
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from checks import wait_until
+
 PHONE = {"width": 375, "height": 740}
 
 
@@ -40,7 +42,7 @@ def test_search_by_keyboard_finds_an_event(gates_site, page):
     page.goto(server.base + "2017/")
     tab_to(page, "[data-ssp-toggle='__search']")
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    wait_until(page, "document.activeElement.matches('.md-search__input')")
     page.keyboard.type("Douai")
     result = page.locator(".md-search-result__link").first
     result.wait_for()

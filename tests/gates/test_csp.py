@@ -1,0 +1,84 @@
+"""Gate 9: every page carries a Content-Security-Policy that holds in the browser with zero
+violations, and a script slipped into a built page does not run."""
+
+from __future__ import annotations
+
+import pytest
+
+from pages import ALL
+
+LISTEN = """window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__csp.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample || ""}`));"""
+
+
+def violations(page, url: str) -> list[str]:
+    page.add_init_script(LISTEN)
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page.evaluate("window.__csp")
+
+
+def policy_of(html: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    [meta] = soup.select('meta[http-equiv="Content-Security-Policy"]')
+    assert soup.select_one('meta[name="referrer"]')["content"] == "strict-origin-when-cross-origin"
+    assert soup.head.find("meta") is soup.select_one("meta[charset]")  # the policy comes before any script
+    return meta["content"]
+
+
+@pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
+def test_every_page_template_holds_its_policy(gates_site, page, path):
+    _, server = gates_site
+    assert violations(page, server.base + path) == []
+
+
+def test_search_filters_and_quiz_run_under_the_policy(gates_site, page):
+    _, server = gates_site
+    assert violations(page, server.base + "2017/") == []
+    page.keyboard.press("/")
+    page.keyboard.type("Douai")  # the search runs in a web worker of the site
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.evaluate("window.__csp") == []
+    page.goto(server.base + "2030/evenements/?type=atelier")  # the listing's filters, from the address
+    page.wait_for_load_state("networkidle")
+    page.fill("#ssp-q", "expo")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__csp") == []
+    page.goto(server.base + "partenariat/quiz/partenariat-patient/")
+    page.wait_for_load_state("networkidle")
+    page.locator("input[type=radio]").first.check()
+    assert page.evaluate("window.__csp") == []
+
+
+def test_every_built_page_has_the_policy(gates_site):
+    built, _ = gates_site
+    pages = sorted(built.site.rglob("*.html"))
+    assert len(pages) > 30
+    for path in pages:
+        policy = policy_of(path.read_text(encoding="utf-8"))
+        assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";")[0], path
+        for directive in ("object-src 'none'", "base-uri 'self'", "form-action 'self'", "default-src 'self'"):
+            assert directive in policy, (path, directive)
+
+
+def test_a_script_slipped_into_a_built_page_does_not_run(gates_site, page):
+    built, server = gates_site
+    original = (built.site / "2017/evenements/portes-ouvertes-maternite-douai/index.html").read_text(encoding="utf-8")
+    injected = original.replace("</article>", "<script>window.__pirate = 1</script>"
+                                              "<img src=x onerror=\"window.__pirate2 = 1\"></article>", 1)
+    assert injected != original
+    target = built.site / "2017/evenements/injection/index.html"
+    target.parent.mkdir()
+    target.write_text(injected, encoding="utf-8")
+    try:
+        found = violations(page, server.base + "2017/evenements/injection/")
+        ran = page.evaluate("[window.__pirate, window.__pirate2]")
+    finally:  # the built site is shared with the other gates
+        target.unlink()
+        target.parent.rmdir()
+    assert ran == [None, None]
+    assert any(line.startswith("script-src-elem inline") for line in found)
+    assert any(line.startswith("script-src-attr inline") for line in found)
