@@ -14,10 +14,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import markup
+from . import materials as material_files
 from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialItem, Partnership, Quiz, QuizMeta,
                       Sheet, SheetMeta, Workshop, WorkshopMeta)
 from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
-from . import materials as material_files
 from .folders import SLUG_RE, content_files, is_clutter, links
 from .folders import rel as _rel
 from .parallel import parallel_map

@@ -5,7 +5,6 @@ followed, published, crashed on or skipped in silence."""
 from __future__ import annotations
 
 import io
-import os
 import zipfile
 
 import pytest
@@ -111,7 +110,7 @@ def test_control_and_direction_characters_are_refused(project, value, code_point
     project.edition()
     project.event("x", front_matter(title=value))
     code, errors = verify(project)
-    assert code == 1 and f"campaigns/2017/events/x.md:" in errors and f"caractère invisible interdit ({code_point})" in errors
+    assert code == 1 and "campaigns/2017/events/x.md:" in errors and f"caractère invisible interdit ({code_point})" in errors
 
 
 def test_a_control_character_in_the_body_is_refused_with_its_line(project):
