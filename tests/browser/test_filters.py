@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -65,13 +66,19 @@ def test_filters_combine_and_come_back_from_the_url(gates_site, page):
     assert page.locator("#ssp-results").inner_text() == "Aucune action ne correspond à ces critères."
 
 
+def search(listing, text: str) -> None:
+    """Type in the text box, and wait for the (debounced) update: it writes the address."""
+    listing.fill("#ssp-q", text)
+    wait_until(listing, f"(new URLSearchParams(location.search).get('q') || '') === {json.dumps(text.strip())}")
+
+
 def test_text_search_ignores_accents_and_case(listing):
-    listing.fill("#ssp-q", "REUNION")
+    search(listing, "REUNION")
     assert set(titles(listing)) == {"Chambre des erreurs (test)"}
-    listing.fill("#ssp-q", "lyon clinique")
+    search(listing, "lyon clinique")
     assert titles(listing) == ["Atelier annulé (test)"]
     assert query(listing) == {"q": ["lyon clinique"]}
-    listing.fill("#ssp-q", "echanges de pratiques")  # words of the description only
+    search(listing, "echanges de pratiques")  # words of the description only
     assert titles(listing) == ["Atelier annulé (test)"]
 
 
@@ -108,6 +115,7 @@ def test_clear_filters(listing):
 def test_filters_with_the_keyboard_alone(listing):
     listing.focus("#ssp-q")
     listing.keyboard.type("atelier")
+    wait_until(listing, "new URLSearchParams(location.search).get('q') === 'atelier'")  # typing is debounced
     assert titles(listing) == ["Atelier annulé (test)"]
     for _ in range(20):
         listing.keyboard.press("Tab")

@@ -1,7 +1,10 @@
 /* Semaine de la sécurité des patients — filters of an edition's listing.
    Progressive enhancement: without JavaScript the page lists every event by day. Here the
-   edition's data (evenements.json) is loaded once; filters combine, show their counts, live in
-   the URL query (a filtered view can be shared), and past events are marked from today's date. */
+   edition's data (evenements.json) is loaded once and indexed once (folded text, each filter's
+   values); filters combine, show their counts, live in the URL query (a filtered view can be
+   shared), and past events are marked from today's date. A phone stays responsive with thousands
+   of events: results are drawn PAGE at a time (« Afficher plus »), counts always cover them all,
+   and typing is debounced. */
 (function () {
   "use strict";
 
@@ -14,6 +17,12 @@
   var FIELDS = ["region", "departement", "type", "public", "jour", "mode", "quand"];
   var today = localDay(new Date());
   var records = [];
+  var PAGE = 50;  // results drawn at a time
+  var pending = [], drawn = 0;  // [day, record] pairs of the current results, and how many are on the page
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button ssp-more";
+  more.hidden = true;
 
   function localDay(date) {
     var month = String(date.getMonth() + 1).padStart(2, "0");
@@ -69,6 +78,8 @@
     record.mode = record.venue ? (record.online_url ? "les-deux" : "sur-place") : "en-ligne";
     record.text = fold([record.title, record.organizer, venue.name, venue.city, record.region,
       labels.departements[record.departement], labels.types[record.type], record.description].join(" "));
+    record.values = {};  // each filter's values, computed once
+    FIELDS.forEach(function (name) { record.values[name] = OPTIONS[name](record); });
     return record;
   }
 
@@ -97,32 +108,47 @@
     return current;
   }
 
-  function matches(record, current, except) {
-    if (current.q && current.q.split(/\s+/).some(function (word) { return record.text.indexOf(word) < 0; })) { return false; }
-    return FIELDS.every(function (name) {
-      return name === except || !current[name] || OPTIONS[name](record).indexOf(current[name]) >= 0;
-    });
+  // Which filters a record fails, as bits (text: the last one): computed once per update.
+  var TEXT_BIT = 1 << FIELDS.length;
+  function failures(record, current, words) {
+    var mask = 0;
+    for (var i = 0; i < FIELDS.length; i += 1) {
+      var value = current[FIELDS[i]];
+      if (value && record.values[FIELDS[i]].indexOf(value) < 0) { mask |= 1 << i; }
+    }
+    for (var w = 0; w < words.length; w += 1) {
+      if (record.text.indexOf(words[w]) < 0) { mask |= TEXT_BIT; break; }
+    }
+    return mask;
   }
 
-  // --- Options with counts (each counted with the other filters applied). ---
+  function matches(record, current) {
+    return failures(record, current, current.q ? current.q.split(/\s+/) : []) === 0;
+  }
+
+  // --- Options with counts: each option counts the records that pass every other filter. ---
   function fillOptions(current) {
-    FIELDS.forEach(function (name) {
-      var counts = {};
-      records.forEach(function (record) {
-        var ok = matches(record, current, name);
-        OPTIONS[name](record).forEach(function (value) {
-          counts[value] = (counts[value] || 0) + (ok ? 1 : 0);
+    var words = current.q ? current.q.split(/\s+/) : [], counts = {};
+    FIELDS.forEach(function (name) { counts[name] = {}; });
+    records.forEach(function (record) {
+      var mask = failures(record, current, words);
+      FIELDS.forEach(function (name, i) {
+        var ok = (mask & ~(1 << i)) === 0;  // passes the other filters
+        record.values[name].forEach(function (value) {
+          counts[name][value] = (counts[name][value] || 0) + (ok ? 1 : 0);
         });
       });
+    });
+    FIELDS.forEach(function (name) {
       var select = form.elements[name];
-      var values = Object.keys(counts).sort(function (a, b) {
+      var values = Object.keys(counts[name]).sort(function (a, b) {
         return name === "region" || name === "type" || name === "public"
           ? OPTION_LABEL[name](a).localeCompare(OPTION_LABEL[name](b), "fr") : (a < b ? -1 : a > b ? 1 : 0);
       });
       if (current[name] && values.indexOf(current[name]) < 0) { values.push(current[name]); }
       select.innerHTML = "<option value=\"\">Tous</option>" + values.map(function (value) {
         return "<option value=\"" + escapeHtml(value) + "\">" + escapeHtml(OPTION_LABEL[name](value)) +
-          " (" + (counts[value] || 0) + ")</option>";
+          " (" + (counts[name][value] || 0) + ")</option>";
       }).join("");
       select.value = current[name];
     });
@@ -145,22 +171,59 @@
   }
 
   function render(current) {
-    var byDay = {}, shown = {};
+    var byDay = {}, total = 0;
     records.forEach(function (record) {
       if (!matches(record, current)) { return; }
-      shown[record.id] = true;
+      total += 1;
       record.days.forEach(function (day) {
         if (!current.jour || current.jour === day) { (byDay[day] = byDay[day] || []).push(record); }
       });
     });
-    var days = Object.keys(byDay).sort();
-    var total = Object.keys(shown).length;
-    results.innerHTML = days.length ? days.map(function (day) {
-      return "<section class=\"ssp-day\" aria-labelledby=\"resultat-" + day + "\"><h2 class=\"ssp-day__title\" id=\"resultat-" + day + "\">" +
-        frenchDay(day) + "</h2><ul class=\"ssp-cards\">" + byDay[day].map(card).join("") + "</ul></section>";
-    }).join("") : "<p>Aucune action ne correspond à ces critères.</p>";
+    pending = [];
+    Object.keys(byDay).sort().forEach(function (day) {
+      byDay[day].forEach(function (record) { pending.push([day, record]); });
+    });
+    drawn = 0;
+    results.innerHTML = pending.length ? "" : "<p>Aucune action ne correspond à ces critères.</p>";
+    drawMore();
     count.textContent = total + (total > 1 ? " actions trouvées" : " action trouvée") + " sur " + records.length + ".";
   }
+
+  // The next PAGE results, under their day's heading (continued when the day goes on).
+  function drawMore() {
+    var next = pending.slice(drawn, drawn + PAGE), html = "", index = 0;
+    var last = results.querySelector(".ssp-day:last-of-type");
+    if (last && next.length && last.getAttribute("data-day") === next[0][0]) {
+      var cards = "";
+      while (index < next.length && next[index][0] === next[0][0]) { cards += card(next[index][1]); index += 1; }
+      last.querySelector(".ssp-cards").insertAdjacentHTML("beforeend", cards);
+    }
+    while (index < next.length) {
+      var day = next[index][0], items = "";
+      while (index < next.length && next[index][0] === day) { items += card(next[index][1]); index += 1; }
+      html += "<section class=\"ssp-day\" data-day=\"" + day + "\" aria-labelledby=\"resultat-" + day + "\"><h2 class=\"ssp-day__title\" id=\"resultat-" +
+        day + "\">" + frenchDay(day) + "</h2><ul class=\"ssp-cards\">" + items + "</ul></section>";
+    }
+    results.insertAdjacentHTML("beforeend", html);
+    drawn += next.length;
+    var left = pending.length - drawn;
+    more.hidden = left <= 0;
+    more.textContent = "Afficher plus d'actions (" + Math.min(left, PAGE) + " de plus, " + left + " restantes)";
+    results.appendChild(more);
+  }
+
+  more.addEventListener("click", function () {
+    var first = drawn;
+    more.disabled = true;
+    requestAnimationFrame(function () {
+      setTimeout(function () {  // painted first: the press shows at once
+        drawMore();
+        more.disabled = false;
+        var links = results.querySelectorAll(".ssp-card__title a");
+        if (links[first]) { links[first].focus(); }  // the keyboard goes on from the first new result
+      }, 0);
+    });
+  });
 
   // --- URL query: the state of the filters. ---
   function readQuery() {
@@ -187,6 +250,14 @@
     writeQuery();
   }
 
+  // After a choice, the browser first paints (the choice shows at once), then the results follow.
+  var scheduled = false;
+  function updateSoon() {
+    if (scheduled) { return; }
+    scheduled = true;
+    requestAnimationFrame(function () { setTimeout(function () { scheduled = false; update(); }, 0); });
+  }
+
   function markPastStaticCards() {
     document.querySelectorAll(".ssp-card[data-last-day]").forEach(function (item) {
       if (item.getAttribute("data-last-day") < today) {
@@ -200,6 +271,7 @@
   fetch(form.getAttribute("data-ssp-data"))
     .then(function (response) { return response.json(); })
     .then(function (data) {
+      if (window.performance && performance.mark) { performance.mark("ssp-data"); }
       records = data.events.map(prepare);
       var initial = readQuery();
       fillOptions(initial);
@@ -211,10 +283,17 @@
       staticList.hidden = true;
       render(initial);
       writeQuery();
-      form.addEventListener("input", update);
-      form.addEventListener("change", update);
+      if (window.performance && performance.mark) { performance.mark("ssp-results"); }  // read by bench/readers.py
+      // Lists change on « change » (once per choice); the text box on « input », debounced.
+      var typing = null;
+      form.addEventListener("input", function (event) {
+        if (event.target.name !== "q") { return; }
+        clearTimeout(typing);
+        typing = setTimeout(updateSoon, 150);
+      });
+      form.addEventListener("change", function (event) { if (event.target.name !== "q") { updateSoon(); } });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
-      form.addEventListener("reset", function () { setTimeout(update, 0); });
+      form.addEventListener("reset", function () { setTimeout(updateSoon, 0); });
     })
     .catch(function () { /* the static list stays */ });
 })();

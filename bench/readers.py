@@ -1,0 +1,141 @@
+"""`make bench-lecteurs`: the listing of a big edition, read as on a mid-range phone.
+
+Builds one edition of N synthetic actions, serves it on 127.0.0.1, and opens its listing in Debian's
+Chromium at 390×844 with the CPU slowed 4× (DevTools' throttling). Measures:
+- first results: the `ssp-results` mark that filters.js sets once the results are drawn (ms after
+  navigation start);
+- the longest interaction (what Chrome's Interaction to Next Paint counts, from the Event Timing
+  API): typing « rennes » key by key, choosing a region and a type with the keyboard, « Afficher plus »;
+- the page's DOM elements after each step.
+
+Usage: python bench/readers.py [N ...]   (default: 2000 10000)
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "gates")]
+
+from checks import launch  # noqa: E402  (Debian's Chromium, headless, no network)
+from generate import generate  # noqa: E402
+
+EVENTS = """window.__longest = {};
+new PerformanceObserver(list => {
+  for (const entry of list.getEntries()) {
+    if (!entry.interactionId) continue;
+    window.__longest[entry.name] = Math.max(window.__longest[entry.name] || 0, entry.duration);
+  }
+}).observe({type: "event", durationThreshold: 16, buffered: true});"""
+
+
+def build(folder: Path, events: int) -> Path:
+    for part in ("mkdocs.yml", "hooks", "overrides", "docs"):
+        source = ROOT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
+    generate(folder, events, editions=1)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", "site"], cwd=folder, env=env, check=True,
+                   capture_output=True)
+    return folder / "site"
+
+
+def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def elements(page) -> int:
+    return page.evaluate("document.getElementsByTagName('*').length")
+
+
+def measure(page, url: str) -> dict:
+    page.goto(url)
+    while not page.evaluate("performance.getEntriesByName('ssp-results').length"):  # polled: the CSP forbids eval
+        page.wait_for_timeout(50)
+    first = page.evaluate("performance.getEntriesByName('ssp-results')[0].startTime")
+    data = page.evaluate("performance.getEntriesByName('ssp-data')[0].startTime")
+    figures = {"first_results_ms": round(first), "data_ms": round(data), "dom_after_load": elements(page)}
+    figures["timeline"] = page.evaluate("""(() => {
+      const n = performance.getEntriesByType('navigation')[0];
+      const json = performance.getEntriesByType('resource').find(r => r.name.endsWith('evenements.json'));
+      return {html: Math.round(n.responseEnd), interactive: Math.round(n.domInteractive),
+              loaded: Math.round(n.domContentLoadedEventEnd), json_start: json && Math.round(json.startTime),
+              json_end: json && Math.round(json.responseEnd), json_kb: json && Math.round(json.encodedBodySize / 1024)};
+    })()""")
+    page.locator("#ssp-filters-more").evaluate("details => details.open = true")
+    page.focus("#ssp-q")
+    for letter in "rennes":
+        page.keyboard.press(letter)
+        page.wait_for_timeout(250)
+    page.wait_for_timeout(800)
+    figures["dom_after_search"] = elements(page)
+    page.fill("#ssp-q", "")
+    page.wait_for_timeout(800)
+    for name in ("#ssp-region", "#ssp-type"):
+        page.focus(name)
+        page.keyboard.press("ArrowDown")
+        page.wait_for_timeout(600)
+    figures["dom_after_filters"] = elements(page)
+    page.click("text=Effacer les filtres")
+    page.wait_for_timeout(600)
+    if page.locator(".ssp-more").is_visible():
+        page.click(".ssp-more")
+        page.wait_for_timeout(600)
+    figures["dom_after_more"] = elements(page)
+    page.wait_for_timeout(500)
+    longest = page.evaluate("window.__longest")
+    figures["longest_interaction_ms"] = round(max(longest.values(), default=0))
+    figures["longest_by_event"] = {name: round(value) for name, value in sorted(longest.items())}
+    return figures
+
+
+def main(sizes: list[int]) -> None:
+    from playwright.sync_api import sync_playwright
+
+    print(f"Mesuré le {date.today().isoformat()} sur {platform.machine()}, {os.cpu_count()} cœurs, "
+          "Chromium 390×844, processeur ralenti 4×\n")
+    print("| actions | premiers résultats | interaction la plus longue (INP) | éléments DOM (chargé / recherche / filtres / « plus ») |")
+    print("|---:|---:|---:|---:|")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        for size in sizes:
+            with tempfile.TemporaryDirectory() as folder:
+                server, base = serve(build(Path(folder), size))
+                context = browser.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR", is_mobile=True,
+                                              has_touch=True)
+                context.add_init_script(EVENTS)
+                page = context.new_page()
+                page.context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": 4})
+                figures = measure(page, base + "2026/evenements/")
+                server.shutdown()
+                context.close()
+            print("   ", figures["timeline"], file=sys.stderr)
+            dom = " / ".join(str(figures[key]) for key in ("dom_after_load", "dom_after_search", "dom_after_filters",
+                                                            "dom_after_more"))
+            print(f"| {size} | {figures['first_results_ms']} ms (données lues à {figures['data_ms']} ms) | "
+                  f"{figures['longest_interaction_ms']} ms "
+                  f"({', '.join(f'{k} {v}' for k, v in figures['longest_by_event'].items())}) | {dom} |", flush=True)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main([int(size) for size in sys.argv[1:]] or [2000, 10000])
