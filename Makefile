@@ -10,7 +10,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: serve build test verifier liens bench debian-tools gates-tools clean
+.PHONY: serve build test verifier liens bench bench-lecteurs debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -54,5 +54,8 @@ bench: $(READY)  ## Mesure la construction à 500, 5 000 et 20 000 actions (comp
 	$(BIN)/python bench/run.py $(SIZES)
 	$(BIN)/python bench/preview.py 5000
 
+bench-lecteurs: $(READY) gates-tools  ## La liste d'une édition de 2 000 et 10 000 actions sur un téléphone simulé (processeur ralenti 4×)
+	$(BIN)/python bench/readers.py $(SIZES)
+
 clean:
-	rm -rf site $(VENV) .pytest_cache .hypothesis
+	rm -rf site site.partiel $(VENV) .pytest_cache .hypothesis

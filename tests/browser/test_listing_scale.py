@@ -1,0 +1,73 @@
+"""The listing of a national edition (2,000 actions) in Debian's Chromium: results drawn 50 at a
+time, counts over all of them, the page kept under 3,000 elements, « Afficher plus » by keyboard."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+
+import pytest
+
+from builds import build, site_project
+from checks import SiteServer, wait_until
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # noqa: E402
+
+SIZE = 2000
+MAX_ELEMENTS = 3000
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    project = site_project(tmp_path_factory.mktemp("national"), campaigns=None)
+    generate(project.root, SIZE, editions=1)
+    server = SiteServer()
+    built = build(project.root, SITE_URL=server.base)
+    assert built.result.returncode == 0, built.result.stderr
+    server.serve(built.site)
+    yield json.loads(built.text("2026/evenements.json"))["events"], server
+    server.close()
+
+
+def elements(page) -> int:
+    return page.evaluate("document.getElementsByTagName('*').length")
+
+
+def cards(page) -> int:
+    return page.locator("#ssp-results .ssp-card").count()
+
+
+def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(national, page):
+    records, server = national
+    page.goto(server.base + "2026/evenements/")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    assert page.locator("#ssp-count").inner_text() == f"{len(records)} actions trouvées sur {len(records)}."
+    assert cards(page) == 50 and elements(page) < MAX_ELEMENTS
+    more = page.locator(".ssp-more")
+    assert more.inner_text() == f"Afficher plus d'actions (50 de plus, {len(records) - 50} restantes)"
+
+    more.focus()
+    page.keyboard.press("Enter")  # by keyboard: the next 50, and the focus on the first of them
+    wait_until(page, "document.querySelectorAll('#ssp-results .ssp-card').length === 100")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == page.locator("#ssp-results .ssp-card__title a").nth(50).inner_text()
+    assert elements(page) < MAX_ELEMENTS
+
+    region = next(record["region"] for record in records if record["title"].endswith("n° 1234"))
+    expected = Counter(record["region"] for record in records)[region]
+    page.locator("#ssp-filters-more").evaluate("details => details.open = true")
+    page.select_option("#ssp-region", region)
+    wait_until(page, f"document.getElementById('ssp-count').textContent.startsWith('{expected} ')")
+    assert cards(page) == min(50, expected) and elements(page) < MAX_ELEMENTS
+    option = page.locator(f"#ssp-region option[value=\"{region}\"]").inner_text()
+    assert option == f"{region} ({expected})"  # the option's count covers every result, not the drawn ones
+    assert "region=" in page.url
+
+    page.fill("#ssp-q", "n° 1234")  # one action by a word of its title
+    wait_until(page, "new URLSearchParams(location.search).get('q') === 'n° 1234'")
+    found = [record for record in records if "n° 1234" in record["title"] and record["region"] == region]
+    assert 1 <= cards(page) == len(found) and not page.locator(".ssp-more").is_visible()
