@@ -128,7 +128,9 @@ def main(sizes: list[int]) -> None:
                 figures = measure(page, base + "2026/evenements/")
                 server.shutdown()
                 context.close()
-            print("   ", figures["timeline"], file=sys.stderr)
+            line = figures["timeline"]
+            print(f"    chronologie : page reçue {line['html']} ms, DOM prêt {line['interactive']} ms, données reçues "
+                  f"{line['json_end']} ms ({line['json_kb']} Ko)", file=sys.stderr)
             dom = " / ".join(str(figures[key]) for key in ("dom_after_load", "dom_after_search", "dom_after_filters",
                                                             "dom_after_more"))
             print(f"| {size} | {figures['first_results_ms']} ms (données lues à {figures['data_ms']} ms) | "
