@@ -227,13 +227,15 @@ def _strays(folder: Path, meta: EditionMeta | None, project_dir: Path) -> list[P
     if meta is None:
         return []
     used = {os.path.abspath(folder / item.file) for item in meta.materials if item.file}
-    parts = EDITION_PARTS | {item.file.split("/")[0] for item in meta.materials if item.file and "/" in item.file}
+    parts = EDITION_PARTS | {item.file.split("/")[0] for item in meta.materials if item.file}
     strays = [path for path in folder.iterdir() if path.name not in parts]
     strays += [path for part in parts - EDITION_PARTS if (folder / part).is_dir() and not (folder / part).is_symlink()
                for parent, _, names in os.walk(folder / part) for path in map(Path(parent).joinpath, names)
                if os.path.abspath(path) not in used]
-    return [Problem(_rel(path, project_dir), 0, "", "fichier non utilisé : ajoutez-le aux « materials » de edition.yml, "
-                                                    "ou retirez-le du dossier")
+    return [Problem(_rel(path, project_dir), 0, "", "dossier non lu : un dossier d'édition contient edition.yml, events/, "
+                                                    "appels/ et les dossiers de ses supports ; déplacez ou supprimez-le"
+                    if path.is_dir() else "fichier non utilisé : ajoutez-le aux « materials » de edition.yml, ou "
+                                          "retirez-le du dossier")
             for path in sorted(strays) if not is_clutter(path.name) and not path.is_symlink()]
 
 

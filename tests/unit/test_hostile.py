@@ -155,8 +155,16 @@ def test_nothing_in_a_content_folder_is_skipped_in_silence(project, rel, message
 def test_an_unused_material_file_is_said(project):
     with_material(project, "supports/affiche.pdf")
     project.write("campaigns/2017/supports/oubli.pdf", PDF)
+    project.write("campaigns/2017/brouillons/vieux.md", "x")
     code, errors = verify(project)
     assert code == 1 and "campaigns/2017/supports/oubli.pdf: fichier non utilisé : ajoutez-le aux « materials »" in errors
+    assert "campaigns/2017/brouillons: dossier non lu" in errors
+    assert "affiche.pdf" not in errors
+
+
+def test_a_material_beside_edition_yml_is_used(project):
+    with_material(project, "affiche.pdf")
+    assert verify(project)[0] == 0
 
 
 def test_the_verifier_and_the_build_agree(fixture_project):
