@@ -29,7 +29,7 @@ from event_pages import OVERRIDES, EventPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
-from ssp.folders import clutter, links  # noqa: E402
+from ssp.folders import clutter, docs_problems  # noqa: E402
 from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
@@ -82,8 +82,8 @@ def on_config(config):
         raise Stop(str(error)) from None
     for path in clutter(project_dir / "campaigns", project_dir):
         log.info(f"Remarque : {path} : fichier système ignoré")
-    if docs_links := links(Path(config.docs_dir), project_dir):  # MkDocs would follow them
-        raise Stop(format_problems(docs_links, "rien n'a été publié"))
+    if refused := docs_problems(Path(config.docs_dir), project_dir):  # MkDocs publishes docs/ as it is
+        raise Stop(format_problems(refused, "rien n'a été publié"))
     try:
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
                           preview=previewing(), workers=state["workers"])

@@ -47,6 +47,22 @@ def links(folder: Path, project_dir: Path) -> list[Problem]:
     return [Problem(rel(Path(path), project_dir), 0, "", LINK_REFUSED) for path in sorted(found)]
 
 
+DOCS_SUFFIXES = {".md", ".css", ".js"}  # docs/: pages in Markdown (under the CSP), the site's own style and scripts
+
+
+def docs_problems(docs_dir: Path, project_dir: Path) -> list[Problem]:
+    """docs/ is published as it is: a page written in HTML or an SVG there would run its scripts
+    outside the CSP, so only Markdown pages and the site's style and scripts are accepted."""
+    problems = links(docs_dir, project_dir)
+    for parent, _, names in os.walk(docs_dir):
+        for name in sorted(names):
+            path = Path(parent) / name
+            if Path(name).suffix.lower() not in DOCS_SUFFIXES and not is_clutter(name) and not path.is_symlink():
+                problems.append(Problem(rel(path, project_dir), 0, "", "fichier refusé dans docs/ : une page s'écrit en "
+                                        "Markdown (.md) ; un document ou une image se publie comme support d'une édition"))
+    return problems
+
+
 def content_files(folder: Path, suffix: str, project_dir: Path) -> tuple[list[Path], list[Problem]]:
     """The content files of a folder, checked by name, and a problem for anything else in it
     (links are reported once, by `links`)."""

@@ -167,6 +167,21 @@ def test_a_material_beside_edition_yml_is_used(project):
     assert verify(project)[0] == 0
 
 
+def test_a_raw_page_or_image_in_docs_stops_the_build(fixture_project):
+    from builds import build
+
+    fixture_project.edition()
+    fixture_project.event("x")
+    fixture_project.write("docs/piege.html", "<script>alert(document.domain)</script>")
+    fixture_project.write("docs/assets/logo.svg", "<svg onload='alert(1)'/>")
+    (fixture_project.root / "docs/lien.md").symlink_to("/etc/passwd")
+    built = build(fixture_project.root)
+    assert built.result.returncode == 1 and not (fixture_project.root / "site/piege.html").exists()
+    for message in ("docs/piege.html: fichier refusé dans docs/", "docs/assets/logo.svg: fichier refusé dans docs/",
+                    "docs/lien.md: lien symbolique refusé"):
+        assert message in built.result.stderr
+
+
 def test_the_verifier_and_the_build_agree(fixture_project):
     from builds import build
 
