@@ -82,9 +82,10 @@ def on_config(config):
         raise Stop(str(error)) from None
     for path in clutter(project_dir / "campaigns", project_dir):
         log.info(f"Remarque : {path} : fichier système ignoré")
-    if refused := docs_problems(Path(config.docs_dir), project_dir):  # MkDocs publishes docs/ as it is
-        raise Stop(format_problems(refused, "rien n'a été publié"))
     try:
+        refused = docs_problems(Path(config.docs_dir), project_dir)  # MkDocs publishes docs/ as it is
+        if refused:
+            raise ContentError(refused)
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
                           preview=previewing(), workers=state["workers"])
     except WorkerLost as error:
