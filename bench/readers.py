@@ -102,6 +102,8 @@ def measure(page, url: str) -> dict:
         page.wait_for_timeout(600)
     figures["dom_after_more"] = elements(page)
     page.wait_for_timeout(500)
+    figures["update_ms"] = round(page.evaluate(
+        "Math.max(0, ...performance.getEntriesByName('ssp-update').map(entry => entry.duration))"))
     longest = page.evaluate("window.__longest")
     figures["longest_interaction_ms"] = round(max(longest.values(), default=0))
     figures["longest_by_event"] = {name: round(value) for name, value in sorted(longest.items())}
@@ -113,8 +115,9 @@ def main(sizes: list[int]) -> None:
 
     print(f"Mesuré le {date.today().isoformat()} sur {platform.machine()}, {os.cpu_count()} cœurs, "
           "Chromium 390×844, processeur ralenti 4×\n")
-    print("| actions | premiers résultats | interaction la plus longue (INP) | éléments DOM (chargé / recherche / filtres / « plus ») |")
-    print("|---:|---:|---:|---:|")
+    print("| actions | premiers résultats | interaction la plus longue (INP) | mise à jour la plus longue "
+          "| éléments DOM (chargé / recherche / filtres / « plus ») |")
+    print("|---:|---:|---:|---:|---:|")
     with sync_playwright() as playwright:
         browser = launch(playwright)
         for size in sizes:
@@ -135,7 +138,8 @@ def main(sizes: list[int]) -> None:
                                                             "dom_after_more"))
             print(f"| {size} | {figures['first_results_ms']} ms (données lues à {figures['data_ms']} ms) | "
                   f"{figures['longest_interaction_ms']} ms "
-                  f"({', '.join(f'{k} {v}' for k, v in figures['longest_by_event'].items())}) | {dom} |", flush=True)
+                  f"({', '.join(f'{k} {v}' for k, v in figures['longest_by_event'].items())}) | {figures['update_ms']} ms "
+                  f"| {dom} |", flush=True)
         browser.close()
 
 

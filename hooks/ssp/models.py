@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
@@ -19,6 +21,16 @@ EventType = Literal.__getitem__(tuple(EVENT_TYPES))
 Status = Literal.__getitem__(tuple(STATUSES))
 
 
+ENCLOSING_QUOTES = re.compile(r'\s*(?:«\s*([^«»]*?)\s*»|"([^"]*)"|“([^“”]*)”)\s*')
+
+
+def unquoted(value):
+    """« Des soins sûrs » → Des soins sûrs: the templates put a theme between guillemets once."""
+    if isinstance(value, str) and (match := ENCLOSING_QUOTES.fullmatch(value)):
+        return next(group for group in match.groups() if group is not None)
+    return value
+
+
 class Resource(Contract):
     title: Text = Field(description="Titre du lien, tel qu'affiché")
     url: WebUrl = Field(description="Adresse web (http:// ou https://)")
@@ -30,7 +42,8 @@ class EditionMeta(Contract):
 
     year: int = Field(ge=2011, le=2100, description="Année de l'édition")
     number: Optional[int] = Field(None, ge=1, description="Numéro de l'édition (7 pour la 7e)")
-    theme: Text = Field(description="Thème national de l'édition")
+    theme: Annotated[Text, BeforeValidator(unquoted)] = Field(
+        description="Thème national de l'édition, sans guillemets (le site les ajoute)")
     start: LocalDate = Field(description="Premier jour de la semaine nationale (AAAA-MM-JJ)")
     end: LocalDate = Field(description="Dernier jour de la semaine nationale (AAAA-MM-JJ)")
     summary: Optional[Text] = Field(None, description="Présentation de l'édition (Markdown)")

@@ -13,7 +13,15 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """« 1 action publiée », « 3 actions publiées » (0 and 1 take the singular in French); `singular`
+    may hold several words, each taking an « s » unless `plural_form` is given."""
+    words = singular if count <= 1 else plural_form or " ".join(word + "s" for word in singular.split(" "))
+    return f"{count} {words}"
+
+
 FILTERS = {
+    "plural": plural,
     "capfirst": capfirst,
     "fr_date": frenchdates.long_date,
     "fr_range": frenchdates.date_range,

@@ -42,15 +42,18 @@ def test_without_javascript_every_event_is_listed_by_day(gates_site, browser):
 
 
 def test_all_events_then_one_region_with_counts_and_url(listing):
-    assert listing.locator("#ssp-count").inner_text() == "5 actions trouvées sur 5."
+    # Four actions, one of them in two time slots: actions are counted once, slots said apart.
+    assert listing.locator("#ssp-count").inner_text() == "4 actions trouvées sur 4 (5 créneaux)."
     options = listing.locator("#ssp-region option").all_inner_texts()
-    assert options == ["Tous", "Auvergne-Rhône-Alpes (1)", "Bretagne (1)", "La Réunion (2)"]
+    assert options == ["Toutes les régions", "Auvergne-Rhône-Alpes (1)", "Bretagne (1)", "La Réunion (1)"]
     choose(listing, "#ssp-region", "La Réunion")
-    assert set(titles(listing)) == {"Chambre des erreurs (test)"}
-    assert listing.locator("#ssp-count").inner_text() == "2 actions trouvées sur 5."
+    assert titles(listing) == ["Chambre des erreurs (test)"] * 2
+    assert listing.locator("#ssp-count").inner_text() == "1 action trouvée sur 4 (2 créneaux)."
+    whens = listing.locator("#ssp-results .ssp-card__when").all_inner_texts()
+    assert whens == ["9 h – 12 h (heure de La Réunion)", "14 h – 16 h 30 (heure de La Réunion)"]
     assert query(listing) == {"region": ["La Réunion"]}
     # Counts of the other filters follow the region chosen.
-    assert "Chambre des erreurs (2)" in listing.locator("#ssp-type option").all_inner_texts()
+    assert "Chambre des erreurs (1)" in listing.locator("#ssp-type option").all_inner_texts()
     assert "Exposition (0)" in listing.locator("#ssp-type option").all_inner_texts()
 
 
@@ -107,14 +110,14 @@ def test_past_and_upcoming_from_todays_date(listing):
     assert titles(listing) == ["Chambre des erreurs (test)"]  # only its first slot, on the 16th
     assert listing.locator("#ssp-results .ssp-status--past").count() == 1
     choose(listing, "#ssp-quand", "a-venir")
-    assert listing.locator("#ssp-count").inner_text() == "4 actions trouvées sur 5."
+    assert listing.locator("#ssp-count").inner_text() == "4 actions trouvées sur 4."
 
 
 def test_clear_filters(listing):
     choose(listing, "#ssp-region", "Bretagne")
     listing.fill("#ssp-q", "expo")
     listing.click("text=Effacer les filtres")
-    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('5 ')")
+    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('4 ')")
     assert query(listing) == {}
     assert listing.input_value("#ssp-region") == ""
 
@@ -129,11 +132,11 @@ def test_filters_with_the_keyboard_alone(listing):
         if listing.evaluate("document.activeElement.type") == "reset":
             break
     listing.keyboard.press("Enter")
-    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('5 ')")
+    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('4 ')")
     listing.focus("#ssp-type")
     listing.keyboard.press("ArrowDown")
     assert listing.input_value("#ssp-type") != ""
-    wait_until(listing, "!document.getElementById('ssp-count').textContent.startsWith('5 ')")
+    wait_until(listing, "!document.getElementById('ssp-count').textContent.startsWith('4 ')")
 
 
 def test_listing_with_filters_open_is_accessible(listing):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from helpers import EDITION_2017, front_matter
+
 
 def main_text(soup) -> str:
     return " ".join(soup.select_one("article.md-content__inner").get_text(" ").split())
@@ -42,7 +44,7 @@ def test_listing_groups_by_day_with_every_fact(real_site):
     facts = [li.get_text(" ", strip=True) for li in douai.select(".ssp-card__facts li")]
     assert facts == ["Portes ouvertes", "Service de maternité, site de Dechy, Dechy", "Hauts-de-France",
                      "Organisé par Centre hospitalier de Douai"]
-    assert douai.select_one(".ssp-card__when").get_text(strip=True) == "Toute la journée · Tout l'après-midi"
+    assert douai.select_one(".ssp-card__when").get_text(strip=True) == "Tout l'après-midi"  # never beside « Toute la journée »
     assert douai.a["href"] == "../evenements/portes-ouvertes-maternite-douai/" or douai.a["href"] == "portes-ouvertes-maternite-douai/"
 
 
@@ -57,7 +59,7 @@ def test_event_page_has_every_field_and_nothing_invented(real_site):
         "Région": "Hauts-de-France",
         "Organisateur": "Centre hospitalier de Douai",
         "Public": "Grand public, Patients",
-        "Statut": "Programmé",
+        "Statut": "Terminé",  # built in 2023 (SOURCE_DATE_EPOCH): « Programmé » would read wrong
     }
     assert "futurs parents" in soup.select_one(".ssp-description").get_text()
     assert soup.find("meta", attrs={"name": "description"})["content"].startswith("La maternité du Centre hospitalier")
@@ -170,3 +172,29 @@ def test_event_page_offers_calendar_links(real_site):
 def test_edition_calendar_can_be_subscribed(real_site):
     links = [a["href"] for a in real_site.html("2017/index.html").select(".ssp-subscribe a")]
     assert links == ["webcal://example.github.io/ssp/2017/agenda.ics", "agenda.ics"]
+
+
+def test_themes_are_between_guillemets_once(real_site):
+    """Editions written with or without guillemets read the same: the templates add them once."""
+    for year, theme in (("2025", "Des soins sûrs pour chaque nouveau-né et chaque enfant"),
+                        ("2017", "Usagers, soignants : partenaires pour la sécurité des patients")):
+        shown = real_site.html(f"{year}/index.html").select_one(".ssp-edition__theme").get_text()
+        assert shown == f"« {theme} »"
+    home = main_text(real_site.html("index.html"))
+    assert "« Des soins sûrs pour chaque nouveau-né et chaque enfant »" in home and "« « Des soins" not in home
+    assert "« Les médicaments ? À bon escient ! »" in main_text(real_site.html("2018/index.html"))
+
+
+def test_an_upcoming_event_has_no_status_line_and_a_listing_counts_in_good_french(fixture_project):
+    from builds import build
+
+    fixture_project.edition(2030, EDITION_2017.replace("2017", "2030"))
+    fixture_project.event("x", front_matter(start="2030-11-21T14:00", region="Martinique",
+                                           venue="\n  city: Fort-de-France\n  postal_code: '97200'"), year=2030)
+    built = build(fixture_project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    page = built.html("2030/evenements/x/index.html")
+    assert "Statut" not in [dt.get_text(strip=True) for dt in page.select(".ssp-details dt")]
+    listing = built.html("2030/evenements/index.html")
+    assert "1 action publiée." in main_text(listing)
+    assert listing.select_one(".ssp-card__when").get_text(strip=True) == "14 h (heure de la Martinique)"

@@ -150,3 +150,11 @@ def test_sheet_workshop_ideas_and_contact_problems(project):
                              ("c.yml", "email")}
     assert problems[("f.yml", "budget.1.hours")].line == 7
     assert problems[("a.md", "situation")].message == "champ obligatoire manquant"
+
+
+def test_plural_agrees_in_french():
+    from ssp.templating import plural
+
+    assert [plural(count, "action publiée") for count in (0, 1, 2)] == ["0 action publiée", "1 action publiée",
+                                                                         "2 actions publiées"]
+    assert plural(3, "lauréat") == "3 lauréats" and plural(2, "journal", "journaux") == "2 journaux"

@@ -179,3 +179,12 @@ def test_years_stay_in_the_campaign_range(project):
     problem = only_problem(project, front_matter(start="9999-12-31T23:59", region="Guadeloupe",
                                                  venue="\n  city: Pointe-à-Pitre\n  postal_code: '97110'"))
     assert problem.message == "« 9999-12-31 » : l'année doit être entre 2000 et 2100"
+
+
+def test_a_theme_written_between_guillemets_is_stored_without_them(project):
+    project.edition(text=EDITION_2017.replace('theme: "Usagers, soignants : partenaires pour la sécurité des patients"',
+                                              "theme: « Usagers, soignants »"))
+    assert project.load()[0].meta.theme == "Usagers, soignants"
+    project.edition(text=EDITION_2017.replace('theme: "Usagers, soignants : partenaires pour la sécurité des patients"',
+                                              "theme: « A » et « B »"))
+    assert project.load()[0].meta.theme == "« A » et « B »"  # two quotations, not an enclosing pair

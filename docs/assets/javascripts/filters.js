@@ -17,6 +17,9 @@
   var FIELDS = ["region", "departement", "type", "public", "jour", "mode", "quand"];
   var today = localDay(new Date());
   var records = [];
+  var actions = 0, actionOf = {};  // records are time slots; an action with several slots is counted once
+  var EVERY = {};  // each list's first choice, as the page writes it (« Toutes les régions »)
+  FIELDS.forEach(function (name) { EVERY[name] = form.elements[name].options[0].textContent; });
   var PAGE = 50;  // results drawn at a time
   var pending = [], drawn = 0;  // [day, record] pairs of the current results, and how many are on the page
   var more = document.createElement("button");
@@ -69,6 +72,14 @@
     return clock(record.start) + " – " + clock(record.end);
   }
 
+  // A time note replaces « Toute la journée » rather than contradict it; an overseas time says its zone.
+  function when(record) {
+    var text = span(record);
+    if (record.time_note && text === "Toute la journée") { return record.time_note; }
+    if (!record.all_day && record.timezone !== "Europe/Paris") { text += " (" + labels.timezones[record.timezone] + ")"; }
+    return record.time_note ? text + " · " + record.time_note : text;
+  }
+
   // --- The data, prepared once. ---
   function prepare(record) {
     var venue = record.venue || {};
@@ -78,6 +89,7 @@
     record.mode = record.venue ? (record.online_url ? "les-deux" : "sur-place") : "en-ligne";
     record.text = fold([record.title, record.organizer, venue.name, venue.city, record.region,
       labels.departements[record.departement], labels.types[record.type], record.description].join(" "));
+    record.action = actionOf[record.url] = actionOf[record.url] === undefined ? actions++ : actionOf[record.url];
     record.values = {};  // each filter's values, computed once
     FIELDS.forEach(function (name) { record.values[name] = OPTIONS[name](record); });
     return record;
@@ -128,14 +140,17 @@
 
   // --- Options with counts: each option counts the records that pass every other filter. ---
   function fillOptions(current) {
-    var words = current.q ? current.q.split(/\s+/) : [], counts = {};
-    FIELDS.forEach(function (name) { counts[name] = {}; });
+    var words = current.q ? current.q.split(/\s+/) : [], counts = {}, seen = {};
+    FIELDS.forEach(function (name) { counts[name] = {}; seen[name] = {}; });
     records.forEach(function (record) {
       var mask = failures(record, current, words);
       FIELDS.forEach(function (name, i) {
         var ok = (mask & ~(1 << i)) === 0;  // passes the other filters
         record.values[name].forEach(function (value) {
-          counts[name][value] = (counts[name][value] || 0) + (ok ? 1 : 0);
+          var key = value + "\u0000" + record.action;  // each action once per option
+          if (!ok || seen[name][key]) { counts[name][value] = counts[name][value] || 0; return; }
+          seen[name][key] = true;
+          counts[name][value] = (counts[name][value] || 0) + 1;
         });
       });
     });
@@ -146,7 +161,7 @@
           ? OPTION_LABEL[name](a).localeCompare(OPTION_LABEL[name](b), "fr") : (a < b ? -1 : a > b ? 1 : 0);
       });
       if (current[name] && values.indexOf(current[name]) < 0) { values.push(current[name]); }
-      select.innerHTML = "<option value=\"\">Tous</option>" + values.map(function (value) {
+      select.innerHTML = "<option value=\"\">" + escapeHtml(EVERY[name]) + "</option>" + values.map(function (value) {
         return "<option value=\"" + escapeHtml(value) + "\">" + escapeHtml(OPTION_LABEL[name](value)) +
           " (" + (counts[name][value] || 0) + ")</option>";
       }).join("");
@@ -164,17 +179,18 @@
       (record.past ? " <span class=\"ssp-status ssp-status--past\">Passée</span>" : "");
     return "<li class=\"ssp-card" + (record.status === "cancelled" ? " ssp-card--cancelled" : "") + (record.past ? " ssp-card--past" : "") + "\">" +
       "<h3 class=\"ssp-card__title\"><a href=\"" + escapeHtml(record.url) + "\">" + escapeHtml(record.title) + "</a>" + badges + "</h3>" +
-      "<p class=\"ssp-card__when\">" + escapeHtml(span(record)) + (record.time_note ? " · " + escapeHtml(record.time_note) : "") + "</p>" +
+      "<p class=\"ssp-card__when\">" + escapeHtml(when(record)) + "</p>" +
       "<ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(place) + "</li>" +
       (record.region ? "<li>" + escapeHtml(record.region) + "</li>" : "") +
       "<li>Organisé par " + escapeHtml(record.organizer) + "</li></ul></li>";
   }
 
   function render(current) {
-    var byDay = {}, total = 0;
+    var byDay = {}, slots = 0, found = {};
     records.forEach(function (record) {
       if (!matches(record, current)) { return; }
-      total += 1;
+      slots += 1;
+      found[record.action] = true;
       record.days.forEach(function (day) {
         if (!current.jour || current.jour === day) { (byDay[day] = byDay[day] || []).push(record); }
       });
@@ -186,7 +202,9 @@
     drawn = 0;
     results.innerHTML = pending.length ? "" : "<p>Aucune action ne correspond à ces critères.</p>";
     drawMore();
-    count.textContent = total + (total > 1 ? " actions trouvées" : " action trouvée") + " sur " + records.length + ".";
+    var total = Object.keys(found).length;
+    count.textContent = total + (total > 1 ? " actions trouvées" : " action trouvée") + " sur " + actions +
+      (slots !== total ? " (" + slots + " créneaux)" : "") + ".";
   }
 
   // The next PAGE results, under their day's heading (continued when the day goes on).
@@ -244,10 +262,12 @@
   }
 
   function update() {
+    var started = window.performance ? performance.now() : 0;
     var current = state();
     fillOptions(current);
     render(current);
     writeQuery();
+    if (started && performance.measure) { performance.measure("ssp-update", { start: started }); }  // bench/readers.py
   }
 
   // After a choice, the browser first paints (the choice shows at once), then the results follow.
@@ -272,6 +292,7 @@
     .then(function (response) { return response.json(); })
     .then(function (data) {
       if (window.performance && performance.mark) { performance.mark("ssp-data"); }
+      actions = 0;
       records = data.events.map(prepare);
       var initial = readQuery();
       fillOptions(initial);
