@@ -146,10 +146,12 @@
       var mask = failures(record, current, words);
       FIELDS.forEach(function (name, i) {
         var ok = (mask & ~(1 << i)) === 0;  // passes the other filters
-        record.values[name].forEach(function (value) {
-          var key = value + "\u0000" + record.action;  // each action once per option
-          if (!ok || seen[name][key]) { counts[name][value] = counts[name][value] || 0; return; }
-          seen[name][key] = true;
+        record.values[name].forEach(function (value, v) {
+          if (!ok) { counts[name][value] = counts[name][value] || 0; return; }
+          if (record.keys) {  // an action in several slots: counted once per option
+            if (seen[name][record.keys[name][v]]) { return; }
+            seen[name][record.keys[name][v]] = true;
+          }
           counts[name][value] = (counts[name][value] || 0) + 1;
         });
       });
@@ -294,6 +296,15 @@
       if (window.performance && performance.mark) { performance.mark("ssp-data"); }
       actions = 0;
       records = data.events.map(prepare);
+      var slots = {};
+      records.forEach(function (record) { slots[record.action] = (slots[record.action] || 0) + 1; });
+      records.forEach(function (record) {
+        if (slots[record.action] < 2) { return; }
+        record.keys = {};  // keys of « this option, this action », made once
+        FIELDS.forEach(function (name) {
+          record.keys[name] = record.values[name].map(function (value) { return value + "\u0000" + record.action; });
+        });
+      });
       var initial = readQuery();
       fillOptions(initial);
       // On a wide screen, or when the address already filters, the filters are shown open.
