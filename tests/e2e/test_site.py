@@ -95,12 +95,13 @@ def test_home_lists_upcoming_events_as_of_the_build_date(fixture_project):
 
 def test_archive_lists_every_edition_with_a_source(real_site):
     rows = real_site.html("editions/index.html").select("table.ssp-archive tbody tr")
-    cells = {row.th.get_text(strip=True): [cell.get_text(" ", strip=True) for cell in row.find_all("td")] for row in rows}
+    cells = {row.th.a.get_text(strip=True): [row.th.get_text(" ", strip=True)] + [cell.get_text(" ", strip=True)
+                                                                                  for cell in row.find_all("td")] for row in rows}
     assert list(cells) == ["2025", "2024", "2023", "2022", "2019", "2018", "2017", "2015", "2014", "2013", "2012", "2011"]
-    assert cells["2017"] == ["7e", "Du lundi 20 au vendredi 24 novembre 2017",
+    assert cells["2017"] == ["2017 7e édition", "Du lundi 20 au vendredi 24 novembre 2017",
                              "Usagers, soignants : partenaires pour la sécurité des patients", "2"]
-    assert cells["2011"][:2] == ["1re", "Du lundi 21 au vendredi 25 novembre 2011"]
-    assert cells["2024"][:2] == ["—", "Du lundi 16 au vendredi 20 septembre 2024"]
+    assert cells["2011"][:2] == ["2011 1re édition", "Du lundi 21 au vendredi 25 novembre 2011"]
+    assert cells["2024"][:2] == ["2024", "Du lundi 16 au vendredi 20 septembre 2024"]  # no number known: none shown
     for year in ["2016", "2020", "2021"]:
         assert not (real_site.site / year).exists()
     sources = [a["href"] for a in real_site.html("2018/index.html").select(".ssp-resources a")]

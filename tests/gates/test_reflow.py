@@ -1,0 +1,35 @@
+"""Gate 11: every page reads at 320 CSS pixels without scrolling sideways (WCAG 1.4.10, reflow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pages import ALL
+
+
+@pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
+def test_no_sideways_scrolling_at_320_px(gates_site, page, path):
+    _, server = gates_site
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(server.base + path)
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate("""[...document.querySelectorAll('body *')]
+      .filter(element => element.getBoundingClientRect().right > 321)
+      .slice(0, 5).map(element => element.tagName + '.' + element.className)""")
+    assert width <= 320, wide
+
+
+def test_gate_catches_a_wide_element(gates_site, page):
+    built, server = gates_site
+    original = (built.site / "editions/index.html").read_text(encoding="utf-8")
+    target = built.site / "trop-large/index.html"
+    target.parent.mkdir()
+    target.write_text(original.replace("</article>", '<p style="width:500px">Trop large</p></article>', 1), encoding="utf-8")
+    try:
+        page.set_viewport_size({"width": 320, "height": 640})
+        page.goto(server.base + "trop-large/")
+        assert page.evaluate("document.documentElement.scrollWidth") > 320
+    finally:  # the built site is shared with the other gates
+        target.unlink()
+        target.parent.rmdir()
