@@ -15,7 +15,7 @@ from .pages import PageSpec, event_page_data, site_pages
 from .parallel import parallel_map
 from .publication import published
 from .problems import ContentError, Problem
-from .vocab import REGIONS, region_calendar_path
+from .vocab import REGIONS, region_calendar_path, timezone_of
 
 
 @dataclass(frozen=True)
@@ -95,5 +95,6 @@ def calendars(editions: list[Edition], maker: ics.Calendars) -> dict[str, bytes]
             files[f"{event.year}/evenements/{event.slug}.ics"] = maker.event_calendar(event)
     for region in REGIONS:
         events = [event for edition in editions for event in edition.events if event.meta.region == region]
-        files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events)
+        files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events,
+                                                             timezone_of(region))
     return files

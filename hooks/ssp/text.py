@@ -22,8 +22,15 @@ def fold(text: str) -> str:
     return slugify(text).replace("-", "")
 
 
-def plain(html_text: str) -> str:
-    """Sanitised HTML → readable text: paragraphs on their own lines, no tags, no entities."""
+LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
+
+
+def plain(html_text: str, links: bool = False) -> str:
+    """Sanitised HTML → readable text: paragraphs on their own lines, no tags, no entities; with
+    `links`, each link's address follows its text (« le site (https://…) »)."""
+    if links:
+        html_text = LINK.sub(lambda match: match.group(2) if html.unescape(match.group(1)) in match.group(2)
+                             else f"{match.group(2)} ({match.group(1)})", html_text)
     spaced = re.sub(r"</(p|li|h[2-6]|tr|div|blockquote)>|<br\s*/?>", "\n", html_text.replace("\n", " "))
     text = html.unescape(nh3.clean(spaced, tags=set()))
     lines = [" ".join(line.split()) for line in text.split("\n")]

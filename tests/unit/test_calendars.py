@@ -127,3 +127,18 @@ def test_google_and_outlook_links(project):
     assert "startdt=2017-11-24T14%3A00%3A00%2B01%3A00" in links["outlook"] and "allday=false" in links["outlook"]
     day_links = add_links(all_day, all_day.occurrences[0], SITE)
     assert "dates=20171124%2F20171125" in day_links["google"] and "allday=true" in day_links["outlook"]
+
+
+def test_every_calendar_has_a_component_and_descriptions_keep_link_addresses(project):
+    editions = load(project, x=front_matter(title="Journée").replace(
+        "Description.", "Voir [le programme](https://example.org/programme) et https://example.org/ ."))
+    files = calendars(editions, Calendars("https://ssp.example/", date(2017, 11, 1), (2017, 2017)))
+    assert len(files) == 1 + 1 + 18  # the edition's, the event's, one per region
+    for path, content in files.items():
+        calendar = Calendar.from_ical(content)
+        assert calendar.subcomponents, path  # RFC 5545: at least one component
+    empty = Calendar.from_ical(files["agendas/la-reunion.ics"])
+    assert [component.name for component in empty.subcomponents] == ["VTIMEZONE"]
+    assert str(empty.subcomponents[0]["TZID"]) == "Indian/Reunion"
+    [event] = Calendar.from_ical(files["2017/agenda.ics"]).walk("VEVENT")
+    assert "Voir le programme (https://example.org/programme) et https://example.org/ ." in str(event["DESCRIPTION"])

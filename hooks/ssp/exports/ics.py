@@ -17,7 +17,8 @@ from icalendar import Event as VEvent
 
 from ..frenchdates import clock_text
 from ..models import Event, Occurrence
-from ..vocab import EVENT_TYPES, STATUSES
+from ..text import plain
+from ..vocab import DEFAULT_TIMEZONE, EVENT_TYPES, STATUSES
 
 PRODID = "-//Semaine de la securite des patients//Agenda//FR"
 UID_DOMAIN = "semaine-securite-patients"
@@ -48,7 +49,7 @@ def description(event: Event, site_url: str) -> str:
         lines.append(f"En ligne : {meta.online_url}")
     if meta.registration:
         lines.append(f"Inscription : {meta.registration}")
-    if text := event.description_text:
+    if text := plain(event.description_html, links=True):  # a calendar shows no links: their address is written
         lines += ["", text]
     if meta.programme:
         lines += ["", "Programme :"] + [
@@ -98,9 +99,10 @@ class Calendars:
         return event.remember(("calendar", self.site_url, self.stamp, self.years),
                               lambda: self.calendar(event.meta.title, [event]))
 
-    def calendar(self, name: str, events: list[Event]) -> bytes:
-        """A calendar of `events` (all their occurrences), with a VTIMEZONE for each zone they use."""
-        zones = sorted({event.timezone for event in events if any(not o.all_day for o in event.occurrences)})
+    def calendar(self, name: str, events: list[Event], zone: str = DEFAULT_TIMEZONE) -> bytes:
+        """A calendar of `events` (all their occurrences), with a VTIMEZONE for each zone they use;
+        one with no timed event still carries `zone`'s (RFC 5545 wants at least one component)."""
+        zones = sorted({event.timezone for event in events if any(not o.all_day for o in event.occurrences)}) or [zone]
         first, last = years_of(events)
         if self.years:
             first, last = min(first, self.years[0]), max(last, self.years[1])
