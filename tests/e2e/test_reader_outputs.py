@@ -50,6 +50,24 @@ def test_structured_data_of_online_cancelled_and_slots(fixture_project):
     first, second = jsonld(built, "2017/evenements/deux/index.html")
     assert first["startDate"] == "2017-11-21T09:00:00+01:00" and "endDate" not in first
     assert second["endDate"] == "2017-11-22T10:00:00+01:00"
+    assert "offers" not in web and "offers" not in first  # no price written: none said
+
+
+def test_structured_data_says_free_entry_and_links_the_organizer_card(fixture_project):
+    fixture_project.edition()
+    fixture_project.write("campaigns/contacts/ch-douai.yml", "name: Centre hospitalier de Douai\n")
+    fixture_project.event("libre", front_matter(registration="Entrée libre", organizer_contact="ch-douai"))
+    fixture_project.event("complet", front_matter(title="Complet", registration="Gratuit, sur inscription",
+                                                  status="full"))
+    built = build(fixture_project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    free = jsonld(built, "2017/evenements/libre/index.html")
+    assert free["offers"] == {"@type": "Offer", "price": 0, "priceCurrency": "EUR",
+                              "url": "http://127.0.0.1:8000/2017/evenements/libre/",
+                              "availability": "https://schema.org/InStock"}
+    assert free["organizer"] == {"@type": "Organization", "name": "Centre hospitalier",
+                                 "url": "http://127.0.0.1:8000/contacts/ch-douai/"}
+    assert jsonld(built, "2017/evenements/complet/index.html")["offers"]["availability"] == "https://schema.org/SoldOut"
 
 
 def test_csv_reads_back_in_a_spreadsheet_dialect(fixture_project):

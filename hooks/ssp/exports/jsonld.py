@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..models import Event, Occurrence
@@ -29,6 +30,26 @@ def place(event: Event) -> list[dict[str, Any]]:
     return locations
 
 
+FREE = re.compile(r"\b(?:entr[ée]e\s+libre|gratuit\w*|libre\s+acc[èe]s|sans\s+inscription)\b", re.IGNORECASE)
+
+
+def organizer(event: Event, site_url: str) -> dict[str, Any]:
+    data = {"@type": "Organization", "name": event.meta.organizer}
+    if event.meta.organizer_contact:  # its contact card is a page of the site
+        data["url"] = f"{site_url}contacts/{event.meta.organizer_contact}/"
+    return data
+
+
+def offers(event: Event, site_url: str) -> dict[str, Any] | None:
+    """A free action, as the page says it (« Entrée libre », « gratuit »…): price 0 €, as Google's event
+    guidelines ask. Nothing is said of an action whose price is not written."""
+    registration = event.meta.registration or ""
+    if not FREE.search(registration):
+        return None
+    return {"@type": "Offer", "price": 0, "priceCurrency": "EUR", "url": site_url + event.url,
+            "availability": "https://schema.org/" + ("SoldOut" if event.meta.status == "full" else "InStock")}
+
+
 def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict[str, Any]:
     locations = place(event)
     data = {
@@ -40,7 +61,8 @@ def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict
         "eventStatus": f"https://schema.org/{STATUS[event.meta.status]}",
         "eventAttendanceMode": f"https://schema.org/{attendance_mode(event)}",
         "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": {"@type": "Organization", "name": event.meta.organizer},
+        "organizer": organizer(event, site_url),
+        "offers": offers(event, site_url),
         "description": summary(event.description_text) or event.meta.title,  # a summary: pages stay small
         "url": site_url + event.url,
         "inLanguage": "fr",
