@@ -51,7 +51,9 @@ class EventPages:
             file = spec.context["event"].remember(("file", spec.src_uri, config.site_dir, config.use_directory_urls),
                                                   lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))
             self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
-        self.addresses = [address for _, _, address in self.pages]
+        changed = env.globals["ssp"].changed
+        # (address, date of the event file's last commit or None): the sitemap's lines
+        self.addresses = [(address, changed.get(spec.context["event"].source)) for spec, _, address in self.pages]
 
     def start(self, workers: int = 1, writer=None, files: list[tuple[str, bytes]] = ()) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the

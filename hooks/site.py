@@ -189,6 +189,9 @@ def on_env(env, config, files):
     state["files"] = files
     state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates)
     env.globals["ssp_sitemap"] = state["event_pages"].addresses  # overrides/sitemap.xml
+    # The sitemap's lastmod of docs/ pages: their file's last commit (generated pages: none said).
+    env.globals["ssp_lastmod"] = {path.removeprefix("docs/"): moment.strftime("%Y-%m-%d")
+                                  for path, moment in state["site"].changed.items() if path.startswith("docs/")}
     # Event pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
     # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
     state["event_pages"].start(state["workers"], KEPT.write if previewing() else None,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from datetime import date
+from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from .exports import data, feed, ics
+from .history import last_changes
 from .content import Contact, Partnership
 from .load import edition_years, load_all
 from .models import Edition, Event
@@ -26,6 +27,7 @@ class Site:
     today: date
     contacts: dict[str, Contact] = field(default_factory=dict)
     partnership: Partnership = field(default_factory=Partnership)
+    changed: dict[str, datetime] = field(default_factory=dict)  # source file → its last commit (history.py)
 
     @property
     def latest(self) -> Edition | None:
@@ -59,10 +61,13 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     pages = site_pages(campaigns, site_url)
     files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url).items()}
     files.update(calendars(editions, maker))
-    files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions")])
+    changed = last_changes(project_dir)
+    built = datetime.combine(today, time(), timezone.utc)
+    files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions",
+                                 lambda event: changed.get(event.source, built))])
     files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
-    return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership)
+    return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed)
 
 
 def prepare_event(event: Event, maker: ics.Calendars) -> dict:

@@ -132,3 +132,37 @@ def test_open_data_page_lists_files_columns_and_licence(real_site):
     assert "Licence Ouverte" in text and "point-virgule" in text.replace("points-virgules", "point-virgule")
     columns = [th.get_text(strip=True) for th in soup.select("#colonnes ~ table tbody th")]
     assert columns[0] == "id" and "url" in columns
+
+
+def test_sitemap_and_feed_dates_come_from_the_history_never_the_build(fixture_project):
+    import os
+    import re
+    import subprocess
+    from xml.etree import ElementTree as ET
+
+    root = fixture_project.root
+    fixture_project.edition()
+    fixture_project.event("x")
+
+    def commit(message: str, when: str) -> None:
+        env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "Équipe",
+               "GIT_AUTHOR_EMAIL": "equipe@example.org", "GIT_COMMITTER_NAME": "Équipe",
+               "GIT_COMMITTER_EMAIL": "equipe@example.org"}
+        subprocess.run(["git", "add", "-A"], cwd=root, check=True, env=env)
+        subprocess.run(["git", "commit", "-q", "-m", message], cwd=root, check=True, env=env)
+
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    commit("contenu", "2026-10-01T09:00:00+02:00")
+    fixture_project.event("x", front_matter(title="Portes ouvertes, horaires précisés"))
+    commit("correction", "2026-10-05T16:30:00+02:00")
+    built = build(root)
+    assert built.result.returncode == 0, built.result.stderr
+    sitemap = {loc: lastmod for loc, lastmod in re.findall(
+        r"<loc>([^<]+)</loc>\s*(?:<lastmod>([^<]+)</lastmod>)?", built.text("sitemap.xml"))}
+    assert sitemap["http://127.0.0.1:8000/2017/evenements/x/"] == "2026-10-05"
+    assert sitemap["http://127.0.0.1:8000/mentions-legales/"] == "2026-10-01"
+    assert sitemap["http://127.0.0.1:8000/2017/"] == ""  # a page made of many files: no date rather than a wrong one
+    atom = ET.fromstring(built.text("flux.xml"))
+    namespace = {"a": "http://www.w3.org/2005/Atom"}
+    assert atom.find("a:entry/a:updated", namespace).text == "2026-10-05T16:30:00+02:00"
+    assert atom.find("a:updated", namespace).text == "2026-10-05T16:30:00+02:00"

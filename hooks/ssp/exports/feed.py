@@ -33,13 +33,15 @@ def _summary(event: Event) -> str:
     return f"{EVENT_TYPES[event.meta.type]}, {when}, {place}, organisé par {event.meta.organizer}{status}."
 
 
-def atom_feed(editions: list[Edition], site_url: str, title: str) -> tuple[str, bytes]:
+def atom_feed(editions: list[Edition], site_url: str, title: str, changed) -> tuple[str, bytes]:
+    """`changed(event)`: when the event's file last changed (an entry's `updated`; the feed's is the latest)."""
     events = sorted((event for edition in editions for event in edition.events), key=_moment, reverse=True)[:MAX_ENTRIES]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}id").text = _stable_id("feed")
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = (_moment(events[0]) if events else datetime(2011, 1, 1, tzinfo=ZoneInfo("UTC"))).isoformat()
+    latest = max((changed(event) for event in events), default=datetime(2011, 1, 1, tzinfo=ZoneInfo("UTC")))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = latest.isoformat()
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": site_url + FEED_PATH})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": site_url})
     ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = title
@@ -47,7 +49,7 @@ def atom_feed(editions: list[Edition], site_url: str, title: str) -> tuple[str, 
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = event.meta.title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = _stable_id(event.id)
-        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _moment(event).isoformat()  # the event's date: stable
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = changed(event).isoformat()
         ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": site_url + event.url})
         ET.SubElement(entry, f"{{{ATOM}}}category", {"term": event.meta.type, "label": EVENT_TYPES[event.meta.type]})
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = _summary(event)
