@@ -139,7 +139,8 @@ def nouvelle_edition(project: Path, annee: int, depuis: int | None) -> None:
 @click.pass_obj
 def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remplacer: bool, essai: bool,
              rapport: Path | None) -> None:
-    from .importer import import_sheet, report_lines, report_table, summary
+    from .importer import import_sheet
+    from .importreport import report_lines, report_table, summary
 
     report = import_sheet(project, year, tableur, write_valid=ecrire_valides, replace=remplacer, dry_run=essai)
     for line, is_problem in report_lines(report):
