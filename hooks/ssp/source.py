@@ -79,8 +79,9 @@ def read_bytes(path: Path, rel: str, limit: int = MAX_TEXT_BYTES) -> bytes:
         raise ContentError([Problem(rel, 0, "", f"fichier illisible ({error.strerror or error}) ; "
                                                 "vérifiez qu'il existe et que vous avez le droit de le lire")]) from None
     if len(raw) > limit:
-        raise ContentError([Problem(rel, 0, "", f"fichier trop gros : {limit // 1_000_000} Mo au plus ; "
-                                                "raccourcissez-le (un texte de présentation tient en quelques pages)")])
+        hint = ("raccourcissez-le (un texte de présentation tient en quelques pages)" if limit == MAX_TEXT_BYTES
+                else "allégez-le (PDF compressé, image ou vidéo moins lourde)")
+        raise ContentError([Problem(rel, 0, "", f"fichier trop gros : {limit // 1_000_000} Mo au plus ; {hint}")])
     return raw
 
 
