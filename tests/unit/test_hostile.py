@@ -194,3 +194,13 @@ def test_the_verifier_and_the_build_agree(fixture_project):
     for message in ("campaigns/2017/events/index.md: « index » est le nom d'une page du site",
                     "campaigns/2017/events/profond.md:9: imbrication trop profonde"):
         assert message in errors and message in built.result.stderr
+
+
+def test_a_material_above_50_mb_is_refused(project):
+    from ssp.materials import MAX_MATERIAL_BYTES
+
+    with_material(project, "supports/affiche.pdf")
+    with open(project.root / "campaigns/2017/supports/affiche.pdf", "r+b") as handle:
+        handle.truncate(MAX_MATERIAL_BYTES + 1)  # sparse: quick to make
+    code, errors = verify(project)
+    assert code == 1 and "materials.1.file : « supports/affiche.pdf » : fichier trop gros : 50 Mo au plus ; allégez-le" in errors
