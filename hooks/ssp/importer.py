@@ -127,10 +127,8 @@ class Existing:
 @dataclass
 class Planned:
     result: RowResult
-    identity: tuple
     fields: dict[str, Any]  # front matter of the row
     description: str
-    import_id: str | None
     existing: Existing | None = None
 
 
@@ -154,9 +152,9 @@ def import_rows(project: Path, year: int, sheet: Sheet, write_valid: bool = Fals
         report.problems.append(missing)
         return report
     columns = _columns(sheet, report)
+    headers = {column.field: written for column, written in columns.values() if column.field}  # field → header as written
     existing = _existing_events(folder, project)
-    planned = _plan_rows(sheet, columns, year, report, existing)
-    headers = {column.field: written for column, written in columns.values() if column.field}
+    planned = _plan_rows(sheet, columns, headers, year, report, existing)
     _plan_files(planned, existing, project, folder, replace, headers)
     refused = any(row.outcome in ("error", "different") for row in report.rows)
     blocked = bool(report.problems) or (refused and not write_valid)
@@ -209,20 +207,21 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
             header = next(column.header for column in COLUMNS if column.key == key)
             report.problems.append(Problem(sheet.name, number, header, "colonne obligatoire absente ; ajoutez-la"))
     report.rows.append(RowResult(number, "header"))
-    sheet.rows = [(row_number, row) for row_number, row in sheet.rows if row_number != number]
     return columns
 
 
-def _plan_rows(sheet: Sheet, columns: dict, year: int, report: ImportReport, existing: list[Existing]) -> list[Planned]:
+def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, report: ImportReport,
+               existing: list[Existing]) -> list[Planned]:
     planned: list[Planned] = []
     by_identity: dict[tuple, int] = {}
     by_id: dict[str, int] = {}
-    headers = {column.field: written for column, written in columns.values() if column.field}
     header_number = report.rows[0].row if report.rows else 0
     found = {column.key for column, _ in columns.values()}
     missing_columns = any(key not in found for key in REQUIRED)
     for number, cells in sheet.rows:
-        if number < header_number or not any(_text(cell) for cell in cells):
+        if number == header_number:
+            continue
+        if not any(_text(cell) for cell in cells):  # the rows above the header are blank too
             report.rows.append(RowResult(number, "blank"))
             continue
         result = RowResult(number, "error")
@@ -246,8 +245,7 @@ def _plan_rows(sheet: Sheet, columns: dict, year: int, report: ImportReport, exi
             continue
         if result.problems:
             continue
-        if any(moment.year != year for moment in meta.moments()):
-            wrong = next(moment for moment in meta.moments() if moment.year != year)
+        if wrong := meta.day_outside(year):
             result.problems.append(Problem(sheet.name, number, headers.get("start", "début"),
                                            f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, "
                                            f"ou importez-la dans l'édition {wrong.year}"))
@@ -272,7 +270,7 @@ def _plan_rows(sheet: Sheet, columns: dict, year: int, report: ImportReport, exi
         by_identity[identity] = number
         if import_id:
             by_id[import_id] = number
-        planned.append(Planned(result, identity, fields, description, import_id, match))
+        planned.append(Planned(result, fields, description, match))
     report.rows.sort(key=lambda row: row.row)
     return planned
 

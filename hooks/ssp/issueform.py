@@ -17,6 +17,7 @@ import yaml
 from .importer import import_rows
 from .problems import Problem
 from .spreadsheet import Sheet
+from .text import slugify
 from .vocab import AUDIENCES, EVENT_TYPES, REGIONS
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/declarer-une-action.yml"
@@ -77,8 +78,6 @@ def form_yaml() -> str:
 
 
 def _field_id(label: str) -> str:
-    from .text import slugify
-
     return slugify(label)
 
 

@@ -326,7 +326,7 @@ def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[st
             check_references([(meta.organizer_contact, "contacts", ("organizer_contact",))], known, document, rel)
         except ContentError as error:
             problems += error.problems
-    if not meta.outside_year and (wrong := next((day for day in meta.moments() if day.year != year), None)):
+    if wrong := meta.day_outside(year):
         key = ("start",) if meta.slots is None else ("slots",)
         problems.append(Problem(rel, document.line_of(key), key[0],
                                 f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, ou déplacez "

@@ -150,6 +150,10 @@ class EventMeta(Publishable):
         ranges = [(self.start, self.end)] if self.slots is None else [(slot.start, slot.end) for slot in self.slots]
         return [moment for pair in ranges for moment in pair if isinstance(moment, date)]
 
+    def day_outside(self, year: int) -> date | None:
+        """The first start or end outside the edition's year, unless the file says it is deliberate."""
+        return None if self.outside_year else next((day for day in self.moments() if day.year != year), None)
+
     def first_start(self) -> date:
         return self.start if self.slots is None else self.slots[0].start
 

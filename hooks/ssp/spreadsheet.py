@@ -21,6 +21,7 @@ from .text import fold
 SEPARATORS = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}
 ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252 (Excel)"}
 MAX_BYTES = 20_000_000  # far above any real sheet of actions; a larger file is refused
+csv.field_size_limit(MAX_BYTES)  # a long description in one cell is not an error (the default stops at 128 KB)
 
 
 def _without_trailing_blanks(rows: list[tuple[int, list]]) -> list[tuple[int, list]]:
@@ -75,6 +76,9 @@ def _read_xlsx(path: Path) -> Sheet:
         rows = [(number, [_cell(cell) for cell in row])
                 for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)]
         others = [other.title for other in workbook.worksheets[1:] if other.max_row and other.max_row > 1]
+    except Exception:  # a damaged sheet inside a readable workbook
+        raise _unreadable(path.name, "feuille illisible : ouvrez le classeur dans le tableur et enregistrez-le à "
+                                     "nouveau au format .xlsx") from None
     finally:
         workbook.close()
     notes = [f"seule la première feuille (« {sheet.title} ») est lue ; les autres (« {'», «'.join(others)} ») "

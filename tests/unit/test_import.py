@@ -308,3 +308,11 @@ def test_unreadable_files_get_a_french_message(edition):
     one_column = edition.write("une.csv", "titre\nA\n")
     assert "séparateur de colonnes introuvable" in ssp(edition, "importer", str(one_column), "--edition", "2017").stderr
     assert "l'édition 2030 n'existe pas" in ssp(edition, "importer", str(one_column), "--edition", "2030").stderr
+
+
+def test_a_description_longer_than_the_csv_module_default_is_kept_whole(edition):
+    long_text = "Présentation détaillée ; " * 8_000  # 200 000 characters in one cell (the csv default stops at 128 KB)
+    result = ssp(edition, "importer", str(excel_csv(edition, [row(text=long_text)])), "--edition", "2017")
+    assert result.returncode == 0, result.stderr
+    [event] = edition.load()[0].events
+    assert event.description_html.count("Présentation détaillée ;") == 8_000

@@ -134,10 +134,6 @@
     return mask;
   }
 
-  function matches(record, current) {
-    return failures(record, current, current.q ? current.q.split(/\s+/) : []) === 0;
-  }
-
   // --- Options with counts: each option counts the records that pass every other filter. ---
   function fillOptions(current) {
     var words = current.q ? current.q.split(/\s+/) : [], counts = {}, seen = {};
@@ -188,9 +184,9 @@
   }
 
   function render(current) {
-    var byDay = {}, slots = 0, found = {};
+    var byDay = {}, slots = 0, found = {}, words = current.q ? current.q.split(/\s+/) : [];
     records.forEach(function (record) {
-      if (!matches(record, current)) { return; }
+      if (failures(record, current, words)) { return; }
       slots += 1;
       found[record.action] = true;
       record.days.forEach(function (day) {
