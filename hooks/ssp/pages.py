@@ -146,18 +146,31 @@ def partnership_pages(partnership: Partnership) -> list[PageSpec]:
 
 LISTING_LIMIT = 300  # above this many events, the listing and the edition page link to one page per day
 DAY_PAGE_LIMIT = 250  # events on one page of a day (about 150 KB); a busier day has several pages
+FIRST_RESULTS = 50  # a big edition's listing shows its first results in the page, as filters.js draws them
+
+
+def first_results(days: list, limit: int = FIRST_RESULTS) -> list:
+    """The first `limit` entries of `Edition.days`, still grouped by day."""
+    shown = []
+    for day, items in days:
+        if limit <= 0:
+            break
+        shown.append((day, items[:limit]))
+        limit -= len(items)
+    return shown
 
 
 def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
     context = {"edition": edition, "calendar": subscription(f"{edition.year}/agenda.ics", site_url), "split_days": split}
+    listing = {**context, "first_days": first_results(edition.days) if split else []}
     pages = [
         PageSpec(f"{edition.year}/index.md", edition_title(edition), "edition.html",
                  f"{edition.meta.theme} — {when}.", {**context, "region_map": region_map(edition)},
                  search_text=f"{edition.meta.theme}. {when}."),
         PageSpec(f"{edition.year}/evenements/index.md", f"Les actions de l'édition {edition.year}", "listing.html",
-                 f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", context),
+                 f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", listing),
     ]
     if split:
         for day, items in edition.days:

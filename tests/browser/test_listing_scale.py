@@ -72,3 +72,28 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     wait_until(page, "new URLSearchParams(location.search).get('q') === 'n° 1234'")
     found = [record for record in records if "n° 1234" in record["title"] and record["region"] == region]
     assert 1 <= cards(page) == len(found) and not page.locator(".ssp-more").is_visible()
+
+
+def test_the_first_results_are_in_the_page_and_filters_js_draws_the_same(national, browser, page):
+    records, server = national
+    context = browser.new_context(java_script_enabled=False)
+    static = context.new_page()
+    static.goto(server.base + "2026/evenements/")
+    shown = static.locator("#ssp-static-list .ssp-card__title a").all_inner_texts()
+    assert len(shown) == 50  # at once, before any data is read; then every day through its page
+    days = static.locator(".ssp-days-index a")
+    assert days.count() == len({record["start"][:10] for record in records}) and days.count() > 1
+    context.close()
+
+    page.goto(server.base + "2026/evenements/")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    assert page.locator("#ssp-static-list").is_hidden()
+    assert page.locator("#ssp-results .ssp-card__title a").all_inner_texts() == shown
+
+
+def test_an_address_that_filters_does_not_show_the_unfiltered_first_results(national, page):
+    records, server = national
+    page.route("**/evenements.json", lambda route: None)  # the data never comes: the page waits
+    page.goto(server.base + "2026/evenements/?type=atelier")
+    wait_until(page, "document.getElementById('ssp-results').textContent === 'Recherche des actions…'")
+    assert page.locator("#ssp-static-list").is_hidden()

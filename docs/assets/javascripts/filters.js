@@ -90,6 +90,8 @@
     record.text = fold([record.title, record.organizer, venue.name, venue.city, record.region,
       labels.departements[record.departement], labels.types[record.type], record.description].join(" "));
     record.action = actionOf[record.url] = actionOf[record.url] === undefined ? actions++ : actionOf[record.url];
+    // A day's order, as the page's own lists have it: all-day first, then by start time, then by title.
+    record.order = (record.all_day ? "0" : "1" + record.start.slice(11, 16)) + "\u0000" + record.title.toLowerCase();
     record.values = {};  // each filter's values, computed once
     FIELDS.forEach(function (name) { record.values[name] = OPTIONS[name](record); });
     return record;
@@ -120,7 +122,7 @@
     return current;
   }
 
-  // Which filters a record fails, as bits (text: the last one): computed once per update.
+  // Which filters a record fails, as bits (text: the last one).
   var TEXT_BIT = 1 << FIELDS.length;
   function failures(record, current, words) {
     var mask = 0;
@@ -134,24 +136,56 @@
     return mask;
   }
 
-  // --- Options with counts: each option counts the records that pass every other filter. ---
-  function fillOptions(current) {
-    var words = current.q ? current.q.split(/\s+/) : [], counts = {}, seen = {};
-    FIELDS.forEach(function (name) { counts[name] = {}; seen[name] = {}; });
-    records.forEach(function (record) {
-      var mask = failures(record, current, words);
-      FIELDS.forEach(function (name, i) {
-        var ok = (mask & ~(1 << i)) === 0;  // passes the other filters
-        record.values[name].forEach(function (value, v) {
-          if (!ok) { counts[name][value] = counts[name][value] || 0; return; }
-          if (record.keys) {  // an action in several slots: counted once per option
-            if (seen[name][record.keys[name][v]]) { return; }
+  // --- Long work in slices: no task blocks the page for more than SLICE ms, so a key pressed or a
+  // choice made meanwhile is handled at once (and a newer update makes the older one stop). ---
+  var SLICE = 20, generation = 0, channel = new MessageChannel(), queued = [];
+  channel.port1.onmessage = function () { queued.shift()(); };
+  function yieldThen(next) { queued.push(next); channel.port2.postMessage(null); }  // no setTimeout clamping
+  function inSlices(items, each, done) {
+    var mine = generation, index = 0;
+    (function slice() {
+      if (mine !== generation) { return; }
+      var until = performance.now() + SLICE;
+      while (index < items.length) {
+        each(items[index], index);
+        index += 1;
+        if ((index & 63) === 0 && performance.now() > until) { yieldThen(slice); return; }
+      }
+      done();
+    })();
+  }
+
+  // --- One pass over the records: each option's count (the records that pass every other filter,
+  // an action in several slots counted once) and the results, grouped by day. ---
+  function tally(current) {
+    var words = current.q ? current.q.split(/\s+/) : [];
+    var tallied = { counts: {}, seen: {}, byDay: {}, slots: 0, found: {} };
+    FIELDS.forEach(function (name) { tallied.counts[name] = {}; tallied.seen[name] = {}; });
+    return { words: words, tallied: tallied, each: function (record) {
+      var mask = failures(record, current, words), counts = tallied.counts, seen = tallied.seen;
+      for (var i = 0; i < FIELDS.length; i += 1) {
+        var name = FIELDS[i], values = record.values[name], ok = (mask & ~(1 << i)) === 0;
+        for (var v = 0; v < values.length; v += 1) {
+          var value = values[v];
+          if (!ok) { counts[name][value] = counts[name][value] || 0; continue; }
+          if (record.keys) {
+            if (seen[name][record.keys[name][v]]) { continue; }
             seen[name][record.keys[name][v]] = true;
           }
           counts[name][value] = (counts[name][value] || 0) + 1;
-        });
-      });
-    });
+        }
+      }
+      if (mask) { return; }
+      tallied.slots += 1;
+      tallied.found[record.action] = true;
+      for (var d = 0; d < record.days.length; d += 1) {
+        var day = record.days[d];
+        if (!current.jour || current.jour === day) { (tallied.byDay[day] = tallied.byDay[day] || []).push(record); }
+      }
+    } };
+  }
+
+  function fillOptions(current, counts) {
     FIELDS.forEach(function (name) {
       var select = form.elements[name];
       var values = Object.keys(counts[name]).sort(function (a, b) {
@@ -183,16 +217,8 @@
       "<li>Organisé par " + escapeHtml(record.organizer) + "</li></ul></li>";
   }
 
-  function render(current) {
-    var byDay = {}, slots = 0, found = {}, words = current.q ? current.q.split(/\s+/) : [];
-    records.forEach(function (record) {
-      if (failures(record, current, words)) { return; }
-      slots += 1;
-      found[record.action] = true;
-      record.days.forEach(function (day) {
-        if (!current.jour || current.jour === day) { (byDay[day] = byDay[day] || []).push(record); }
-      });
-    });
+  function render(tallied) {
+    var byDay = tallied.byDay;
     pending = [];
     Object.keys(byDay).sort().forEach(function (day) {
       byDay[day].forEach(function (record) { pending.push([day, record]); });
@@ -200,9 +226,9 @@
     drawn = 0;
     results.innerHTML = pending.length ? "" : "<p>Aucune action ne correspond à ces critères.</p>";
     drawMore();
-    var total = Object.keys(found).length;
+    var total = Object.keys(tallied.found).length;
     count.textContent = total + (total > 1 ? " actions trouvées" : " action trouvée") + " sur " + actions +
-      (slots !== total ? " (" + slots + " créneaux)" : "") + ".";
+      (tallied.slots !== total ? " (" + tallied.slots + " créneaux)" : "") + ".";
   }
 
   // The next PAGE results, under their day's heading (continued when the day goes on).
@@ -259,13 +285,22 @@
     });
   }
 
-  function update() {
-    var started = window.performance ? performance.now() : 0;
-    var current = state();
-    fillOptions(current);
-    render(current);
-    writeQuery();
-    if (started && performance.measure) { performance.measure("ssp-update", { start: started }); }  // bench/readers.py
+  // Options, results and address from the filters' state; `done` runs once they are on the page.
+  function update(current, done) {
+    generation += 1;
+    current = current || state();
+    var started = performance.now(), pass = tally(current);
+    var mine = generation;
+    inSlices(records, pass.each, function () {
+      render(pass.tallied);  // the results first; the lists' counts in the next task
+      yieldThen(function () {
+        if (mine !== generation) { return; }
+        fillOptions(current, pass.tallied.counts);
+        writeQuery();
+        if (performance.measure) { performance.measure("ssp-update", { start: started }); }  // bench/readers.py
+        if (done) { done(); }
+      });
+    });
   }
 
   // After a choice, the browser first paints (the choice shows at once), then the results follow.
@@ -286,42 +321,52 @@
   }
 
   markPastStaticCards();
+  // An address that filters: the page's first results are not the ones asked for; say they are coming.
+  var asked = new URLSearchParams(window.location.search);
+  if (asked.get("q") || FIELDS.some(function (name) { return asked.get(name); })) {
+    staticList.hidden = true;
+    results.hidden = false;
+    results.innerHTML = "<p>Recherche des actions…</p>";
+  }
   fetch(form.getAttribute("data-ssp-data"))
     .then(function (response) { return response.json(); })
     .then(function (data) {
-      if (window.performance && performance.mark) { performance.mark("ssp-data"); }
+      performance.mark("ssp-data");
       actions = 0;
-      records = data.events.map(prepare);
-      var slots = {};
-      records.forEach(function (record) { slots[record.action] = (slots[record.action] || 0) + 1; });
-      records.forEach(function (record) {
-        if (slots[record.action] < 2) { return; }
-        record.keys = {};  // keys of « this option, this action », made once
-        FIELDS.forEach(function (name) {
-          record.keys[name] = record.values[name].map(function (value) { return value + "\u0000" + record.action; });
+      records = data.events;
+      inSlices(records, prepare, function () {
+        records.sort(function (a, b) { return a.order < b.order ? -1 : a.order > b.order ? 1 : 0; });  // stable
+        var slots = {};
+        records.forEach(function (record) { slots[record.action] = (slots[record.action] || 0) + 1; });
+        records.forEach(function (record) {
+          if (slots[record.action] < 2) { return; }
+          record.keys = {};  // keys of « this option, this action », made once
+          FIELDS.forEach(function (name) {
+            record.keys[name] = record.values[name].map(function (value) { return value + "\u0000" + record.action; });
+          });
         });
+        update(readQuery(), start);
       });
-      var initial = readQuery();
-      fillOptions(initial);
-      // On a wide screen, or when the address already filters, the filters are shown open.
-      var filtering = FIELDS.some(function (name) { return initial[name]; });
-      document.getElementById("ssp-filters-more").open = filtering || window.matchMedia("(min-width: 45em)").matches;
-      form.hidden = false;
-      results.hidden = false;
-      staticList.hidden = true;
-      render(initial);
-      writeQuery();
-      if (window.performance && performance.mark) { performance.mark("ssp-results"); }  // read by bench/readers.py
-      // Lists change on « change » (once per choice); the text box on « input », debounced.
-      var typing = null;
-      form.addEventListener("input", function (event) {
-        if (event.target.name !== "q") { return; }
-        clearTimeout(typing);
-        typing = setTimeout(updateSoon, 150);
-      });
-      form.addEventListener("change", function (event) { if (event.target.name !== "q") { updateSoon(); } });
-      form.addEventListener("submit", function (event) { event.preventDefault(); });
-      form.addEventListener("reset", function () { setTimeout(updateSoon, 0); });
     })
-    .catch(function () { /* the static list stays */ });
+    .catch(function () { staticList.hidden = false; results.hidden = true; });  // the page's list stays
+
+  function start() {
+    // On a wide screen, or when the address already filters, the filters are shown open.
+    var filtering = FIELDS.some(function (name) { return form.elements[name].value; });
+    document.getElementById("ssp-filters-more").open = filtering || window.matchMedia("(min-width: 45em)").matches;
+    form.hidden = false;
+    results.hidden = false;
+    staticList.hidden = true;
+    performance.mark("ssp-results");  // read by bench/readers.py
+    // Lists change on « change » (once per choice); the text box on « input », debounced.
+    var typing = null;
+    form.addEventListener("input", function (event) {
+      if (event.target.name !== "q") { return; }
+      clearTimeout(typing);
+      typing = setTimeout(updateSoon, 150);
+    });
+    form.addEventListener("change", function (event) { if (event.target.name !== "q") { updateSoon(); } });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("reset", function () { setTimeout(updateSoon, 0); });
+  }
 })();
