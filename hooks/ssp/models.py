@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, Field, model_validator
 
+from .communes import mismatch
 from .content import Call, Material, MaterialItem, Slug
 from .fields import Audience, ClockTime, Contract, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .text import fold, plain
@@ -143,6 +144,9 @@ class EventMeta(Publishable):
                 raise fail(f"le code postal « {self.venue.postal_code} » ne correspond à aucun département", "venue.postal_code")
             if expected != self.region:
                 raise fail(f"le code postal {self.venue.postal_code} est en {expected}, pas en {self.region}", "region")
+            wrong = mismatch(self.venue.city, self.venue.postal_code)
+            if wrong:
+                raise fail(wrong[1], f"venue.{wrong[0]}")
         return self
 
     def moments(self) -> list[date]:

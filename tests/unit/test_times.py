@@ -27,14 +27,15 @@ def test_paris_winter_and_summer_offsets(project):
     assert first.end.isoformat() == "2017-11-24T17:00:00+01:00"
 
 
-@pytest.mark.parametrize("region, postal, zone, utc_offset", [
-    ("La Réunion", "97400", "Indian/Reunion", 4),
-    ("Guadeloupe", "97100", "America/Guadeloupe", -4),
-    ("Guyane", "97300", "America/Cayenne", -3),
-    ("Mayotte", "97600", "Indian/Mayotte", 3),
+@pytest.mark.parametrize("region, city, postal, zone, utc_offset", [
+    ("La Réunion", "Saint-Denis", "97400", "Indian/Reunion", 4),
+    ("Guadeloupe", "Basse-Terre", "97100", "America/Guadeloupe", -4),
+    ("Guyane", "Cayenne", "97300", "America/Cayenne", -3),
+    ("Mayotte", "Mamoudzou", "97600", "Indian/Mayotte", 3),
 ])
-def test_overseas_events_use_their_own_zone(project, region, postal, zone, utc_offset):
-    event = load_one(project, region=f"'{region}'", venue=f"\n  city: X\n  postal_code: '{postal}'", start="2017-11-24T09:00")
+def test_overseas_events_use_their_own_zone(project, region, city, postal, zone, utc_offset):
+    event = load_one(project, region=f"'{region}'", venue=f"\n  city: {city}\n  postal_code: '{postal}'",
+                     start="2017-11-24T09:00")
     assert event.timezone == zone
     assert offset(event.occurrences[0].start) == timedelta(hours=utc_offset)
 
