@@ -7,6 +7,7 @@ from functools import cached_property
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
+from . import communes
 from .exports import data, feed, ics
 from .history import last_changes
 from .content import Contact, Partnership
@@ -37,6 +38,17 @@ class Site:
     def sheet_slugs(self) -> set[str]:
         return {sheet.slug for sheet in self.partnership.sheets}
 
+    @property
+    def featured(self) -> Edition | None:
+        """The home page's edition: the one under way, else the latest (announced, or past)."""
+        return next((edition for edition in self.editions if self.phase(edition) == "en-cours"), self.latest)
+
+    def phase(self, edition: Edition) -> str:
+        """« a-venir », « en-cours » or « terminee », as of the build (published every night)."""
+        if self.today < edition.meta.start:
+            return "a-venir"
+        return "en-cours" if self.today <= edition.meta.end else "terminee"
+
     def upcoming(self, edition: Edition) -> list:
         """The edition's (event, occurrence) pairs from today on, as of the build."""
         return [(event, occurrence) for event in edition.events for occurrence in event.occurrences
@@ -66,6 +78,7 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions",
                                  lambda event: changed.get(event.source, built))])
     files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)
+    files[communes.ASSET] = communes.DATA.read_bytes()  # the home page's « près de chez vous » box
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
     return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed)
 

@@ -19,6 +19,7 @@ from .text import slugify
 from .vocab import departement_of
 
 DATA = Path(__file__).parent / "data" / "communes.json"
+ASSET = "assets/communes.json"  # the same file, on the site
 ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
 ARRONDISSEMENT = re.compile(r"^\d+(e|er|eme|ieme|arrondissement)?$")
 

@@ -238,6 +238,15 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Figures:
+    actions: int
+    slots: int  # an action in several time slots counts once as an action
+    organizers: int  # establishments and other organisers, told apart by name
+    regions: int
+    departements: int
+
+
+@dataclass(frozen=True)
 class Edition:
     meta: EditionMeta
     source: str
@@ -253,6 +262,29 @@ class Edition:
     @property
     def url(self) -> str:
         return f"{self.year}/"
+
+    @cached_property
+    def figures(self) -> Figures:
+        """What the edition's actions add up to."""
+        departements = {event.departement for event in self.events} - {None}
+        return Figures(actions=len(self.events), slots=sum(len(event.occurrences) for event in self.events),
+                       organizers=len({fold(event.meta.organizer) for event in self.events}),
+                       regions=len({event.meta.region for event in self.events} - {None}),
+                       departements=len(departements))
+
+    @cached_property
+    def by_departement(self) -> dict[str, list[tuple[date, list[tuple[Event, Occurrence]]]]]:
+        """`days`, département by département (events with a postal code), in département order."""
+        found: dict[str, list] = {}
+        for day, items in self.days:
+            for item in items:
+                code = item[0].departement
+                if code:
+                    days = found.setdefault(code, [])
+                    if not days or days[-1][0] != day:
+                        days.append((day, []))
+                    days[-1][1].append(item)
+        return dict(sorted(found.items()))
 
     @cached_property
     def days(self) -> list[tuple[date, list[tuple[Event, Occurrence]]]]:

@@ -10,8 +10,8 @@ from .content import Partnership
 from .exports import ics, jsonld
 from .frenchdates import date_range, long_date
 from .models import Edition, Event
-from .regionmap import region_map
-from .vocab import DEPARTEMENTS, EVENT_TYPES, REGIONS, region_calendar_path
+from .regionmap import region_counts, region_map
+from .vocab import DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, region_calendar_path
 
 if TYPE_CHECKING:
     from .load import Campaigns
@@ -67,6 +67,16 @@ def ordinal(number: int) -> str:
     return "1re" if number == 1 else f"{number}e"
 
 
+def near_data(edition: Edition) -> dict[str, Any]:
+    """What the home page's « près de chez vous » box needs besides the communes: every
+    département's name, region and number of actions, and each region's."""
+    counts = {code: len({event.slug for _, items in days for event, _ in items})
+              for code, days in edition.by_departement.items()}
+    return {"departements": {code: [name, REGION_OF_DEPARTEMENT[code], counts.get(code, 0)]
+                             for code, name in DEPARTEMENTS.items()},
+            "regions": region_counts(edition)}
+
+
 def edition_title(edition: Edition) -> str:
     return f"Semaine de la sécurité des patients {edition.year}"
 
@@ -75,7 +85,9 @@ def site_pages(campaigns: Campaigns, site_url: str = "") -> list[PageSpec]:
     editions = campaigns.editions
     pages = [
         PageSpec("index.md", "Accueil", "home.html",
-                 "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles."),
+                 "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles.",
+                 {"region_maps": {edition.year: region_map(edition) for edition in editions if edition.events},
+                  "near": {edition.year: near_data(edition) for edition in editions if edition.by_departement}}),
         PageSpec("editions.md", "Toutes les éditions", "archive.html",
                  "Les éditions de la semaine de la sécurité des patients depuis 2011.", in_nav=True),
         PageSpec("donnees-ouvertes.md", "Données ouvertes", "opendata.html",
@@ -175,6 +187,13 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
     if split:
         for day, items in edition.days:
             pages += day_pages(edition, day, items, context)
+    for code, days in edition.by_departement.items():
+        name = f"{DEPARTEMENTS[code]} ({code})"
+        pages.append(PageSpec(f"{edition.year}/departements/{code.lower()}.md", f"{name} : les actions de l'édition {edition.year}",
+                              "listing-departement.html", f"Les actions de la semaine de la sécurité des patients "
+                              f"{edition.year} dans le département {name}.",
+                              {**context, "departement": code, "departement_name": name, "days": days,
+                               "count": len({event.slug for _, items in days for event, _ in items})}))
     if edition.materials:
         pages.append(PageSpec(f"{edition.year}/supports.md", f"Supports de communication {edition.year}", "materials.html",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.", context))

@@ -73,24 +73,41 @@ def test_event_pages_stay_out_of_the_navigation(real_site):
 
 
 def test_home_shows_the_latest_edition(real_site):
-    text = main_text(real_site.html("index.html"))
-    assert "L'édition 2025" in text
+    home = real_site.html("index.html")  # built as of 2023-11-14 (SOURCE_DATE_EPOCH)
+    text = main_text(home)
+    assert "Prochaine édition L'édition 2025 Du lundi 15 au vendredi 19 septembre 2025" in text
     assert "« Des soins sûrs pour chaque nouveau-né et chaque enfant »" in text
-    assert "Aucune action n'est encore publiée sur ce site pour cette édition." in text
+    assert "Aucune action n'est encore publiée pour cette édition : revenez bientôt." in text
+    assert not home.select("#ssp-near")  # no action to find near anyone
     assert "2017 : « Usagers, soignants : partenaires pour la sécurité des patients »" in text
+    others = [a.get_text() for a in home.select_one("#autres-editions").parent.select("a")]
+    assert others[0] == "2024" and "2025" not in others  # the featured edition is not repeated among the others
 
 
-def test_home_lists_upcoming_events_as_of_the_build_date(fixture_project):
+def test_home_follows_the_edition_through_its_phases(fixture_project):
     from builds import build
 
     fixture_project.edition()
     fixture_project.event("x")
-    before = build(fixture_project.root, SOURCE_DATE_EPOCH="1511136000")  # 2017-11-20
-    card = before.html("index.html").select_one(".ssp-cards .ssp-card")
-    assert card.a.get_text() == "Portes ouvertes"
-    assert card.select_one(".ssp-card__when").get_text(strip=True) == "Le vendredi 24 novembre 2017"
+    fixture_project.event("y", front_matter(title="Atelier", start="2017-11-21T14:00", organizer="CHU de Lille",
+                                            venue="\n  city: Lille\n  postal_code: '59000'"))
+    before = build(fixture_project.root, SOURCE_DATE_EPOCH="1510704000")  # 2017-11-15
+    home = before.html("index.html")
+    assert home.select_one(".ssp-hero__phase").get_text() == "Prochaine édition"
+    assert [li.get_text() for li in home.select(".ssp-figures li")] == [
+        "2 actions", "2 établissements organisateurs", "1 région", "1 département"]
+    assert [card.a.get_text() for card in home.select("#prochaines-actions ~ .ssp-cards .ssp-card")] == [
+        "Atelier", "Portes ouvertes"]
+    assert home.select_one(".ssp-card__when").get_text(strip=True) == "Le mardi 21 novembre 2017 à 14 h"
+    assert [a["href"] for a in home.select(".ssp-near__list a")] == ["2017/departements/59/"]
+    during = build(fixture_project.root, SOURCE_DATE_EPOCH="1511308800")  # 2017-11-22
+    home = during.html("index.html")
+    assert home.select_one(".ssp-hero__phase").get_text() == "En ce moment"
+    assert [card.a.get_text() for card in home.select(".ssp-card")] == ["Portes ouvertes"]  # the workshop is over
     after = build(fixture_project.root, SOURCE_DATE_EPOCH="1700000000")  # 2023-11-14
-    assert "Cette édition est terminée." in after.text("index.html")
+    home = after.html("index.html")
+    assert home.select_one("#edition-phare").get_text() == "L'édition 2017 est terminée"
+    assert not home.select(".ssp-card") and home.select_one(".ssp-hero__actions a").get_text() == "Revoir les actions"
 
 
 def test_archive_lists_every_edition_with_a_source(real_site):

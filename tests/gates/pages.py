@@ -6,6 +6,7 @@ TEMPLATES = {
     "edition": "2017/",
     "liste": "2017/evenements/",
     "liste-variee": "2030/evenements/",
+    "departement": "2030/departements/974/",
     "evenement": "2017/evenements/portes-ouvertes-maternite-douai/",
     "404": "page-inexistante/",
     "accessibilite": "accessibilite/",
