@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from . import communes
-from .exports import data, feed, ics
+from .exports import data, feed, ics, shareimage
 from .history import last_changes
 from .content import Contact, Partnership
 from .load import edition_years, load_all
@@ -42,6 +42,13 @@ class Site:
     def featured(self) -> Edition | None:
         """The home page's edition: the one under way, else the latest (announced, or past)."""
         return next((edition for edition in self.editions if self.phase(edition) == "en-cours"), self.latest)
+
+    def share_image(self, src_uri: str) -> tuple[str, str] | None:
+        """The picture of a page shared as a link (path, text alternative): its edition's, or, for a
+        page of no edition, the home page's edition's."""
+        year = src_uri.split("/", 1)[0]
+        edition = next((edition for edition in self.editions if str(edition.year) == year), self.featured)
+        return (shareimage.PATH.format(year=edition.year), shareimage.alt_text(edition)) if edition else None
 
     def phase(self, edition: Edition) -> str:
         """« a-venir », « en-cours » or « terminee », as of the build (published every night)."""
@@ -79,8 +86,16 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
                                  lambda event: changed.get(event.source, built))])
     files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)
     files[communes.ASSET] = communes.DATA.read_bytes()  # the home page's « près de chez vous » box
+    files.update((shareimage.PATH.format(year=edition.year),
+                  _share_image(edition.year, edition.meta.theme, edition.meta.start, edition.meta.end)) for edition in editions)
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
     return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed)
+
+
+@lru_cache(maxsize=64)
+def _share_image(year: int, theme: str, start: date, end: date) -> bytes:
+    """Drawn once per year, theme and dates (the live preview rebuilds often)."""
+    return shareimage.share_image(year, theme, start, end)
 
 
 def prepare_event(event: Event, maker: ics.Calendars) -> dict:

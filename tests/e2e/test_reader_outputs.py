@@ -31,6 +31,7 @@ def test_event_structured_data_field_by_field(real_site):
         "organizer": {"@type": "Organization", "name": "Centre hospitalier de Douai"},
         "description": data["description"],
         "url": "https://example.github.io/ssp/2017/evenements/portes-ouvertes-maternite-douai/",
+        "image": ["https://example.github.io/ssp/2017/partage.png"],
         "inLanguage": "fr",
     }
     assert data["description"].startswith("À l'occasion de la semaine de la sécurité des patients")
@@ -116,6 +117,29 @@ def test_open_graph_and_description_on_every_page(real_site):
         assert soup.find("meta", property="og:description")["content"], path
         assert soup.find("meta", attrs={"name": "description"})["content"], path
         assert soup.find("meta", property="og:url")["content"].startswith("https://example.github.io/ssp/"), path
+
+
+def test_a_shared_link_shows_its_editions_picture(real_site):
+    from PIL import Image
+
+    base = "https://example.github.io/ssp/"
+    pictures = {}
+    for path in real_site.site.rglob("*.html"):
+        rel = path.relative_to(real_site.site).as_posix()
+        soup = real_site.html(rel)
+        image = soup.find("meta", property="og:image")["content"]
+        assert image.startswith(base) and soup.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+        assert soup.find("meta", property="og:image:alt")["content"].startswith("Semaine de la sécurité des patients ")
+        pictures[rel] = image.removeprefix(base)
+    assert pictures["2017/evenements/colloque-regional-occitanie/index.html"] == "2017/partage.png"
+    assert pictures["2011/index.html"] == "2011/partage.png"
+    assert pictures["index.html"] == pictures["partenariat/index.html"] == "2025/partage.png"  # the home page's edition
+    for picture in set(pictures.values()):
+        with Image.open(real_site.site / picture) as opened:
+            assert (opened.format, opened.size) == ("PNG", (1200, 630))
+    assert len(set(pictures.values())) == len(list(real_site.site.glob("*/partage.png"))) == 12  # one per edition
+    event = jsonld(real_site, "2017/evenements/colloque-regional-occitanie/index.html")
+    assert event["image"] == [base + "2017/partage.png"]
 
 
 def test_sitemap_lists_event_pages(real_site):

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..models import Event, Occurrence
 from ..text import script_json, summary
+from . import shareimage
 
 STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "postponed": "EventPostponed",
           "cancelled": "EventCancelled"}
@@ -65,6 +66,7 @@ def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict
         "offers": offers(event, site_url),
         "description": summary(event.description_text) or event.meta.title,  # a summary: pages stay small
         "url": site_url + event.url,
+        "image": [site_url + shareimage.PATH.format(year=event.year)] if site_url else None,  # the edition's picture
         "inLanguage": "fr",
     }
     return {key: value for key, value in data.items() if value is not None}
