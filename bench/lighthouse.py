@@ -92,7 +92,8 @@ def audit(url: str, output: Path) -> dict:
 
 
 def main(names: list[str]) -> None:
-    pages = {**TEMPLATES, **NATIONAL}
+    # The 404 page is audited at its own address: Lighthouse refuses a page answered with « 404 ».
+    pages = {**TEMPLATES, "404": "404.html", **NATIONAL}
     pages = {name: pages[name] for name in names} if names else pages
     print(f"Mesuré le {date.today().isoformat()}, Lighthouse 12 (mobile simulé : processeur 4×, 4G lente), "
           "site servi compressé\n")
@@ -101,7 +102,11 @@ def main(names: list[str]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         server, base = serve(build(Path(folder)))
         for name, path in pages.items():
-            result = audit(base + path, Path(folder) / "rapport.json")
+            try:
+                result = audit(base + path, Path(folder) / "rapport.json")
+            except subprocess.CalledProcessError as error:
+                print(f"| {name} (`/{path}`) | échec de Lighthouse : {error.stderr.decode()[-200:].strip()} |", flush=True)
+                continue
             scores, figures = result["scores"], result["figures"]
             print(f"| {name} (`/{path}`) | {scores['performance']} | {scores['accessibility']} | "
                   f"{scores['best-practices']} | {scores['seo']} | " + " | ".join(figures.values()) +

@@ -1,8 +1,9 @@
 """MkDocs hook: a Content-Security-Policy and a referrer policy on every page.
 
-Scripts run only from the site's own files and from the two inline scripts Material for MkDocs
+Scripts run only from the site's own files, from the two inline scripts Material for MkDocs
 writes in every page (its storage helpers, whose base address depends on the page's depth, and
-its tab-target fix), each allowed by the SHA-256 hash of its text on that page; never
+its tab-target fix) and from our one-line JS_CLASS, each allowed by the SHA-256 hash of its text
+on that page; never
 'unsafe-inline'. Any other inline script — one slipped into a page by a sanitiser bug, say — is
 left out of the policy, so the browser does not run it. JSON data blocks (`application/json`,
 `application/ld+json`) are not scripts and need no hash. When Material changes these scripts, the
@@ -28,21 +29,25 @@ REFERRER = '<meta name="referrer" content="strict-origin-when-cross-origin">'
 MATERIAL_INLINE = {"7eb3684fdacd2881f67b9428983273a29d8774d8bc82622af9b65a8ec1032a90",  # __md_scope, __md_get…
                    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f"}  # var target=…
 BASE_ADDRESS = re.compile(r'new URL\("[^"\\<]*",location\)')
+# Ours, in overrides/main.html's <head>: the page says at once that scripts run, so that what only
+# works with them (CSS `.no-js .ssp-needs-js`) takes its place from the first paint, not later.
+JS_CLASS = 'document.documentElement.classList.replace("no-js","js")'
 
 
-def is_material_script(body: str) -> bool:
+
+def is_known_script(body: str) -> bool:
     normalised = BASE_ADDRESS.sub('new URL("",location)', body, count=1)
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest() in MATERIAL_INLINE
+    return body == JS_CLASS or hashlib.sha256(normalised.encode("utf-8")).hexdigest() in MATERIAL_INLINE
 
 
 def script_hashes(html: str) -> list[str]:
-    """The CSP source of each of Material's inline scripts in the page, once each; other inline
-    scripts get none, so they do not run."""
+    """The CSP source of each of Material's inline scripts, and ours, in the page, once each; other
+    inline scripts get none, so they do not run."""
     hashes = []
     for match in INLINE_SCRIPT.finditer(html):
         if re.search(r"\bsrc\s*=", match.group("attributes")) or DATA_TYPES.search(match.group("attributes")):
             continue
-        if not is_material_script(match.group("body")):
+        if not is_known_script(match.group("body")):
             continue
         digest = base64.b64encode(hashlib.sha256(match.group("body").encode("utf-8")).digest()).decode()
         if f"'sha256-{digest}'" not in hashes:

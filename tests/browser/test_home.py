@@ -14,7 +14,7 @@ def home(gates_site, page):
     asked = []
     page.on("request", lambda request: asked.append(request.url))
     page.goto(server.base)
-    page.wait_for_selector("#ssp-near:not([hidden])")
+    page.wait_for_selector("#ssp-near[data-ready]")
     page.asked = asked
     return page
 

@@ -33,3 +33,15 @@ def test_gate_catches_a_wide_element(gates_site, page):
     finally:  # the built site is shared with the other gates
         target.unlink()
         target.parent.rmdir()
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_on_a_phone_the_header_shows_the_whole_site_name(gates_site, page, width):
+    _, server = gates_site
+    page.set_viewport_size({"width": width, "height": 640})
+    page.goto(server.base)
+    name = page.locator(".md-header__topic:first-child .md-ellipsis")
+    assert name.inner_text() == "Semaine de la sécurité des patients"
+    assert name.evaluate("element => element.scrollWidth <= element.clientWidth")  # no « … »
+    header, box = page.locator(".md-header").bounding_box(), name.bounding_box()
+    assert header["y"] <= box["y"] and box["y"] + box["height"] <= header["y"] + header["height"]  # inside the bar

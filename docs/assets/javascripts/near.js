@@ -113,5 +113,5 @@
     });
   });
   box.addEventListener("focus", load);  // the list arrives while the reader types
-  form.hidden = false;
+  form.setAttribute("data-ready", "");
 })();

@@ -21,7 +21,6 @@
     if (region) { query.set("region", region); }
     history.replaceState(null, "", window.location.pathname + (query.toString() ? "?" + query : ""));
   }
-  form.hidden = false;
   form.addEventListener("change", update);
   update();
 })();
