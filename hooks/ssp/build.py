@@ -85,6 +85,8 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions",
                                  lambda event: changed.get(event.source, built))])
     files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)
+    files.update((item.thumbnail_output, item.thumbnail.content) for edition in editions for item in edition.materials
+                 if item.thumbnail)
     files[communes.ASSET] = communes.DATA.read_bytes()  # the home page's « près de chez vous » box
     files.update((shareimage.PATH.format(year=edition.year),
                   _share_image(edition.year, edition.meta.theme, edition.meta.start, edition.meta.end)) for edition in editions)

@@ -13,6 +13,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
+from .thumbnails import Thumbnail
 from .fields import Audience, Contract, LocalDate, Publishable, Region, Text, WebUrl, as_list, fail, single
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -236,6 +237,11 @@ class MaterialItem:
     format: str = ""  # « PDF »
     is_image: bool = False
     content: bytes = field(default=b"", repr=False)
+    thumbnail: Thumbnail | None = field(default=None, repr=False)  # an image's, for the supports page
+
+    @property
+    def thumbnail_output(self) -> str:
+        return self.output.replace("/supports/", "/supports/vignettes/", 1) + ".webp"
 
 
 @dataclass(frozen=True)

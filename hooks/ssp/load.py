@@ -24,6 +24,7 @@ from .parallel import parallel_map
 from .problems import ContentError, Problem
 from .source import Document, parse_yaml, read_bytes, read_text, split_front_matter
 from .text import slugify
+from .thumbnails import thumbnail
 from .validate import field_label, validate
 from .vocab import timezone_of
 
@@ -272,13 +273,14 @@ def _materials(meta: EditionMeta, document: Document, folder: Path, project_dir:
                 raise ValueError(f"deux supports s'appellent « {path.name} » ; renommez l'un d'eux")
             content = read_bytes(path, rel, material_files.MAX_MATERIAL_BYTES)
             label, is_image = material_files.check(path.name, content)
+            small = thumbnail(content) if is_image else None
         except ValueError as error:
             problems.append(Problem(rel, line, key, str(error)))
         except ContentError as error:  # a link, a file too big or unreadable
             problems += [Problem(rel, line, key, f"« {material.file} » : {problem.message}") for problem in error.problems]
         else:
             outputs.add(output)
-            items.append(MaterialItem(material, output, len(content), label, is_image, content))
+            items.append(MaterialItem(material, output, len(content), label, is_image, content, small))
     if problems:
         raise ContentError(problems)
     return tuple(items)

@@ -103,7 +103,10 @@ def test_materials_show_format_size_thumbnail_or_link(site):
     cards = soup.select(".ssp-material")
     assert [card.h2.get_text(" ", strip=True) for card in cards] == [
         "Affiche de test (PNG, 155 octets)", "Dépliant de test (PDF, 1,6 Ko)", "Kit en ligne de test (lien externe)"]
-    assert cards[0].img["src"] == "affiche-test.png" and cards[0].img["alt"] == ""
+    thumb = cards[0].img  # the poster's thumbnail, shown at a third of its pixels at most
+    assert thumb["src"] == "vignettes/affiche-test.png.webp" and thumb["alt"] == ""
+    assert (thumb["width"], thumb["height"]) == ("20", "27")  # the 60 × 80 test poster
+    assert (site.site / "2030/supports/vignettes/affiche-test.png.webp").read_bytes()[8:12] == b"WEBP"
     assert cards[1].a["href"] == "depliant-test.pdf" and not cards[1].img
     assert (site.site / "2030/supports/depliant-test.pdf").stat().st_size == 1627
     assert "Pour : Patients, Proches et aidants" in cards[1].get_text(" ", strip=True)

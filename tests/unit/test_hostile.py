@@ -11,7 +11,8 @@ import pytest
 
 from helpers import EDITION_2017, front_matter, ssp
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478"
+                    "9c63f8cfc000000301010018dd8db00000000049454e44ae426082")  # a real 1 × 1 PNG
 PDF = b"%PDF-1.7\n" + b"x" * 64
 
 
@@ -44,6 +45,7 @@ def docx(extra: dict[str, bytes] | None = None) -> bytes:
     ("supports/x.js", b"alert(1)", "format « .js » refusé pour un support ; convertissez-le en PDF (document) ou en PNG (image)"),
     ("supports/x.pdf", b"<html><script>alert(1)</script>", "le contenu du fichier n'est pas un PDF"),
     ("supports/x.png", b"GIF89a", "le contenu du fichier n'est pas un PNG"),
+    ("supports/x.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "l'image ne peut pas être lue (fichier abîmé ou incomplet)"),
     ("supports/x.docx", docx({"word/vbaProject.bin": b"macro"}), "ce document contient des macros"),
     ("supports/x.docx", b"PK\x03\x04 not really a zip", "fichier Word abîmé"),
 ])
