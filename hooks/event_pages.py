@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin
 
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
@@ -66,6 +68,17 @@ class EventPages:
         body = self.env.get_template("partials/ssp/event-page.html")
         today = self.env.globals["ssp"].today
 
+        def parts_of(spec, address, context) -> dict:
+            # What the page's own partials use (their includes copy it: keep it small); globals come from the environment.
+            page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, "canonical_url": address}
+            return {"title": escape(spec.title), "description": escape(spec.description), "url": address,
+                    "head": Markup(head.render(page_context)), "body": Markup(body.render(page_context))}
+
+        for year in years:  # the contract, checked on the first page of each edition
+            spec, file, address = next(page for page in self.pages if page[0].src_uri.startswith(year + "/"))
+            frame, context, _ = frames[year]
+            self._check_splice(spec, address, frame, parts_of(spec, address, context))
+
         def key(spec, address) -> tuple:  # all a kept page depends on, besides its event
             return ("page", self.templates, frames[spec.src_uri.split("/", 1)[0]][2], today, address)
 
@@ -74,11 +87,7 @@ class EventPages:
             if writer and key(spec, address) in spec.context["event"].memo:
                 return None  # unchanged: the parent has it
             frame, context, _ = frames[spec.src_uri.split("/", 1)[0]]
-            # What the page's own partials use (their includes copy it: keep it small); globals come from the environment.
-            page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, "canonical_url": address}
-            parts = {"title": escape(spec.title), "description": escape(spec.description), "url": address,
-                     "head": head.render(page_context), "body": body.render(page_context)}
-            html = "".join(parts[piece] if index % 2 else piece for index, piece in enumerate(frame))
+            html = spliced(frame, parts_of(spec, address, context))
             content = html.encode("utf-8", errors="xmlcharrefreplace")
             if writer:
                 return content
@@ -110,29 +119,61 @@ class EventPages:
                 search_index.entries += spec.context["event"].remember(
                     ("search", file.url, spec.title, spec.search_text), lambda: _search_entries(search_index, spec, file))
 
+    def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, dict]:
+        """overrides/event.html as MkDocs would render the page `uri`: through Material, then every
+        plugin's on_post_page; Material's indentation taken out (2.5 KB a page)."""
+        config = self.config
+        page = Page(None, File.generated(config, uri, content=""), config)
+        page.meta = {**meta, "template": "event.html"}
+        if page.canonical_url:
+            page.canonical_url = canonical_url
+        page.markdown, page.content, page.active = "", "", True
+        context = get_context(self.nav, self.files, config, page)
+        html = self.env.get_template("event.html").render({**context, "ssp_slot": slots})
+        html = config.plugins.on_post_page(html, page=page, config=config)
+        return (re.sub(r"\n\s+", "\n", html) if "<pre" not in html and "<textarea" not in html else html), context
+
     def _frame(self, year: str) -> tuple[list[str], dict, int]:
         """overrides/event.html rendered once with markers, cut into text and slot names
         (text, slot, text, slot, …), the context it was rendered with, and a hash of it."""
-        config, uri = self.config, FRAME_URI.format(year)
-        page = Page(None, File.generated(config, uri, content=""), config)
-        page.meta = {"title": Markup(MARKER.format("title")), "description": Markup(MARKER.format("description")),
-                     "template": "event.html"}
-        if page.canonical_url:
-            page.canonical_url = MARKER.format("url")
-        page.markdown, page.content, page.active = "", "", True
-        context = get_context(self.nav, self.files, config, page)
-        html = self.env.get_template("event.html").render(
-            {**context, "ssp_slot": {slot: Markup(MARKER.format(slot)) for slot in SLOTS}})
-        html = config.plugins.on_post_page(html, page=page, config=config)
-        if "<pre" not in html and "<textarea" not in html:  # Material's indentation, 2.5 KB a page
-            html = re.sub(r"\n\s+", "\n", html)
+        markers = {slot: Markup(MARKER.format(slot)) for slot in SLOTS}
+        html, context = self._render(FRAME_URI.format(year), {"title": markers["title"], "description": markers["description"]},
+                                     markers, markers["url"])
         pieces = MARKERS.split(html)
         names = {MARKER.format(slot): slot for slot in SLOTS}
         pieces[1::2] = [names[marker] for marker in pieces[1::2]]
         missing = {"title", "description", "head", "body"} - set(pieces[1::2])
-        if missing or uri[:-3] in html:
-            raise RuntimeError(f"overrides/event.html : emplacements absents {sorted(missing)} ou adresse du cadre écrite")
+        if missing:
+            raise PluginError(f"overrides/event.html (cadre des pages d'actions) : emplacement(s) {', '.join(sorted(missing))} "
+                              "absent(s) ; le gabarit doit écrire le titre, la description, ssp_slot.head et ssp_slot.body")
         return pieces, context, hash(html)
+
+    def _check_splice(self, spec, address: str, frame: list[str], parts: dict) -> None:
+        """The page made from the frame must be the page Material would render: a template that
+        transforms the title (`| upper`), escapes it another way (`| tojson`) or writes what differs
+        from page to page (`page.url`) cannot share a frame, and stops the build."""
+        html = spliced(frame, parts)
+        left = re.search(r"ssp.slot.(\w+).7e3f1c", html, re.IGNORECASE)
+        direct, _ = self._render(spec.src_uri, {"title": spec.title, "description": spec.description},
+                                 {slot: parts[slot] for slot in SLOTS}, address)
+        # Material writes the title and description as they come (MkDocs does not escape), the frame
+        # escapes them; the frame's indentation is taken out, the page's own parts keep theirs: the
+        # same page once read, hence compared with character references read and spaces folded.
+        html, direct = (re.sub(r"\s+", " ", unescape(text)) for text in (html, direct))
+        if not left and html == direct:
+            return
+        where = next((index for index, (a, b) in enumerate(zip(html, direct)) if a != b), min(len(html), len(direct)))
+        raise PluginError(
+            "Les pages d'actions sont écrites dans un cadre commun (hooks/event_pages.py), que les gabarits ne permettent "
+            f"plus : {spec.src_uri} y diffère de la page que Material écrirait"
+            + (f" (marqueur « {left.group()} » transformé ou laissé)" if left else "")
+            + f", à partir de : « {html[max(0, where - 60):where + 60]} » au lieu de « {direct[max(0, where - 60):where + 60]} ». "
+            "Un gabarit transforme le titre ou la description (filtre), les écrit sous une autre forme (JSON…), ou écrit "
+            "une valeur propre à chaque page (adresse…) : retirez-le de overrides/, ou passez-lui la valeur sans la transformer.")
+
+
+def spliced(frame: list[str], parts: dict) -> str:
+    return "".join(parts[piece] if index % 2 else piece for index, piece in enumerate(frame))
 
 
 def _search_entries(search_index, spec, file) -> list[dict]:

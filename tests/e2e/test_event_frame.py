@@ -1,0 +1,42 @@
+"""Event pages are written from one frame shared by all of them (hooks/event_pages.py). A template
+change that the frame cannot hold — the title transformed, written as JSON, or a value proper to
+each page — must stop the build with a French message, never publish wrong pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from builds import build, site_project
+
+CHANGES = {
+    "titre transformé": '<meta name="ssp-test" content="{{ page.meta.title | upper }}">',
+    "titre en JSON": '<script type="application/json" id="ssp-test">{{ {"title": page.meta.title} | tojson }}</script>',
+    "adresse de la page": '<meta name="ssp-test" content="{{ page.url }}">',
+}
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    return site_project(tmp_path_factory.mktemp("frame"))  # the real 2017 edition has event pages
+
+
+@pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
+def test_a_template_the_shared_frame_cannot_hold_stops_the_build(project, change):
+    main = project.root / "overrides" / "main.html"
+    original = main.read_text(encoding="utf-8")
+    main.write_text(original.replace("{% block extrahead %}\n", "{% block extrahead %}\n" + change + "\n", 1), encoding="utf-8")
+    try:
+        built = build(project.root)
+    finally:
+        main.write_text(original, encoding="utf-8")
+    assert built.result.returncode != 0
+    assert "Les pages d'actions sont écrites dans un cadre commun" in built.result.stderr
+    assert "2017/evenements/" in built.result.stderr and "Traceback" not in built.result.stderr
+    assert not (project.root / "site" / "2017" / "evenements").exists()  # nothing published
+
+
+def test_the_unchanged_templates_give_the_pages_material_would_write(project):
+    built = build(project.root)  # the check runs in every build, on the first page of each edition
+    assert built.result.returncode == 0, built.result.stderr
+    title = built.html("2017/evenements/colloque-regional-occitanie/index.html").title.get_text()
+    assert title.startswith("Colloque régional")
