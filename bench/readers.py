@@ -89,7 +89,7 @@ def measure(page, url: str) -> dict:
                "dom_after_load": elements(page)}
     figures["timeline"] = page.evaluate("""(() => {
       const n = performance.getEntriesByType('navigation')[0];
-      const json = performance.getEntriesByType('resource').find(r => r.name.endsWith('evenements.json'));
+      const json = performance.getEntriesByType('resource').find(r => r.name.endsWith('liste.json'));
       return {html: Math.round(n.responseEnd), interactive: Math.round(n.domInteractive),
               loaded: Math.round(n.domContentLoadedEventEnd), json_start: json && Math.round(json.startTime),
               json_end: json && Math.round(json.responseEnd), json_kb: json && Math.round(json.encodedBodySize / 1024)};

@@ -93,7 +93,7 @@ def test_the_first_results_are_in_the_page_and_filters_js_draws_the_same(nationa
 
 def test_an_address_that_filters_does_not_show_the_unfiltered_first_results(national, page):
     records, server = national
-    page.route("**/evenements.json", lambda route: None)  # the data never comes: the page waits
+    page.route("**/liste.json", lambda route: None)  # the data never comes: the page waits
     page.goto(server.base + "2026/evenements/?type=atelier")
     wait_until(page, "document.getElementById('ssp-results').textContent === 'Recherche des actions…'")
     assert page.locator("#ssp-static-list").is_hidden()

@@ -190,3 +190,17 @@ def test_sitemap_and_feed_dates_come_from_the_history_never_the_build(fixture_pr
     namespace = {"a": "http://www.w3.org/2005/Atom"}
     assert atom.find("a:entry/a:updated", namespace).text == "2026-10-05T16:30:00+02:00"
     assert atom.find("a:updated", namespace).text == "2026-10-05T16:30:00+02:00"
+
+
+def test_the_listing_reads_the_same_records_as_the_open_data(real_site):
+    open_data = json.loads(real_site.text("2017/evenements.json"))["events"]
+    listing = json.loads(real_site.text("2017/evenements/liste.json"))
+    rows = [dict(zip(listing["fields"], row)) for row in listing["events"]]
+    assert len(rows) == len(open_data) == 2
+    for row, record in zip(rows, open_data):
+        assert record["url"] == f"https://example.github.io/ssp/2017/evenements/{row['slug']}/"
+        assert (row["title"], row["start"], row["end"], row["organizer"], row["region"], row["audience"]) == (
+            record["title"], record["start"], record["end"], record["organizer"], record["region"], record["audience"])
+        assert row["venue_city"] == record["venue"]["city"] and row["online"] is False
+        assert row["timezone"] == "" and record["timezone"] == "Europe/Paris"  # Paris is said once, in the script
+    assert len(real_site.text("2017/evenements/liste.json")) < len(real_site.text("2017/evenements.json")) * 0.7

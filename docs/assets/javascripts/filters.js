@@ -80,7 +80,17 @@
     return record.time_note ? text + " · " + record.time_note : text;
   }
 
-  // --- The data, prepared once. ---
+  // --- The data (evenements/liste.json: one array per record, named by its "fields"), prepared once. ---
+  function toRecord(row, fields) {
+    var record = {};
+    for (var i = 0; i < fields.length; i += 1) { record[fields[i]] = row[i]; }
+    record.url = record.slug + "/";  // beside this page
+    record.timezone = record.timezone || "Europe/Paris";
+    record.venue = record.venue_city ? { name: record.venue_name, city: record.venue_city } : null;
+    record.online_url = record.online;
+    return record;
+  }
+
   function prepare(record) {
     var venue = record.venue || {};
     var lastDay = dayOf(record.end || record.start);
@@ -333,8 +343,8 @@
     .then(function (data) {
       performance.mark("ssp-data");
       actions = 0;
-      records = data.events;
-      inSlices(records, prepare, function () {
+      records = new Array(data.events.length);
+      inSlices(data.events, function (row, index) { records[index] = prepare(toRecord(row, data.fields)); }, function () {
         records.sort(function (a, b) { return a.order < b.order ? -1 : a.order > b.order ? 1 : 0; });  // stable
         var slots = {};
         records.forEach(function (record) { slots[record.action] = (slots[record.action] || 0) + 1; });
