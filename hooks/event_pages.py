@@ -23,8 +23,9 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 from ssp.parallel import start_map
+from ssp.urls import link
 
-FRAME_URI = "{}/evenements/cadre-commun.md"  # a page beside the edition's event pages; never written
+FRAME_URI = "{}cadre-commun.md"  # a page beside the edition's event pages (after its listing address); never written
 SLOTS = ("title", "description", "url", "head", "body")
 MARKER = "ssp-slot-{}-7e3f1c"
 MARKERS = re.compile("(" + "|".join(re.escape(MARKER.format(slot)) for slot in SLOTS) + ")")
@@ -137,7 +138,7 @@ class EventPages:
         """overrides/event.html rendered once with markers, cut into text and slot names
         (text, slot, text, slot, …), the context it was rendered with, and a hash of it."""
         markers = {slot: Markup(MARKER.format(slot)) for slot in SLOTS}
-        html, context = self._render(FRAME_URI.format(year), {"title": markers["title"], "description": markers["description"]},
+        html, context = self._render(FRAME_URI.format(link("listing", year=year)), {"title": markers["title"], "description": markers["description"]},
                                      markers, markers["url"])
         pieces = MARKERS.split(html)
         names = {MARKER.format(slot): slot for slot in SLOTS}

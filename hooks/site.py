@@ -20,14 +20,16 @@ if HOOKS not in sys.path:
 
 import click  # noqa: E402
 import jinja2  # noqa: E402
+from jinja2 import pass_context  # noqa: E402
 from markupsafe import Markup, escape  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
+from mkdocs.utils.templates import url_filter  # noqa: E402
 
 from event_pages import OVERRIDES, EventPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
-from ssp import legal, templating  # noqa: E402
+from ssp import legal, templating, urls  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
 from ssp.folders import clutter, docs_problems  # noqa: E402
 from ssp.parallel import WorkerLost, cores  # noqa: E402
@@ -177,12 +179,19 @@ class CompiledTemplates(jinja2.BytecodeCache):
 COMPILED = CompiledTemplates()
 
 
+@pass_context
+def _link(context, kind: str, **parts) -> str:
+    """{{ 'contact' | link(slug=…) }}: an address of ssp.urls.PERMALINKS, relative to the page (MkDocs' `url`)."""
+    return url_filter(context, urls.link(kind, **parts))
+
+
 def on_env(env, config, files):
     env.bytecode_cache = COMPILED
     # Our templates (overrides/) escape every value; Material's own keep MkDocs' default.
     ours = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
     env.autoescape = lambda name: name in ours
     env.filters.update(templating.FILTERS)
+    env.filters["link"] = _link
     env.globals.update(templating.FUNCTIONS, ssp=state["site"], ssp_problems=state["problems"])
     templates = fingerprint(OVERRIDES)
     env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)

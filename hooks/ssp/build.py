@@ -17,6 +17,7 @@ from .pages import PageSpec, event_page_data, site_pages
 from .parallel import parallel_map
 from .publication import published
 from .problems import ContentError, Problem
+from .urls import link
 from .vocab import REGIONS, region_calendar_path, timezone_of
 
 
@@ -48,7 +49,7 @@ class Site:
         page of no edition, the home page's edition's."""
         year = src_uri.split("/", 1)[0]
         edition = next((edition for edition in self.editions if str(edition.year) == year), self.featured)
-        return (shareimage.PATH.format(year=edition.year), shareimage.alt_text(edition)) if edition else None
+        return (link("share_image", year=edition.year), shareimage.alt_text(edition)) if edition else None
 
     def phase(self, edition: Edition) -> str:
         """« a-venir », « en-cours » or « terminee », as of the build (published every night)."""
@@ -87,8 +88,8 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)
     files.update((item.thumbnail_output, item.thumbnail.content) for edition in editions for item in edition.materials
                  if item.thumbnail)
-    files[communes.ASSET] = communes.DATA.read_bytes()  # the home page's « près de chez vous » box
-    files.update((shareimage.PATH.format(year=edition.year),
+    files[link("communes")] = communes.DATA.read_bytes()  # the home page's « près de chez vous » box
+    files.update((link("share_image", year=edition.year),
                   _share_image(edition.year, edition.meta.theme, edition.meta.start, edition.meta.end)) for edition in editions)
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
     return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed)
@@ -125,9 +126,9 @@ def calendars(editions: list[Edition], maker: ics.Calendars) -> dict[str, bytes]
     files = {}
     for edition in editions:
         name = f"Semaine de la sécurité des patients {edition.year}"
-        files[f"{edition.year}/agenda.ics"] = maker.calendar(name, list(edition.events))
+        files[link("edition_calendar", year=edition.year)] = maker.calendar(name, list(edition.events))
         for event in edition.events:
-            files[f"{event.year}/evenements/{event.slug}.ics"] = maker.event_calendar(event)
+            files[link("event_calendar", year=event.year, slug=event.slug)] = maker.event_calendar(event)
     for region in REGIONS:
         events = [event for edition in editions for event in edition.events if event.meta.region == region]
         files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events,

@@ -18,8 +18,7 @@ from pathlib import Path
 from .text import slugify
 from .vocab import departement_of
 
-DATA = Path(__file__).parent / "data" / "communes.json"
-ASSET = "assets/communes.json"  # the same file, on the site
+DATA = Path(__file__).parent / "data" / "communes.json"  # on the site too: urls.link("communes")
 ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
 ARRONDISSEMENT = re.compile(r"^\d+(e|er|eme|ieme|arrondissement)?$")
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any, ClassVar, Literal, Optional
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .thumbnails import Thumbnail
+from .urls import link
 from .fields import Audience, Contract, LocalDate, Publishable, Region, Text, WebUrl, as_list, fail, single
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
@@ -241,7 +242,8 @@ class MaterialItem:
 
     @property
     def thumbnail_output(self) -> str:
-        return self.output.replace("/supports/", "/supports/vignettes/", 1) + ".webp"
+        year, _, name = self.output.split("/", 2)
+        return link("thumbnail", year=year, name=name)
 
 
 @dataclass(frozen=True)
@@ -251,11 +253,11 @@ class Item:
     slug: str
     source: str
     meta: Any
-    folder: ClassVar[str] = ""  # where its pages live on the site
+    kind: ClassVar[str] = ""  # its address in urls.PERMALINKS
 
     @property
     def url(self) -> str:
-        return f"{self.folder}{self.slug}/"
+        return link(self.kind, slug=self.slug)
 
 
 @dataclass(frozen=True)
@@ -263,31 +265,33 @@ class Call(Item):
     year: int = 0
     description_html: str = ""
 
+    kind: ClassVar[str] = "call"
+
     @property
     def url(self) -> str:
-        return f"{self.year}/appels-a-projets/{self.slug}/"
+        return link(self.kind, year=self.year, slug=self.slug)
 
 
 @dataclass(frozen=True)
 class Contact(Item):
-    folder: ClassVar[str] = "contacts/"
+    kind: ClassVar[str] = "contact"
 
 
 @dataclass(frozen=True)
 class Quiz(Item):
     intro_html: str = ""
-    folder: ClassVar[str] = "partenariat/quiz/"
+    kind: ClassVar[str] = "quiz"
 
 
 @dataclass(frozen=True)
 class Workshop(Item):
     synthesis_html: str = ""
-    folder: ClassVar[str] = "partenariat/ateliers/"
+    kind: ClassVar[str] = "workshop"
 
 
 @dataclass(frozen=True)
 class Sheet(Item):
-    folder: ClassVar[str] = "partenariat/fiches/"
+    kind: ClassVar[str] = "sheet"
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from .problems import ContentError, Problem
 from .source import Document, parse_yaml, read_bytes, read_text, split_front_matter
 from .text import slugify
 from .thumbnails import thumbnail
+from .urls import link
 from .validate import field_label, validate
 from .vocab import timezone_of
 
@@ -261,7 +262,7 @@ def _materials(meta: EditionMeta, document: Document, folder: Path, project_dir:
             items.append(MaterialItem(material))
             continue
         path = folder / material.file
-        output = f"{meta.year}/supports/{path.name}"
+        output = link("material", year=meta.year, name=path.name)
         key, line = f"materials.{index + 1}.file", document.line_of(("materials", index, "file"))
         try:
             name_problem = _material_name(material.file)

@@ -16,6 +16,7 @@ from .communes import mismatch
 from .content import Call, Material, MaterialItem, Slug
 from .fields import Audience, ClockTime, Contract, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .text import fold, plain
+from .urls import link
 from .vocab import EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
@@ -214,7 +215,7 @@ class Event:
 
     @property
     def url(self) -> str:
-        return f"{self.year}/evenements/{self.slug}/"
+        return link("event", year=self.year, slug=self.slug)
 
     @cached_property
     def description_text(self) -> str:
@@ -261,7 +262,7 @@ class Edition:
 
     @property
     def url(self) -> str:
-        return f"{self.year}/"
+        return link("edition", year=self.year)
 
     @cached_property
     def figures(self) -> Figures:

@@ -11,6 +11,7 @@ from .exports import ics, jsonld
 from .frenchdates import date_range, long_date
 from .models import Edition, Event
 from .regionmap import region_counts, region_map
+from .urls import link, page_source
 from .vocab import DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, region_calendar_path
 
 if TYPE_CHECKING:
@@ -93,7 +94,7 @@ def site_pages(campaigns: Campaigns, site_url: str = "") -> list[PageSpec]:
         PageSpec("donnees-ouvertes.md", "Données ouvertes", "opendata.html",
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  {"region_calendars": [(region, subscription(region_calendar_path(region), site_url)) for region in REGIONS],
-                  "edition_calendars": {edition.year: subscription(f"{edition.year}/agenda.ics", site_url) for edition in editions},
+                  "edition_calendars": {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
                   "columns": OPEN_DATA_COLUMNS},
                  in_nav=True),
         PageSpec("ressources.md", "Ressources officielles", "resources.html",
@@ -124,7 +125,7 @@ def contact_pages(campaigns: Campaigns) -> list[PageSpec]:
         events = [event for edition in campaigns.editions for event in edition.events if event.meta.organizer_contact == slug]
         calls = [call for edition in campaigns.editions for call in edition.calls if call.meta.contact == slug]
         title = " — ".join(filter(None, [contact.meta.name, contact.meta.department]))
-        pages.append(PageSpec(f"contacts/{slug}.md", title, "contact.html", f"Contact : {title}.",
+        pages.append(PageSpec(page_source("contact", slug=slug), title, "contact.html", f"Contact : {title}.",
                               {"contact": contact, "events": events, "calls": calls}, search_text=title))
     return pages
 
@@ -139,18 +140,18 @@ def partnership_pages(partnership: Partnership) -> list[PageSpec]:
                               "Idées reçues sur le partenariat patient, et ce qu'il en est.", context,
                               search_text="Idées reçues " + " ".join(card.myth for cards in partnership.ideas.groups.values() for card in cards)))
     for quiz in partnership.quizzes:
-        pages.append(PageSpec(f"partenariat/quiz/{quiz.slug}.md", quiz.meta.title, "quiz.html",
+        pages.append(PageSpec(page_source("quiz", slug=quiz.slug), quiz.meta.title, "quiz.html",
                               f"Quiz : {quiz.meta.title}. Testez vos connaissances.", {**context, "quiz": quiz},
                               search_text=f"Quiz {quiz.meta.title}"))
     for workshop in partnership.workshops:
-        pages.append(PageSpec(f"partenariat/ateliers/{workshop.slug}.md", workshop.meta.title, "workshop.html",
+        pages.append(PageSpec(page_source("workshop", slug=workshop.slug), workshop.meta.title, "workshop.html",
                               f"{workshop.meta.title} : {workshop.meta.situation}", {**context, "workshop": workshop},
                               search_text=f"Atelier d'échanges de pratiques {workshop.meta.theme} {workshop.meta.situation}"))
     if partnership.sheets:
         pages.append(PageSpec("partenariat/fiches/index.md", "Fiches projets", "sheets.html",
                               "Fiches projets de partenariat en santé, par domaine et par région.", context))
     for sheet in partnership.sheets:
-        pages.append(PageSpec(f"partenariat/fiches/{sheet.slug}.md", sheet.meta.title, "sheet.html",
+        pages.append(PageSpec(page_source("sheet", slug=sheet.slug), sheet.meta.title, "sheet.html",
                               f"{sheet.meta.title} — {sheet.meta.establishment}.", {**context, "sheet": sheet},
                               search_text=f"Fiche projet {sheet.meta.establishment} {sheet.meta.domain}"))
     return pages
@@ -175,13 +176,13 @@ def first_results(days: list, limit: int = FIRST_RESULTS) -> list:
 def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
-    context = {"edition": edition, "calendar": subscription(f"{edition.year}/agenda.ics", site_url), "split_days": split}
+    context = {"edition": edition, "calendar": subscription(link("edition_calendar", year=edition.year), site_url), "split_days": split}
     listing = {**context, "first_days": first_results(edition.days) if split else []}
     pages = [
-        PageSpec(f"{edition.year}/index.md", edition_title(edition), "edition.html",
+        PageSpec(page_source("edition", year=edition.year), edition_title(edition), "edition.html",
                  f"{edition.meta.theme} — {when}.", {**context, "region_map": region_map(edition)},
                  search_text=f"{edition.meta.theme}. {when}."),
-        PageSpec(f"{edition.year}/evenements/index.md", f"Les actions de l'édition {edition.year}", "listing.html",
+        PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}", "listing.html",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", listing),
     ]
     if split:
@@ -189,21 +190,21 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
             pages += day_pages(edition, day, items, context)
     for code, days in edition.by_departement.items():
         name = f"{DEPARTEMENTS[code]} ({code})"
-        pages.append(PageSpec(f"{edition.year}/departements/{code.lower()}.md", f"{name} : les actions de l'édition {edition.year}",
+        pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
                               "listing-departement.html", f"Les actions de la semaine de la sécurité des patients "
                               f"{edition.year} dans le département {name}.",
                               {**context, "departement": code, "departement_name": name, "days": days,
                                "count": len({event.slug for _, items in days for event, _ in items})}))
     if edition.materials:
-        pages.append(PageSpec(f"{edition.year}/supports.md", f"Supports de communication {edition.year}", "materials.html",
+        pages.append(PageSpec(page_source("materials", year=edition.year), f"Supports de communication {edition.year}", "materials.html",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.", context))
     for call in edition.calls:
-        pages.append(PageSpec(f"{edition.year}/appels-a-projets/{call.slug}.md", call.meta.title, "call.html",
+        pages.append(PageSpec(page_source("call", year=edition.year, slug=call.slug), call.meta.title, "call.html",
                               f"Appel à projets : {call.meta.title} ({call.meta.organizer}).", {**context, "call": call},
                               search_text=f"Appel à projets {call.meta.organizer} {call.meta.theme or ''}"))
     for event in edition.events:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
-        pages.append(PageSpec(f"{edition.year}/evenements/{event.slug}.md", event.meta.title, "event.html",
+        pages.append(PageSpec(page_source("event", year=edition.year, slug=event.slug), event.meta.title, "event.html",
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               {"edition": edition, "event": event, **event_page_data(event, site_url)},
                               search_text=event_search_text(event), shared_frame=True))
@@ -217,7 +218,7 @@ def day_pages(edition: Edition, day: date, items: list, context: dict[str, Any])
     pages = []
     for number, (slug, part) in enumerate(zip(slugs, parts), start=1):
         suffix = f" (page {number} sur {len(parts)})" if len(parts) > 1 else ""
-        pages.append(PageSpec(f"{edition.year}/evenements/{slug}.md", f"Les actions du {long_date(day)}{suffix}",
+        pages.append(PageSpec(page_source("day", year=edition.year, slug=slug), f"Les actions du {long_date(day)}{suffix}",
                               "listing-day.html", f"Les actions de la semaine de la sécurité des patients le {long_date(day)}{suffix}.",
                               {**context, "day": day, "items": part, "total": len(items), "part": number, "parts": slugs,
                                "first": 1 + (number - 1) * DAY_PAGE_LIMIT}))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .text import fold, slugify
+from .urls import link
 
 EVENT_TYPES = {
     "portes-ouvertes": "Portes ouvertes",
@@ -114,4 +115,4 @@ def timezone_of(region: str | None) -> str:
 
 def region_calendar_path(region: str) -> str:
     """« Provence-Alpes-Côte d'Azur » → agendas/provence-alpes-cote-d-azur.ics"""
-    return f"agendas/{slugify(region)}.ics"
+    return link("region_calendar", slug=slugify(region))

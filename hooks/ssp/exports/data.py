@@ -10,6 +10,7 @@ from typing import Any
 
 from ..models import Edition, Event, Occurrence
 from ..text import summary
+from ..urls import link
 
 
 def _iso(moment: date | datetime | None) -> str | None:
@@ -58,14 +59,14 @@ LISTING_FIELDS = ["title", "slug", "type", "start", "end", "all_day", "timezone"
 
 
 def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) -> tuple[str, bytes]:
-    prefix = f"{site_url}{edition.year}/evenements/"
+    prefix = site_url + link("listing", year=edition.year)
     values = [[row["title"], row["url"].removeprefix(prefix).removesuffix("/"), row["type"], row["start"], row["end"],
                row["all_day"], "" if row["timezone"] == "Europe/Paris" else row["timezone"], row["time_note"] or "",
                row["organizer"], (row["venue"] or {}).get("name") or "", (row["venue"] or {}).get("city") or "",
                row["region"] or "", row["departement"] or "", row["audience"], row["status"],
                bool(row["online_url"]) if row["venue"] else True, row["description"] or ""] for row in rows]
     text = json.dumps({"fields": LISTING_FIELDS, "events": values}, ensure_ascii=False, separators=(",", ":"))
-    return f"{edition.year}/evenements/liste.json", (text + "\n").encode("utf-8")
+    return link("listing_data", year=edition.year), (text + "\n").encode("utf-8")
 
 
 def edition_json(edition: Edition, rows: list[dict[str, Any]]) -> tuple[str, bytes]:
@@ -77,7 +78,7 @@ def edition_json(edition: Edition, rows: list[dict[str, Any]]) -> tuple[str, byt
         "events": rows,
     }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))  # compact: a tenth of the time
-    return f"{edition.year}/evenements.json", (text + "\n").encode("utf-8")
+    return link("open_data_json", year=edition.year), (text + "\n").encode("utf-8")
 
 
 CSV_COLUMNS = ["id", "title", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
@@ -110,4 +111,4 @@ def edition_csv(edition: Edition, rows: list[dict[str, Any]]) -> tuple[str, byte
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     writer.writerows(csv_row(record) for record in rows)
-    return f"{edition.year}/evenements.csv", buffer.getvalue().encode("utf-8-sig")
+    return link("open_data_csv", year=edition.year), buffer.getvalue().encode("utf-8-sig")

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..models import Event, Occurrence
 from ..text import script_json, summary
-from . import shareimage
+from ..urls import link
 
 STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "postponed": "EventPostponed",
           "cancelled": "EventCancelled"}
@@ -37,7 +37,7 @@ FREE = re.compile(r"\b(?:entr[ée]e\s+libre|gratuit\w*|libre\s+acc[èe]s|sans\s+
 def organizer(event: Event, site_url: str) -> dict[str, Any]:
     data = {"@type": "Organization", "name": event.meta.organizer}
     if event.meta.organizer_contact:  # its contact card is a page of the site
-        data["url"] = f"{site_url}contacts/{event.meta.organizer_contact}/"
+        data["url"] = site_url + link("contact", slug=event.meta.organizer_contact)
     return data
 
 
@@ -66,7 +66,7 @@ def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict
         "offers": offers(event, site_url),
         "description": summary(event.description_text) or event.meta.title,  # a summary: pages stay small
         "url": site_url + event.url,
-        "image": [site_url + shareimage.PATH.format(year=event.year)] if site_url else None,  # the edition's picture
+        "image": [site_url + link("share_image", year=event.year)] if site_url else None,  # the edition's picture
         "inLanguage": "fr",
     }
     return {key: value for key, value in data.items() if value is not None}

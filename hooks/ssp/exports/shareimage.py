@@ -19,7 +19,6 @@ from ..models import Edition
 WIDTH, HEIGHT, MARGIN = 1200, 630, 72
 BACKGROUND, TEXT, RULE = "#2f3e8f", "#ffffff", "#ffd166"  # white on dark indigo: contrast 10:1
 FONTS = Path(__file__).parent.parent / "data" / "fonts"
-PATH = "{year}/partage.png"
 
 
 @cache

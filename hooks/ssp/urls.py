@@ -1,0 +1,50 @@
+"""Every address of the site, declared once (as Pelican's `*_URL` settings or Hugo's permalinks).
+
+The folders of campaigns/ are not the site's addresses (`events/` → `evenements/`, `appels/` →
+`appels-a-projets/`): the core, the exports and the templates (filter `link`, hooks/site.py)
+build every address from this table; tests/unit/test_urls.py forbids writing one by hand in a
+template. Addresses are relative to the site's root; a page's ends with « / ».
+"""
+
+from __future__ import annotations
+
+PERMALINKS = {
+    # an edition
+    "edition": "{year}/",
+    "listing": "{year}/evenements/",
+    "listing_data": "{year}/evenements/liste.json",
+    "day": "{year}/evenements/{slug}/",  # jour-2026-11-17, jour-2026-11-17-2…
+    "departement": "{year}/departements/{code}/",
+    "event": "{year}/evenements/{slug}/",
+    "event_calendar": "{year}/evenements/{slug}.ics",
+    "edition_calendar": "{year}/agenda.ics",
+    "open_data_json": "{year}/evenements.json",
+    "open_data_csv": "{year}/evenements.csv",
+    "materials": "{year}/supports/",
+    "material": "{year}/supports/{name}",
+    "thumbnail": "{year}/supports/vignettes/{name}.webp",
+    "call": "{year}/appels-a-projets/{slug}/",
+    "share_image": "{year}/partage.png",
+    # the whole site
+    "contact": "contacts/{slug}/",
+    "quiz": "partenariat/quiz/{slug}/",
+    "workshop": "partenariat/ateliers/{slug}/",
+    "sheet": "partenariat/fiches/{slug}/",
+    "region_calendar": "agendas/{slug}.ics",
+    "communes": "assets/communes.json",
+}
+
+
+def link(kind: str, **parts: object) -> str:
+    """The address of a `kind` of page or file: link("event", year=2026, slug="stand") → « 2026/evenements/stand/ »."""
+    return PERMALINKS[kind].format(**parts)
+
+
+INDEX_PAGES = {"edition", "listing"}  # pages with pages beneath them: <address>index.md
+
+
+def page_source(kind: str, **parts: object) -> str:
+    """The generated Markdown file whose page has that address (MkDocs' directory URLs):
+    « 2026/evenements/stand/ » ← « 2026/evenements/stand.md », « 2026/evenements/ » ← « 2026/evenements/index.md »."""
+    address = link(kind, **parts)
+    return address + "index.md" if kind in INDEX_PAGES else address.removesuffix("/") + ".md"
