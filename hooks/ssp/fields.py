@@ -105,6 +105,9 @@ def parse_url(value: Any, schemes: tuple[str, ...] = ("http", "https")) -> str:
 def parse_registration(value: Any) -> str:
     """A link (http(s), mailto:, tel:) or a plain text such as « Entrée libre »."""
     text = single(value)
+    if re.match(r"https?://", text, re.IGNORECASE) and re.search(r"\s", text):
+        raise fail(f"« {text} » commence par une adresse mais contient une espace : écrivez seulement l'adresse "
+                   "(une espace dans une adresse s'écrit %20), ou un texte sans adresse")
     if not re.search(r"\s", text) and re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", text):
         return parse_url(text, ("http", "https", "mailto", "tel"))
     return text
@@ -116,7 +119,7 @@ def as_list(value: Any) -> Any:
 
 
 def is_link(text: str) -> bool:
-    return bool(re.match(r"(https?|mailto|tel):", text, re.IGNORECASE))
+    return bool(re.fullmatch(r"(https?|mailto|tel):\S+", text, re.IGNORECASE))
 
 
 _STRING = {"type": "string"}

@@ -91,8 +91,9 @@ def file_size(size: int) -> str:
         return f"{size} octets"
     for unit in ("Ko", "Mo", "Go"):
         size /= 1024
-        if size < 1024 or unit == "Go":
-            return f"{format_decimal(round(size, 1 if size < 10 else 0), locale=LOCALE)} {unit}"
+        shown = round(size, 1 if size < 10 else 0)
+        if shown < 1024 or unit == "Go":  # 1 048 575 octets: « 1 Mo », not « 1 024 Ko »
+            return f"{format_decimal(shown, locale=LOCALE)} {unit}"
     raise AssertionError("unreachable")
 
 

@@ -188,3 +188,46 @@ def test_a_theme_written_between_guillemets_is_stored_without_them(project):
     project.edition(text=EDITION_2017.replace('theme: "Usagers, soignants : partenaires pour la sécurité des patients"',
                                               "theme: « A » et « B »"))
     assert project.load()[0].meta.theme == "« A » et « B »"  # two quotations, not an enclosing pair
+
+
+@pytest.mark.parametrize("written, kept", [
+    ("https://example.org/inscription", "https://example.org/inscription"),
+    ("HTTP://example.org", "HTTP://example.org"),
+    ("mailto:accueil@example.org", "mailto:accueil@example.org"),
+    ("tel:+33320445962", "tel:+33320445962"),
+    ("Entrée libre", "Entrée libre"),
+    ("Inscription sur https://example.org", "Inscription sur https://example.org"),  # a text that names an address
+])
+def test_registration_values_pinned(written, kept):
+    from ssp.fields import is_link, parse_registration
+
+    assert parse_registration(written) == kept
+    assert is_link(kept) == (" " not in kept and kept != "Entrée libre")
+    assert not is_link("https://example.org/a b")
+
+
+@pytest.mark.parametrize("written, message", [
+    ("javascript:alert(1)", "adresse « javascript:alert(1) » refusée : seules les adresses commençant par http:// ou "
+                            "https:// ou mailto: ou tel: sont acceptées"),
+    ("ftp://example.org/f", "adresse « ftp://example.org/f » refusée : seules les adresses commençant par http:// ou "
+                            "https:// ou mailto: ou tel: sont acceptées"),
+    ("https://example.org/a b", "« https://example.org/a b » commence par une adresse mais contient une espace : "
+                                "écrivez seulement l'adresse (une espace dans une adresse s'écrit %20), ou un texte sans adresse"),
+    ("https:", "adresse « https: » refusée : seules les adresses commençant par http:// ou https:// ou mailto: ou "
+               "tel: sont acceptées"),
+])
+def test_registration_refusals_pinned(written, message):
+    from ssp.fields import parse_registration
+
+    with pytest.raises(Exception) as raised:
+        parse_registration(written)
+    assert str(raised.value) == message or message in str(raised.value)
+
+
+@pytest.mark.parametrize("size, shown", [(0, "0 octets"), (1023, "1023 octets"), (1024, "1 Ko"), (1627, "1,6 Ko"),
+                                         (10 * 1024, "10 Ko"), (1024 * 1024 - 1, "1 Mo"), (1_258_291, "1,2 Mo"),
+                                         (50_000_000, "48 Mo"), (3 * 1024 ** 3, "3 Go"), (5 * 1024 ** 4, "5 120 Go")])
+def test_file_sizes_as_file_explorers_show_them(size, shown):
+    from ssp.frenchdates import file_size
+
+    assert file_size(size).replace("\u202f", " ").replace("\xa0", " ") == shown

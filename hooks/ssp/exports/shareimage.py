@@ -65,5 +65,5 @@ def share_image(year: int, theme: str, start: date, end: date) -> bytes:
     for number, line in enumerate(lines):
         draw.text((MARGIN, top + number * size * 1.2), line, font=font(700, size), fill=TEXT)
     output = io.BytesIO()
-    image.save(output, format="PNG", optimize=True)
+    image.save(output, format="PNG")  # « optimize » would make it 5 % smaller, three times slower
     return output.getvalue()
