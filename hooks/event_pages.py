@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+import traceback
 from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
 from urllib.parse import urljoin
 
+import jinja2
 from markupsafe import Markup, escape
 from mkdocs.commands.build import get_context
 from mkdocs.exceptions import PluginError
@@ -72,8 +74,11 @@ class EventPages:
         def parts_of(spec, address, context) -> dict:
             # What the page's own partials use (their includes copy it: keep it small); globals come from the environment.
             page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, "canonical_url": address}
-            return {"title": escape(spec.title), "description": escape(spec.description), "url": address,
-                    "head": Markup(head.render(page_context)), "body": Markup(body.render(page_context))}
+            try:
+                return {"title": escape(spec.title), "description": escape(spec.description), "url": address,
+                        "head": Markup(head.render(page_context)), "body": Markup(body.render(page_context))}
+            except jinja2.TemplateError as error:  # in a worker too: the message, not a traceback, comes back
+                raise template_problem(error, spec.src_uri) from None
 
         if self.pages:  # the contract, checked on one page: every frame comes from the same templates
             spec, file, address = self.pages[0]
@@ -171,6 +176,15 @@ class EventPages:
             + f", à partir de : « {html[max(0, where - 60):where + 60]} » au lieu de « {direct[max(0, where - 60):where + 60]} ». "
             "Un gabarit transforme le titre ou la description (filtre), les écrit sous une autre forme (JSON…), ou écrit "
             "une valeur propre à chaque page (adresse…) : retirez-le de overrides/, ou passez-lui la valeur sans la transformer.")
+
+
+def template_problem(error: Exception, page: str) -> PluginError:
+    """A template error, in French, with the template and line at fault (Jinja puts them in the traceback)."""
+    frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
+    where = (f"{Path(frames[-1].filename).relative_to(OVERRIDES.parent).as_posix()}, ligne {frames[-1].lineno}"
+             if frames and Path(frames[-1].filename).is_relative_to(OVERRIDES) else "un gabarit")
+    return PluginError(f"Erreur dans le gabarit {where}, en écrivant la page {page.removesuffix('.md')}/ : {error}. "
+                       "Corrigez ce gabarit (dossier overrides/) ; aucune page n'a été publiée.")
 
 
 def spliced(frame: list[str], parts: dict) -> str:

@@ -40,3 +40,20 @@ def test_the_unchanged_templates_give_the_pages_material_would_write(project):
     assert built.result.returncode == 0, built.result.stderr
     title = built.html("2017/evenements/colloque-regional-occitanie/index.html").title.get_text()
     assert title.startswith("Colloque régional")
+
+
+@pytest.mark.parametrize("only_on", ["", "{% if event.slug == 'portes-ouvertes-maternite-douai' %}"],
+                         ids=["toutes les pages", "une page, écrite par un processus de travail"])
+def test_a_template_error_is_told_in_french_with_its_file_and_line(project, only_on):
+    details = project.root / "overrides" / "partials" / "ssp" / "event-details.html"
+    original = details.read_text(encoding="utf-8")
+    line = original.count("\n") + 2
+    details.write_text(original + "\n" + only_on + "{{ event.meta.nope.deeper }}" + ("{% endif %}" if only_on else "") + "\n",
+                       encoding="utf-8")
+    try:
+        built = build(project.root)
+    finally:
+        details.write_text(original, encoding="utf-8")
+    assert built.result.returncode != 0
+    assert f"Erreur dans le gabarit overrides/partials/ssp/event-details.html, ligne {line}" in built.result.stderr
+    assert "has no attribute 'nope'" in built.result.stderr and "Traceback" not in built.result.stderr
