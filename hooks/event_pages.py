@@ -33,7 +33,6 @@ MARKER = "ssp-slot-{}-7e3f1c"
 MARKERS = re.compile("(" + "|".join(re.escape(MARKER.format(slot)) for slot in SLOTS) + ")")
 
 
-OVERRIDES = Path(__file__).parent.parent / "overrides"
 
 
 def fingerprint(folder: Path) -> str:
@@ -90,7 +89,7 @@ class EventPages:
 
         def render(page) -> bytes | None:
             spec, file, address = page
-            if writer and key(spec, address) in spec.context["event"].memo:
+            if writer and spec.context["event"].kept(key(spec, address)):
                 return None  # unchanged: the parent has it
             frame, context, _ = frames[spec.src_uri.split("/", 1)[0]]
             html = spliced(frame, parts_of(spec, address, context))
@@ -181,8 +180,9 @@ class EventPages:
 def template_problem(error: Exception, page: str) -> PluginError:
     """A template error, in French, with the template and line at fault (Jinja puts them in the traceback)."""
     frames = [frame for frame in traceback.extract_tb(error.__traceback__) if frame.filename.endswith(".html")]
-    where = (f"{Path(frames[-1].filename).relative_to(OVERRIDES.parent).as_posix()}, ligne {frames[-1].lineno}"
-             if frames and Path(frames[-1].filename).is_relative_to(OVERRIDES) else "un gabarit")
+    path = Path(frames[-1].filename) if frames else None
+    where = (f"overrides/{path.as_posix().rsplit('/overrides/', 1)[1]}, ligne {frames[-1].lineno}"
+             if path and "/overrides/" in path.as_posix() else "un gabarit")
     return PluginError(f"Erreur dans le gabarit {where}, en écrivant la page {page.removesuffix('.md')}/ : {error}. "
                        "Corrigez ce gabarit (dossier overrides/) ; aucune page n'a été publiée.")
 

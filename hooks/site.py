@@ -27,7 +27,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.utils.templates import url_filter  # noqa: E402
 
-from event_pages import OVERRIDES, EventPages, fingerprint  # noqa: E402
+from event_pages import EventPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating, urls  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
@@ -188,12 +188,13 @@ def _link(context, kind: str, **parts) -> str:
 def on_env(env, config, files):
     env.bytecode_cache = COMPILED
     # Our templates (overrides/) escape every value; Material's own keep MkDocs' default.
-    ours = {path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*.html")}
+    overrides = Path(config.theme.custom_dir)  # this project's, whatever imported the hooks first
+    ours = {path.relative_to(overrides).as_posix() for path in overrides.rglob("*.html")}
     env.autoescape = lambda name: name in ours
     env.filters.update(templating.FILTERS)
     env.filters["link"] = _link
     env.globals.update(templating.FUNCTIONS, ssp=state["site"], ssp_problems=state["problems"])
-    templates = fingerprint(OVERRIDES)
+    templates = fingerprint(overrides)
     env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)
     state["files"] = files
     state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates)
@@ -229,3 +230,6 @@ def on_post_build(config):
         raise Stop(str(error)) from None
     if previewing():
         KEPT.finish([file.abs_dest_path for file in state["files"]])
+        for edition in state["site"].editions:  # what this build did not use is not kept for the next
+            for event in edition.events:
+                event.sweep()

@@ -75,9 +75,10 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
         campaigns = published(campaigns, today)
     editions = campaigns.editions
     events = [event for edition in editions for event in edition.events]
-    todo = [event for event in events if _prepared(maker) not in event.memo]  # kept from a build for another address or day
+    todo = [event for event in events if not event.kept(_prepared(maker))]  # kept from a build for another address or day
     for event, memo in zip(todo, parallel_map(lambda event: prepare_event(event, maker), todo, workers, "agendas des actions")):
         event.memo.update(memo)
+        event.used.add(_prepared(maker))
     pages = site_pages(campaigns, site_url)
     files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url).items()}
     files.update(calendars(editions, maker))

@@ -44,3 +44,35 @@ def test_a_preview_rebuild_rewrites_only_what_changed(fixture_project, tmp_path,
     expected = {path.relative_to(full.site).as_posix(): path.read_bytes() for path in full.site.rglob("*") if path.is_file()}
     assert made.keys() == expected.keys()
     assert [rel for rel in made if made[rel] != expected[rel]] == []
+
+
+def test_what_a_preview_rebuild_did_not_use_is_forgotten(fixture_project, tmp_path, monkeypatch):
+    """Each save of a template changes every page: the preview keeps this build's copies, not all of them."""
+    import sys
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.delenv("SITE_URL", raising=False)
+    project, preview = fixture_project, tmp_path / "apercu"
+    project.edition()
+    project.event("a")
+    template = project.root / "overrides" / "partials" / "ssp" / "event-page.html"
+    original = template.read_text(encoding="utf-8")
+
+    def memo_after_save(number: int) -> dict:
+        template.write_text(original + f"\n<!-- enregistrement {number} -->\n", encoding="utf-8")
+        config = load_config(config_file=str(project.root / "mkdocs.yml"), site_dir=str(preview))
+        if number == 0:
+            config.plugins.on_startup(command="serve", dirty=False)
+        mkdocs_build(config, serve_url="http://127.0.0.1:8000/")
+        assert f"enregistrement {number}" in (preview / "2017/evenements/a/index.html").read_text(encoding="utf-8")
+        [event] = sys.modules["hooks/site.py"].state["site"].editions[0].events
+        return event.memo
+
+    first = {key[0] for key in memo_after_save(0)}
+    for number in range(1, 4):
+        memo = memo_after_save(number)
+        assert [key[0] for key in memo].count("page") == 1  # one copy of the page: this build's
+        assert {key[0] for key in memo} == first and len(memo) <= len(first) + 1
