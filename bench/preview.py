@@ -1,5 +1,7 @@
 """Live preview latency: start `mkdocs serve` on synthetic campaigns, edit one event file, and time
-how long until the served page shows the change (what an editor waits for).
+how long until the served page shows the change (what an editor waits for). Then save a template
+SAVES times (each save changes every event page) and read the server's memory (PSS) after each:
+it should stay flat.
 
 Usage: python bench/preview.py [N]   (default: 5000 events)
 """
@@ -23,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate  # noqa: E402
 
 EDITS = 3
+SAVES = 20
 
 
 def free_port() -> int:
@@ -67,10 +70,24 @@ def preview_latency(events: int) -> dict:
                 title = f"Action modifiée {number}"
                 event.write_text(text.replace("title: \"", f"title: \"{title} — ", 1), encoding="utf-8")
                 latencies.append(wait_for(page, title, timeout=120))
+            template = root / "overrides" / "partials" / "ssp" / "event-page.html"
+            original, memory = template.read_text(encoding="utf-8"), []
+            for number in range(1, SAVES + 1):
+                template.write_text(original + f"\n<!-- enregistrement {number} -->\n", encoding="utf-8")
+                wait_for(page, f"enregistrement {number} -->", timeout=300)
+                memory.append(pss_mb(server.pid))
         finally:
             server.terminate()
             server.wait(timeout=30)
-    return {"events": events, "first": first, "latencies": latencies}
+    return {"events": events, "first": first, "latencies": latencies, "memory": memory}
+
+
+def pss_mb(pid: int) -> int:
+    """Proportional memory of a process, in MB (Linux)."""
+    for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) // 1024
+    return 0
 
 
 def main(events: int) -> None:
@@ -78,6 +95,9 @@ def main(events: int) -> None:
     print(f"Aperçu en direct, {events} actions : premier affichage en {result['first']:.1f} s ; après la modification "
           f"d'une action, page à jour en {statistics.median(result['latencies']):.1f} s (médiane de {EDITS}, "
           f"max {max(result['latencies']):.1f} s)")
+    memory = result["memory"]
+    print(f"Mémoire du serveur d'aperçu après 1, 5, 10 et {SAVES} enregistrements d'un gabarit : "
+          + ", ".join(f"{memory[index]} Mo" for index in (0, 4, 9, SAVES - 1)))
 
 
 if __name__ == "__main__":
