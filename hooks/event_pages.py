@@ -192,7 +192,9 @@ def spliced(frame: list[str], parts: dict) -> str:
 
 
 def _search_entries(search_index, spec, file) -> list[dict]:
-    """What the search plugin makes of the page (a title and a line of metadata)."""
+    """What the search plugin makes of the page (a title and a line of metadata), through its own
+    SearchIndex.add_entry_from_context, the method MkDocs calls for every page (a scratch index
+    collects the entries; tests/unit/test_material_forks.py checks these internals at each upgrade)."""
     scratch = type(search_index)(**search_index.config)
     scratch.add_entry_from_context(SimpleNamespace(
         url=file.url, toc=[], title=spec.title, meta={"title": escape(spec.title)},
