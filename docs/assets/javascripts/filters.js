@@ -171,7 +171,7 @@
     var words = current.q ? current.q.split(/\s+/) : [];
     var tallied = { counts: {}, seen: {}, byDay: {}, slots: 0, found: {} };
     FIELDS.forEach(function (name) { tallied.counts[name] = {}; tallied.seen[name] = {}; });
-    return { words: words, tallied: tallied, each: function (record) {
+    return { tallied: tallied, each: function (record) {
       var mask = failures(record, current, words), counts = tallied.counts, seen = tallied.seen;
       for (var i = 0; i < FIELDS.length; i += 1) {
         var name = FIELDS[i], values = record.values[name], ok = (mask & ~(1 << i)) === 0;
