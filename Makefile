@@ -36,10 +36,10 @@ debian-tools:
 gates-tools: debian-tools node_modules/.ready
 
 serve: $(READY)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à chaque enregistrement
-	$(BIN)/mkdocs serve
+	$(BIN)/properdocs serve
 
 build: $(READY)  ## Construction stricte du site dans site/
-	$(BIN)/mkdocs build --strict
+	$(BIN)/properdocs build --strict
 
 test: $(READY) gates-tools  ## Tous les tests, contrôles de qualité compris
 	$(BIN)/python -m pytest

@@ -13,9 +13,12 @@ import logging
 import ctypes.util
 import os
 import shutil
+import sys
 
 from mkdocs.plugins import event_priority
 
+# The engine's logger: ProperDocs (a maintained MkDocs 1.6) logs under « properdocs », MkDocs under « mkdocs ».
+ENGINE_LOG = "properdocs" if "properdocs" in sys.modules else "mkdocs"
 SUFFIX = ".partiel"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -41,9 +44,9 @@ def on_config(config):
     if state.get("command") == "build":  # the live preview keeps writing where it serves
         state["site_dir"], config.site_dir = config.site_dir, staging(config.site_dir)
         if "warnings" in state:
-            logging.getLogger("mkdocs").removeHandler(state["warnings"])
+            logging.getLogger(ENGINE_LOG).removeHandler(state["warnings"])
         state["warnings"] = _Warnings()
-        logging.getLogger("mkdocs").addHandler(state["warnings"])
+        logging.getLogger(ENGINE_LOG).addHandler(state["warnings"])
     return config
 
 

@@ -36,7 +36,7 @@ from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
 
-log = logging.getLogger("mkdocs.plugins.ssp")
+log = logging.getLogger(("properdocs" if "properdocs" in sys.modules else "mkdocs") + ".plugins.ssp")  # the engine's logger
 
 
 class Stop(Abort):

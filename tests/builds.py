@@ -47,6 +47,6 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
 
 
 def build(root: Path, **env: str) -> Build:
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
+    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-d", "site"],
                             cwd=root, env=mkdocs_env(**env), capture_output=True, text=True, timeout=300)
     return Build(result, root / "site")

@@ -66,6 +66,8 @@ def translate(error: ValidationError, document: Document, rel: str, model: type[
 
 
 def closest_field(loc: tuple, model: type[BaseModel]) -> str | None:
+    if not loc:  # a key that is not a name at all (a list, a number…)
+        return None
     close = difflib.get_close_matches(str(loc[-1]), known_fields(model, loc[:-1]), n=1, cutoff=0.6)
     return close[0] if close else None
 

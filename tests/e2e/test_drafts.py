@@ -46,7 +46,7 @@ def test_the_preview_shows_drafts_with_a_banner(fixture_project):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    process = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-a", f"127.0.0.1:{port}"],
                                cwd=fixture_project.root, env=mkdocs_env(SOURCE_DATE_EPOCH="1510000000"),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

@@ -44,7 +44,7 @@ def served(fixture_project):
     fixture_project.event("x")
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "properdocs", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=fixture_project.root, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         yield fixture_project, f"http://127.0.0.1:{port}/"

@@ -231,3 +231,12 @@ def test_file_sizes_as_file_explorers_show_them(size, shown):
     from ssp.frenchdates import file_size
 
     assert file_size(size).replace("\u202f", " ").replace("\xa0", " ") == shown
+
+
+@pytest.mark.parametrize("key", ["'[key]'", "1", "[a, b]"])
+def test_a_key_that_is_not_a_name_is_explained(project, key):
+    # Found by the fuzz gate: a key named « [key] » (pydantic's own name for a bad key) crashed the message writer.
+    project.edition()
+    project.event("x", "---\n" + f"{key}: []\n" + front_matter().removeprefix("---\n"))
+    problems = project.problems()
+    assert problems and all(problem.path == "campaigns/2017/events/x.md" for problem in problems)

@@ -302,11 +302,11 @@
     var started = performance.now(), pass = tally(current);
     var mine = generation;
     inSlices(records, pass.each, function () {
-      render(pass.tallied);  // the results first; the lists' counts in the next task
+      render(pass.tallied);  // the results and the address first; the lists' counts in the next task
+      writeQuery();
       yieldThen(function () {
         if (mine !== generation) { return; }
         fillOptions(current, pass.tallied.counts);
-        writeQuery();
         if (performance.measure) { performance.measure("ssp-update", { start: started }); }  // bench/readers.py
         if (done) { done(); }
       });
