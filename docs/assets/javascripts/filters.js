@@ -284,10 +284,10 @@
     return FIELDS.reduce(function (current, name) { current[name] = params.get(name) || ""; return current; },
       { q: fold((params.get("q") || "").trim()) });
   }
-  function writeQuery() {
+  function writeQuery(current) {  // from the state the results were drawn for (the lists may not be filled yet)
     var params = new URLSearchParams();
     if (form.elements.q.value.trim()) { params.set("q", form.elements.q.value.trim()); }
-    FIELDS.forEach(function (name) { if (form.elements[name].value) { params.set(name, form.elements[name].value); } });
+    FIELDS.forEach(function (name) { if (current[name]) { params.set(name, current[name]); } });
     var query = params.toString();
     history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
     document.querySelectorAll(".ssp-print-only").forEach(function (line) {
@@ -303,7 +303,7 @@
     var mine = generation;
     inSlices(records, pass.each, function () {
       render(pass.tallied);  // the results and the address first; the lists' counts in the next task
-      writeQuery();
+      writeQuery(current);
       yieldThen(function () {
         if (mine !== generation) { return; }
         fillOptions(current, pass.tallied.counts);
