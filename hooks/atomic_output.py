@@ -13,12 +13,10 @@ import logging
 import ctypes.util
 import os
 import shutil
-import sys
 
+from engine import ENGINE_LOG
 from mkdocs.plugins import event_priority
 
-# The engine's logger: ProperDocs (a maintained MkDocs 1.6) logs under « properdocs », MkDocs under « mkdocs ».
-ENGINE_LOG = "properdocs" if "properdocs" in sys.modules else "mkdocs"
 SUFFIX = ".partiel"
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100

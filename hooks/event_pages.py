@@ -64,7 +64,7 @@ class EventPages:
         background: MkDocs renders its own pages meanwhile. With a `writer` (the live preview),
         pages are kept with their events, made again only when the event, the frame or a template
         changed, and handed with the files to `writer` by finish()."""
-        years = sorted({spec.src_uri.split("/", 1)[0] for spec, _, _ in self.pages})
+        years = sorted({year_of(spec) for spec, _, _ in self.pages})
         frames = {year: self._frame(year) for year in years}
         head = self.env.get_template("partials/ssp/event-head.html")
         body = self.env.get_template("partials/ssp/event-page.html")
@@ -81,17 +81,17 @@ class EventPages:
 
         if self.pages:  # the contract, checked on one page: every frame comes from the same templates
             spec, file, address = self.pages[0]
-            frame, context, _ = frames[spec.src_uri.split("/", 1)[0]]
+            frame, context, _ = frames[year_of(spec)]
             self._check_splice(spec, address, frame, parts_of(spec, address, context))
 
         def key(spec, address) -> tuple:  # all a kept page depends on, besides its event
-            return ("page", self.templates, frames[spec.src_uri.split("/", 1)[0]][2], today, address)
+            return ("page", self.templates, frames[year_of(spec)][2], today, address)
 
         def render(page) -> bytes | None:
             spec, file, address = page
             if writer and spec.context["event"].kept(key(spec, address)):
                 return None  # unchanged: the parent has it
-            frame, context, _ = frames[spec.src_uri.split("/", 1)[0]]
+            frame, context, _ = frames[year_of(spec)]
             html = spliced(frame, parts_of(spec, address, context))
             content = html.encode("utf-8", errors="xmlcharrefreplace")
             if writer:
@@ -134,7 +134,10 @@ class EventPages:
             page.canonical_url = canonical_url
         page.markdown, page.content, page.active = "", "", True
         context = get_context(self.nav, self.files, config, page)
-        html = self.env.get_template("event.html").render({**context, "ssp_slot": slots})
+        try:
+            html = self.env.get_template("event.html").render({**context, "ssp_slot": slots})
+        except jinja2.TemplateError as error:
+            raise template_problem(error, uri) from None
         html = config.plugins.on_post_page(html, page=page, config=config)
         return (re.sub(r"\n\s+", "\n", html) if "<pre" not in html and "<textarea" not in html else html), context
 
@@ -185,6 +188,11 @@ def template_problem(error: Exception, page: str) -> PluginError:
              if path and "/overrides/" in path.as_posix() else "un gabarit")
     return PluginError(f"Erreur dans le gabarit {where}, en écrivant la page {page.removesuffix('.md')}/ : {error}. "
                        "Corrigez ce gabarit (dossier overrides/) ; aucune page n'a été publiée.")
+
+
+def year_of(spec) -> str:
+    """The edition (first folder) of an event page."""
+    return spec.src_uri.split("/", 1)[0]
 
 
 def spliced(frame: list[str], parts: dict) -> str:

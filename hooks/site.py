@@ -27,6 +27,7 @@ from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.utils.templates import url_filter  # noqa: E402
 
+from engine import ENGINE_LOG  # noqa: E402
 from event_pages import EventPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating, urls  # noqa: E402
@@ -36,7 +37,7 @@ from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems  # noqa: E402
 
-log = logging.getLogger(("properdocs" if "properdocs" in sys.modules else "mkdocs") + ".plugins.ssp")  # the engine's logger
+log = logging.getLogger(ENGINE_LOG + ".plugins.ssp")
 
 
 class Stop(Abort):

@@ -304,6 +304,12 @@ class Edition:
         return dict(sorted(found.items()))
 
     @cached_property
+    def actions_by_departement(self) -> dict[str, int]:
+        """How many actions (not time slots) each département of `by_departement` has."""
+        return {code: len({event.slug for _, items in days for event, _ in items})
+                for code, days in self.by_departement.items()}
+
+    @cached_property
     def days(self) -> list[tuple[date, list[tuple[Event, Occurrence]]]]:
         """Events by day (a multi-day event appears on each of its days), in time order."""
         by_day: dict[date, list[tuple[Event, Occurrence]]] = {}

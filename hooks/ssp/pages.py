@@ -71,8 +71,7 @@ def ordinal(number: int) -> str:
 def near_data(edition: Edition) -> dict[str, Any]:
     """What the home page's « près de chez vous » box needs besides the communes: every
     département's name, region and number of actions, and each region's."""
-    counts = {code: len({event.slug for _, items in days for event, _ in items})
-              for code, days in edition.by_departement.items()}
+    counts = edition.actions_by_departement
     return {"departements": {code: [name, REGION_OF_DEPARTEMENT[code], counts.get(code, 0)]
                              for code, name in DEPARTEMENTS.items()},
             "regions": region_counts(edition)}
@@ -194,7 +193,7 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
                               "listing-departement.html", f"Les actions de la semaine de la sécurité des patients "
                               f"{edition.year} dans le département {name}.",
                               {**context, "departement": code, "departement_name": name, "days": days,
-                               "count": len({event.slug for _, items in days for event, _ in items})}))
+                               "count": edition.actions_by_departement[code]}))
     if edition.materials:
         pages.append(PageSpec(page_source("materials", year=edition.year), f"Supports de communication {edition.year}", "materials.html",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.", context))

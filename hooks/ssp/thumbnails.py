@@ -31,20 +31,25 @@ def thumbnail(content: bytes) -> Thumbnail:
 
 @lru_cache(maxsize=256)
 def _made(digest: str, content: bytes) -> Thumbnail:
+    size = None
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(io.BytesIO(content)) as image:
                 if image.width * image.height > MAX_PIXELS:
-                    raise ValueError(f"l'image fait {image.width} × {image.height} pixels, plus que les "
-                                     f"{MAX_PIXELS // 1_000_000} millions permis ; réduisez-la (150 dpi suffisent à l'impression)")
-                image.draft("RGB", BOX)  # a JPEG is decoded directly at a smaller size
-                small = ImageOps.exif_transpose(image)
-                small = small.convert("RGBA" if "A" in small.getbands() or "transparency" in small.info else "RGB")
-                small.thumbnail(BOX)
-    except (OSError, SyntaxError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+                    size = image.size
+                else:
+                    image.draft("RGB", BOX)  # a JPEG is decoded directly at a smaller size
+                    small = ImageOps.exif_transpose(image)
+                    small = small.convert("RGBA" if "A" in small.getbands() or "transparency" in small.info else "RGB")
+                    small.thumbnail(BOX)
+    # Pillow's own errors (OSError, SyntaxError, ValueError…) are in English: the editor gets ours.
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise ValueError("l'image ne peut pas être lue (fichier abîmé ou incomplet) ; enregistrez-la à nouveau "
                          "en PNG ou en JPEG depuis le logiciel qui l'a créée") from error
+    if size:
+        raise ValueError(f"l'image fait {size[0]} × {size[1]} pixels, plus que les {MAX_PIXELS // 1_000_000} "
+                         "millions permis ; réduisez-la (150 dpi suffisent à l'impression)")
     output = io.BytesIO()
     small.save(output, format="WEBP", quality=80, method=4)
     width = min(SHOWN, max(1, small.width // 3))

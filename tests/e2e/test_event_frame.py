@@ -57,3 +57,17 @@ def test_a_template_error_is_told_in_french_with_its_file_and_line(project, only
     assert built.result.returncode != 0
     assert f"Erreur dans le gabarit overrides/partials/ssp/event-details.html, ligne {line}" in built.result.stderr
     assert "has no attribute 'nope'" in built.result.stderr and "Traceback" not in built.result.stderr
+
+
+def test_an_error_in_the_frame_template_is_told_in_french(project):
+    main = project.root / "overrides" / "main.html"
+    original = main.read_text(encoding="utf-8")
+    main.write_text(original.replace("{% block extrahead %}\n", "{% block extrahead %}\n{{ page.nope.deeper }}\n", 1),
+                    encoding="utf-8")
+    try:
+        built = build(project.root)
+    finally:
+        main.write_text(original, encoding="utf-8")
+    assert built.result.returncode != 0
+    assert "Erreur dans le gabarit overrides/main.html, ligne 4" in built.result.stderr
+    assert "Traceback" not in built.result.stderr
