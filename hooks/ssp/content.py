@@ -1,4 +1,4 @@
-"""Content kinds besides editions and events: materials, calls for projects, contacts and the
+"""Content kinds that are not on the calendar (models.py holds editions and events): materials, calls for projects, contacts and the
 « Partenariat en santé » section (idées reçues, quiz, workshop syntheses, project sheets).
 
 Same contract style as models.py: unknown keys are errors, values are parsed from what
@@ -24,7 +24,6 @@ TextList = Annotated[list[Text], BeforeValidator(as_list)]
 MATERIAL_KINDS = {"affiche": "Affiche", "depliant": "Dépliant", "quiz": "Quiz", "video": "Vidéo",
                   "banniere": "Bannière", "kit": "Kit de communication", "guide": "Guide", "autre": "Autre support"}
 MaterialKind = Literal.__getitem__(tuple(MATERIAL_KINDS))
-CALL_CATEGORIES = {"sanitaire": "Sanitaire", "medico-social": "Médico-social", "soins-primaires": "Soins primaires"}
 
 
 class Material(Contract):

@@ -1,4 +1,4 @@
-"""Dates, times, sizes and amounts written the French way: « du lundi 20 au vendredi 24 novembre 2017 »."""
+"""Dates and times written the French way: « du lundi 20 au vendredi 24 novembre 2017 »."""
 
 from __future__ import annotations
 
@@ -6,7 +6,6 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal
 
 from .vocab import DEFAULT_TIMEZONE, TIMEZONE_LABELS
 
@@ -83,20 +82,3 @@ def time_span(start: date | datetime, end: date | datetime | None) -> str:
     if end.date() != start.date():
         return f"{clock(start)} – {long_date(end.date())} à {clock(end)}"
     return f"{clock(start)} – {clock(end)}"
-
-
-def file_size(size: int) -> str:
-    """« 850 octets », « 12 Ko », « 1,2 Mo » (multiples of 1024, as file explorers show them)."""
-    if size < 1024:
-        return f"{size} octets"
-    for unit in ("Ko", "Mo", "Go"):
-        size /= 1024
-        shown = round(size, 1 if size < 10 else 0)
-        if shown < 1024 or unit == "Go":  # 1 048 575 octets: « 1 Mo », not « 1 024 Ko »
-            return f"{format_decimal(shown, locale=LOCALE)} {unit}"
-    raise AssertionError("unreachable")
-
-
-def euros(amount: int) -> str:
-    """« 2 000 € »"""
-    return format_currency(amount, "EUR", locale=LOCALE, format="#,##0\u00a0¤", currency_digits=False).replace("\u202f", "\u00a0")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
+from .frenchnumbers import plural
 from .importer import OUTCOMES, ImportReport
 from .problems import Problem
 
@@ -14,11 +15,10 @@ def summary(report: ImportReport) -> str:
     """« 12 lignes : 1 ligne d'en-tête, 2 lignes vides, 8 actions créées, 1 ligne en erreur. » — the
     figures add up to the number of rows in the sheet."""
     parts = []
-    for outcome, (singular, plural) in OUTCOMES.items():
+    for outcome, (singular, plural_form) in OUTCOMES.items():
         if count := report.count(outcome):
-            parts.append(f"{count} {singular if count == 1 else plural}")
-    total = len(report.rows)
-    return f"{total} ligne{'s' if total > 1 else ''} lue{'s' if total > 1 else ''} : " + ", ".join(parts) + "."
+            parts.append(plural(count, singular, plural_form))
+    return plural(len(report.rows), "ligne lue") + " : " + ", ".join(parts) + "."
 
 
 def report_lines(report: ImportReport) -> list[tuple[str, bool]]:

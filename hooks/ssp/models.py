@@ -1,4 +1,6 @@
-"""The content contract (pydantic, one class per YAML block) and the domain objects."""
+"""Editions and their events — what makes the calendar: contract (pydantic, one class per YAML
+block) and domain objects. The rule of the split: a kind that has dates and places (an edition,
+its events and their occurrences) is here; every other kind is in content.py."""
 
 from __future__ import annotations
 

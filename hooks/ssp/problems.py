@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .frenchnumbers import plural
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -30,7 +32,7 @@ class ContentError(Exception):
 def format_problems(problems: list[Problem], outcome: str = "") -> str:
     """All problems, one per line, after a title saying how many and what was not done (`outcome`)."""
     count = len(problems)
-    title = "1 erreur dans le contenu" if count == 1 else f"{count} erreurs dans le contenu"
+    title = plural(count, "erreur") + " dans le contenu"
     lines = [f"{title}{' ; ' + outcome if outcome else ''}. Corrigez :"]
     lines += [f"  {problem}" for problem in problems]
     return "\n".join(lines)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import frenchdates, publication, vocab
+from . import frenchdates, frenchnumbers, publication, vocab
 from .content import MATERIAL_KINDS
 from .fields import is_link
 from .text import script_json
@@ -13,24 +13,18 @@ def capfirst(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """« 1 action publiée », « 3 actions publiées » (0 and 1 take the singular in French); `singular`
-    may hold several words, each taking an « s » unless `plural_form` is given."""
-    words = singular if count <= 1 else plural_form or " ".join(word + "s" for word in singular.split(" "))
-    return f"{count} {words}"
-
 
 FILTERS = {
-    "plural": plural,
+    "plural": frenchnumbers.plural,
     "capfirst": capfirst,
     "fr_date": frenchdates.long_date,
     "fr_range": frenchdates.date_range,
     "fr_span": frenchdates.time_span,
     "ordinal": ordinal,
     "day_slug": day_slug,
-    "fr_size": frenchdates.file_size,
+    "fr_size": frenchnumbers.file_size,
     "fr_clock": frenchdates.clock_text,
-    "fr_euros": frenchdates.euros,
+    "fr_euros": frenchnumbers.euros,
 }
 
 LABELS = {

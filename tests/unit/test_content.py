@@ -78,7 +78,7 @@ def test_material_file_size_and_format_are_computed(project):
     project.edition(text=EDITION_2017 + "materials:\n  - title: Affiche\n    kind: affiche\n    publisher: DGOS\n    file: supports/affiche.pdf\n")
     [item] = load(project).editions[0].materials
     assert (item.format, item.size, item.output, item.is_image) == ("PDF", 1_258_291, "2017/supports/affiche.pdf", False)
-    from ssp.frenchdates import file_size
+    from ssp.frenchnumbers import file_size
     assert file_size(item.size) == "1,2 Mo"
 
 
@@ -153,7 +153,7 @@ def test_sheet_workshop_ideas_and_contact_problems(project):
 
 
 def test_plural_agrees_in_french():
-    from ssp.templating import plural
+    from ssp.frenchnumbers import plural
 
     assert [plural(count, "action publiée") for count in (0, 1, 2)] == ["0 action publiée", "1 action publiée",
                                                                          "2 actions publiées"]

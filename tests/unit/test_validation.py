@@ -228,7 +228,7 @@ def test_registration_refusals_pinned(written, message):
                                          (10 * 1024, "10 Ko"), (1024 * 1024 - 1, "1 Mo"), (1_258_291, "1,2 Mo"),
                                          (50_000_000, "48 Mo"), (3 * 1024 ** 3, "3 Go"), (5 * 1024 ** 4, "5 120 Go")])
 def test_file_sizes_as_file_explorers_show_them(size, shown):
-    from ssp.frenchdates import file_size
+    from ssp.frenchnumbers import file_size
 
     assert file_size(size).replace("\u202f", " ").replace("\xa0", " ") == shown
 

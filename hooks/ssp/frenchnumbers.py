@@ -1,0 +1,31 @@
+"""Counts, sizes and amounts written the French way: « 3 actions », « 1,2 Mo », « 2 000 € »."""
+
+from __future__ import annotations
+
+from babel.numbers import format_currency, format_decimal
+
+LOCALE = "fr_FR"
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """« 1 action publiée », « 3 actions publiées » (0 and 1 take the singular in French); `singular`
+    may hold several words, each taking an « s » unless `plural_form` is given."""
+    words = singular if count <= 1 else plural_form or " ".join(word + "s" for word in singular.split(" "))
+    return f"{count} {words}"
+
+
+def file_size(size: int) -> str:
+    """« 850 octets », « 12 Ko », « 1,2 Mo » (multiples of 1024, as file explorers show them)."""
+    if size < 1024:
+        return f"{size} octets"
+    for unit in ("Ko", "Mo", "Go"):
+        size /= 1024
+        shown = round(size, 1 if size < 10 else 0)
+        if shown < 1024 or unit == "Go":  # 1 048 575 octets: « 1 Mo », not « 1 024 Ko »
+            return f"{format_decimal(shown, locale=LOCALE)} {unit}"
+    raise AssertionError("unreachable")
+
+
+def euros(amount: int) -> str:
+    """« 2 000 € »"""
+    return format_currency(amount, "EUR", locale=LOCALE, format="#,##0\u00a0¤", currency_digits=False).replace("\u202f", "\u00a0")
