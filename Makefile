@@ -6,11 +6,14 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The engine: ProperDocs (maintained MkDocs 1.6), or `ENGINE=mkdocs` for MkDocs 1.6.1 itself.
+ENGINE ?= properdocs
+export SSP_ENGINE := $(ENGINE)
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: serve build test verifier liens bench bench-lecteurs lighthouse debian-tools gates-tools clean
+.PHONY: serve build test test-mkdocs verifier liens bench bench-lecteurs lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -36,13 +39,16 @@ debian-tools:
 gates-tools: debian-tools node_modules/.ready
 
 serve: $(READY)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à chaque enregistrement
-	$(BIN)/properdocs serve
+	$(BIN)/$(ENGINE) serve
 
 build: $(READY)  ## Construction stricte du site dans site/
-	$(BIN)/properdocs build --strict
+	$(BIN)/$(ENGINE) build --strict
 
 test: $(READY) gates-tools  ## Tous les tests, contrôles de qualité compris
 	$(BIN)/python -m pytest
+
+test-mkdocs:  ## Tous les tests, le site construit par MkDocs 1.6.1 au lieu de ProperDocs
+	$(MAKE) test ENGINE=mkdocs
 
 verifier: $(READY)  ## Vérifie le contenu sans construire le site
 	$(BIN)/ssp verifier $(if $(FORMAT),--format $(FORMAT))

@@ -44,7 +44,7 @@ def build(folder: Path) -> Path:
     shutil.copytree(ROOT / "tests" / "fixtures" / "gates" / "campaigns", folder / "campaigns", dirs_exist_ok=True)
     generate(folder, 2000, editions=1)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
-    subprocess.run([sys.executable, "-m", "properdocs", "build", "-d", "site"], cwd=folder, env=env, check=True,
+    subprocess.run([sys.executable, "-m", os.environ.get("SSP_ENGINE", "properdocs"), "build", "-d", "site"], cwd=folder, env=env, check=True,
                    capture_output=True)
     return folder / "site"
 

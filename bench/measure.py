@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+if os.environ.get("SSP_ENGINE", "properdocs") == "properdocs":  # as `properdocs build` runs: mkdocs.* → properdocs.*
+    import properdocs.replacement  # noqa: E402, F401
 
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
@@ -53,7 +55,7 @@ config = load_config(config_file=sys.argv[1], site_dir=sys.argv[2])
 sampler = threading.Thread(target=sample, daemon=True)
 sampler.start()
 start = time.perf_counter()
-config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does
+config.plugins.on_startup(command="build", dirty=False)  # as the engine's `build` command does
 build(config)
 seconds = time.perf_counter() - start
 done.set()

@@ -59,7 +59,7 @@ def preview_latency(events: int) -> dict:
         url = f"http://127.0.0.1:{free_port()}/"
         page = f"{url}{event.parent.parent.name}/evenements/{event.stem}/"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        server = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-a", url[7:-1]], cwd=root, env=env,
+        server = subprocess.Popen([sys.executable, "-m", os.environ.get("SSP_ENGINE", "properdocs"), "serve", "-a", url[7:-1]], cwd=root, env=env,
                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             first = wait_for(page, "<h1>", timeout=600)

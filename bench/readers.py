@@ -58,7 +58,7 @@ def build(folder: Path, events: int) -> Path:
         (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
     generate(folder, events, editions=1)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
-    subprocess.run([sys.executable, "-m", "properdocs", "build", "-d", "site"], cwd=folder, env=env, check=True,
+    subprocess.run([sys.executable, "-m", os.environ.get("SSP_ENGINE", "properdocs"), "build", "-d", "site"], cwd=folder, env=env, check=True,
                    capture_output=True)
     return folder / "site"
 

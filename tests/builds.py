@@ -39,6 +39,16 @@ def site_project(root: Path, campaigns: Path | None = ROOT / "campaigns") -> Pro
     return Project(root)
 
 
+# The engine the suite runs: ProperDocs (default) or MkDocs 1.6.1 (`make test-mkdocs`).
+ENGINE = os.environ.get("SSP_ENGINE", "properdocs")
+assert ENGINE in ("properdocs", "mkdocs"), f"SSP_ENGINE={ENGINE} : properdocs ou mkdocs"
+
+
+def engine(*arguments: str) -> list[str]:
+    """The command line running the engine: `engine("build", "--strict")`."""
+    return [sys.executable, "-m", ENGINE, *arguments]
+
+
 def mkdocs_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra}
     env.pop("SITE_URL", None)
@@ -47,6 +57,6 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
 
 
 def build(root: Path, **env: str) -> Build:
-    result = subprocess.run([sys.executable, "-m", "properdocs", "build", "--strict", "-d", "site"],
+    result = subprocess.run(engine("build", "--strict", "-d", "site"),
                             cwd=root, env=mkdocs_env(**env), capture_output=True, text=True, timeout=300)
     return Build(result, root / "site")

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from builds import build, mkdocs_env, site_project
+from builds import build, engine, mkdocs_env, site_project
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -35,7 +35,7 @@ def test_a_build_killed_midway_leaves_the_previous_site_whole(tmp_path):
     assert "index.html" in before and len(before) > 3000
     partial = project.root / "site.partiel"
     for moment in (0.5, 0.9):  # while the partial folder fills up
-        process = subprocess.Popen([sys.executable, "-m", "properdocs", "build", "--strict", "-d", "site"], cwd=project.root,
+        process = subprocess.Popen(engine("build", "--strict", "-d", "site"), cwd=project.root,
                                    env=mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
         deadline = time.monotonic() + 60

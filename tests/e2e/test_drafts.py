@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from builds import build
+from builds import build, engine
 from helpers import front_matter
 from test_serve import wait_for
 
@@ -38,7 +38,6 @@ def test_the_nightly_build_publishes_on_the_day(fixture_project):
 def test_the_preview_shows_drafts_with_a_banner(fixture_project):
     import socket
     import subprocess
-    import sys
 
     from builds import mkdocs_env
 
@@ -46,7 +45,7 @@ def test_the_preview_shows_drafts_with_a_banner(fixture_project):
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    process = subprocess.Popen([sys.executable, "-m", "properdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    process = subprocess.Popen(engine("serve", "-a", f"127.0.0.1:{port}"),
                                cwd=fixture_project.root, env=mkdocs_env(SOURCE_DATE_EPOCH="1510000000"),
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:

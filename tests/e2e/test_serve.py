@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
-from builds import mkdocs_env
+from builds import engine, mkdocs_env
 from helpers import EVENT, front_matter
 
 
@@ -44,7 +43,7 @@ def served(fixture_project):
     fixture_project.event("x")
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "properdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        engine("serve", "-a", f"127.0.0.1:{port}"),
         cwd=fixture_project.root, env=mkdocs_env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         yield fixture_project, f"http://127.0.0.1:{port}/"
