@@ -13,7 +13,7 @@ export SSP_ENGINE := $(ENGINE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: serve build test test-mkdocs verifier liens bench bench-lecteurs lighthouse debian-tools gates-tools clean
+.PHONY: serve build test test-mkdocs mutation verifier liens bench bench-lecteurs lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -69,6 +69,13 @@ tools/lighthouse/node_modules/.ready: tools/lighthouse/package.json tools/lighth
 
 lighthouse: $(READY) tools/lighthouse/node_modules/.ready  ## Scores Lighthouse (mobile) de chaque gabarit de page et d'une liste de 2 000 actions
 	$(BIN)/python bench/lighthouse.py $(PAGES)
+
+$(VENV)/.mutation: $(READY) requirements-mutation.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-mutation.txt
+	touch $@
+
+mutation: $(VENV)/.mutation  ## Tests de mutation du cœur (fields, validate, frenchdates, exports/ics, urls) : score par module, ≥ 90 % attendu
+	$(BIN)/python tools/mutation.py $(MODULES)
 
 clean:
 	rm -rf site site.partiel $(VENV) .pytest_cache .hypothesis

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from datetime import date
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from icalendar.parser.string import _foldline
@@ -27,10 +28,30 @@ def test_small_jobs_stay_in_this_process():
     assert set(results) == {os.getpid()}
 
 
+FOLD_ALPHABET = st.sampled_from("ab ,;:\\^é€😀\u00a0x")
+# Random lines, and lines whose random end falls on a fold (73 to 77 octets, one or two folds in):
+# multi-byte characters, « \\ » and « ^ » right at the boundary.
+FOLD_LINES = st.one_of(
+    st.text(alphabet=FOLD_ALPHABET, max_size=400),
+    st.builds(lambda size, end: "a" * size + end, st.sampled_from([70, 71, 72, 73, 74, 75, 145, 146, 147, 148, 149]),
+              st.text(alphabet=FOLD_ALPHABET, min_size=1, max_size=10)))
+
+
 @settings(max_examples=500)
-@given(st.text(alphabet=st.sampled_from("ab ,;:\\^é€😀\u00a0x"), max_size=400))
+@given(FOLD_LINES)
 def test_calendar_lines_are_folded_exactly_as_icalendar_folds_them(line):
     assert ics.fold(line) == _foldline(line).encode()
+
+
+@pytest.mark.parametrize("character", ["é", "€", "😀", "\\;", "^^", "\u00a0"])
+@pytest.mark.parametrize("before", range(68, 80))
+def test_folding_at_the_75_octet_boundary(before, character):
+    line = "a" * before + character + "b" * 90  # 160 octets or more: two folds, the character at the first
+    assert len(line.encode()) > 150
+    folded = ics.fold(line)
+    assert folded == _foldline(line).encode()
+    assert max(len(part) for part in folded.split(b"\r\n")) <= 75
+    assert folded.replace(b"\r\n ", b"") == line.encode()
 
 
 def test_the_preview_reloads_only_changed_event_files(project):

@@ -56,11 +56,12 @@ def test_every_action_is_pinned_by_commit_and_jobs_hold_their_own_rights():
 def test_pull_requests_are_checked_read_only_and_the_site_is_attached():
     workflow = load(ROOT / ".github/workflows/verifier.yml")
     assert list(workflow["on"]) == ["pull_request"]
-    [job] = workflow["jobs"].values()
-    assert job["permissions"] == {"contents": "read"}
+    job, other_engine = workflow["jobs"]["verifier"], workflow["jobs"]["mkdocs"]
+    assert job["permissions"] == other_engine["permissions"] == {"contents": "read"}
     runs = [step.get("run", "") for step in job["steps"]]
     assert runs[1:4] == ["make verifier FORMAT=github", ".ci/run", "make build"]
     assert job["steps"][-1]["with"]["path"] == "site"
+    assert [step.get("run") for step in other_engine["steps"]][1:] == ["make test-mkdocs"]  # the suite on MkDocs 1.6.1
     assert not any("pull_request_target" in path.read_text(encoding="utf-8") for path in WORKFLOWS)
 
 
