@@ -171,15 +171,16 @@ def tests_by_line(modules: list[str], scratch: Path) -> dict[str, dict[int, set[
     """For each module, line → the unit tests (file::function) that execute it (coverage contexts)."""
     from coverage import CoverageData
 
-    data_file = scratch / "coverage"
+    data_file, measured = scratch / "coverage", scratch / "measured"
+    shutil.copytree(CORE, measured / "ssp", ignore=shutil.ignore_patterns("__pycache__"))
     subprocess.run([sys.executable, "-m", "pytest", "tests/unit", "-q", "-p", "no:cacheprovider", "--cov=ssp",
-                    "--cov-context=test", "--cov-report=", "--hypothesis-seed=0"],
-                   cwd=ROOT, env={**os.environ, "COVERAGE_FILE": str(data_file)}, check=True, stdout=subprocess.DEVNULL)
+                    "--cov-context=test", "--cov-report=", "--hypothesis-seed=0"], cwd=ROOT, check=True,
+                   env={**os.environ, "COVERAGE_FILE": str(data_file), "PYTHONPATH": str(measured)}, stdout=subprocess.DEVNULL)
     data = CoverageData(basename=str(data_file))
     data.read()
     result = {}
     for module in modules:
-        by_line = data.contexts_by_lineno(str(CORE / module))
+        by_line = data.contexts_by_lineno(str(measured / "ssp" / module))
         result[module] = {line: {context.split("|")[0].split("[")[0] for context in contexts if "::" in context}
                           for line, contexts in by_line.items()}
     return result
