@@ -3,8 +3,8 @@ test fails on each change (a « mutant » killed). `make mutation` (MODULES="fie
 
 Each mutant is the module with one change — `<` ↔ `<=`, `==` ↔ `!=`, `in` ↔ `not in`, `+` ↔ `-`,
 `and` ↔ `or`, `not x` → `x`, a number + 1, True ↔ False, a string « XX…XX » — run against the unit
-tests that execute its lines (found once with coverage), in a copy of hooks/ssp/ put first on
-PYTHONPATH. A mutant that no test kills is listed; one that cannot be told apart from the original
+tests that execute its lines (found once with coverage), in a copy of the project (the tests
+import the core from their own project's hooks/). A mutant that no test kills is listed; one that cannot be told apart from the original
 by any input (an « equivalent » mutant) is declared with its reason in tools/mutation-equivalents.txt
 and left out of the score.
 """
@@ -171,34 +171,45 @@ def tests_by_line(modules: list[str], scratch: Path) -> dict[str, dict[int, set[
     """For each module, line → the unit tests (file::function) that execute it (coverage contexts)."""
     from coverage import CoverageData
 
-    data_file, measured = scratch / "coverage", scratch / "measured"
-    shutil.copytree(CORE, measured / "ssp", ignore=shutil.ignore_patterns("__pycache__"))
+    data_file, measured = scratch / "coverage", copy_project(scratch / "measured")
     subprocess.run([sys.executable, "-m", "pytest", "tests/unit", "-q", "-p", "no:cacheprovider", "--cov=ssp",
-                    "--cov-context=test", "--cov-report=", "--hypothesis-seed=0"], cwd=ROOT, check=True,
-                   env={**os.environ, "COVERAGE_FILE": str(data_file), "PYTHONPATH": str(measured)}, stdout=subprocess.DEVNULL)
+                    "--cov-context=test", "--cov-report=", "--hypothesis-seed=0"], cwd=measured, check=True,
+                   env={**os.environ, "COVERAGE_FILE": str(data_file)}, stdout=subprocess.DEVNULL)
     data = CoverageData(basename=str(data_file))
     data.read()
     result = {}
     for module in modules:
-        by_line = data.contexts_by_lineno(str(measured / "ssp" / module))
+        by_line = data.contexts_by_lineno(str(measured / "hooks" / "ssp" / module))
+        if not by_line:
+            raise SystemExit(f"{module} : aucune ligne exécutée par les tests mesurés (copie du projet mal faite ?)")
         result[module] = {line: {context.split("|")[0].split("[")[0] for context in contexts if "::" in context}
                           for line, contexts in by_line.items()}
     return result
+
+
+def copy_project(folder: Path) -> Path:
+    """What the unit tests read (the sources, tests, schemas…), not the installed tools."""
+    shutil.copytree(ROOT, folder, ignore=shutil.ignore_patterns(
+        ".git", ".venv", "node_modules", "site", "site.partiel", "__pycache__", ".hypothesis", ".pytest_cache"))
+    if (ROOT / "node_modules").is_dir():
+        (folder / "node_modules").symlink_to(ROOT / "node_modules")
+    return folder
 
 
 def run(mutant: Mutant | None, tests: list[str], folder: Path, timeout: float, module: str = "") -> str:
     """'killed', 'survived', 'timeout' (counted as killed: the change hangs the code) or 'no test'."""
     if not tests:
         return "no test"
-    target = folder / "ssp" / (mutant.module if mutant else module)
+    target = folder / "hooks" / "ssp" / (mutant.module if mutant else module)
     original = target.read_text(encoding="utf-8")
     target.write_text(mutated_source(mutant, module), encoding="utf-8")
     try:
         result = subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider",
-                                 "--hypothesis-seed=0", *sorted(tests)], cwd=ROOT, timeout=timeout,
-                                env={**os.environ, "PYTHONPATH": str(folder), "PYTHONDONTWRITEBYTECODE": "1"},
+                                 "--hypothesis-seed=0", *sorted(tests)], cwd=folder, timeout=timeout,
+                                env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return "survived" if result.returncode == 0 else "killed"
+        # 1: a test failed; 2: the mutant broke the import. 4 or 5 (no such test): the tool is wrong.
+        return {0: "survived", 1: "killed", 2: "killed"}.get(result.returncode, f"erreur de pytest {result.returncode}")
     except subprocess.TimeoutExpired:
         return "timeout"
     finally:
@@ -227,8 +238,7 @@ def main() -> int:
         coverage = tests_by_line(arguments.modules, scratch)
         folders: queue.Queue[Path] = queue.Queue()
         for number in range(arguments.workers):
-            shutil.copytree(CORE, scratch / f"worker{number}" / "ssp", ignore=shutil.ignore_patterns("__pycache__"))
-            folders.put(scratch / f"worker{number}")
+            folders.put(copy_project(scratch / f"worker{number}"))
         for module in arguments.modules:  # the module rewritten without change must pass its tests
             tests = set().union(*coverage[module].values())
             if run(None, list(tests), folders.queue[0], timeout=600, module=module) != "survived":
@@ -263,7 +273,7 @@ def main() -> int:
         for mutant, result in results:
             if result == "equivalent":
                 used.add(mutant.key)
-            elif result in ("survived", "no test"):
+            elif result not in ("killed", "timeout"):
                 print(f"  {module}:{mutant.line} {result} : {mutant.change}   [{mutant.source_line}]")
     stale = set(equivalents) - used
     for key in sorted(stale):
