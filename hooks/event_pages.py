@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field
 import traceback
 from html import unescape
 from pathlib import Path
@@ -47,13 +48,14 @@ class EventPages:
     """The event pages of one build: their addresses as soon as the files are known (for the
     sitemap), then the pages themselves, written while MkDocs renders its own pages."""
 
-    def __init__(self, config, env, nav, files, specs, templates: str):
+    def __init__(self, config, env, nav, files, specs, templates: str, cache):
         self.config, self.env, self.nav, self.files, self.templates = config, env, nav, files, templates
+        self.cache = cache  # ssp.cache.Cache: what the previous build of the preview made
         base = config.site_url and config.site_url.rstrip("/") + "/"  # as MkDocs makes canonical addresses
         self.pages = []
         for spec in specs:
-            file = spec.context["event"].remember(("file", spec.src_uri, config.site_dir, config.use_directory_urls),
-                                                  lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))
+            file = cache.get(("file", spec.src_uri, config.site_dir, config.use_directory_urls),
+                             lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))
             self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
         changed = env.globals["ssp"].changed
         # (address, date of the event file's last commit or None): the sitemap's lines
@@ -62,56 +64,24 @@ class EventPages:
     def start(self, workers: int = 1, writer=None, files: list[tuple[str, bytes]] = ()) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the
         background: MkDocs renders its own pages meanwhile. With a `writer` (the live preview),
-        pages are kept with their events, made again only when the event, the frame or a template
+        pages are kept in the cache, made again only when the event, the frame or a template
         changed, and handed with the files to `writer` by finish()."""
         years = sorted({year_of(spec) for spec, _, _ in self.pages})
-        frames = {year: self._frame(year) for year in years}
-        head = self.env.get_template("partials/ssp/event-head.html")
-        body = self.env.get_template("partials/ssp/event-page.html")
-        today = self.env.globals["ssp"].today
-
-        def parts_of(spec, address, context) -> dict:
-            # What the page's own partials use (their includes copy it: keep it small); globals come from the environment.
-            page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, "canonical_url": address}
-            try:
-                return {"title": escape(spec.title), "description": escape(spec.description), "url": address,
-                        "head": Markup(head.render(page_context)), "body": Markup(body.render(page_context))}
-            except jinja2.TemplateError as error:  # in a worker too: the message, not a traceback, comes back
-                raise template_problem(error, spec.src_uri) from None
-
+        job = PageJob({year: self._frame(year) for year in years}, self.env.get_template("partials/ssp/event-head.html"),
+                      self.env.get_template("partials/ssp/event-page.html"), self.templates,
+                      self.env.globals["ssp"].today, keep=writer is not None)
         if self.pages:  # the contract, checked on one page: every frame comes from the same templates
             spec, file, address = self.pages[0]
-            frame, context, _ = frames[year_of(spec)]
-            self._check_splice(spec, address, frame, parts_of(spec, address, context))
-
-        def key(spec, address) -> tuple:  # all a kept page depends on, besides its event
-            return ("page", self.templates, frames[year_of(spec)][2], today, address)
-
-        def render(page) -> bytes | None:
-            spec, file, address = page
-            if writer and spec.context["event"].kept(key(spec, address)):
-                return None  # unchanged: the parent has it
-            frame, context, _ = frames[year_of(spec)]
-            html = spliced(frame, parts_of(spec, address, context))
-            content = html.encode("utf-8", errors="xmlcharrefreplace")
-            if writer:
-                return content
-            write_file(content, file.abs_dest_path)
-            return None
-
-        def write(job: tuple) -> bytes | None:
-            if len(job) == 3:  # (spec, file, address): an event page; else (path, content): a data file
-                return render(job)
-            if not writer:
-                write_file(job[1], job[0])
-            return None
-
-        results = start_map(write, self.pages + list(files), workers, "écriture des pages d'actions")
+            frame, context, _ = job.frames[year_of(spec)]
+            self._check_splice(spec, address, frame, page_parts(job, spec, address, context))
+        if writer:
+            job.kept = {job.key(spec, address) for spec, _, address in self.pages if self.cache.has(job.key(spec, address))}
+        results = start_map(write_page, job, self.pages + list(files), workers, "écriture des pages d'actions")
 
         def finish() -> None:
             for (spec, file, address), content in zip(self.pages, results()):
                 if writer:
-                    writer(file.abs_dest_path, spec.context["event"].remember(key(spec, address), lambda: content))
+                    writer(file.abs_dest_path, self.cache.get(job.key(spec, address), lambda: content))
             for path, content in files if writer else ():
                 writer(path, content)
         self._finish = finish
@@ -121,8 +91,8 @@ class EventPages:
         self._finish()
         if search_index is not None:
             for spec, file, _ in self.pages:
-                search_index.entries += spec.context["event"].remember(
-                    ("search", file.url, spec.title, spec.search_text), lambda: _search_entries(search_index, spec, file))
+                search_index.entries += self.cache.get(("search", spec.context["event"].digest, file.url, spec.title, spec.search_text),
+                                                       lambda: _search_entries(search_index, spec, file))
 
     def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, dict]:
         """overrides/event.html as MkDocs would render the page `uri`: through Material, then every
@@ -178,6 +148,53 @@ class EventPages:
             + f", à partir de : « {html[max(0, where - 60):where + 60]} » au lieu de « {direct[max(0, where - 60):where + 60]} ». "
             "Un gabarit transforme le titre ou la description (filtre), les écrit sous une autre forme (JSON…), ou écrit "
             "une valeur propre à chaque page (adresse…) : retirez-le de overrides/, ou passez-lui la valeur sans la transformer.")
+
+
+@dataclass
+class PageJob:
+    """What the processes writing event pages share (inherited, not copied): the frames by year
+    (text and slots, context, hash), the page's own templates, and in the preview (`keep`) the
+    keys of the pages the cache already has."""
+    frames: dict
+    head: jinja2.Template
+    body: jinja2.Template
+    templates: str  # fingerprint of overrides/
+    today: object
+    keep: bool
+    kept: set = field(default_factory=set)
+
+    def key(self, spec, address: str) -> tuple:
+        """All a kept page depends on."""
+        return ("page", spec.context["event"].digest, self.templates, self.frames[year_of(spec)][2], self.today, address)
+
+
+def page_parts(job: PageJob, spec, address: str, context: dict) -> dict:
+    """An event page's own parts, to put in its frame's slots."""
+    # What the page's own partials use (their includes copy it: keep it small); globals come from the environment.
+    page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, "canonical_url": address}
+    try:
+        return {"title": escape(spec.title), "description": escape(spec.description), "url": address,
+                "head": Markup(job.head.render(page_context)), "body": Markup(job.body.render(page_context))}
+    except jinja2.TemplateError as error:  # in a worker too: the message, not a traceback, comes back
+        raise template_problem(error, spec.src_uri) from None
+
+
+def write_page(job: PageJob, item: tuple) -> bytes | None:
+    """In a worker: an event page (spec, file, address) or a data file (path, content), written,
+    or in the preview, the page's bytes returned (None: the cache has it)."""
+    if len(item) == 2:
+        if not job.keep:
+            write_file(item[1], item[0])
+        return None
+    spec, file, address = item
+    if job.keep and job.key(spec, address) in job.kept:
+        return None
+    frame, context, _ = job.frames[year_of(spec)]
+    content = spliced(frame, page_parts(job, spec, address, context)).encode("utf-8", errors="xmlcharrefreplace")
+    if job.keep:
+        return content
+    write_file(content, file.abs_dest_path)
+    return None
 
 
 def template_problem(error: Exception, page: str) -> PluginError:

@@ -32,6 +32,7 @@ from event_pages import EventPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating, urls  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
+from ssp.cache import Cache  # noqa: E402
 from ssp.folders import clutter, docs_problems  # noqa: E402
 from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
@@ -50,6 +51,7 @@ class Stop(Abort):
 
 state: dict = {}
 KEPT = KeptOutput()  # the live preview's output, kept between rebuilds of one `mkdocs serve`
+CACHE = Cache()  # what is made from content (calendars, cards, event pages…), kept between those rebuilds
 
 
 def build_date() -> date:
@@ -90,7 +92,7 @@ def on_config(config):
         if refused:
             raise ContentError(refused)
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
-                          preview=previewing(), workers=state["workers"])
+                          preview=previewing(), workers=state["workers"], cache=CACHE)
     except WorkerLost as error:
         raise Stop(str(error)) from None
     except ContentError as error:
@@ -198,7 +200,7 @@ def on_env(env, config, files):
     templates = fingerprint(overrides)
     env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)
     state["files"] = files
-    state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates)
+    state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates, CACHE)
     env.globals["ssp_sitemap"] = state["event_pages"].addresses  # overrides/sitemap.xml
     # The sitemap's lastmod of docs/ pages: their file's last commit (generated pages: none said).
     env.globals["ssp_lastmod"] = {path.removeprefix("docs/"): moment.strftime("%Y-%m-%d")
@@ -215,8 +217,8 @@ def _event_card(template, templates: str):
     def event_card(context, event, occurrence, show_date: bool = False, card_heading: str = "h3") -> Markup:
         """An event's card in a list, kept with the event: listings draw thousands of them, the
         same from one rebuild of the live preview to the next."""
-        key = ("card", templates, context["page"].url, occurrence.index, show_date, card_heading)
-        return Markup(event.remember(key, lambda: template.render(
+        key = ("card", event.digest, templates, context["page"].url, occurrence.index, show_date, card_heading)
+        return Markup(CACHE.get(key, lambda: template.render(
             {"page": context["page"], "base_url": context["base_url"], "event": event, "occurrence": occurrence,
              "show_date": show_date, "card_heading": card_heading})))
     return event_card
@@ -231,6 +233,5 @@ def on_post_build(config):
         raise Stop(str(error)) from None
     if previewing():
         KEPT.finish([file.abs_dest_path for file in state["files"]])
-        for edition in state["site"].editions:  # what this build did not use is not kept for the next
-            for event in edition.events:
-                event.sweep()
+        if not state["problems"]:  # what this build did not use is not kept for the next (a build that
+            CACHE.sweep()          # only showed problems used nothing: all is kept for when they are fixed)

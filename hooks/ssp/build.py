@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from . import communes
+from .cache import Cache
 from .exports import data, feed, ics, shareimage
 from .history import last_changes
 from .content import Contact, Partnership
@@ -63,24 +64,26 @@ class Site:
                 if occurrence.last_day >= self.today]
 
 
-def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False, workers: int = 1) -> Site:
+def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False, workers: int = 1,
+               cache: Cache | None = None) -> Site:
     """Load campaigns/ and produce every page spec and data file, or raise ContentError.
 
     The preview keeps drafts and embargoed content (their pages say so); a build leaves them out.
-    Events are loaded, and what is made from each is made, by `workers` processes."""
+    Events are loaded, and what is made from each is made, by `workers` processes. What is made
+    from content is kept in `cache`: the caller keeps it from one build to the next and sweeps it."""
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
-    maker = ics.Calendars(site_url, today, edition_years(project_dir / "campaigns"))
-    campaigns = load_all(project_dir / "campaigns", project_dir, workers, prepare=lambda event: prepare_event(event, maker))
+    cache = Cache() if cache is None else cache
+    maker = ics.Calendars(site_url, today, edition_years(project_dir / "campaigns"), cache)
+    campaigns = load_all(project_dir / "campaigns", project_dir, workers, prepare=partial(prepare_event, maker), cache=cache)
     if not preview:
         campaigns = published(campaigns, today)
     editions = campaigns.editions
     events = [event for edition in editions for event in edition.events]
-    todo = [event for event in events if not event.kept(_prepared(maker))]  # kept from a build for another address or day
-    for event, memo in zip(todo, parallel_map(lambda event: prepare_event(event, maker), todo, workers, "agendas des actions")):
-        event.memo.update(memo)
-        event.used.add(_prepared(maker))
-    pages = site_pages(campaigns, site_url)
-    files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url).items()}
+    todo = [event for event in events if not cache.has(_prepared(maker, event))]  # kept from a build for another address or day
+    for made in parallel_map(prepare_event, maker, todo, workers, "agendas des actions"):
+        cache.add(made)
+    pages = site_pages(campaigns, site_url, cache)
+    files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url, cache).items()}
     files.update(calendars(editions, maker))
     changed = last_changes(project_dir)
     built = datetime.combine(today, time(), timezone.utc)
@@ -102,17 +105,18 @@ def _share_image(year: int, theme: str, start: date, end: date) -> bytes:
     return shareimage.share_image(year, theme, start, end)
 
 
-def prepare_event(event: Event, maker: ics.Calendars) -> dict:
-    """Make an event's calendar entries, own calendar, links and schema.org data, in the worker
-    that loaded it; they are kept in its memo, which is returned."""
-    maker.event_calendar(event)
-    event_page_data(event, maker.site_url)
-    event.memo[_prepared(maker)] = True
-    return event.memo
+def prepare_event(maker: ics.Calendars, event: Event) -> dict:
+    """Make an event's calendar entries, own calendar, links and schema.org data (in the worker
+    that loaded it): returned as cache entries."""
+    made = Cache()
+    maker.with_cache(made).event_calendar(event)
+    event_page_data(event, maker.site_url, made)
+    made.entries[_prepared(maker, event)] = True
+    return made.entries
 
 
-def _prepared(maker: ics.Calendars) -> tuple:
-    return ("prepared", maker.site_url, maker.stamp)
+def _prepared(maker: ics.Calendars, event: Event) -> tuple:
+    return ("prepared", event.digest, maker.site_url, maker.stamp)
 
 
 def _refuse_duplicates(paths: list[str]) -> None:

@@ -29,7 +29,7 @@ def serialize(value: Any) -> Any:
                 "materials": serialize(value.materials)}
     if isinstance(value, Event):
         return {"id": value.id, "url": value.url,
-                **{f.name: serialize(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "memo"}}
+                **{f.name: serialize(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "digest"}}
     if dataclasses.is_dataclass(value):
         return {f.name: serialize(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name != "content"}
     if isinstance(value, date):

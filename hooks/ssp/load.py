@@ -6,6 +6,7 @@ complete, valid content or a ContentError listing every problem of every file.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import markup
+from .cache import Cache
 from . import materials as material_files
 from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialItem, Partnership, Quiz, QuizMeta,
                       Sheet, SheetMeta, Workshop, WorkshopMeta)
@@ -41,10 +43,12 @@ class Campaigns:
     partnership: Partnership = field(default_factory=Partnership)
 
 
-def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1, prepare=None) -> Campaigns:
+def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1, prepare=None, cache: Cache | None = None) -> Campaigns:
     """Every content file under campaigns/, or ContentError with every problem of every file.
-    Event files are loaded by `workers` processes; `prepare(event)` is called on each newly
-    loaded event in its worker (what it keeps in event.memo travels back with the event)."""
+    Event files are loaded by `workers` processes; `prepare(event)`, a module-level function
+    (or a partial of one), is called on each newly loaded event in its worker: the cache entries
+    it returns are added to `cache`. An event file unchanged since a build that used `cache` is
+    not read again."""
     if not campaigns_dir.is_dir():
         raise ContentError([Problem(_rel(campaigns_dir, project_dir), 0, "", "dossier des campagnes introuvable")])
     problems: list[Problem] = links(campaigns_dir, project_dir)  # never followed: refused, each named
@@ -58,7 +62,8 @@ def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1, prepare=N
     known = {"contacts": set(contacts), "sheets": {sheet.slug for sheet in partnership.sheets}}
     folders = [folder for folder in sorted(campaigns_dir.iterdir())
                if not folder.name.startswith(".") and folder.is_dir() and folder.name not in SHARED_FOLDERS]
-    events = _load_events([folder for folder in folders if YEAR_RE.fullmatch(folder.name)], project_dir, known, workers, prepare)
+    events = _load_events([folder for folder in folders if YEAR_RE.fullmatch(folder.name)], project_dir, known, workers,
+                          prepare, Cache() if cache is None else cache)
     editions: list[Edition] = []
     for folder in folders:
         if edition := _load_edition(folder, project_dir, problems, known, events.get(folder, [])):
@@ -89,45 +94,49 @@ def _load_folder(folder: Path, suffix: str, project_dir: Path, problems: list[Pr
     return items
 
 
-# The live preview loads campaigns/ again after each change: an event file whose bytes, edition
-# and known contacts are unchanged is not read again, and keeps what was made from it (Event.memo).
-_event_cache: dict[str, tuple[tuple, Event]] = {}
-
-
-def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[str]], workers: int, prepare) -> dict[Path, list]:
+def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[str]], workers: int, prepare,
+                 cache: Cache) -> dict[Path, list]:
     """Each edition folder's events, as Event or list of problems, in file order."""
-    contacts, results, jobs = frozenset(known["contacts"]), {}, []
-    files, refused = {}, {}
+    results, jobs, files, refused = {}, [], {}, {}
     for folder in folders:
         files[folder], refused[folder] = content_files(folder / "events", ".md", project_dir)
     for folder, paths in files.items():
         for path in paths:
             try:
-                key = (read_bytes(path, _rel(path, project_dir)), folder.name, contacts, str(project_dir))
+                raw = read_bytes(path, _rel(path, project_dir))
             except ContentError:
-                key = None  # load_event says so, in French
-            cached = _event_cache.get(str(path))
-            results[path] = cached[1] if key and cached and cached[0] == key else None
+                raw = None  # load_event says so, in French
+            key = raw is not None and ("event", event_digest(raw, _rel(path, project_dir), int(folder.name), known, project_dir))
+            results[path] = cache.entries[key] if key and cache.has(key) else None
             if results[path] is None:
-                jobs.append((path, int(folder.name), key))
-
-    def load(job: tuple) -> Event | list[Problem]:
-        path, year, key = job
-        try:
-            event = load_event(path, year, project_dir, known, key and key[0])
-        except ContentError as error:
-            return error.problems
-        if prepare:
-            prepare(event)
-        return event
-
-    for (path, _, key), result in zip(jobs, parallel_map(load, jobs, workers, "lecture des actions")):
+                jobs.append((path, int(folder.name), raw))
+    for (path, _, _), (result, made) in zip(jobs, parallel_map(_load_event_job, (project_dir, known, prepare), jobs,
+                                                                 workers, "lecture des actions")):
         results[path] = result
-        if key and isinstance(result, Event):
-            _event_cache[str(path)] = (key, result)
-    for stale in set(_event_cache) - {str(path) for path in results}:
-        del _event_cache[stale]
+        cache.add(made)
+        if isinstance(result, Event):
+            cache.add({("event", result.digest): result})
     return {folder: [results[path] for path in paths] + [refused[folder]] for folder, paths in files.items()}
+
+
+def _load_event_job(context: tuple, job: tuple) -> tuple[Event | list[Problem], dict]:
+    """In a worker: an event file loaded (or its problems), and the cache entries `prepare` made from it."""
+    project_dir, known, prepare = context
+    path, year, raw = job
+    try:
+        event = load_event(path, year, project_dir, known, raw)
+    except ContentError as error:
+        return error.problems, {}
+    return event, prepare(event) if prepare else {}
+
+
+def event_digest(raw: bytes, rel: str, year: int, known: dict[str, set[str]] | None, project_dir: Path) -> str:
+    """What an event is made from: its file's bytes and place, its edition, the contacts it may name."""
+    digest = hashlib.sha256()
+    for part in (str(project_dir), rel, str(year), "\n".join(sorted(known["contacts"])) if known else "-"):
+        digest.update(part.encode() + b"\0")
+    digest.update(raw)
+    return digest.hexdigest()
 
 
 def read_model(path: Path, project_dir: Path, model, front_matter: bool = False, raw: bytes | None = None):
@@ -322,6 +331,7 @@ def _load_edition_meta(folder: Path, project_dir: Path) -> tuple[EditionMeta, Do
 def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[str]] | None = None,
                raw: bytes | None = None) -> Event:
     """One event file (campaigns/<year>/events/<slug>.md); `raw`: its bytes when already read."""
+    raw = read_bytes(path, _rel(path, project_dir)) if raw is None else raw
     meta, body, document, rel = read_model(path, project_dir, EventMeta, front_matter=True, raw=raw)
     problems = []
     if known is not None:
@@ -338,7 +348,8 @@ def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[st
         raise ContentError(problems)
     timezone = timezone_of(meta.region)
     occurrences = _occurrences(meta, ZoneInfo(timezone), document, rel)
-    return Event(path.stem, year, rel, meta, timezone, markup.render(body), occurrences)
+    return Event(path.stem, year, rel, meta, timezone, markup.render(body), occurrences,
+                 event_digest(raw, rel, year, known, project_dir))
 
 
 def _occurrences(meta: EventMeta, zone: ZoneInfo, document: Document, rel: str) -> tuple[Occurrence, ...]:

@@ -206,30 +206,7 @@ class Event:
     timezone: str
     description_html: str
     occurrences: tuple[Occurrence, ...]
-    # What was made from the event (calendar entries, its page…): the live preview reuses an
-    # unchanged event, and with it all of this. What a build did not use is forgotten after it
-    # (sweep): a template saved twenty times does not keep twenty copies of every page.
-    memo: dict = field(default_factory=dict, compare=False, repr=False)
-    used: set = field(default_factory=set, compare=False, repr=False)
-
-    def remember(self, key: tuple, make):
-        self.used.add(key)
-        if key not in self.memo:
-            self.memo[key] = make()
-        return self.memo[key]
-
-    def kept(self, key: tuple) -> bool:
-        """Whether `key` was made by an earlier build (and is then used by this one)."""
-        if key in self.memo:
-            self.used.add(key)
-            return True
-        return False
-
-    def sweep(self) -> None:
-        """Forget what the build that just ended did not use."""
-        for key in self.memo.keys() - self.used:
-            del self.memo[key]
-        self.used.clear()
+    digest: str = field(compare=False, repr=False)  # of what it is made from (load.event_digest): cache keys
 
     @property
     def url(self) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from .cache import Cache
 from .content import Partnership
 from .exports import ics, jsonld
 from .frenchdates import date_range, long_date
@@ -81,7 +82,8 @@ def edition_title(edition: Edition) -> str:
     return f"Semaine de la sécurité des patients {edition.year}"
 
 
-def site_pages(campaigns: Campaigns, site_url: str = "") -> list[PageSpec]:
+def site_pages(campaigns: Campaigns, site_url: str = "", cache: Cache | None = None) -> list[PageSpec]:
+    cache = Cache() if cache is None else cache
     editions = campaigns.editions
     pages = [
         PageSpec("index.md", "Accueil", "home.html",
@@ -101,7 +103,7 @@ def site_pages(campaigns: Campaigns, site_url: str = "") -> list[PageSpec]:
                  {"publishers": resources_by_publisher(editions)}, in_nav=True),
     ]
     for edition in editions:
-        pages += edition_pages(edition, site_url)
+        pages += edition_pages(edition, site_url, cache)
     pages += contact_pages(campaigns)
     pages += partnership_pages(campaigns.partnership)
     return pages
@@ -172,7 +174,7 @@ def first_results(days: list, limit: int = FIRST_RESULTS) -> list:
     return shown
 
 
-def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
+def edition_pages(edition: Edition, site_url: str, cache: Cache) -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
     context = {"edition": edition, "calendar": subscription(link("edition_calendar", year=edition.year), site_url), "split_days": split}
@@ -205,7 +207,7 @@ def edition_pages(edition: Edition, site_url: str = "") -> list[PageSpec]:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
         pages.append(PageSpec(page_source("event", year=edition.year, slug=event.slug), event.meta.title, "event.html",
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
-                              {"edition": edition, "event": event, **event_page_data(event, site_url)},
+                              {"edition": edition, "event": event, **event_page_data(event, site_url, cache)},
                               search_text=event_search_text(event), shared_frame=True))
     return pages
 
@@ -224,9 +226,9 @@ def day_pages(edition: Edition, day: date, items: list, context: dict[str, Any])
     return pages
 
 
-def event_page_data(event: Event, site_url: str) -> dict[str, Any]:
+def event_page_data(event: Event, site_url: str, cache: Cache) -> dict[str, Any]:
     """« Ajouter à mon agenda » links and schema.org data of an event's page."""
-    return event.remember(("page data", site_url), lambda: {
+    return cache.get(("page data", event.digest, site_url), lambda: {
         "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences],
         "jsonld": jsonld.event_jsonld(event, site_url)})
 

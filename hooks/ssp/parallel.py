@@ -1,8 +1,11 @@
 """Independent work spread over the machine's cores.
 
-Workers are forked: they inherit the function and its inputs, so only results travel back.
-A full build uses every core; the live preview's rebuilds stay in one process (they run beside
-its server threads, and its caches make each rebuild small).
+A step names a work function, defined at module level, called as work(context, item) for each
+item. Workers are forked: they inherit `context` (read-only inputs, often large: templates,
+loaded events) without copying it; each item's result is sent back, and it is all that comes
+back — a change a worker makes to the context is lost. A full build uses every core; the live
+preview's rebuilds stay in one process (they run beside its server threads, and its cache makes
+each rebuild small).
 """
 
 from __future__ import annotations
@@ -11,16 +14,19 @@ import gc
 import multiprocessing
 import os
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import TimeoutError as Late
 from concurrent.futures.process import BrokenProcessPool
-from typing import Callable, Sequence, TypeVar
+from typing import Any, Callable, Sequence, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
 CHUNK_MAX = 250
+WAIT = int(os.environ.get("SSP_WORKER_TIMEOUT", "") or 900)  # seconds a step may take: a stuck worker ends the build
 
-_job: tuple[Callable, Sequence] | None = None  # what forked workers find when they start
+_job: tuple[Callable, Any, Sequence] | None = None  # what forked workers find when they start
 
 
 def cores() -> int:
@@ -28,29 +34,35 @@ def cores() -> int:
 
 
 class WorkerLost(Exception):
-    """A worker process died (killed by the system, out of memory…) while doing `step`."""
+    """A worker process died (killed by the system, out of memory…) or got stuck while doing `step`."""
 
-    def __init__(self, step: str):
-        super().__init__(f"un processus de travail s'est arrêté brutalement pendant « {step} » (mémoire insuffisante ?) : "
-                         "rien n'a été publié ; relancez la construction, ou faites-la sur un seul cœur avec SSP_WORKERS=1")
-
-
-def parallel_map(function: Callable[[Item], Result], items: Sequence[Item], workers: int, step: str = "") -> list[Result]:
-    """[function(item) for item in items], in this order, computed by `workers` processes."""
-    return start_map(function, items, workers, step)()
+    def __init__(self, step: str, stuck_after: float | None = None):
+        what = (f"n'a pas fini en {stuck_after:.0f} s (un processus de travail semble bloqué)" if stuck_after is not None
+                else "s'est arrêtée : un processus de travail a été tué (mémoire insuffisante ?)")
+        super().__init__(f"L'étape « {step} » de la construction {what} : rien n'a été publié ; relancez la construction, "
+                         "ou faites-la sur un seul cœur avec SSP_WORKERS=1")
 
 
-def start_map(function: Callable[[Item], Result], items: Sequence[Item], workers: int,
-              step: str = "") -> Callable[[], list[Result]]:
+def parallel_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence[Item], workers: int,
+                 step: str) -> list[Result]:
+    """[work(context, item) for item in items], in this order, computed by `workers` processes."""
+    return start_map(work, context, items, workers, step)()
+
+
+def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence[Item], workers: int,
+              step: str, wait: float | None = None) -> Callable[[], list[Result]]:
     """Start parallel_map in the background; call what it returns to wait for the results.
     Work too small to share is done, in this process, when the results are asked for. A worker
-    that dies makes the wait end with WorkerLost (never wait forever)."""
+    that dies, or a step longer than `wait` seconds (SSP_WORKER_TIMEOUT, 900 by default), ends
+    the wait with WorkerLost naming the step: never a wait forever."""
+    if "<" in getattr(getattr(work, "func", work), "__qualname__", "<"):  # a lambda or a nested function
+        raise TypeError(f"{work!r}: parallel work must be a module-level function (its inputs go in `context`)")
     if workers < 2 or len(items) < MIN_ITEMS or not sys.platform.startswith("linux"):  # fork is safe on Linux
-        return lambda: [function(item) for item in items]
+        return lambda: [work(context, item) for item in items]
     global _job
     # A few chunks per worker even out their load; small ones keep a worker's results small in memory.
     size = min(-(-len(items) // (workers * 4)), CHUNK_MAX)
-    _job = (function, items)
+    _job = (work, context, items)
     gc.freeze()  # the workers' garbage collector leaves inherited objects alone: their memory stays shared
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -58,17 +70,24 @@ def start_map(function: Callable[[Item], Result], items: Sequence[Item], workers
     finally:
         _job = None
         gc.unfreeze()
+    deadline = time.monotonic() + (WAIT if wait is None else wait)
 
     def results() -> list[Result]:
         try:
-            return [result for part in pending for result in part.result()]
+            found = [result for part in pending for result in part.result(timeout=max(0.0, deadline - time.monotonic()))]
         except BrokenProcessPool:
-            raise WorkerLost(step or "travail en parallèle") from None
-        finally:
             pool.shutdown(cancel_futures=True)
+            raise WorkerLost(step) from None
+        except Late:
+            for process in list((getattr(pool, "_processes", None) or {}).values()):  # Python < 3.14 has no
+                process.kill()                                                      # public way to stop them
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise WorkerLost(step, WAIT if wait is None else wait) from None
+        pool.shutdown()
+        return found
     return results
 
 
 def _run(bounds: tuple[int, int]) -> list:
-    function, items = _job
-    return [function(item) for item in items[bounds[0]:bounds[1]]]
+    work, context, items = _job
+    return [work(context, item) for item in items[bounds[0]:bounds[1]]]

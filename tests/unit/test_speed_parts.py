@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from datetime import date
 
 import pytest
@@ -15,17 +16,41 @@ from ssp.exports import ics
 from ssp.parallel import MIN_ITEMS, parallel_map
 
 
+def shifted(offset: int, item: int) -> tuple[int, int]:
+    return item + offset, os.getpid()
+
+
 def test_parallel_map_keeps_order_and_runs_in_other_processes():
     items = list(range(MIN_ITEMS * 3))
-    offset = 7  # a closure: workers inherit it, nothing is pickled but results
-    results = parallel_map(lambda item: (item + offset, os.getpid()), items, workers=2)
-    assert [value for value, _ in results] == [item + offset for item in items]
+    results = parallel_map(shifted, 7, items, 2, "essai")  # the context (7) is inherited, nothing pickled but results
+    assert [value for value, _ in results] == [item + 7 for item in items]
     assert os.getpid() not in {pid for _, pid in results}
 
 
 def test_small_jobs_stay_in_this_process():
-    results = parallel_map(lambda item: os.getpid(), list(range(MIN_ITEMS - 1)), workers=2)
-    assert set(results) == {os.getpid()}
+    results = parallel_map(shifted, 0, list(range(MIN_ITEMS - 1)), 2, "essai")
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_parallel_work_is_a_module_level_function():
+    with pytest.raises(TypeError, match="module-level"):
+        parallel_map(lambda context, item: item, None, list(range(MIN_ITEMS)), 2, "essai")
+
+
+def stuck(seconds: float, item: int) -> int:
+    if item == MIN_ITEMS:
+        time.sleep(seconds)
+    return item
+
+
+def test_a_stuck_worker_ends_the_wait_with_a_french_message_naming_the_step():
+    from ssp.parallel import WorkerLost, start_map
+
+    started = time.monotonic()
+    with pytest.raises(WorkerLost) as caught:
+        start_map(stuck, 600, list(range(MIN_ITEMS * 2)), 2, "écriture des pages d'actions", wait=2)()
+    assert time.monotonic() - started < 30  # not the 600 s the worker sleeps: it was stopped
+    assert str(caught.value).startswith("L'étape « écriture des pages d'actions » de la construction n'a pas fini en 2 s")
 
 
 FOLD_ALPHABET = st.sampled_from("ab ,;:\\^é€😀\u00a0x")
@@ -55,22 +80,48 @@ def test_folding_at_the_75_octet_boundary(before, character):
 
 
 def test_the_preview_reloads_only_changed_event_files(project):
+    from ssp.cache import Cache
+    from ssp.load import load_all
+
+    cache = Cache()
+
+    def load() -> dict:  # what the preview does at each rebuild
+        events = load_all(project.root / "campaigns", project.root, cache=cache).editions[0].events
+        cache.sweep()
+        return {event.slug: event for event in events}
+
     project.edition()
     for slug in ("a", "b", "c"):
         project.event(slug, front_matter(title=f"Action {slug}"))
-    first = {event.slug: event for event in project.load()[0].events}
-    first["a"].memo["made"] = "kept"
-
+    first = load()
     project.event("b", front_matter(title="Autre titre"))
     (project.root / "campaigns/2017/events/c.md").unlink()
-    second = {event.slug: event for event in project.load()[0].events}
+    second = load()
 
-    assert second["a"] is first["a"] and second["a"].memo["made"] == "kept"
+    assert second["a"] is first["a"]
     assert second["b"] is not first["b"] and second["b"].meta.title == "Autre titre"
     assert set(second) == {"a", "b"}
+    assert sorted(cache.entries) == sorted(("event", event.digest) for event in second.values())  # old b and c forgotten
 
     project.write("campaigns/contacts/ars.yml", "name: ARS\n")  # what events may refer to changed
-    assert {event.slug: event for event in project.load()[0].events}["a"] is not first["a"]
+    assert load()["a"] is not first["a"]
+
+
+def test_what_is_made_from_an_event_is_keyed_by_its_content(project):
+    from ssp.cache import Cache
+
+    cache = Cache()
+    maker = ics.Calendars("https://ssp.example/", date(2017, 11, 1), cache=cache)
+    project.edition()
+    project.event("a", front_matter(title="Premier titre"))
+    assert b"SUMMARY:Premier titre" in maker.event_calendar(project.load()[0].events[0])
+    cache.sweep()  # a build ends
+    project.event("a", front_matter(title="Second titre"))
+    event = project.load()[0].events[0]
+    assert b"SUMMARY:Second titre" in maker.event_calendar(event)
+    assert all(key[1] == event.digest for key in cache.used)  # this build used the new content's entries only
+    cache.sweep()
+    assert {key[0] for key in cache.entries} == {"vevents", "calendar"} and len(cache.entries) == 2
 
 
 def test_what_is_kept_with_an_event_depends_on_the_site_address(project):
@@ -103,20 +154,21 @@ def test_a_worker_killed_by_the_system_ends_the_wait_with_a_french_message():
         import os, signal, sys
         sys.path.insert(0, "hooks")
         from ssp.parallel import WorkerLost, parallel_map
-        def work(item):
+        def work(context, item):
             if item == 300:
                 os.kill(os.getpid(), signal.SIGKILL)  # what the out-of-memory killer does
             return item
         try:
-            parallel_map(work, list(range(1000)), 2, "lecture des actions")
+            parallel_map(work, None, list(range(1000)), 2, "lecture des actions")
         except WorkerLost as error:
             print(error)
     """)
     result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert result.stdout.startswith("un processus de travail s'est arrêté brutalement pendant « lecture des actions »")
+    assert result.stdout.startswith("L'étape « lecture des actions » de la construction s'est arrêtée : un processus de travail "
+                                    "a été tué (mémoire insuffisante ?) : rien n'a été publié")
 
 
 def test_parallel_results_keep_their_order():
     from ssp.parallel import parallel_map
 
-    assert parallel_map(lambda item: item * 2, list(range(1000)), 2) == [item * 2 for item in range(1000)]
+    assert [value for value, _ in parallel_map(shifted, 0, list(range(1000)), 2, "essai")] == list(range(1000))

@@ -8,6 +8,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from ..cache import Cache
 from ..models import Edition, Event, Occurrence
 from ..text import summary
 from ..urls import link
@@ -41,14 +42,15 @@ def occurrence_record(event: Event, occurrence: Occurrence, site_url: str) -> di
     }
 
 
-def records(edition: Edition, site_url: str) -> list[dict[str, Any]]:
-    return [record for event in edition.events for record in event.remember(
-        ("records", site_url), lambda: [occurrence_record(event, occurrence, site_url) for occurrence in event.occurrences])]
+def records(edition: Edition, site_url: str, cache: Cache | None = None) -> list[dict[str, Any]]:
+    cache = Cache() if cache is None else cache
+    return [record for event in edition.events for record in cache.get(
+        ("records", event.digest, site_url), lambda: [occurrence_record(event, occurrence, site_url) for occurrence in event.occurrences])]
 
 
-def edition_files(edition: Edition, site_url: str) -> dict[str, bytes]:
+def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -> dict[str, bytes]:
     """evenements.json and evenements.csv of an edition, and the listing's own data, from the same records."""
-    rows = records(edition, site_url)
+    rows = records(edition, site_url, cache)
     return dict([edition_json(edition, rows), edition_csv(edition, rows), listing_json(edition, rows, site_url)])
 
 

@@ -6,6 +6,7 @@ duplicate; DTSTAMP is the build date, never "now"; every zone used gets its VTIM
 
 from __future__ import annotations
 
+import copy
 from datetime import date, datetime, time, timedelta, timezone
 from urllib.parse import urlencode
 
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
+from ..cache import Cache
 from ..frenchdates import clock_text
 from ..models import Event, Occurrence
 from ..text import plain
@@ -83,20 +85,27 @@ class Calendars:
     """Builds many calendars from the same events: each VEVENT and VTIMEZONE is made and encoded
     by icalendar once, then reused by the event's own calendar, its edition's and its region's.
     A VTIMEZONE covers `years` (the editions' years), widened to the calendar's events if need be:
-    the same few VTIMEZONEs serve every calendar."""
+    the same few VTIMEZONEs serve every calendar. What is made for an event is kept in `cache`."""
 
-    def __init__(self, site_url: str, today: date, years: tuple[int, int] | None = None):
+    def __init__(self, site_url: str, today: date, years: tuple[int, int] | None = None, cache: Cache | None = None):
         self.site_url = site_url
         self.stamp = datetime.combine(today, time(), timezone.utc)
         self.years = years
+        self.cache = Cache() if cache is None else cache
+
+    def with_cache(self, cache: Cache) -> Calendars:
+        """The same calendars, keeping what they make in another cache."""
+        other = copy.copy(self)
+        other.cache = cache
+        return other
 
     def vevents(self, event: Event) -> bytes:
-        return event.remember(("vevents", self.site_url, self.stamp), lambda: b"".join(
+        return self.cache.get(("vevents", event.digest, self.site_url, self.stamp), lambda: b"".join(
             to_ical(vevent(event, occurrence, self.site_url, self.stamp)) for occurrence in event.occurrences))
 
     def event_calendar(self, event: Event) -> bytes:
         """The event's own calendar (its page's « Télécharger » link)."""
-        return event.remember(("calendar", self.site_url, self.stamp, self.years),
+        return self.cache.get(("calendar", event.digest, self.site_url, self.stamp, self.years),
                               lambda: self.calendar(event.meta.title, [event]))
 
     def calendar(self, name: str, events: list[Event], zone: str = DEFAULT_TIMEZONE) -> bytes:
