@@ -48,7 +48,7 @@ class EventPages:
     """The event pages of one build: their addresses as soon as the files are known (for the
     sitemap), then the pages themselves, written while MkDocs renders its own pages."""
 
-    def __init__(self, config, env, nav, files, specs, templates: str, cache):
+    def __init__(self, config, env, nav, files, specs, templates: str, cache, site):
         self.config, self.env, self.nav, self.files, self.templates = config, env, nav, files, templates
         self.cache = cache  # ssp.cache.Cache: what the previous build of the preview made
         base = config.site_url and config.site_url.rstrip("/") + "/"  # as MkDocs makes canonical addresses
@@ -57,7 +57,7 @@ class EventPages:
             file = cache.get(("file", spec.src_uri, config.site_dir, config.use_directory_urls),
                              lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))
             self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
-        changed = env.globals["ssp"].changed
+        self.today, changed = site.today, site.changed
         # (address, date of the event file's last commit or None): the sitemap's lines
         self.addresses = [(address, changed.get(spec.context["event"].source)) for spec, _, address in self.pages]
 
@@ -69,7 +69,7 @@ class EventPages:
         years = sorted({year_of(spec) for spec, _, _ in self.pages})
         job = PageJob({year: self._frame(year) for year in years}, self.env.get_template("partials/ssp/event-head.html"),
                       self.env.get_template("partials/ssp/event-page.html"), self.templates,
-                      self.env.globals["ssp"].today, keep=writer is not None)
+                      self.today, keep=writer is not None)
         if self.pages:  # the contract, checked on one page: every frame comes from the same templates
             spec, file, address = self.pages[0]
             frame, context, _ = job.frames[year_of(spec)]

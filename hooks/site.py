@@ -196,11 +196,12 @@ def on_env(env, config, files):
     env.autoescape = lambda name: name in ours
     env.filters.update(templating.FILTERS)
     env.filters["link"] = _link
-    env.globals.update(templating.FUNCTIONS, ssp=state["site"], ssp_problems=state["problems"])
+    # No global holds the site: each page's template gets its view's fields (ssp/views.py).
+    env.globals.update(templating.FUNCTIONS, ssp_problems=state["problems"], ssp_share_image=state["site"].share_image)
     templates = fingerprint(overrides)
     env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)
     state["files"] = files
-    state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates, CACHE)
+    state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates, CACHE, state["site"])
     env.globals["ssp_sitemap"] = state["event_pages"].addresses  # overrides/sitemap.xml
     # The sitemap's lastmod of docs/ pages: their file's last commit (generated pages: none said).
     env.globals["ssp_lastmod"] = {path.removeprefix("docs/"): moment.strftime("%Y-%m-%d")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache, partial
+from functools import lru_cache, partial
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
@@ -14,7 +14,7 @@ from .history import last_changes
 from .content import Contact, Partnership
 from .load import edition_years, load_all
 from .models import Edition, Event
-from .pages import PageSpec, event_page_data, site_pages
+from .pages import PageSpec, event_page_data, featured, site_pages
 from .parallel import parallel_map
 from .publication import published
 from .problems import ContentError, Problem
@@ -32,36 +32,12 @@ class Site:
     partnership: Partnership = field(default_factory=Partnership)
     changed: dict[str, datetime] = field(default_factory=dict)  # source file → its last commit (history.py)
 
-    @property
-    def latest(self) -> Edition | None:
-        return self.editions[0] if self.editions else None
-
-    @cached_property
-    def sheet_slugs(self) -> set[str]:
-        return {sheet.slug for sheet in self.partnership.sheets}
-
-    @property
-    def featured(self) -> Edition | None:
-        """The home page's edition: the one under way, else the latest (announced, or past)."""
-        return next((edition for edition in self.editions if self.phase(edition) == "en-cours"), self.latest)
-
     def share_image(self, src_uri: str) -> tuple[str, str] | None:
         """The picture of a page shared as a link (path, text alternative): its edition's, or, for a
         page of no edition, the home page's edition's."""
         year = src_uri.split("/", 1)[0]
-        edition = next((edition for edition in self.editions if str(edition.year) == year), self.featured)
+        edition = next((edition for edition in self.editions if str(edition.year) == year), featured(self.editions, self.today))
         return (link("share_image", year=edition.year), shareimage.alt_text(edition)) if edition else None
-
-    def phase(self, edition: Edition) -> str:
-        """« a-venir », « en-cours » or « terminee », as of the build (published every night)."""
-        if self.today < edition.meta.start:
-            return "a-venir"
-        return "en-cours" if self.today <= edition.meta.end else "terminee"
-
-    def upcoming(self, edition: Edition) -> list:
-        """The edition's (event, occurrence) pairs from today on, as of the build."""
-        return [(event, occurrence) for event in edition.events for occurrence in event.occurrences
-                if occurrence.last_day >= self.today]
 
 
 def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False, workers: int = 1,
@@ -82,7 +58,7 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     todo = [event for event in events if not cache.has(_prepared(maker, event))]  # kept from a build for another address or day
     for made in parallel_map(prepare_event, maker, todo, workers, "agendas des actions"):
         cache.add(made)
-    pages = site_pages(campaigns, site_url, cache)
+    pages = site_pages(campaigns, today, site_url, cache)
     files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url, cache).items()}
     files.update(calendars(editions, maker))
     changed = last_changes(project_dir)

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from . import views
 from .cache import Cache
 from .content import Partnership
 from .exports import ics, jsonld
 from .frenchdates import date_range, long_date
 from .models import Edition, Event
+from .publication import banner
 from .regionmap import region_counts, region_map
 from .urls import link, page_source
 from .vocab import DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, region_calendar_path
@@ -23,12 +25,19 @@ if TYPE_CHECKING:
 class PageSpec:
     src_uri: str  # as if it were a Markdown file under docs/
     title: str
-    template: str  # in overrides/
     description: str
-    context: dict[str, Any] = field(default_factory=dict)
+    view: views.View  # what its template shows (views.py), and which template
     in_nav: bool = False
     search_text: str = ""  # what the site search indexes: short metadata, not whole bodies
     shared_frame: bool = False  # rendered into one frame shared by all such pages (hooks/event_pages.py)
+
+    @property
+    def template(self) -> str:
+        return self.view.template
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return self.view.context()
 
 
 # Columns of evenements.json / evenements.csv, described on the « Données ouvertes » page.
@@ -82,31 +91,54 @@ def edition_title(edition: Edition) -> str:
     return f"Semaine de la sécurité des patients {edition.year}"
 
 
-def site_pages(campaigns: Campaigns, site_url: str = "", cache: Cache | None = None) -> list[PageSpec]:
+def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cache | None = None) -> list[PageSpec]:
     cache = Cache() if cache is None else cache
     editions = campaigns.editions
     pages = [
-        PageSpec("index.md", "Accueil", "home.html",
+        PageSpec("index.md", "Accueil",
                  "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles.",
-                 {"region_maps": {edition.year: region_map(edition) for edition in editions if edition.events},
-                  "near": {edition.year: near_data(edition) for edition in editions if edition.by_departement}}),
-        PageSpec("editions.md", "Toutes les éditions", "archive.html",
-                 "Les éditions de la semaine de la sécurité des patients depuis 2011.", in_nav=True),
-        PageSpec("donnees-ouvertes.md", "Données ouvertes", "opendata.html",
+                 home_view(editions, today)),
+        PageSpec("editions.md", "Toutes les éditions",
+                 "Les éditions de la semaine de la sécurité des patients depuis 2011.", views.ArchiveView(editions), in_nav=True),
+        PageSpec("donnees-ouvertes.md", "Données ouvertes",
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
-                 {"region_calendars": [(region, subscription(region_calendar_path(region), site_url)) for region in REGIONS],
-                  "edition_calendars": {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
-                  "columns": OPEN_DATA_COLUMNS},
+                 views.OpenDataView(
+                     editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
+                     [(region, subscription(region_calendar_path(region), site_url)) for region in REGIONS], OPEN_DATA_COLUMNS),
                  in_nav=True),
-        PageSpec("ressources.md", "Ressources officielles", "resources.html",
+        PageSpec("ressources.md", "Ressources officielles",
                  "Les ressources officielles de la semaine de la sécurité des patients, par éditeur.",
-                 {"publishers": resources_by_publisher(editions)}, in_nav=True),
+                 views.ResourcesView(resources_by_publisher(editions)), in_nav=True),
     ]
     for edition in editions:
-        pages += edition_pages(edition, site_url, cache)
-    pages += contact_pages(campaigns)
-    pages += partnership_pages(campaigns.partnership)
+        pages += edition_pages(edition, today, site_url, cache, frozenset(sheet.slug for sheet in campaigns.partnership.sheets))
+    pages += contact_pages(campaigns, today)
+    pages += partnership_pages(campaigns.partnership, today)
     return pages
+
+
+def phase(edition: Edition, today: date) -> str:
+    """« a-venir », « en-cours » or « terminee », as of the build (published every night)."""
+    if today < edition.meta.start:
+        return "a-venir"
+    return "en-cours" if today <= edition.meta.end else "terminee"
+
+
+def featured(editions: list[Edition], today: date) -> Edition | None:
+    """The home page's edition: the one under way, else the latest (announced, or past); editions come newest first."""
+    return next((edition for edition in editions if phase(edition, today) == "en-cours"), editions[0] if editions else None)
+
+
+def home_view(editions: list[Edition], today: date) -> views.HomeView:
+    edition = featured(editions, today)
+    if edition is None:
+        return views.HomeView(None, "", [], None, None, [])
+    state = phase(edition, today)
+    upcoming = [] if state == "terminee" else [(event, occurrence) for event in edition.events for occurrence in event.occurrences
+                                               if occurrence.last_day >= today]
+    return views.HomeView(edition, state, upcoming, region_map(edition) if edition.events else None,
+                          near_data(edition) if edition.by_departement else None,
+                          [other for other in editions if other is not edition])
 
 
 def resources_by_publisher(editions: list[Edition]) -> list[tuple[str, list[tuple[Any, list[int]]]]]:
@@ -119,41 +151,43 @@ def resources_by_publisher(editions: list[Edition]) -> list[tuple[str, list[tupl
     return [(publisher, list(links.values())) for publisher, links in sorted(groups.items(), key=lambda item: item[0].casefold())]
 
 
-def contact_pages(campaigns: Campaigns) -> list[PageSpec]:
+def contact_pages(campaigns: Campaigns, today: date) -> list[PageSpec]:
     """An organiser card, with what it organises: events and calls for projects."""
     pages = []
     for slug, contact in sorted(campaigns.contacts.items()):
         events = [event for edition in campaigns.editions for event in edition.events if event.meta.organizer_contact == slug]
         calls = [call for edition in campaigns.editions for call in edition.calls if call.meta.contact == slug]
         title = " — ".join(filter(None, [contact.meta.name, contact.meta.department]))
-        pages.append(PageSpec(page_source("contact", slug=slug), title, "contact.html", f"Contact : {title}.",
-                              {"contact": contact, "events": events, "calls": calls}, search_text=title))
+        pages.append(PageSpec(page_source("contact", slug=slug), title, f"Contact : {title}.",
+                              views.ContactView(contact, events, [views.CallItem.of(call, today) for call in calls]),
+                              search_text=title))
     return pages
 
 
-def partnership_pages(partnership: Partnership) -> list[PageSpec]:
-    context = {"partnership": partnership}
-    pages = [PageSpec("partenariat/index.md", "Partenariat en santé", "partnership.html",
+def partnership_pages(partnership: Partnership, today: date) -> list[PageSpec]:
+    pages = [PageSpec("partenariat/index.md", "Partenariat en santé",
                       "Le partenariat entre patients, usagers et professionnels de santé : idées reçues, quiz, "
-                      "ateliers d'échanges de pratiques et fiches projets.", context, in_nav=True)]
+                      "ateliers d'échanges de pratiques et fiches projets.", views.PartnershipView(partnership), in_nav=True)]
     if partnership.ideas:
-        pages.append(PageSpec("partenariat/idees-recues.md", partnership.ideas.title, "ideas.html",
-                              "Idées reçues sur le partenariat patient, et ce qu'il en est.", context,
+        pages.append(PageSpec("partenariat/idees-recues.md", partnership.ideas.title,
+                              "Idées reçues sur le partenariat patient, et ce qu'il en est.", views.IdeasView(partnership),
                               search_text="Idées reçues " + " ".join(card.myth for cards in partnership.ideas.groups.values() for card in cards)))
     for quiz in partnership.quizzes:
-        pages.append(PageSpec(page_source("quiz", slug=quiz.slug), quiz.meta.title, "quiz.html",
-                              f"Quiz : {quiz.meta.title}. Testez vos connaissances.", {**context, "quiz": quiz},
-                              search_text=f"Quiz {quiz.meta.title}"))
+        pages.append(PageSpec(page_source("quiz", slug=quiz.slug), quiz.meta.title,
+                              f"Quiz : {quiz.meta.title}. Testez vos connaissances.",
+                              views.QuizView(partnership, quiz, banner(quiz.meta, today)), search_text=f"Quiz {quiz.meta.title}"))
     for workshop in partnership.workshops:
-        pages.append(PageSpec(page_source("workshop", slug=workshop.slug), workshop.meta.title, "workshop.html",
-                              f"{workshop.meta.title} : {workshop.meta.situation}", {**context, "workshop": workshop},
+        pages.append(PageSpec(page_source("workshop", slug=workshop.slug), workshop.meta.title,
+                              f"{workshop.meta.title} : {workshop.meta.situation}",
+                              views.WorkshopView(partnership, workshop, banner(workshop.meta, today)),
                               search_text=f"Atelier d'échanges de pratiques {workshop.meta.theme} {workshop.meta.situation}"))
     if partnership.sheets:
-        pages.append(PageSpec("partenariat/fiches/index.md", "Fiches projets", "sheets.html",
-                              "Fiches projets de partenariat en santé, par domaine et par région.", context))
+        pages.append(PageSpec("partenariat/fiches/index.md", "Fiches projets",
+                              "Fiches projets de partenariat en santé, par domaine et par région.", views.SheetsView(partnership)))
     for sheet in partnership.sheets:
-        pages.append(PageSpec(page_source("sheet", slug=sheet.slug), sheet.meta.title, "sheet.html",
-                              f"{sheet.meta.title} — {sheet.meta.establishment}.", {**context, "sheet": sheet},
+        pages.append(PageSpec(page_source("sheet", slug=sheet.slug), sheet.meta.title,
+                              f"{sheet.meta.title} — {sheet.meta.establishment}.",
+                              views.SheetView(partnership, sheet, banner(sheet.meta, today)),
                               search_text=f"Fiche projet {sheet.meta.establishment} {sheet.meta.domain}"))
     return pages
 
@@ -174,63 +208,70 @@ def first_results(days: list, limit: int = FIRST_RESULTS) -> list:
     return shown
 
 
-def edition_pages(edition: Edition, site_url: str, cache: Cache) -> list[PageSpec]:
+def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sheets: frozenset[str] = frozenset()) -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
-    context = {"edition": edition, "calendar": subscription(link("edition_calendar", year=edition.year), site_url), "split_days": split}
-    listing = {**context, "first_days": first_results(edition.days) if split else []}
+    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split)
     pages = [
-        PageSpec(page_source("edition", year=edition.year), edition_title(edition), "edition.html",
-                 f"{edition.meta.theme} — {when}.", {**context, "region_map": region_map(edition)},
+        PageSpec(page_source("edition", year=edition.year), edition_title(edition), f"{edition.meta.theme} — {when}.",
+                 views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls]),
                  search_text=f"{edition.meta.theme}. {when}."),
-        PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}", "listing.html",
-                 f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.", listing),
+        PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
+                 f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
+                 views.ListingView(*common, first_results(edition.days) if split else [])),
     ]
     if split:
         for day, items in edition.days:
-            pages += day_pages(edition, day, items, context)
+            pages += day_pages(common, day, items)
     for code, days in edition.by_departement.items():
         name = f"{DEPARTEMENTS[code]} ({code})"
         pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
-                              "listing-departement.html", f"Les actions de la semaine de la sécurité des patients "
-                              f"{edition.year} dans le département {name}.",
-                              {**context, "departement": code, "departement_name": name, "days": days,
-                               "count": edition.actions_by_departement[code]}))
+                              f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
+                              views.DepartementView(*common, code, name, days, edition.actions_by_departement[code])))
     if edition.materials:
-        pages.append(PageSpec(page_source("materials", year=edition.year), f"Supports de communication {edition.year}", "materials.html",
-                              f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.", context))
+        pages.append(PageSpec(page_source("materials", year=edition.year), f"Supports de communication {edition.year}",
+                              f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.",
+                              views.MaterialsView(*common)))
     for call in edition.calls:
-        pages.append(PageSpec(page_source("call", year=edition.year, slug=call.slug), call.meta.title, "call.html",
-                              f"Appel à projets : {call.meta.title} ({call.meta.organizer}).", {**context, "call": call},
+        laureates = [(laureate, bool(laureate.sheet) and laureate.sheet in sheets) for laureate in call.meta.laureates]
+        pages.append(PageSpec(page_source("call", year=edition.year, slug=call.slug), call.meta.title,
+                              f"Appel à projets : {call.meta.title} ({call.meta.organizer}).",
+                              views.CallView(*common, call, views.Period.on(call.meta.opens, call.meta.closes, today), laureates,
+                                             banner(call.meta, today)),
                               search_text=f"Appel à projets {call.meta.organizer} {call.meta.theme or ''}"))
     for event in edition.events:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
-        pages.append(PageSpec(page_source("event", year=edition.year, slug=event.slug), event.meta.title, "event.html",
+        occurrences, jsonld_text = event_page_data(event, site_url, cache)
+        pages.append(PageSpec(page_source("event", year=edition.year, slug=event.slug), event.meta.title,
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
-                              {"edition": edition, "event": event, **event_page_data(event, site_url, cache)},
+                              views.EventView(edition, event, occurrences, jsonld_text,
+                                              max(occurrence.last_day for occurrence in event.occurrences) < today,
+                                              banner(event.meta, today)),
                               search_text=event_search_text(event), shared_frame=True))
     return pages
 
 
-def day_pages(edition: Edition, day: date, items: list, context: dict[str, Any]) -> list[PageSpec]:
+def day_pages(common: tuple, day: date, items: list) -> list[PageSpec]:
     """A day of a big edition: one page, or several of DAY_PAGE_LIMIT events (jour-…, jour-…-2…)."""
+    edition = common[0]
     parts = [items[start:start + DAY_PAGE_LIMIT] for start in range(0, len(items), DAY_PAGE_LIMIT)]
     slugs = [day_slug(day)] + [f"{day_slug(day)}-{number}" for number in range(2, len(parts) + 1)]
     pages = []
     for number, (slug, part) in enumerate(zip(slugs, parts), start=1):
         suffix = f" (page {number} sur {len(parts)})" if len(parts) > 1 else ""
         pages.append(PageSpec(page_source("day", year=edition.year, slug=slug), f"Les actions du {long_date(day)}{suffix}",
-                              "listing-day.html", f"Les actions de la semaine de la sécurité des patients le {long_date(day)}{suffix}.",
-                              {**context, "day": day, "items": part, "total": len(items), "part": number, "parts": slugs,
-                               "first": 1 + (number - 1) * DAY_PAGE_LIMIT}))
+                              f"Les actions de la semaine de la sécurité des patients le {long_date(day)}{suffix}.",
+                              views.DayView(*common, day, part, len(items), number, slugs, 1 + (number - 1) * DAY_PAGE_LIMIT)))
     return pages
 
 
-def event_page_data(event: Event, site_url: str, cache: Cache) -> dict[str, Any]:
-    """« Ajouter à mon agenda » links and schema.org data of an event's page."""
-    return cache.get(("page data", event.digest, site_url), lambda: {
-        "calendar_links": [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences],
-        "jsonld": jsonld.event_jsonld(event, site_url)})
+def event_page_data(event: Event, site_url: str, cache: Cache) -> tuple[list[views.OccurrenceLinks], str]:
+    """An event page's occurrences with their « Ajouter à mon agenda » links, and its schema.org data."""
+    def make():
+        links = [ics.add_links(event, occurrence, site_url) for occurrence in event.occurrences]
+        return ([views.OccurrenceLinks(occurrence, link_pair["google"], link_pair["outlook"])
+                 for occurrence, link_pair in zip(event.occurrences, links)], jsonld.event_jsonld(event, site_url))
+    return cache.get(("page data", event.digest, site_url), make)
 
 
 def event_search_text(event: Event) -> str:
@@ -245,5 +286,5 @@ def event_search_text(event: Event) -> str:
 
 def problems_page() -> PageSpec:
     """Shown by the live preview instead of the site while content has problems."""
-    return PageSpec("index.md", "Erreurs dans le contenu", "problems.html",
-                    "Le contenu a des erreurs : la prévisualisation les liste.")
+    return PageSpec("index.md", "Erreurs dans le contenu", "Le contenu a des erreurs : la prévisualisation les liste.",
+                    views.ProblemsView())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import frenchdates, frenchnumbers, publication, vocab
+from . import frenchdates, frenchnumbers, vocab
 from .content import MATERIAL_KINDS
 from .fields import is_link
 from .text import script_json
@@ -50,5 +50,4 @@ FUNCTIONS = {
     "ssp_labels": LABELS,
     "ssp_is_link": is_link,
     "ssp_labels_json": LABELS_JSON,
-    "ssp_publication_banner": publication.banner,
 }

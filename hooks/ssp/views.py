@@ -1,0 +1,215 @@
+"""What each page template shows: one small dataclass per template of overrides/, holding exactly
+the values it (and its partials) use. pages.py makes them; the adapter hands their fields to the
+template, with no other global than the filters and labels of templating.py. What depends on the
+day of the build — is a call open, is an event over, is an item a draft — and which occurrence
+goes with which calendar links are decided here, not in templates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any, ClassVar
+
+from .content import Call, Contact, Laureate, Partnership, Quiz, Sheet, Workshop
+from .models import Edition, Event, Occurrence
+
+
+@dataclass(frozen=True)
+class View:
+    template: ClassVar[str]  # in overrides/
+
+    def context(self) -> dict[str, Any]:
+        """The template's variables: the view's fields (not copied)."""
+        return {item.name: getattr(self, item.name) for item in fields(self)}
+
+
+# Parts that several templates show.
+
+@dataclass(frozen=True)
+class Period:
+    """A call's « ouvert », « clos » or « à venir », as of the build (assets/javascripts/ssp.js
+    updates it in the browser from the reader's day)."""
+    opens: date
+    closes: date
+    state: str  # a-venir, ouvert, clos
+
+    LABELS: ClassVar[dict[str, str]] = {"a-venir": "à venir", "ouvert": "ouvert", "clos": "clos"}
+
+    @classmethod
+    def on(cls, opens: date, closes: date, today: date) -> Period:
+        return cls(opens, closes, "a-venir" if today < opens else ("clos" if today > closes else "ouvert"))
+
+    @property
+    def label(self) -> str:
+        return self.LABELS[self.state]
+
+
+@dataclass(frozen=True)
+class CallItem:
+    """A call in a list (edition, contact): the call and its period."""
+    call: Call
+    period: Period
+
+    @classmethod
+    def of(cls, call: Call, today: date) -> CallItem:
+        return cls(call, Period.on(call.meta.opens, call.meta.closes, today))
+
+
+@dataclass(frozen=True)
+class OccurrenceLinks:
+    """An occurrence of an event with its « Ajouter à mon agenda » links."""
+    occurrence: Occurrence
+    google: str
+    outlook: str
+
+
+# The pages.
+
+@dataclass(frozen=True)
+class HomeView(View):
+    template = "home.html"
+    edition: Edition | None  # the edition under way, else the latest
+    phase: str  # a-venir, en-cours, terminee
+    upcoming: list[tuple[Event, Occurrence]]  # from the day of the build on (none once the edition is over)
+    region_map: Any  # regionmap.RegionMap, or None without actions
+    near: dict | None  # the « près de chez vous » data (pages.near_data), None without départements
+    others: list[Edition]
+
+
+@dataclass(frozen=True)
+class ArchiveView(View):
+    template = "archive.html"
+    editions: list[Edition]
+
+
+@dataclass(frozen=True)
+class OpenDataView(View):
+    template = "opendata.html"
+    editions: list[Edition]
+    edition_calendars: dict[int, dict[str, str]]
+    region_calendars: list[tuple[str, dict[str, str]]]
+    columns: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
+class ResourcesView(View):
+    template = "resources.html"
+    publishers: list
+
+
+@dataclass(frozen=True)
+class EditionPage(View):
+    """What every page of an edition shows: the edition, its calendar, whether its actions are
+    listed one page per day (a big edition)."""
+    edition: Edition
+    calendar: dict[str, str]
+    split_days: bool
+
+
+@dataclass(frozen=True)
+class EditionView(EditionPage):
+    template = "edition.html"
+    region_map: Any
+    calls: list[CallItem]
+
+
+@dataclass(frozen=True)
+class ListingView(EditionPage):
+    template = "listing.html"
+    first_days: list  # a big edition's first results, written in the page
+
+
+@dataclass(frozen=True)
+class DayView(EditionPage):
+    template = "listing-day.html"
+    day: date
+    items: list
+    total: int
+    part: int
+    parts: list[str]
+    first: int
+
+
+@dataclass(frozen=True)
+class DepartementView(EditionPage):
+    template = "listing-departement.html"
+    departement: str
+    departement_name: str
+    days: list
+    count: int
+
+
+@dataclass(frozen=True)
+class MaterialsView(EditionPage):
+    template = "materials.html"
+
+
+@dataclass(frozen=True)
+class CallView(EditionPage):
+    template = "call.html"
+    call: Call
+    period: Period
+    laureates: list[tuple[Laureate, bool]]  # with whether its project sheet is published
+    banner: str  # preview: draft or embargo ("" when published)
+
+
+@dataclass(frozen=True)
+class EventView(View):
+    template = "event.html"
+    edition: Edition
+    event: Event
+    occurrences: list[OccurrenceLinks]
+    jsonld: str
+    over: bool  # every occurrence ended before the day of the build
+    banner: str
+
+
+@dataclass(frozen=True)
+class ContactView(View):
+    template = "contact.html"
+    contact: Contact
+    events: list[Event]
+    calls: list[CallItem]
+
+
+@dataclass(frozen=True)
+class PartnershipView(View):
+    template = "partnership.html"
+    partnership: Partnership
+
+
+@dataclass(frozen=True)
+class IdeasView(PartnershipView):
+    template = "ideas.html"
+
+
+@dataclass(frozen=True)
+class SheetsView(PartnershipView):
+    template = "sheets.html"
+
+
+@dataclass(frozen=True)
+class QuizView(PartnershipView):
+    template = "quiz.html"
+    quiz: Quiz
+    banner: str
+
+
+@dataclass(frozen=True)
+class WorkshopView(PartnershipView):
+    template = "workshop.html"
+    workshop: Workshop
+    banner: str
+
+
+@dataclass(frozen=True)
+class SheetView(PartnershipView):
+    template = "sheet.html"
+    sheet: Sheet
+    banner: str
+
+
+@dataclass(frozen=True)
+class ProblemsView(View):
+    template = "problems.html"
