@@ -132,13 +132,15 @@ def mutants(module: str) -> list[Mutant]:
     lines = source.splitlines()
     tree = ast.parse(source)
     skipped = skipped_nodes(tree)
-    found = []
+    found, seen = [], {}
     for _, node in walk(tree):
         if id(node) in skipped:
             continue
         for change, _ in changes(node):
-            found.append(Mutant(module, len(found), node.lineno, node.end_lineno or node.lineno, change,
-                                lines[node.lineno - 1].strip()))
+            source_line = lines[node.lineno - 1].strip()
+            count = seen[source_line, change] = seen.get((source_line, change), 0) + 1
+            found.append(Mutant(module, len(found), node.lineno, node.end_lineno or node.lineno,
+                                change + (f" (n° {count} de la ligne)" if count > 1 else ""), source_line))
     return found
 
 
@@ -252,6 +254,8 @@ def main() -> int:
                 return "equivalent"
             lines = range(mutant.line, mutant.end_line + 1)
             tests = set().union(*(coverage[mutant.module].get(line, set()) for line in lines))
+            if not tests:  # run at import (constants, defaults, models): every test of the module
+                tests = set().union(*coverage[mutant.module].values())
             folder = folders.get()
             try:
                 return run(mutant, list(tests), folder, timeout=120)

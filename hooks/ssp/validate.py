@@ -22,7 +22,6 @@ MESSAGES = {
     "list_type": "une liste est attendue : un élément par ligne, commençant par « - »",
     "too_short": "la liste ne doit pas être vide",
     "model_type": "des champs sont attendus ici (nom: valeur, indentés en dessous)",
-    "model_attributes_type": "des champs sont attendus ici (nom: valeur, indentés en dessous)",
     "dict_type": "des champs sont attendus ici (nom: valeur, indentés en dessous)",
     "bool_parsing": "oui ou non attendu : écrivez true ou false",
     "bool_type": "oui ou non attendu : écrivez true ou false",

@@ -74,3 +74,57 @@ def test_an_all_day_link_ends_the_day_after(project):
     outlook = dict(parse_qsl(urlsplit(add_links(event, event.occurrences[0], SITE)["outlook"]).query))
     assert google["dates"] == "20171124/20171125"
     assert (outlook["startdt"], outlook["enddt"], outlook["allday"]) == ("2017-11-24", "2017-11-25", "true")
+
+
+def test_the_description_of_an_event_says_all_it_has(project):
+    from ssp.exports.ics import description
+
+    event = one_event(project, title="Colloque", type="colloque", status="cancelled", time_note="accueil dès 9 h",
+                      online_url="https://exemple.fr/direct", registration="mailto:ssp@chu.fr",
+                      programme="\n  - start: '9:00'\n    end: '9:30'\n    title: Accueil\n"
+                                "  - start: '14:00'\n    title: Table ronde\n    speakers: [Dr Martin, Mme Durand]")
+    assert description(event, SITE).split("\n") == [
+        "Colloque — organisé par Centre hospitalier", "Statut : Annulé", "Horaire : accueil dès 9 h",
+        "En ligne : https://exemple.fr/direct", "Inscription : mailto:ssp@chu.fr", "", "Description.", "",
+        "Programme :", "9 h – 9 h 30 : Accueil", "14 h : Table ronde (Dr Martin, Mme Durand)", "",
+        "https://example.org/ssp/2017/evenements/chambre/"]
+
+
+def test_statuses_in_calendars(project):
+    from ssp.exports.ics import ICS_STATUS
+
+    assert ICS_STATUS == {"scheduled": "CONFIRMED", "full": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+    event = one_event(project, status="postponed")
+    raw = Calendars(SITE, date(2017, 11, 1)).event_calendar(event).decode()
+    assert "STATUS:TENTATIVE" in raw.split("\r\n") and "Statut : Reporté" in raw.replace("\r\n ", "")
+
+
+def test_an_online_event_takes_place_en_ligne(project):
+    from ssp.exports.ics import location
+
+    event = one_event(project, venue=None, online_url="https://exemple.fr/direct")
+    assert location(event) == "En ligne"
+
+
+def test_one_calendar_ends_once_and_covers_the_editions_years(project):
+    event = one_event(project)
+    raw = Calendars(SITE, date(2017, 11, 1), (2011, 2017)).event_calendar(event).decode()
+    assert raw.count("END:VCALENDAR") == 1 and raw.endswith("END:VEVENT\r\nEND:VCALENDAR\r\n")
+    assert "COMMENT:This timezone only works from 2011-01-01 to 2017-12-31." in raw.split("\r\n")
+    own = Calendars(SITE, date(2017, 11, 1)).event_calendar(event).decode().split("\r\n")
+    assert "COMMENT:This timezone only works from 2017-01-01 to 2017-12-31." in own and "DTSTART:20170101T000000" in own
+
+
+def test_a_calendar_of_no_event_still_has_a_time_zone():
+    from ssp.exports.ics import years_of
+
+    assert years_of([]) == (2011, 2011)
+    raw = Calendars(SITE, date(2017, 11, 1)).calendar("Vide", []).decode()
+    assert "BEGIN:VTIMEZONE" in raw and "BEGIN:VEVENT" not in raw
+
+
+def test_a_fold_never_loops_on_escapes_even_with_a_tiny_limit():
+    from ssp.exports.ics import fold
+
+    folded = fold("\\;" * 6, limit=2)  # each cut would fall after a backslash: the guard keeps moving on
+    assert folded.replace(b"\r\n ", b"") == ("\\;" * 6).encode() and all(len(part) == 1 for part in folded.split(b"\r\n "))

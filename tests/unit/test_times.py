@@ -102,3 +102,19 @@ def test_french_times():
         "le vendredi 24 novembre 2017 à 14 h (heure de La Réunion)"
     assert time_span(start, start.replace(hour=17)) == "14 h – 17 h"
     assert time_span(date(2017, 11, 24), None) == "Toute la journée"
+
+
+def test_french_spans_of_several_days():
+    from zoneinfo import ZoneInfo
+
+    from ssp.frenchdates import clock_text
+
+    paris = ZoneInfo("Europe/Paris")
+    start, end = datetime(2017, 11, 20, 14, tzinfo=paris), datetime(2017, 11, 22, 10, 5, tzinfo=paris)
+    assert time_span(date(2017, 11, 20), date(2017, 11, 20)) == "Toute la journée"
+    assert time_span(date(2017, 11, 20), date(2017, 11, 22)) == "Jusqu'au mercredi 22 novembre 2017"
+    assert time_span(start, end) == "14 h – mercredi 22 novembre 2017 à 10 h 05"
+    assert time_span(start, None) == "14 h"
+    assert occurrence_text(start, end) == "du lundi 20 novembre 2017 à 14 h au mercredi 22 novembre 2017 à 10 h 05"
+    assert occurrence_text(date(2017, 11, 20), date(2017, 11, 22)) == "du lundi 20 au mercredi 22 novembre 2017"
+    assert clock_text("09:30") == "9 h 30" and clock_text("14:00") == "14 h"

@@ -42,3 +42,23 @@ def test_addresses_and_their_pages():
     assert page_source("edition", year=2026) == "2026/index.md"
     assert page_source("materials", year=2026) == "2026/supports.md"
     assert all(not pattern.startswith("/") for pattern in PERMALINKS.values())  # relative: the site may live in a sub-folder
+
+
+# Published addresses are a promise: readers bookmark them, calendars subscribe to them, other
+# sites and the open-data portal link to them. Changing one is a decision, made here too.
+PUBLISHED = {
+    "edition": "2026/", "listing": "2026/evenements/", "listing_data": "2026/evenements/liste.json",
+    "day": "2026/evenements/jour-2026-11-17/", "departement": "2026/departements/2a/",
+    "event": "2026/evenements/stand/", "event_calendar": "2026/evenements/stand.ics", "edition_calendar": "2026/agenda.ics",
+    "open_data_json": "2026/evenements.json", "open_data_csv": "2026/evenements.csv", "materials": "2026/supports/",
+    "material": "2026/supports/affiche.pdf", "thumbnail": "2026/supports/vignettes/affiche.pdf.webp",
+    "call": "2026/appels-a-projets/stand/", "share_image": "2026/partage.png", "contact": "contacts/stand/",
+    "quiz": "partenariat/quiz/stand/", "workshop": "partenariat/ateliers/stand/", "sheet": "partenariat/fiches/stand/",
+    "region_calendar": "agendas/stand.ics", "communes": "assets/communes.json",
+}
+
+
+def test_every_published_address():
+    parts = {"day": {"slug": "jour-2026-11-17"}, "departement": {"code": "2a"}, "material": {"name": "affiche.pdf"},
+             "thumbnail": {"name": "affiche.pdf"}}
+    assert {kind: link(kind, **{"year": 2026, "slug": "stand", **parts.get(kind, {})}) for kind in PERMALINKS} == PUBLISHED
