@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
 import traceback
+from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from types import SimpleNamespace

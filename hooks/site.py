@@ -216,7 +216,7 @@ def on_env(env, config, files):
 def _event_card(template, templates: str):
     @jinja2.pass_context
     def event_card(context, event, occurrence, show_date: bool = False, card_heading: str = "h3") -> Markup:
-        """An event's card in a list, kept with the event: listings draw thousands of them, the
+        """An event's card in a list, kept in the cache: listings draw thousands of them, the
         same from one rebuild of the live preview to the next."""
         key = ("card", event.digest, templates, context["page"].url, occurrence.index, show_date, card_heading)
         return Markup(CACHE.get(key, lambda: template.render(

@@ -2,9 +2,10 @@
 test fails on each change (a « mutant » killed). `make mutation` (MODULES="fields.py urls.py" for some).
 
 Each mutant is the module with one change — `<` ↔ `<=`, `==` ↔ `!=`, `in` ↔ `not in`, `+` ↔ `-`,
-`and` ↔ `or`, `not x` → `x`, a number + 1, True ↔ False, a string « XX…XX » — run against the unit
-tests that execute its lines (found once with coverage), in a copy of the project (the tests
-import the core from their own project's hooks/). A mutant that no test kills is listed; one that cannot be told apart from the original
+`and` ↔ `or`, `not x` → `x`, a number + 1, True ↔ False, a string « XX…XX » — run first against the
+unit tests that execute its lines (found once with coverage), then, if none fails, against every
+unit test (a line run at import or by a cached function is seen by one test only), in a copy of
+the project (the tests import the core from their own project's hooks/). A mutant that no test kills is listed; one that cannot be told apart from the original
 by any input (an « equivalent » mutant) is declared with its reason in tools/mutation-equivalents.txt
 and left out of the score.
 """
@@ -210,8 +211,9 @@ def run(mutant: Mutant | None, tests: list[str], folder: Path, timeout: float, m
                                  "--hypothesis-seed=0", *sorted(tests)], cwd=folder, timeout=timeout,
                                 env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        # 1: a test failed; 2: the mutant broke the import. 4 or 5 (no such test): the tool is wrong.
-        return {0: "survived", 1: "killed", 2: "killed"}.get(result.returncode, f"erreur de pytest {result.returncode}")
+        # 1: a test failed; 2 or 4: the mutant broke the import (of a test module, of conftest.py);
+        # 5, no test collected: the tool is wrong (the unchanged module was checked to pass).
+        return {0: "survived", 1: "killed", 2: "killed", 4: "killed"}.get(result.returncode, f"erreur de pytest {result.returncode}")
     except subprocess.TimeoutExpired:
         return "timeout"
     finally:
@@ -254,14 +256,19 @@ def main() -> int:
                 return "equivalent"
             lines = range(mutant.line, mutant.end_line + 1)
             tests = set().union(*(coverage[mutant.module].get(line, set()) for line in lines))
-            if not tests:  # run at import (constants, defaults, models): every test of the module
-                tests = set().union(*coverage[mutant.module].values())
             folder = folders.get()
             try:
-                return run(mutant, list(tests), folder, timeout=120)
+                result = run(mutant, list(tests), folder, timeout=120) if tests else "no test"
+                if result in ("survived", "no test"):
+                    result = run(mutant, ["tests/unit"], folder, timeout=900)
             finally:
                 folders.put(folder)
+                done.append(mutant)
+                if len(done) % 50 == 0:
+                    print(f"  {len(done)} mutants essayés ({time.monotonic() - started:.0f} s)", flush=True)
+            return result
 
+        done: list[Mutant] = []
         with ThreadPoolExecutor(arguments.workers) as pool:
             outcomes = list(pool.map(outcome, all_mutants))
     failed = False

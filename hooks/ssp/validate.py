@@ -18,7 +18,6 @@ MESSAGES = {
     "string_too_short": "ne doit pas être vide",
     "int_parsing": "un nombre entier est attendu, par exemple 7",
     "int_type": "un nombre entier est attendu, par exemple 7",
-    "int_from_float": "un nombre entier est attendu, par exemple 7",
     "list_type": "une liste est attendue : un élément par ligne, commençant par « - »",
     "too_short": "la liste ne doit pas être vide",
     "model_type": "des champs sont attendus ici (nom: valeur, indentés en dessous)",

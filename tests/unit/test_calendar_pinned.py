@@ -90,6 +90,13 @@ def test_the_description_of_an_event_says_all_it_has(project):
         "https://example.org/ssp/2017/evenements/chambre/"]
 
 
+def test_a_scheduled_event_says_no_status(project):
+    from ssp.exports.ics import description
+
+    assert description(one_event(project), SITE).split("\n") == [
+        "Portes ouvertes — organisé par Centre hospitalier", "", "Description.", "", "https://example.org/ssp/2017/evenements/chambre/"]
+
+
 def test_statuses_in_calendars(project):
     from ssp.exports.ics import ICS_STATUS
 
@@ -128,3 +135,4 @@ def test_a_fold_never_loops_on_escapes_even_with_a_tiny_limit():
 
     folded = fold("\\;" * 6, limit=2)  # each cut would fall after a backslash: the guard keeps moving on
     assert folded.replace(b"\r\n ", b"") == ("\\;" * 6).encode() and all(len(part) == 1 for part in folded.split(b"\r\n "))
+    assert fold("a" + "\\;" * 3, limit=3) == b"a\r\n \\;\r\n \\;\r\n \\;"  # with room for two octets, each escape stays whole

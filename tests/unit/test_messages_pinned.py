@@ -133,6 +133,7 @@ def test_dates():
 
 def test_links_and_texts_in_registration():
     assert fields.parse_registration("Sur place: accueil du hall") == "Sur place: accueil du hall"  # a text with a colon
+    assert fields.parse_registration("Inscription: au secrétariat") == "Inscription: au secrétariat"  # « word: » then words
     assert fields.parse_registration("HTTPS://exemple.fr/inscription") == "HTTPS://exemple.fr/inscription"
     assert fields.parse_registration("mailto:accueil@chu.fr") == "mailto:accueil@chu.fr"
     assert fields.parse_registration("Entrée libre") == "Entrée libre"

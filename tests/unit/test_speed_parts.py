@@ -68,7 +68,7 @@ def test_calendar_lines_are_folded_exactly_as_icalendar_folds_them(line):
     assert ics.fold(line) == _foldline(line).encode()
 
 
-@pytest.mark.parametrize("character", ["é", "€", "😀", "\\;", "^^", "\u00a0"])
+@pytest.mark.parametrize("character", ["é", "€", "😀", "\\;", "^^", "\u00a0", "X;"])
 @pytest.mark.parametrize("before", range(68, 80))
 def test_folding_at_the_75_octet_boundary(before, character):
     line = "a" * before + character + "b" * 90  # 160 octets or more: two folds, the character at the first
