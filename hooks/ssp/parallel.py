@@ -24,7 +24,8 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
 CHUNK_MAX = 250
-WAIT = int(os.environ.get("SSP_WORKER_TIMEOUT", "") or 900)  # seconds a step may take: a stuck worker ends the build
+_WAIT = os.environ.get("SSP_WORKER_TIMEOUT", "")
+WAIT = int(_WAIT) if _WAIT.isdigit() and int(_WAIT) > 0 else 900  # seconds a step may take: a stuck worker ends the build
 
 _job: tuple[Callable, Any, Sequence] | None = None  # what forked workers find when they start
 
