@@ -14,7 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from . import markup
+from . import communes, markup
 from .cache import Cache
 from . import materials as material_files
 from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialItem, Partnership, Quiz, QuizMeta,
@@ -110,6 +110,8 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
             results[path] = cache.entries[key] if key and cache.has(key) else None
             if results[path] is None:
                 jobs.append((path, int(folder.name), raw))
+    if jobs:  # the communes table (town ↔ postal code checks), read once here: the workers inherit it, and
+        communes.communes()  # the live preview's rebuilds, made in this process, find it ready
     for (path, _, _), (result, made) in zip(jobs, parallel_map(_load_event_job, (project_dir, known, prepare), jobs,
                                                                  workers, "lecture des actions")):
         results[path] = result
