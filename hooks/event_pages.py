@@ -59,7 +59,7 @@ class EventPages:
             self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
         self.today, changed = site.today, site.changed
         # (address, date of the event file's last commit or None): the sitemap's lines
-        self.addresses = [(address, changed.get(spec.context["event"].source)) for spec, _, address in self.pages]
+        self.addresses = [(address, changed.get(spec.view.event.source)) for spec, _, address in self.pages]
 
     def start(self, workers: int = 1, writer=None, files: list[tuple[str, bytes]] = ()) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the
@@ -91,7 +91,7 @@ class EventPages:
         self._finish()
         if search_index is not None:
             for spec, file, _ in self.pages:
-                search_index.entries += self.cache.get(("search", spec.context["event"].digest, file.url, spec.title, spec.search_text),
+                search_index.entries += self.cache.get(("search", spec.view.event.digest, file.url, spec.title, spec.search_text),
                                                        lambda: _search_entries(search_index, spec, file))
 
     def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, dict]:
@@ -165,7 +165,7 @@ class PageJob:
 
     def key(self, spec, address: str) -> tuple:
         """All a kept page depends on."""
-        return ("page", spec.context["event"].digest, self.templates, self.frames[year_of(spec)][2], self.today, address)
+        return ("page", spec.view.event.digest, self.templates, self.frames[year_of(spec)][2], self.today, address)
 
 
 def page_parts(job: PageJob, spec, address: str, context: dict) -> dict:

@@ -106,13 +106,13 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
                 raw = read_bytes(path, _rel(path, project_dir))
             except ContentError:
                 raw = None  # load_event says so, in French
-            key = raw is not None and ("event", event_digest(raw, _rel(path, project_dir), int(folder.name), known, project_dir))
-            results[path] = cache.entries[key] if key and cache.has(key) else None
+            digest = raw is not None and event_digest(raw, _rel(path, project_dir), int(folder.name), known, project_dir)
+            results[path] = cache.entries[("event", digest)] if digest and cache.has(("event", digest)) else None
             if results[path] is None:
-                jobs.append((path, int(folder.name), raw))
+                jobs.append((path, int(folder.name), raw, digest or None))
     if jobs:  # the communes table (town ↔ postal code checks), read once here: the workers inherit it, and
         communes.communes()  # the live preview's rebuilds, made in this process, find it ready
-    for (path, _, _), (result, made) in zip(jobs, parallel_map(_load_event_job, (project_dir, known, prepare), jobs,
+    for (path, *_), (result, made) in zip(jobs, parallel_map(_load_event_job, (project_dir, known, prepare), jobs,
                                                                  workers, "lecture des actions")):
         results[path] = result
         cache.add(made)
@@ -124,9 +124,9 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
 def _load_event_job(context: tuple, job: tuple) -> tuple[Event | list[Problem], dict]:
     """In a worker: an event file loaded (or its problems), and the cache entries `prepare` made from it."""
     project_dir, known, prepare = context
-    path, year, raw = job
+    path, year, raw, digest = job
     try:
-        event = load_event(path, year, project_dir, known, raw)
+        event = load_event(path, year, project_dir, known, raw, digest)
     except ContentError as error:
         return error.problems, {}
     return event, prepare(event) if prepare else {}
@@ -331,8 +331,9 @@ def _load_edition_meta(folder: Path, project_dir: Path) -> tuple[EditionMeta, Do
 
 
 def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[str]] | None = None,
-               raw: bytes | None = None) -> Event:
-    """One event file (campaigns/<year>/events/<slug>.md); `raw`: its bytes when already read."""
+               raw: bytes | None = None, digest: str | None = None) -> Event:
+    """One event file (campaigns/<year>/events/<slug>.md); `raw`: its bytes when already read,
+    `digest`: their event_digest when already computed."""
     raw = read_bytes(path, _rel(path, project_dir)) if raw is None else raw
     meta, body, document, rel = read_model(path, project_dir, EventMeta, front_matter=True, raw=raw)
     problems = []
@@ -351,7 +352,7 @@ def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[st
     timezone = timezone_of(meta.region)
     occurrences = _occurrences(meta, ZoneInfo(timezone), document, rel)
     return Event(path.stem, year, rel, meta, timezone, markup.render(body), occurrences,
-                 event_digest(raw, rel, year, known, project_dir))
+                 digest or event_digest(raw, rel, year, known, project_dir))
 
 
 def _occurrences(meta: EventMeta, zone: ZoneInfo, document: Document, rel: str) -> tuple[Occurrence, ...]:

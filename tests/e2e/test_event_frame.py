@@ -20,15 +20,21 @@ def project(tmp_path_factory):
     return site_project(tmp_path_factory.mktemp("frame"))  # the real 2017 edition has event pages
 
 
+def build_with(project, template, text: str):
+    """A build with `template` holding `text`; the template is put back after (the project serves the whole module)."""
+    original = template.read_text(encoding="utf-8")
+    template.write_text(text, encoding="utf-8")
+    try:
+        return build(project.root)
+    finally:
+        template.write_text(original, encoding="utf-8")
+
+
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
 def test_a_template_the_shared_frame_cannot_hold_stops_the_build(project, change):
     main = project.root / "overrides" / "main.html"
     original = main.read_text(encoding="utf-8")
-    main.write_text(original.replace("{% block extrahead %}\n", "{% block extrahead %}\n" + change + "\n", 1), encoding="utf-8")
-    try:
-        built = build(project.root)
-    finally:
-        main.write_text(original, encoding="utf-8")
+    built = build_with(project, main, original.replace("{% block extrahead %}\n", "{% block extrahead %}\n" + change + "\n", 1))
     assert built.result.returncode != 0
     assert "Les pages d'actions sont écrites dans un cadre commun" in built.result.stderr
     assert "2017/evenements/" in built.result.stderr and "Traceback" not in built.result.stderr
@@ -48,12 +54,8 @@ def test_a_template_error_is_told_in_french_with_its_file_and_line(project, only
     details = project.root / "overrides" / "partials" / "ssp" / "event-details.html"
     original = details.read_text(encoding="utf-8")
     line = original.count("\n") + 2
-    details.write_text(original + "\n" + only_on + "{{ event.meta.nope.deeper }}" + ("{% endif %}" if only_on else "") + "\n",
-                       encoding="utf-8")
-    try:
-        built = build(project.root)
-    finally:
-        details.write_text(original, encoding="utf-8")
+    built = build_with(project, details, original + "\n" + only_on + "{{ event.meta.nope.deeper }}"
+                       + ("{% endif %}" if only_on else "") + "\n")
     assert built.result.returncode != 0
     assert f"Erreur dans le gabarit overrides/partials/ssp/event-details.html, ligne {line}" in built.result.stderr
     assert "has no attribute 'nope'" in built.result.stderr and "Traceback" not in built.result.stderr
@@ -62,12 +64,7 @@ def test_a_template_error_is_told_in_french_with_its_file_and_line(project, only
 def test_an_error_in_the_frame_template_is_told_in_french(project):
     main = project.root / "overrides" / "main.html"
     original = main.read_text(encoding="utf-8")
-    main.write_text(original.replace("{% block extrahead %}\n", "{% block extrahead %}\n{{ page.nope.deeper }}\n", 1),
-                    encoding="utf-8")
-    try:
-        built = build(project.root)
-    finally:
-        main.write_text(original, encoding="utf-8")
+    built = build_with(project, main, original.replace("{% block extrahead %}\n", "{% block extrahead %}\n{{ page.nope.deeper }}\n", 1))
     assert built.result.returncode != 0
     assert "Erreur dans le gabarit overrides/main.html, ligne 4" in built.result.stderr
     assert "Traceback" not in built.result.stderr
