@@ -1,8 +1,8 @@
 """MkDocs adapter: hands the core's pages, data files and context to MkDocs.
 
-Nothing about campaigns is decided here (see hooks/ssp/). Event pages are written from one
-shared frame (event_pages.py); the live preview keeps its output between rebuilds
-(preview_output.py). MkDocs imports this module once per `mkdocs serve` session, so state is
+Nothing about campaigns is decided here (see hooks/ssp/). Event, day and département pages are
+written from a frame shared by their folder's pages (framed_pages.py); the live preview keeps its
+output between rebuilds (preview_output.py). MkDocs imports this module once per `mkdocs serve` session, so state is
 rebuilt in on_config, while what is kept between rebuilds lives at module level.
 """
 
@@ -28,7 +28,7 @@ from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.utils.templates import url_filter  # noqa: E402
 
 from engine import ENGINE_LOG  # noqa: E402
-from event_pages import EventPages, fingerprint  # noqa: E402
+from framed_pages import FramedPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
 from ssp import legal, templating, urls  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
@@ -201,14 +201,14 @@ def on_env(env, config, files):
     templates = fingerprint(overrides)
     env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)
     state["files"] = files
-    state["event_pages"] = EventPages(config, env, state["nav"], files, state["framed"], templates, CACHE, state["site"])
-    env.globals["ssp_sitemap"] = state["event_pages"].addresses  # overrides/sitemap.xml
+    state["framed_pages"] = FramedPages(config, env, state["nav"], files, state["framed"], templates, CACHE, state["site"])
+    env.globals["ssp_sitemap"] = state["framed_pages"].addresses  # overrides/sitemap.xml
     # The sitemap's lastmod of docs/ pages: their file's last commit (generated pages: none said).
     env.globals["ssp_lastmod"] = {path.removeprefix("docs/"): moment.strftime("%Y-%m-%d")
                                   for path, moment in state["site"].changed.items() if path.startswith("docs/")}
-    # Event pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
+    # Framed pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
     # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
-    state["event_pages"].start(state["workers"], KEPT.write if previewing() else None,
+    state["framed_pages"].start(state["workers"], KEPT.write if previewing() else None,
                                [(os.path.join(config.site_dir, path), content) for path, content in state["site"].files.items()])
     return env
 
@@ -229,7 +229,7 @@ def _event_card(template, templates: str):
 def on_post_build(config):
     search = config.plugins.get("material/search")
     try:
-        state["event_pages"].finish(search.search_index if search else None)
+        state["framed_pages"].finish(search.search_index if search else None)
     except WorkerLost as error:
         raise Stop(str(error)) from None
     if previewing():

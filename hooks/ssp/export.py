@@ -47,7 +47,7 @@ def export(site: Site, folder: Path) -> int:
     """Write pages/<page>.json and the data files under `folder`; return the number of files."""
     count = 0
     for page in site.pages:
-        data = {"src_uri": page.src_uri, "url": _url(page.src_uri), "title": page.title, "template": page.template,
+        data = {"src_uri": page.src_uri, "url": _url(page.src_uri), "title": page.title, "template": page.view.body or page.template,
                 "description": page.description, "search_text": page.search_text, "context": serialize(page.context)}
         target = folder / "pages" / (page.src_uri[:-3] + ".json")
         target.parent.mkdir(parents=True, exist_ok=True)

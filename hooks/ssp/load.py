@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 from . import communes, markup
 from .cache import Cache
 from . import materials as material_files
-from .content import (Call, CallMeta, Contact, ContactMeta, IdeasMeta, MaterialItem, Partnership, Quiz, QuizMeta,
-                      Sheet, SheetMeta, Workshop, WorkshopMeta)
+from .content import Contact, IdeasMeta, MaterialItem, Partnership
+from .kinds import IN_EDITION, SHARED, Kind
 from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
 from .folders import SLUG_RE, content_files, is_clutter, links
 from .folders import rel as _rel
@@ -31,9 +31,10 @@ from .urls import link
 from .validate import field_label, validate
 from .vocab import timezone_of
 
-SHARED_FOLDERS = {"contacts", "partenariat"}  # campaigns/ folders that are not editions
+IDEAS = "partenariat/idees-recues.yml"
+SHARED_FOLDERS = {kind.folder.split("/")[0] for kind in SHARED}  # campaigns/ folders that are not editions
 YEAR_RE = re.compile(r"\d{4}")
-EDITION_PARTS = {"edition.yml", "events", "appels"}  # with the folders of its materials
+EDITION_PARTS = {"edition.yml", "events"} | {kind.folder for kind in IN_EDITION}  # with the folders of its materials
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,12 @@ def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1, prepare=N
                                                          "campaigns/<année>/, contacts/ ou partenariat/")
                  for path in sorted(campaigns_dir.iterdir())
                  if path.is_file() and not path.is_symlink() and not is_clutter(path.name)]
-    contacts = {item.slug: item for item in _load_folder(campaigns_dir / "contacts", ".yml", project_dir, problems,
-                                                        lambda path: _load_contact(path, project_dir))}
-    partnership = _load_partnership(campaigns_dir / "partenariat", project_dir, problems)
+    problems += _shared_strays(campaigns_dir, project_dir)
+    # contact cards, quizzes, workshops, project sheets (kinds.py): they name nothing
+    shared = {kind.name: _load_items(kind, campaigns_dir / kind.folder, project_dir, problems, {}) for kind in SHARED}
+    contacts: dict[str, Contact] = {item.slug: item for item in shared["contact"]}
+    partnership = Partnership(*_load_ideas(campaigns_dir / IDEAS, project_dir, problems),
+                              shared["quiz"], shared["workshop"], shared["sheet"])
     known = {"contacts": set(contacts), "sheets": {sheet.slug for sheet in partnership.sheets}}
     folders = [folder for folder in sorted(campaigns_dir.iterdir())
                if not folder.name.startswith(".") and folder.is_dir() and folder.name not in SHARED_FOLDERS]
@@ -172,39 +176,46 @@ def check_references(references: list[tuple[str | None, str, tuple]], known: dic
         raise ContentError(problems)
 
 
-def _load_contact(path: Path, project_dir: Path) -> Contact:
-    meta, _, _, rel = read_model(path, project_dir, ContactMeta)
-    return Contact(path.stem, rel, meta)
+def _load_items(kind: Kind, folder: Path, project_dir: Path, problems: list[Problem], known: dict[str, set[str]],
+                year: int | None = None) -> tuple:
+    """Every file of a folder of one kind (kinds.py), in the kind's order; problems are added to `problems`."""
+    def load(path: Path):
+        meta, body, document, rel = read_model(path, project_dir, kind.meta, front_matter=kind.suffix == ".md")
+        check_references(kind.references(meta), known, document, rel)
+        return kind.item(path.stem, rel, meta, **({"year": year} if kind.in_edition else {}), **kind.html(meta, body))
+
+    items = _load_folder(folder, kind.suffix, project_dir, problems, load)
+    return tuple(sorted(items, key=kind.order, reverse=kind.newest_first) if kind.order else items)
 
 
-def _load_partnership(folder: Path, project_dir: Path, problems: list[Problem]) -> Partnership:
-    ideas, ideas_intro = None, ""
-    if (folder / "idees-recues.yml").is_file():
-        try:
-            ideas = read_model(folder / "idees-recues.yml", project_dir, IdeasMeta)[0]
-            ideas_intro = markup.render(ideas.intro)
-        except ContentError as error:
-            problems += error.problems
+def _shared_strays(campaigns_dir: Path, project_dir: Path) -> list[Problem]:
+    """What a shared folder holding other folders (partenariat/) has besides them: said, never skipped."""
+    expected = [kind.folder for kind in SHARED] + [IDEAS]
+    problems = []
+    for top in sorted(SHARED_FOLDERS):
+        parts = sorted(path.split("/", 1)[1] for path in expected if path.startswith(top + "/"))
+        folder = campaigns_dir / top
+        if not parts or not folder.is_dir():
+            continue  # contacts/: its files are the kind's own (folders.content_files says the rest)
+        said = " et ".join(filter(None, [", ".join(p for p in parts if "." in p),
+                                         "les dossiers " + ", ".join(p + "/" for p in parts if "." not in p)]))
+        problems += [Problem(_rel(path, project_dir), 0, "", f"{'dossier' if path.is_dir() else 'fichier'} non lu : "
+                             f"campaigns/{top}/ contient {said} ; déplacez-le ou supprimez-le")
+                     for path in sorted(folder.iterdir())
+                     if path.name not in parts and not is_clutter(path.name) and not path.is_symlink()]
+    return problems
 
-    def quiz(path):
-        meta, _, _, rel = read_model(path, project_dir, QuizMeta)
-        return Quiz(path.stem, rel, meta, intro_html=markup.render(meta.intro))
 
-    def workshop(path):
-        meta, body, _, rel = read_model(path, project_dir, WorkshopMeta, front_matter=True)
-        return Workshop(path.stem, rel, meta, synthesis_html=markup.render(body))
-
-    def sheet(path):
-        meta, _, _, rel = read_model(path, project_dir, SheetMeta)
-        return Sheet(path.stem, rel, meta)
-
-    return Partnership(
-        ideas, ideas_intro,
-        tuple(_load_folder(folder / "quiz", ".yml", project_dir, problems, quiz)),
-        tuple(sorted(_load_folder(folder / "ateliers", ".md", project_dir, problems, workshop),
-                     key=lambda item: item.meta.date, reverse=True)),
-        tuple(_load_folder(folder / "fiches", ".yml", project_dir, problems, sheet)),
-    )
+def _load_ideas(path: Path, project_dir: Path, problems: list[Problem]) -> tuple[IdeasMeta | None, str]:
+    """campaigns/partenariat/idees-recues.yml, when there is one, and its introduction in HTML."""
+    if not path.is_file():
+        return None, ""
+    try:
+        ideas = read_model(path, project_dir, IdeasMeta)[0]
+    except ContentError as error:
+        problems += error.problems
+        return None, ""
+    return ideas, markup.render(ideas.intro)
 
 
 def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], known: dict[str, set[str]],
@@ -226,13 +237,11 @@ def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], know
     events = [result for result in loaded if isinstance(result, Event)]
     problems += [problem for result in loaded if not isinstance(result, Event) for problem in result]
     problems += _same_actions(events)
-    calls = _load_folder(folder / "appels", ".md", project_dir, problems,
-                         lambda path: _load_call(path, year, project_dir, known))
+    items = {kind.name: _load_items(kind, folder / kind.folder, project_dir, problems, known, year) for kind in IN_EDITION}
     if meta is None:
         return None
     return Edition(meta, _rel(folder / "edition.yml", project_dir), markup.render(meta.summary),
-                   tuple(sorted(events, key=lambda event: event.sort_key)), materials,
-                   tuple(sorted(calls, key=lambda call: call.meta.opens)))
+                   tuple(sorted(events, key=lambda event: event.sort_key)), materials, items["call"])
 
 
 def _strays(folder: Path, meta: EditionMeta | None, project_dir: Path) -> list[Problem]:
@@ -307,14 +316,6 @@ def _material_name(file: str) -> str:
     return (f"nom de fichier « {file} » invalide : minuscules, chiffres et tirets seulement, par exemple "
             f"« {'/'.join(slugify(part) or 'supports' for part in folders + [stem])}.{slugify(suffix) or 'pdf'} » "
             "(renommez aussi le fichier)")
-
-
-def _load_call(path: Path, year: int, project_dir: Path, known: dict[str, set[str]]) -> Call:
-    meta, body, document, rel = read_model(path, project_dir, CallMeta, front_matter=True)
-    check_references([(meta.contact, "contacts", ("contact",))] +
-                     [(laureate.sheet, "sheets", ("laureates", index, "sheet")) for index, laureate in enumerate(meta.laureates)],
-                     known, document, rel)
-    return Call(path.stem, rel, meta, year=year, description_html=markup.render(body))
 
 
 def _load_edition_meta(folder: Path, project_dir: Path) -> tuple[EditionMeta, Document]:

@@ -29,7 +29,11 @@ class PageSpec:
     view: views.View  # what its template shows (views.py), and which template
     in_nav: bool = False
     search_text: str = ""  # what the site search indexes: short metadata, not whole bodies
-    shared_frame: bool = False  # rendered into one frame shared by all such pages (hooks/event_pages.py)
+
+    @property
+    def shared_frame(self) -> bool:
+        """Written into the frame shared by its folder's pages (hooks/framed_pages.py), not by MkDocs."""
+        return bool(self.view.body)
 
     @property
     def template(self) -> str:
@@ -227,7 +231,8 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
         name = f"{DEPARTEMENTS[code]} ({code})"
         pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
                               f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
-                              views.DepartementView(*common, code, name, days, edition.actions_by_departement[code])))
+                              views.DepartementView(*common, code, name, days, edition.actions_by_departement[code]),
+                              search_text=f"Département {name}, {REGION_OF_DEPARTEMENT[code]}"))  # « Gironde » finds it
     if edition.materials:
         pages.append(PageSpec(page_source("materials", year=edition.year), f"Supports de communication {edition.year}",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.",
@@ -247,7 +252,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
                               views.EventView(edition, event, occurrences, jsonld_text,
                                               max(occurrence.last_day for occurrence in event.occurrences) < today,
                                               banner(event.meta, today)),
-                              search_text=event_search_text(event), shared_frame=True))
+                              search_text=event_search_text(event)))
     return pages
 
 

@@ -11,19 +11,16 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .content import MATERIAL_KINDS, CallMeta, ContactMeta, IdeasMeta, QuizMeta, SheetMeta, WorkshopMeta
+from .content import MATERIAL_KINDS, IdeasMeta
+from .kinds import KINDS
 from .models import EditionMeta, EventMeta
 from .vocab import AUDIENCES, EVENT_TYPES, REGIONS, STATUSES
 
 SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "edition.schema.json": (EditionMeta, "Édition : campaigns/<année>/edition.yml"),
     "evenement.schema.json": (EventMeta, "Action : en-tête de campaigns/<année>/events/<nom>.md"),
-    "appel.schema.json": (CallMeta, "Appel à projets : en-tête de campaigns/<année>/appels/<nom>.md"),
-    "contact.schema.json": (ContactMeta, "Fiche contact : campaigns/contacts/<nom>.yml"),
     "idees-recues.schema.json": (IdeasMeta, "Idées reçues : campaigns/partenariat/idees-recues.yml"),
-    "quiz.schema.json": (QuizMeta, "Quiz : campaigns/partenariat/quiz/<nom>.yml"),
-    "atelier.schema.json": (WorkshopMeta, "Atelier : en-tête de campaigns/partenariat/ateliers/<nom>.md"),
-    "fiche.schema.json": (SheetMeta, "Fiche projet : campaigns/partenariat/fiches/<nom>.yml"),
+    **{kind.schema: (kind.meta, kind.schema_title) for kind in KINDS},
 }
 LABELLED_LISTS = [EVENT_TYPES, STATUSES, AUDIENCES, MATERIAL_KINDS, {region: region for region in REGIONS}]
 

@@ -18,6 +18,10 @@ from .models import Edition, Event, Occurrence
 @dataclass(frozen=True)
 class View:
     template: ClassVar[str]  # in overrides/
+    # A page written into the frame its folder's pages share (hooks/framed_pages.py): template is
+    # then "frame.html", and these partials write the page's own <head> lines and content.
+    head: ClassVar[str] = ""
+    body: ClassVar[str] = ""
 
     def context(self) -> dict[str, Any]:
         """The template's variables: the view's fields (not copied)."""
@@ -122,7 +126,7 @@ class ListingView(EditionPage):
 
 @dataclass(frozen=True)
 class DayView(EditionPage):
-    template = "listing-day.html"
+    template, body = "frame.html", "partials/ssp/day-page.html"
     day: date
     items: list
     total: int
@@ -133,7 +137,7 @@ class DayView(EditionPage):
 
 @dataclass(frozen=True)
 class DepartementView(EditionPage):
-    template = "listing-departement.html"
+    template, body = "frame.html", "partials/ssp/departement-page.html"
     departement: str
     departement_name: str
     days: list
@@ -156,7 +160,7 @@ class CallView(EditionPage):
 
 @dataclass(frozen=True)
 class EventView(View):
-    template = "event.html"
+    template, head, body = "frame.html", "partials/ssp/event-head.html", "partials/ssp/event-page.html"
     edition: Edition
     event: Event
     occurrences: list[OccurrenceLinks]

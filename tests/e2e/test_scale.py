@@ -104,6 +104,15 @@ def test_every_generated_event_is_in_its_page_listing_data_calendar_search_and_s
             assert f"{year}/evenements/{slug}/" in search
             assert f"/{year}/evenements/{slug}/</loc>" in sitemap
             assert (built.site / f"{year}/evenements/{slug}.ics").is_file()
+        # département pages are written into a shared frame too (hooks/framed_pages.py): found like MkDocs' own
+        departements = sorted(built.site.glob(f"{year}/departements/*/index.html"))
+        assert len(departements) > 10
+        for path in departements:
+            address = f"{year}/departements/{path.parent.name}/"
+            page = built.html(path.relative_to(built.site).as_posix())
+            assert page.h1.get_text() == page.title.get_text().split(" - ")[0] == page.find("meta", property="og:title")["content"]
+            assert page.find("link", rel="canonical")["href"].endswith(f"/{address}")
+            assert address in search and f"/{address}</loc>" in sitemap
 
 
 def test_a_busy_day_is_listed_over_several_pages(tmp_path, page):

@@ -64,7 +64,7 @@ def test_exporter_writes_pages_as_data_and_the_data_files(project, tmp_path):
     result = ssp(type("P", (), {"root": ROOT})(), "exporter", str(tmp_path / "export"))
     assert result.returncode == 0, result.stderr
     page = json.loads((tmp_path / "export/pages/2017/evenements/portes-ouvertes-maternite-douai.json").read_text())
-    assert page["url"] == "2017/evenements/portes-ouvertes-maternite-douai/" and page["template"] == "event.html"
+    assert page["url"] == "2017/evenements/portes-ouvertes-maternite-douai/" and page["template"] == "partials/ssp/event-page.html"
     assert page["context"]["event"]["meta"]["organizer"] == "Centre hospitalier de Douai"
     assert page["context"]["edition"]["events"] == ["2017/evenements/colloque-regional-occitanie/",
                                                     "2017/evenements/portes-ouvertes-maternite-douai/"]

@@ -33,8 +33,8 @@ def test_each_fork_matches_the_installed_original(fork):
         f"overrides/{fork.relative_to(ROOT / 'overrides').as_posix()}, reportez les changements, puis mettez à jour son empreinte")
 
 
-def test_the_search_plugin_internals_event_pages_use_are_there():
-    """hooks/event_pages.py makes event pages' search entries with the search plugin's own
+def test_the_search_plugin_internals_framed_pages_use_are_there():
+    """hooks/framed_pages.py makes framed pages' search entries with the search plugin's own
     SearchIndex (a scratch index per page: SearchIndex(**config), add_entry_from_context(page),
     entries), the method MkDocs calls for every page. An upgrade of Material that changes it fails here."""
     from types import SimpleNamespace

@@ -1,10 +1,11 @@
-"""Event pages, written from one frame shared by all of them.
+"""Event, day and département pages, written from one frame shared by the pages of their folder.
 
-Every event page sits at the same depth (<year>/evenements/<slug>/) and outside the navigation,
-so Material's frame — head, header, navigation, footer, scripts — is the same for all of them but
-for the title, description and address. The frame is rendered once per build (overrides/event.html)
-with markers in those places; each page is that frame with its own parts put in, instead of a whole
-Material render per page. Search entries and sitemap lines are what MkDocs would have made.
+These pages sit in a few folders (<year>/evenements/, <year>/departements/) outside the navigation,
+so Material's frame — head, header, navigation, footer, scripts — is the same for all pages of a
+folder but for the title, description and address. The frame is rendered once per folder and
+build (overrides/frame.html) with markers in those places; each page is that frame with its own
+parts put in (the partials its view names), instead of a whole Material render per page. Search
+entries and sitemap lines are what MkDocs would have made.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 from ssp.parallel import start_map
-from ssp.urls import link
+from ssp.views import EventView
 
-FRAME_URI = "{}cadre-commun.md"  # a page beside the edition's event pages (after its listing address); never written
+FRAME_URI = "{}cadre-commun.md"  # a page in the folder of the pages it frames; never written
 SLOTS = ("title", "description", "url", "head", "body")
 MARKER = "ssp-slot-{}-7e3f1c"
 MARKERS = re.compile("(" + "|".join(re.escape(MARKER.format(slot)) for slot in SLOTS) + ")")
@@ -44,8 +45,8 @@ def fingerprint(folder: Path) -> str:
     return digest.hexdigest()
 
 
-class EventPages:
-    """The event pages of one build: their addresses as soon as the files are known (for the
+class FramedPages:
+    """The framed pages of one build: their addresses as soon as the files are known (for the
     sitemap), then the pages themselves, written while MkDocs renders its own pages."""
 
     def __init__(self, config, env, nav, files, specs, templates: str, cache, site):
@@ -59,29 +60,34 @@ class EventPages:
             self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
         self.today, changed = site.today, site.changed
         # (address, date of the event file's last commit or None): the sitemap's lines
-        self.addresses = [(address, changed.get(spec.view.event.source)) for spec, _, address in self.pages]
+        self.addresses = [(address, changed.get(spec.view.event.source) if isinstance(spec.view, EventView) else None)
+                          for spec, _, address in self.pages]
 
     def start(self, workers: int = 1, writer=None, files: list[tuple[str, bytes]] = ()) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the
         background: MkDocs renders its own pages meanwhile. With a `writer` (the live preview),
-        pages are kept in the cache, made again only when the event, the frame or a template
-        changed, and handed with the files to `writer` by finish()."""
-        years = sorted({year_of(spec) for spec, _, _ in self.pages})
-        job = PageJob({year: self._frame(year) for year in years}, self.env.get_template("partials/ssp/event-head.html"),
-                      self.env.get_template("partials/ssp/event-page.html"), self.templates,
+        event pages are kept in the cache, made again only when the event, the frame or a
+        template changed, and handed with the files to `writer` by finish()."""
+        folders = sorted({folder_of(spec) for spec, _, _ in self.pages})
+        partials = {name for spec, _, _ in self.pages for name in (spec.view.head, spec.view.body) if name}
+        job = PageJob({folder: self._frame(folder) for folder in folders},
+                      {name: self.env.get_template(name) for name in partials}, self.templates,
                       self.today, keep=writer is not None)
-        if self.pages:  # the contract, checked on one page: every frame comes from the same templates
-            spec, file, address = self.pages[0]
-            frame, context, _ = job.frames[year_of(spec)]
-            self._check_splice(spec, address, frame, page_parts(job, spec, address, context))
+        checked = set()  # the contract, checked on one page of each kind: every frame comes from the same templates
+        for spec, file, address in self.pages:
+            if spec.view.body not in checked:
+                checked.add(spec.view.body)
+                frame, context, _ = job.frames[folder_of(spec)]
+                self._check_splice(spec, address, frame, page_parts(job, spec, address, context))
         if writer:
-            job.kept = {job.key(spec, address) for spec, _, address in self.pages if self.cache.has(job.key(spec, address))}
+            job.kept = {key for spec, _, address in self.pages if (key := job.key(spec, address)) and self.cache.has(key)}
         results = start_map(write_page, job, self.pages + list(files), workers, "écriture des pages d'actions")
 
         def finish() -> None:
             for (spec, file, address), content in zip(self.pages, results()):
                 if writer:
-                    writer(file.abs_dest_path, self.cache.get(job.key(spec, address), lambda: content))
+                    key = job.key(spec, address)
+                    writer(file.abs_dest_path, self.cache.get(key, lambda: content) if key else content)
             for path, content in files if writer else ():
                 writer(path, content)
         self._finish = finish
@@ -91,38 +97,39 @@ class EventPages:
         self._finish()
         if search_index is not None:
             for spec, file, _ in self.pages:
-                search_index.entries += self.cache.get(("search", spec.view.event.digest, file.url, spec.title, spec.search_text),
+                search_index.entries += self.cache.get(("search", file.url, spec.title, spec.search_text),
                                                        lambda: _search_entries(search_index, spec, file))
 
     def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, dict]:
-        """overrides/event.html as MkDocs would render the page `uri`: through Material, then every
+        """overrides/frame.html as MkDocs would render the page `uri`: through Material, then every
         plugin's on_post_page; Material's indentation taken out (2.5 KB a page)."""
         config = self.config
         page = Page(None, File.generated(config, uri, content=""), config)
-        page.meta = {**meta, "template": "event.html"}
+        page.meta = {**meta, "template": "frame.html"}
         if page.canonical_url:
             page.canonical_url = canonical_url
         page.markdown, page.content, page.active = "", "", True
         context = get_context(self.nav, self.files, config, page)
         try:
-            html = self.env.get_template("event.html").render({**context, "ssp_slot": slots})
+            html = self.env.get_template("frame.html").render({**context, "ssp_slot": slots})
         except jinja2.TemplateError as error:
             raise template_problem(error, uri) from None
         html = config.plugins.on_post_page(html, page=page, config=config)
         return (re.sub(r"\n\s+", "\n", html) if "<pre" not in html and "<textarea" not in html else html), context
 
-    def _frame(self, year: str) -> tuple[list[str], dict, int]:
-        """overrides/event.html rendered once with markers, cut into text and slot names
-        (text, slot, text, slot, …), the context it was rendered with, and a hash of it."""
+    def _frame(self, folder: str) -> tuple[list[str], dict, int]:
+        """overrides/frame.html rendered once for the pages of `folder`, with markers, cut into
+        text and slot names (text, slot, text, slot, …), the context it was rendered with, and a
+        hash of it. Rendered as a page of that folder, its relative links are the pages' own."""
         markers = {slot: Markup(MARKER.format(slot)) for slot in SLOTS}
-        html, context = self._render(FRAME_URI.format(link("listing", year=year)), {"title": markers["title"], "description": markers["description"]},
+        html, context = self._render(FRAME_URI.format(folder), {"title": markers["title"], "description": markers["description"]},
                                      markers, markers["url"])
         pieces = MARKERS.split(html)
         names = {MARKER.format(slot): slot for slot in SLOTS}
         pieces[1::2] = [names[marker] for marker in pieces[1::2]]
         missing = {"title", "description", "head", "body"} - set(pieces[1::2])
         if missing:
-            raise PluginError(f"overrides/event.html (cadre des pages d'actions) : emplacement(s) {', '.join(sorted(missing))} "
+            raise PluginError(f"overrides/frame.html (cadre commun des pages d'actions, de jours et de départements) : emplacement(s) {', '.join(sorted(missing))} "
                               "absent(s) ; le gabarit doit écrire le titre, la description, ssp_slot.head et ssp_slot.body")
         return pieces, context, hash(html)
 
@@ -142,8 +149,8 @@ class EventPages:
             return
         where = next((index for index, (a, b) in enumerate(zip(html, direct)) if a != b), min(len(html), len(direct)))
         raise PluginError(
-            "Les pages d'actions sont écrites dans un cadre commun (hooks/event_pages.py), que les gabarits ne permettent "
-            f"plus : {spec.src_uri} y diffère de la page que Material écrirait"
+            "Les pages d'actions, de jours et de départements sont écrites dans un cadre commun (hooks/framed_pages.py), "
+            f"que les gabarits ne permettent plus : {spec.src_uri} y diffère de la page que Material écrirait"
             + (f" (marqueur « {left.group()} » transformé ou laissé)" if left else "")
             + f", à partir de : « {html[max(0, where - 60):where + 60]} » au lieu de « {direct[max(0, where - 60):where + 60]} ». "
             "Un gabarit transforme le titre ou la description (filtre), les écrit sous une autre forme (JSON…), ou écrit "
@@ -152,35 +159,40 @@ class EventPages:
 
 @dataclass
 class PageJob:
-    """What the processes writing event pages share (inherited, not copied): the frames by year
-    (text and slots, context, hash), the page's own templates, and in the preview (`keep`) the
-    keys of the pages the cache already has."""
+    """What the processes writing framed pages share (inherited, not copied): the frames by
+    folder (text and slots, context, hash), the pages' own partials by name, and in the preview
+    (`keep`) the keys of the event pages the cache already has."""
     frames: dict
-    head: jinja2.Template
-    body: jinja2.Template
+    partials: dict
     templates: str  # fingerprint of overrides/
     today: object
     keep: bool
     kept: set = field(default_factory=set)
 
-    def key(self, spec, address: str) -> tuple:
-        """All a kept page depends on."""
-        return ("page", spec.view.event.digest, self.templates, self.frames[year_of(spec)][2], self.today, address)
+    def key(self, spec, address: str) -> tuple | None:
+        """All a kept event page depends on; None for a day or département page (a list of
+        cards, each kept: the page is written again)."""
+        if not isinstance(spec.view, EventView):
+            return None
+        return ("page", spec.view.event.digest, self.templates, self.frames[folder_of(spec)][2], self.today, address)
 
 
 def page_parts(job: PageJob, spec, address: str, context: dict) -> dict:
-    """An event page's own parts, to put in its frame's slots."""
+    """A page's own parts, to put in its frame's slots."""
     # What the page's own partials use (their includes copy it: keep it small); globals come from the environment.
-    page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context, "canonical_url": address}
+    page_context = {"page": context["page"], "base_url": context["base_url"], **spec.context,
+                    "title": spec.title, "canonical_url": address}
+    view = spec.view
     try:
         return {"title": escape(spec.title), "description": escape(spec.description), "url": address,
-                "head": Markup(job.head.render(page_context)), "body": Markup(job.body.render(page_context))}
+                "head": Markup(job.partials[view.head].render(page_context) if view.head else ""),
+                "body": Markup(job.partials[view.body].render(page_context))}
     except jinja2.TemplateError as error:  # in a worker too: the message, not a traceback, comes back
         raise template_problem(error, spec.src_uri) from None
 
 
 def write_page(job: PageJob, item: tuple) -> bytes | None:
-    """In a worker: an event page (spec, file, address) or a data file (path, content), written,
+    """In a worker: a framed page (spec, file, address) or a data file (path, content), written,
     or in the preview, the page's bytes returned (None: the cache has it)."""
     if len(item) == 2:
         if not job.keep:
@@ -189,7 +201,7 @@ def write_page(job: PageJob, item: tuple) -> bytes | None:
     spec, file, address = item
     if job.keep and job.key(spec, address) in job.kept:
         return None
-    frame, context, _ = job.frames[year_of(spec)]
+    frame, context, _ = job.frames[folder_of(spec)]
     content = spliced(frame, page_parts(job, spec, address, context)).encode("utf-8", errors="xmlcharrefreplace")
     if job.keep:
         return content
@@ -207,9 +219,9 @@ def template_problem(error: Exception, page: str) -> PluginError:
                        "Corrigez ce gabarit (dossier overrides/) ; aucune page n'a été publiée.")
 
 
-def year_of(spec) -> str:
-    """The edition (first folder) of an event page."""
-    return spec.src_uri.split("/", 1)[0]
+def folder_of(spec) -> str:
+    """The folder of a framed page's address: « 2026/evenements/ », « 2026/departements/ »."""
+    return spec.src_uri.rsplit("/", 1)[0] + "/"
 
 
 def spliced(frame: list[str], parts: dict) -> str:

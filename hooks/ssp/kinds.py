@@ -1,0 +1,69 @@
+"""The kinds of content file that are one file, one page (contact cards, quizzes, workshops,
+project sheets, calls for projects), declared once: where their files live, the contract they
+follow, what the loader makes of each, their JSON Schema. load.py reads every kind through this
+table and schema.py writes a schema per kind; editions and events, the calendar's own model,
+have their own loading (models.py, load.py).
+
+Adding a kind: its contract and object (content.py), a line here, its address (urls.py), its view
+(views.py), its page (pages.py), its template (overrides/) and its part of the guide (CONTRIBUER.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from . import markup
+from .content import (Call, CallMeta, Contact, ContactMeta, Item, Quiz, QuizMeta, Sheet, SheetMeta, Workshop,
+                      WorkshopMeta)
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str  # « sheet »: the key of what load_all returns
+    label: str  # « Fiche projet », as editors name it
+    item: type[Item]  # the object made of each file (its `kind` names its address in urls.PERMALINKS)
+    meta: type[BaseModel]  # the contract of the file's fields
+    folder: str  # under campaigns/ (« partenariat/fiches »), or under an edition's folder when `in_edition`
+    suffix: str  # « .yml », or « .md »: YAML front matter, then Markdown
+    schema: str  # its file in schemas/
+    # the object's HTML fields, from the fields and the Markdown body: {"intro_html": …}
+    html: Callable[[Any, str], dict[str, str]] = lambda meta, body: {}
+    # what the file names elsewhere: [(name or None, "contacts" | "sheets", key of the field)]
+    references: Callable[[Any], list[tuple[str | None, str, tuple]]] = lambda meta: []
+    order: Callable[[Any], Any] | None = None  # sort key of the items (file-name order otherwise)
+    newest_first: bool = False
+    in_edition: bool = False  # campaigns/<année>/<folder>/: the object gets its edition's year
+
+    @property
+    def where(self) -> str:
+        """« campaigns/partenariat/fiches/<nom>.yml », as the guide and the schemas say."""
+        return f"campaigns/{'<année>/' if self.in_edition else ''}{self.folder}/<nom>{self.suffix}"
+
+    @property
+    def schema_title(self) -> str:
+        return f"{self.label} : {'en-tête de ' if self.suffix == '.md' else ''}{self.where}"
+
+
+def _call_references(meta: CallMeta) -> list[tuple[str | None, str, tuple]]:
+    return [(meta.contact, "contacts", ("contact",))] + [
+        (laureate.sheet, "sheets", ("laureates", index, "sheet")) for index, laureate in enumerate(meta.laureates)]
+
+
+# In loading order: what a kind names is loaded before it (calls name contact cards and sheets).
+KINDS = (
+    Kind("contact", "Fiche contact", Contact, ContactMeta, "contacts", ".yml", "contact.schema.json"),
+    Kind("quiz", "Quiz", Quiz, QuizMeta, "partenariat/quiz", ".yml", "quiz.schema.json",
+         html=lambda meta, body: {"intro_html": markup.render(meta.intro)}),
+    Kind("workshop", "Atelier", Workshop, WorkshopMeta, "partenariat/ateliers", ".md", "atelier.schema.json",
+         html=lambda meta, body: {"synthesis_html": markup.render(body)}, order=lambda item: item.meta.date,
+         newest_first=True),
+    Kind("sheet", "Fiche projet", Sheet, SheetMeta, "partenariat/fiches", ".yml", "fiche.schema.json"),
+    Kind("call", "Appel à projets", Call, CallMeta, "appels", ".md", "appel.schema.json",
+         html=lambda meta, body: {"description_html": markup.render(body)}, references=_call_references,
+         order=lambda item: item.meta.opens, in_edition=True),
+)
+SHARED = tuple(kind for kind in KINDS if not kind.in_edition)  # campaigns/contacts/, campaigns/partenariat/…
+IN_EDITION = tuple(kind for kind in KINDS if kind.in_edition)
