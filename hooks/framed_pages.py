@@ -1,8 +1,9 @@
-"""Event, day and département pages, written from one frame shared by the pages of their folder.
+"""Event, day, département and poster pages, written from one frame shared by the pages of their folder.
 
-These pages sit in a few folders (<year>/evenements/, <year>/departements/) outside the navigation,
-so Material's frame — head, header, navigation, footer, scripts — is the same for all pages of a
-folder but for the title, description and address. The frame is rendered once per folder and
+These pages sit in a few folders (<year>/evenements/, <year>/departements/; an event's poster at
+<year>/evenements/<slug>/affiche/) outside the navigation, so Material's frame — head, header,
+navigation, footer, scripts — is the same for all pages of a folder but for the title,
+description and address. The frame is rendered once per folder and
 build (overrides/frame.html) with markers in those places; each page is that frame with its own
 parts put in (the partials its view names), instead of a whole Material render per page. Search
 entries and sitemap lines are what MkDocs would have made.
@@ -27,9 +28,8 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 from ssp.parallel import start_map
-from ssp.views import EventView
 
-FRAME_URI = "{}cadre-commun.md"  # a page in the folder of the pages it frames; never written
+FRAME_NAME = "cadre-commun"  # the frame is rendered as a page of that name, never written
 SLOTS = ("title", "description", "url", "head", "body")
 MARKER = "ssp-slot-{}-7e3f1c"
 MARKERS = re.compile("(" + "|".join(re.escape(MARKER.format(slot)) for slot in SLOTS) + ")")
@@ -60,24 +60,23 @@ class FramedPages:
             self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
         self.today, changed = site.today, site.changed
         # (address, date of the event file's last commit or None): the sitemap's lines
-        self.addresses = [(address, changed.get(spec.view.event.source) if isinstance(spec.view, EventView) else None)
-                          for spec, _, address in self.pages]
+        self.addresses = [(address, changed.get(spec.view.source)) for spec, _, address in self.pages]
 
     def start(self, workers: int = 1, writer=None, files: list[tuple[str, bytes]] = ()) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the
         background: MkDocs renders its own pages meanwhile. With a `writer` (the live preview),
-        event pages are kept in the cache, made again only when the event, the frame or a
+        pages showing one event are kept in the cache, made again only when it, the frame or a
         template changed, and handed with the files to `writer` by finish()."""
-        folders = sorted({folder_of(spec) for spec, _, _ in self.pages})
+        frames = sorted({frame_of(spec) for spec, _, _ in self.pages})
         partials = {name for spec, _, _ in self.pages for name in (spec.view.head, spec.view.body) if name}
-        job = PageJob({folder: self._frame(folder) for folder in folders},
+        job = PageJob({uri: self._frame(uri) for uri in frames},
                       {name: self.env.get_template(name) for name in partials}, self.templates,
                       self.today, keep=writer is not None)
         checked = set()  # the contract, checked on one page of each kind: every frame comes from the same templates
         for spec, file, address in self.pages:
             if spec.view.body not in checked:
                 checked.add(spec.view.body)
-                frame, context, _ = job.frames[folder_of(spec)]
+                frame, context, _ = job.frames[frame_of(spec)]
                 self._check_splice(spec, address, frame, page_parts(job, spec, address, context))
         if writer:
             job.kept = {key for spec, _, address in self.pages if (key := job.key(spec, address)) and self.cache.has(key)}
@@ -117,12 +116,12 @@ class FramedPages:
         html = config.plugins.on_post_page(html, page=page, config=config)
         return (re.sub(r"\n\s+", "\n", html) if "<pre" not in html and "<textarea" not in html else html), context
 
-    def _frame(self, folder: str) -> tuple[list[str], dict, int]:
-        """overrides/frame.html rendered once for the pages of `folder`, with markers, cut into
-        text and slot names (text, slot, text, slot, …), the context it was rendered with, and a
-        hash of it. Rendered as a page of that folder, its relative links are the pages' own."""
+    def _frame(self, uri: str) -> tuple[list[str], dict, int]:
+        """overrides/frame.html rendered once as the page `uri` (frame_of), with markers, cut
+        into text and slot names (text, slot, text, slot, …), the context it was rendered with,
+        and a hash of it."""
         markers = {slot: Markup(MARKER.format(slot)) for slot in SLOTS}
-        html, context = self._render(FRAME_URI.format(folder), {"title": markers["title"], "description": markers["description"]},
+        html, context = self._render(uri, {"title": markers["title"], "description": markers["description"]},
                                      markers, markers["url"])
         pieces = MARKERS.split(html)
         names = {MARKER.format(slot): slot for slot in SLOTS}
@@ -160,8 +159,8 @@ class FramedPages:
 @dataclass
 class PageJob:
     """What the processes writing framed pages share (inherited, not copied): the frames by
-    folder (text and slots, context, hash), the pages' own partials by name, and in the preview
-    (`keep`) the keys of the event pages the cache already has."""
+    frame_of address (text and slots, context, hash), the pages' own partials by name, and in the preview
+    (`keep`) the keys of the pages the cache already has."""
     frames: dict
     partials: dict
     templates: str  # fingerprint of overrides/
@@ -170,11 +169,10 @@ class PageJob:
     kept: set = field(default_factory=set)
 
     def key(self, spec, address: str) -> tuple | None:
-        """All a kept event page depends on; None for a day or département page (a list of
-        cards, each kept: the page is written again)."""
-        if not isinstance(spec.view, EventView):
-            return None
-        return ("page", spec.view.event.digest, self.templates, self.frames[folder_of(spec)][2], self.today, address)
+        """All a kept page depends on (views.View.key); None for a day or département page (a
+        list of cards, each kept: the page is written again)."""
+        shows = spec.view.key()
+        return shows and ("page", *shows, self.templates, self.frames[frame_of(spec)][2], self.today, address)
 
 
 def page_parts(job: PageJob, spec, address: str, context: dict) -> dict:
@@ -201,7 +199,7 @@ def write_page(job: PageJob, item: tuple) -> bytes | None:
     spec, file, address = item
     if job.keep and job.key(spec, address) in job.kept:
         return None
-    frame, context, _ = job.frames[folder_of(spec)]
+    frame, context, _ = job.frames[frame_of(spec)]
     content = spliced(frame, page_parts(job, spec, address, context)).encode("utf-8", errors="xmlcharrefreplace")
     if job.keep:
         return content
@@ -219,9 +217,16 @@ def template_problem(error: Exception, page: str) -> PluginError:
                        "Corrigez ce gabarit (dossier overrides/) ; aucune page n'a été publiée.")
 
 
-def folder_of(spec) -> str:
-    """The folder of a framed page's address: « 2026/evenements/ », « 2026/departements/ »."""
-    return spec.src_uri.rsplit("/", 1)[0] + "/"
+def frame_of(spec) -> str:
+    """Where a page's frame is rendered: beside it in its folder (« 2026/evenements/cadre-commun.md »
+    for the edition's event and day pages), so that its relative links are the page's own. A page
+    alone in its folder (views.View.alone: an event's poster, « 2026/evenements/<slug>/affiche.md »)
+    shares the frame rendered at the same place in a folder of that name (« 2026/evenements/cadre-
+    commun/affiche.md »): Material's frame links nowhere inside an event's folder (checked)."""
+    folder, name = spec.src_uri.rsplit("/", 1)
+    if spec.view.alone:
+        return f"{folder.rsplit('/', 1)[0]}/{FRAME_NAME}/{name}"
+    return f"{folder}/{FRAME_NAME}.md"
 
 
 def spliced(frame: list[str], parts: dict) -> str:

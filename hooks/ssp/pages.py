@@ -233,6 +233,9 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
                               f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
                               views.DepartementView(*common, code, name, days, edition.actions_by_departement[code]),
                               search_text=f"Département {name}, {REGION_OF_DEPARTEMENT[code]}"))  # « Gironde » finds it
+    pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
+                          f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
+                          views.PosterView(edition, None, site_url + link("listing", year=edition.year))))
     if edition.materials:
         pages.append(PageSpec(page_source("materials", year=edition.year), f"Supports de communication {edition.year}",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.",
@@ -253,6 +256,10 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
                                               max(occurrence.last_day for occurrence in event.occurrences) < today,
                                               banner(event.meta, today)),
                               search_text=event_search_text(event)))
+        pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
+                              f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
+                              views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],
+                                                    max(0, len(event.occurrences) - views.POSTER_SLOTS))))
     return pages
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import frenchdates, frenchnumbers, vocab
+from . import frenchdates, frenchnumbers, poster, vocab
 from .content import MATERIAL_KINDS
 from .fields import is_link
 from .text import script_json
@@ -25,6 +25,7 @@ FILTERS = {
     "fr_size": frenchnumbers.file_size,
     "fr_clock": frenchdates.clock_text,
     "fr_euros": frenchnumbers.euros,
+    "qr_svg": poster.qr_svg,
 }
 
 LABELS = {

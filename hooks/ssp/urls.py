@@ -17,6 +17,8 @@ PERMALINKS = {
     "departement": "{year}/departements/{code}/",
     "event": "{year}/evenements/{slug}/",
     "event_calendar": "{year}/evenements/{slug}.ics",
+    "event_poster": "{year}/evenements/{slug}/affiche/",
+    "edition_poster": "{year}/affiche/",
     "edition_calendar": "{year}/agenda.ics",
     "open_data_json": "{year}/evenements.json",
     "open_data_csv": "{year}/evenements.csv",

@@ -22,6 +22,20 @@ class View:
     # then "frame.html", and these partials write the page's own <head> lines and content.
     head: ClassVar[str] = ""
     body: ClassVar[str] = ""
+    # Each such page alone in a folder named after its event (a poster: <slug>/affiche/): the frame
+    # is shared by the pages at the same place in their folders.
+    alone: ClassVar[bool] = False
+
+    def key(self) -> tuple | None:
+        """What a framed page shows, beyond the day and the templates, when that is one event file
+        (and what that file does not say): the live preview keeps the page while it stays the same.
+        None: the page is written again at each rebuild."""
+        return None
+
+    @property
+    def source(self) -> str | None:
+        """The content file the page shows, if one: its last commit is the sitemap's date."""
+        return None
 
     def context(self) -> dict[str, Any]:
         """The template's variables: the view's fields (not copied)."""
@@ -167,6 +181,39 @@ class EventView(View):
     jsonld: str
     over: bool  # every occurrence ended before the day of the build
     banner: str
+
+    def key(self) -> tuple:
+        return (self.event.digest,)  # its edition's year is in it; `over` and `banner` follow the day
+
+    @property
+    def source(self) -> str:
+        return self.event.source
+
+
+POSTER_SLOTS = 6  # time slots written on a poster; more are told as « et N autres créneaux »
+
+
+@dataclass(frozen=True)
+class PosterView(View):
+    """An A4 poster to print: an edition's (event None), or an action's (EventPosterView)."""
+    template = "poster.html"
+    edition: Edition
+    event: Event | None
+    target: str  # the absolute address its QR code leads to
+    when: tuple[Occurrence, ...] = ()  # the slots written on it
+    more: int = 0  # slots left out
+
+@dataclass(frozen=True)
+class EventPosterView(PosterView):
+    template, body, alone = "frame.html", "partials/ssp/poster.html", True
+
+    def key(self) -> tuple:
+        meta = self.edition.meta  # what the poster shows of its edition
+        return (self.event.digest, meta.number, meta.theme, meta.start, meta.end)
+
+    @property
+    def source(self) -> str:
+        return self.event.source
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,8 @@ TEMPLATES = {
     "atelier": "partenariat/ateliers/2022-06-16-amelioration-qualite/",
     "fiches": "partenariat/fiches/",
     "fiche": "partenariat/fiches/centre-hemodialyse-sete-agde/",
+    "affiche-action": "2030/evenements/creneaux-la-reunion/affiche/",
+    "affiche-edition": "2030/affiche/",
 }
 
 EVENT_SAMPLE = [

@@ -67,3 +67,9 @@
   }
   poll(null);
 })();
+
+/* « Imprimer l'affiche »: the browser's print dialog (the poster's print style gives one A4 page). */
+document.querySelectorAll("[data-ssp-print]").forEach(function (button) {
+  "use strict";
+  button.addEventListener("click", function () { window.print(); });
+});

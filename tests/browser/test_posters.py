@@ -1,0 +1,52 @@
+"""Posters printed by Chromium to PDF (print-to-PDF, A4): one page, without the site's header,
+footer or navigation, and a QR code that a decoder reads from the rendered page and that leads
+to the action (or the edition's listing)."""
+
+from __future__ import annotations
+
+import pypdfium2
+import pytest
+import zxingcpp
+
+POSTERS = {  # poster → the page its code leads to, and a line it must print
+    "2030/evenements/creneaux-la-reunion/affiche/": ("2030/evenements/creneaux-la-reunion/", "Chambre des erreurs (test)"),
+    "2030/evenements/atelier-annule/affiche/": ("2030/evenements/atelier-annule/", "Annulé"),
+    "2017/evenements/portes-ouvertes-maternite-douai/affiche/": ("2017/evenements/portes-ouvertes-maternite-douai/",
+                                                                 "Entrée libre"),
+    "2030/affiche/": ("2030/evenements/", "Semaine de la sécurité des patients 2030"),
+}
+
+
+def printed(page, url: str) -> pypdfium2.PdfDocument:
+    page.goto(url)
+    return pypdfium2.PdfDocument(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))
+
+
+@pytest.mark.parametrize("poster", POSTERS)
+def test_a_printed_poster_is_one_page_whose_code_opens_its_action(gates_site, page, poster):
+    _, server = gates_site
+    target, line = POSTERS[poster]
+    document = printed(page, server.base + poster)
+    assert len(document) == 1
+    sheet = document[0]
+    assert [round(side / 72 * 25.4) for side in sheet.get_size()] == [210, 297]  # A4 portrait, in mm
+    text = sheet.get_textpage().get_text_bounded()
+    assert line in text
+    for absent in ("Aller au contenu", "Rechercher", "Mentions légales", "Imprimer l'affiche"):
+        assert absent not in text  # no site header, footer, navigation or screen-only button
+    image = sheet.render(scale=150 / 72).to_pil()  # 150 dpi, as a phone camera would see a print
+    codes = zxingcpp.read_barcodes(image)
+    assert [(code.format, code.text) for code in codes] == [(zxingcpp.BarcodeFormat.QRCode, server.base + target)]
+    assert codes[0].ec_level in ("M", "Q", "H")
+    width = codes[0].position.top_right.x - codes[0].position.top_left.x
+    assert width / 150 * 25.4 >= 85  # 8.5 cm or more, 11 with its margin: read from a metre away (a tenth of the distance)
+    page.goto(codes[0].text)
+    assert page.locator("h1").first.inner_text().strip()  # the address opens a page of the site
+
+
+def test_the_print_button_opens_the_print_dialog(gates_site, page):
+    _, server = gates_site
+    page.goto(server.base + "2030/affiche/")
+    page.evaluate("window.print = () => { window.ssp_printed = true; }")
+    page.get_by_role("button", name="Imprimer l'affiche").click()
+    assert page.evaluate("window.ssp_printed") is True

@@ -1,0 +1,61 @@
+"""A poster for every action and every edition (partials/ssp/poster.html): what it says, where
+its QR code leads, and the links to it. Printing and decoding: tests/browser/test_posters.py."""
+
+from __future__ import annotations
+
+from urllib.parse import urljoin
+
+from helpers import ROOT
+from views_helpers import poster_target
+
+SITE = "https://example.github.io/ssp/"
+
+
+def test_every_action_has_a_poster_saying_what_where_when_and_how_to_come(real_site):
+    for edition in sorted((ROOT / "campaigns").glob("[0-9]*")):
+        for event in sorted(edition.glob("events/*.md")):
+            assert (real_site.site / edition.name / "evenements" / event.stem / "affiche" / "index.html").is_file(), event
+    poster = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/affiche/index.html")
+    article = poster.select_one("article.ssp-poster")
+    text = article.get_text(" ", strip=True)
+    assert poster.h1.get_text() == "La maternité du Centre hospitalier de Douai ouvre ses portes"
+    assert "Semaine de la sécurité des patients 2017" in text
+    assert "7e édition : « Usagers, soignants : partenaires pour la sécurité des patients »" in text
+    assert "Le vendredi 24 novembre 2017" in text and "Tout l'après-midi" in text
+    assert "Service de maternité, site de Dechy, Dechy" in text
+    assert "Organisé par Centre hospitalier de Douai" in text
+    assert "Entrée libre" in text
+    assert poster_target(poster) == SITE + "2017/evenements/portes-ouvertes-maternite-douai/"
+    assert poster.title.get_text().startswith("Affiche : La maternité du Centre hospitalier de Douai")
+    back = poster.select_one(".ssp-poster__actions a")
+    address = SITE + "2017/evenements/portes-ouvertes-maternite-douai/"
+    assert urljoin(address + "affiche/", back["href"]) == address and back.get_text() == "Revenir à l'action"
+
+
+def test_the_edition_poster_gives_its_dates_and_leads_to_the_listing(real_site):
+    poster = real_site.html("2017/affiche/index.html")
+    assert poster.h1.get_text(strip=True) == "Semaine de la sécurité des patients 2017"
+    assert poster.select_one(".ssp-poster__title").get_text() == "Du lundi 20 au vendredi 24 novembre 2017"
+    assert poster_target(poster) == SITE + "2017/evenements/"
+
+
+def test_action_and_edition_pages_link_to_their_poster(real_site):
+    address = SITE + "2017/evenements/portes-ouvertes-maternite-douai/"
+    event = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/index.html")
+    assert urljoin(address, event.select_one(".ssp-poster-link a")["href"]) == address + "affiche/"
+    assert real_site.html("2017/index.html").select_one(".ssp-poster-link a")["href"] == "affiche/"
+
+
+def test_a_poster_says_how_to_register_and_a_cancelled_action_says_so(gates_site):
+    built, server = gates_site
+    poster = built.html("2030/evenements/creneaux-la-reunion/affiche/index.html").select_one("article")
+    assert "Inscription : contact@example.org" in poster.get_text(" ", strip=True)
+    assert [li.get_text(" ", strip=True) for li in poster.select(".ssp-poster__when li")] == [
+        "Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)",
+        "Le mardi 17 septembre 2030, de 14 h à 16 h 30 (heure de La Réunion)"]
+    cancelled = built.html("2030/evenements/atelier-annule/affiche/index.html")
+    assert cancelled.select_one(".ssp-poster__status").get_text() == "Annulé"
+    online = built.html("2030/evenements/webinaire/affiche/index.html")
+    assert online.select_one(".ssp-poster__place").get_text(strip=True) == "En ligne"
+    assert online.select_one(".ssp-poster__access").get_text() == "Inscription libre"  # the organiser's words
+    assert online.select_one(".ssp-poster__status").get_text() == "Complet"
