@@ -6,7 +6,7 @@ import segno
 from markupsafe import Markup
 
 # The data mask is fixed: segno's choice among the eight costs six times as much (about 7 ms a
-# code, half a minute of work at 5,000 actions) for no reading gain: tests/browser/test_posters.py
+# code, half a minute of work at 5,000 actions) for no reading gain: tests/browser/test_poster_print.py
 # decodes the codes of printed posters.
 MASK = 2
 

@@ -1,5 +1,5 @@
 """A poster for every action and every edition (partials/ssp/poster.html): what it says, where
-its QR code leads, and the links to it. Printing and decoding: tests/browser/test_posters.py."""
+its QR code leads, and the links to it. Printing and decoding: tests/browser/test_poster_print.py."""
 
 from __future__ import annotations
 
