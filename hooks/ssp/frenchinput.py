@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, time
 
 from .text import fold, slugify
-from .vocab import AUDIENCES, EVENT_TYPES, REGIONS, STATUSES, region_named
+from .vocab import ACCESSIBILITY, AUDIENCES, EVENT_TYPES, REGIONS, STATUSES, region_named
 
 MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
           "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12}
@@ -102,6 +102,7 @@ def _choices(codes: dict[str, str], synonyms: dict[str, str]) -> dict[str, str]:
 TYPE_CHOICES = _choices(EVENT_TYPES, {"Stand": "stand", "Autre": "autre", "Journée portes ouvertes": "portes-ouvertes",
                                       "Table ronde": "conference", "Chambre des erreurs": "chambre-des-erreurs"})
 STATUS_CHOICES = _choices(STATUSES, {"Annulée": "cancelled", "Reportée": "postponed", "Complète": "full",
+                                     "Reprogrammée": "rescheduled", "Déplacée en ligne": "moved-online",
                                      "Programmée": "scheduled", "Maintenu": "scheduled", "Maintenue": "scheduled",
                                      "Confirmé": "scheduled", "Confirmée": "scheduled", "Prévu": "scheduled",
                                      "Prévue": "scheduled"})
@@ -110,6 +111,14 @@ AUDIENCE_CHOICES = _choices(AUDIENCES, {"Proches": "proches", "Aidants": "proche
                                         "RU": "usagers", "Professionnels": "professionnels",
                                         "Soignants": "professionnels", "Public": "grand-public",
                                         "Tout public": "grand-public"})
+
+
+ACCESSIBILITY_CHOICES = _choices(ACCESSIBILITY, {
+    "Fauteuil roulant": "moteur", "Handicap moteur": "moteur", "Mobilité réduite": "moteur", "PMR": "moteur", "mi": "moteur",
+    "Handicap auditif": "auditif", "Sourds": "auditif", "Malentendants": "auditif", "LSF": "auditif", "hi": "auditif",
+    "Handicap visuel": "visuel", "Aveugles": "visuel", "Malvoyants": "visuel", "vi": "visuel",
+    "Handicap psychique": "psychique", "pi": "psychique",
+    "Handicap intellectuel": "intellectuel", "Handicap mental": "intellectuel", "ii": "intellectuel"})
 
 
 def choose(text: str, choices: dict[str, str], labels: dict[str, str], what: str) -> str:
@@ -134,6 +143,33 @@ def parse_status(text: str) -> str:
 def parse_audiences(text: str) -> list[str]:
     """« Grand public, Patients », « Patients / Proches ; Étudiants »."""
     return [choose(part, AUDIENCE_CHOICES, AUDIENCES, "public") for part in re.split(r"[,;/\n]", text) if part.strip()]
+
+
+def parse_accessibility(text: str) -> list[str]:
+    """« Accessible en fauteuil roulant, Adapté au handicap auditif », « moteur ; auditif », « PMR »."""
+    codes = [choose(part, ACCESSIBILITY_CHOICES, ACCESSIBILITY, "aménagement") for part in re.split(r"[,;/\n]", text)
+             if part.strip()]
+    return list(dict.fromkeys(codes))  # « PMR, fauteuil roulant » says it once
+
+
+AGE_RE = {
+    "range": re.compile(r"(?:de\s+)?(\d{1,3})\s*(?:ans?)?\s*(?:-|à|a)\s*(\d{1,3})\s*(?:ans?)?"),
+    "from": re.compile(r"(?:à partir de|a partir de|dès|des|plus de|\+)\s*(\d{1,3})\s*(?:ans?)?(?:\s+et\s+plus)?"
+                       r"|(\d{1,3})\s*(?:ans?)?\s*(?:et\s+plus|\+)"),
+    "to": re.compile(r"(?:jusqu'à|jusqu’à|jusqu'a|moins de|-)\s*(\d{1,3})\s*(?:ans?)?"),
+}
+
+
+def parse_age(text: str) -> dict[str, int]:
+    """« 6-12 », « de 6 à 12 ans », « à partir de 60 ans », « 60 ans et plus », « jusqu'à 6 ans »."""
+    said = " ".join(text.lower().split())
+    if match := AGE_RE["range"].fullmatch(said):
+        return {"min": int(match.group(1)), "max": int(match.group(2))}
+    if match := AGE_RE["from"].fullmatch(said):
+        return {"min": int(match.group(1) or match.group(2))}
+    if match := AGE_RE["to"].fullmatch(said):
+        return {"max": int(match.group(1))}
+    raise InputError(f"âge « {text} » non compris : écrivez par exemple « 6-12 », « à partir de 60 ans » ou « jusqu'à 6 ans »")
 
 
 def parse_region(text: str) -> str:

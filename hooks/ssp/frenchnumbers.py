@@ -29,3 +29,13 @@ def file_size(size: int) -> str:
 def euros(amount: int) -> str:
     """« 2 000 € »"""
     return format_currency(amount, "EUR", locale=LOCALE, format="#,##0\u00a0¤", currency_digits=False).replace("\u202f", "\u00a0")
+
+
+def age_range(age) -> str:
+    """An AgeRange in words: « de 6 à 12 ans », « à partir de 60 ans », « jusqu'à 6 ans », « 1 an »."""
+    low, high = age.min, age.max
+    if low is not None and high is not None:
+        return plural(low, "an") if low == high else f"de {low} à {plural(high, 'an')}"
+    if high is not None:
+        return f"jusqu'à {plural(high, 'an')}"
+    return f"à partir de {plural(low, 'an')}" if low else "tous âges"

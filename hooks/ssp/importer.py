@@ -31,7 +31,7 @@ from .source import FORBIDDEN_CHARACTERS, forbidden_message, parse_yaml, read_te
 from .spreadsheet import Sheet, read_sheet
 from .text import fold, slugify
 from .validate import validate
-from .vocab import AUDIENCES, EVENT_TYPES, STATUSES
+from .vocab import ACCESSIBILITY, AUDIENCES, EVENT_TYPES, STATUSES
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,8 @@ COLUMNS = (
     Column("city", "ville", ("commune",), "venue.city"),
     Column("region", "région", (), "region"),
     Column("audience", "public", ("publics", "public visé", "publics visés"), "audience"),
+    Column("age", "âge", ("âges", "tranche d'âge", "âge du public"), "age"),
+    Column("accessibility", "accessibilité", ("handicap", "aménagements", "accessibilité handicap"), "accessibility"),
     Column("registration", "inscription", ("modalités d'inscription",), "registration"),
     Column("online_url", "lien en ligne", ("en ligne", "lien", "url", "lien de connexion"), "online_url"),
     Column("status", "statut", ("état",), "status"),
@@ -66,7 +68,7 @@ COLUMNS = (
 BY_NAME = {fold(name): column for column in COLUMNS for name in (column.header, column.key, *column.aliases)}
 KNOWN_HEADERS = set(BY_NAME)
 REQUIRED = ("title", "type", "start", "organizer")
-LABELS = {"type": EVENT_TYPES, "status": STATUSES, "audience": AUDIENCES}
+LABELS = {"type": EVENT_TYPES, "status": STATUSES, "audience": AUDIENCES, "accessibility": ACCESSIBILITY}
 EXAMPLE_MARK = "exemple"  # the template's example row has identifiant « EXEMPLE - à supprimer »
 TEMP_PREFIX = ".ssp-import-"  # files being written; never content
 
@@ -321,6 +323,7 @@ def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult
         "end": iso(end) if end else None, "time_note": text("time_note"), "organizer": text("organizer"),
         "venue": {key: value for key, value in venue.items() if value} if text("city") else None,
         "region": parsed("region", typed.parse_region), "audience": parsed("audience", typed.parse_audiences) or [],
+        "age": parsed("age", typed.parse_age), "accessibility": parsed("accessibility", typed.parse_accessibility) or [],
         "registration": text("registration"), "online_url": text("online_url"),
         "status": parsed("status", typed.parse_status), "import_id": import_id,
     }

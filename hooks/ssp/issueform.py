@@ -18,7 +18,7 @@ from .importer import import_rows
 from .problems import Problem
 from .spreadsheet import Sheet
 from .text import slugify
-from .vocab import AUDIENCES, EVENT_TYPES, REGIONS
+from .vocab import ACCESSIBILITY, AUDIENCES, EVENT_TYPES, REGIONS
 
 FORM_PATH = ".github/ISSUE_TEMPLATE/declarer-une-action.yml"
 NO_RESPONSE = "_No response_"  # what GitHub writes for an empty field
@@ -42,6 +42,9 @@ FIELDS = [
     ("Ville", "input", False, "Obligatoire, sauf pour une action seulement en ligne.", ""),
     ("Région", "dropdown", False, "Obligatoire avec une ville.", list(REGIONS)),
     ("Public", "multiple", False, "Plusieurs choix possibles.", list(AUDIENCES.values())),
+    ("Âge", "input", False, "Si l'action vise certains âges : 6-12, « à partir de 60 ans », « jusqu'à 6 ans ».", ""),
+    ("Accessibilité", "multiple", False, "Les aménagements prévus pour les personnes en situation de handicap.",
+     list(ACCESSIBILITY.values())),
     ("Inscription", "input", False, "« Entrée libre », ou un lien https://…, mailto:…, tel:…", "Entrée libre"),
     ("Lien en ligne", "input", False, "Pour suivre l'action en ligne : https://…", ""),
     ("Description", "textarea", False, "La présentation de l'action (Markdown permis : **gras**, listes, liens).", ""),
@@ -72,7 +75,7 @@ def form_yaml() -> str:
     form = {"name": "Déclarer une action", "description": "Proposer une action de la Semaine de la sécurité des "
             "patients (portes ouvertes, atelier, stand…), sans git ni installation.",
             "title": "Action : ", "labels": ["déclaration d'action"], "body": body}
-    header = ("# Généré par « ssp formulaire » à partir des listes du site (types, régions, publics) : ne pas "
+    header = ("# Généré par « ssp formulaire » à partir des listes du site (types, régions, publics, accessibilité) : ne pas "
               "modifier à la main.\n")
     return header + yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=110)
 

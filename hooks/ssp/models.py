@@ -19,10 +19,11 @@ from .content import Call, Material, MaterialItem, Slug
 from .fields import Audience, ClockTime, Contract, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .text import fold, plain
 from .urls import link
-from .vocab import EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
+from .vocab import ACCESSIBILITY, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
 Status = Literal.__getitem__(tuple(STATUSES))
+Accessibility = Literal.__getitem__(tuple(ACCESSIBILITY))
 
 
 ENCLOSING_QUOTES = re.compile(r'\s*(?:«\s*([^«»]*?)\s*»|"([^"]*)"|“([^“”]*)”)\s*')
@@ -96,6 +97,21 @@ class Session(Contract):
     speakers: Annotated[list[Text], BeforeValidator(as_list)] = Field(default_factory=list, description="Intervenants")
 
 
+class AgeRange(Contract):
+    """The ages an action is meant for (OpenAgenda's `age`, schema.org's typicalAgeRange)."""
+
+    min: Optional[int] = Field(None, ge=0, le=120, description="Âge minimum, en années")
+    max: Optional[int] = Field(None, ge=0, le=120, description="Âge maximum, en années")
+
+    @model_validator(mode="after")
+    def _range(self) -> AgeRange:
+        if self.min is None and self.max is None:
+            raise fail("indiquez « min », « max » ou les deux (par exemple min: 60)", "min")
+        if self.min is not None and self.max is not None and self.max < self.min:
+            raise fail(f"l'âge maximum ({self.max}) est inférieur à l'âge minimum ({self.min})", "max")
+        return self
+
+
 class Slot(Contract):
     start: When = Field(description="Début du créneau (AAAA-MM-JJTHH:MM)")
     end: Optional[When] = Field(None, description="Fin du créneau (AAAA-MM-JJTHH:MM ou HH:MM)")
@@ -123,7 +139,11 @@ class EventMeta(Publishable):
     audience: Annotated[list[Audience], BeforeValidator(as_list)] = Field(default_factory=list, description="Publics visés")
     registration: Optional[Registration] = Field(None, description="Inscription : lien, courriel (mailto:) ou texte")
     online_url: Optional[WebUrl] = Field(None, description="Lien pour suivre l'action en ligne")
-    status: Status = Field("scheduled", description="scheduled, cancelled (annulé), postponed (reporté), full (complet)")
+    status: Status = Field("scheduled", description="scheduled (programmé), rescheduled (reprogrammé), moved-online "
+                                                     "(déplacé en ligne), postponed (reporté), full (complet), cancelled (annulé)")
+    accessibility: Annotated[list[Accessibility], BeforeValidator(as_list)] = Field(
+        default_factory=list, description="Aménagements prévus : moteur (fauteuil roulant), auditif, visuel, psychique, intellectuel")
+    age: Optional[AgeRange] = Field(None, description="Âges visés : min, max (en années)")
     programme: list[Session] = Field(default_factory=list, description="Programme (colloque…) : start, end, title, speakers")
     import_id: Optional[Text] = Field(None, description="Identifiant de l'action dans le tableur dont elle a été importée")
     outside_year: bool = Field(False, description="true : l'action a lieu, volontairement, une autre année que son édition")
@@ -138,6 +158,8 @@ class EventMeta(Publishable):
             object.__setattr__(self, "end", check_range(self.start, self.end))
         if self.venue is None and self.online_url is None:
             raise fail("indiquez le lieu (venue) ou, pour une action en ligne, « online_url »", "venue")
+        if self.status == "moved-online" and self.online_url is None:
+            raise fail("une action « déplacée en ligne » donne son lien : ajoutez « online_url »", "online_url")
         if self.venue is not None and self.region is None:
             raise fail("champ obligatoire manquant : la région du lieu (par exemple Occitanie)", "region")
         if self.venue and self.venue.postal_code and self.region:
@@ -220,6 +242,15 @@ class Event:
     @property
     def id(self) -> str:
         return f"ssp-{self.year}-{self.slug}"
+
+    @property
+    def attendance(self) -> str:
+        """sur-place, en-ligne or mixte (vocab.ATTENDANCE): from its place and link; an action
+        moved online is online only."""
+        meta = self.meta
+        if meta.online_url and (meta.venue is None or meta.status == "moved-online"):
+            return "en-ligne"
+        return "mixte" if meta.online_url else "sur-place"
 
     @property
     def departement(self) -> str | None:

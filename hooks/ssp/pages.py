@@ -15,7 +15,8 @@ from .models import Edition, Event
 from .publication import banner
 from .regionmap import region_counts, region_map
 from .urls import link, page_source
-from .vocab import DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, region_calendar_path
+from .vocab import (ACCESSIBILITY, ATTENDANCE, DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, STATUSES,
+                    region_calendar_path)
 
 if TYPE_CHECKING:
     from .load import Campaigns
@@ -58,7 +59,10 @@ OPEN_DATA_COLUMNS = [
     ("venue", "lieu : name, address, postal_code, city (colonnes venue_… dans le CSV)"),
     ("region, departement", "région et code du département"),
     ("audience", "publics visés"),
-    ("status", "scheduled (programmé), cancelled (annulé), postponed (reporté), full (complet)"),
+    ("age_min, age_max", "âges visés, en années (vides si non précisés)"),
+    ("accessibility", "aménagements prévus : " + ", ".join(f"{code} ({label.lower()})" for code, label in ACCESSIBILITY.items())),
+    ("attendance_mode", "participation : " + ", ".join(f"{code} ({label.lower()})" for code, label in ATTENDANCE.items())),
+    ("status", ", ".join(f"{code} ({label.lower()})" for code, label in STATUSES.items())),
     ("registration, online_url", "inscription ; lien pour suivre en ligne"),
     ("description", "début de la présentation, en texte (300 caractères au plus)"),
     ("url", "adresse de la page de l'action"),

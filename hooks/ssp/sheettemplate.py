@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .importer import COLUMNS
-from .vocab import EVENT_TYPES, REGIONS, STATUSES
+from .vocab import ACCESSIBILITY, EVENT_TYPES, REGIONS, STATUSES
 
 CSV_PATH = "modeles/import-actions.csv"
 XLSX_PATH = "modeles/import-actions.xlsx"
@@ -25,7 +25,9 @@ LISTS = {"type": list(EVENT_TYPES.values()), "region": list(REGIONS), "status": 
 HELP = {"start": "Date (24/11/2026), ou date et heure.", "start_time": "14:00, 14h, 14h30…",
         "end_time": "Fin le même jour : 16h30…", "audience": "Un ou plusieurs, séparés par des virgules : "
         "Grand public, Patients, Proches et aidants, Usagers et représentants des usagers, Professionnels de santé, Étudiants.",
-        "id": "Facultatif : votre référence de l'action ; la garder permet de corriger un titre en réimportant."}
+        "id": "Facultatif : votre référence de l'action ; la garder permet de corriger un titre en réimportant.",
+        "age": "Facultatif : 6-12, à partir de 60 ans, jusqu'à 6 ans.",
+        "accessibility": "Aménagements prévus, séparés par des virgules : " + ", ".join(ACCESSIBILITY.values()) + "."}
 
 
 def csv_template() -> bytes:

@@ -26,6 +26,7 @@ FILTERS = {
     "fr_clock": frenchdates.clock_text,
     "fr_euros": frenchnumbers.euros,
     "qr_svg": poster.qr_svg,
+    "fr_ages": frenchnumbers.age_range,
 }
 
 LABELS = {
@@ -35,6 +36,8 @@ LABELS = {
     "departements": vocab.DEPARTEMENTS,
     "timezones": vocab.TIMEZONE_LABELS,
     "material_kinds": MATERIAL_KINDS,
+    "accessibility": vocab.ACCESSIBILITY,
+    "attendance": vocab.ATTENDANCE,
 }
 
 

@@ -18,12 +18,28 @@ EVENT_TYPES = {
     "autre": "Autre action",
 }
 
+# An event's state, as OpenAgenda has them (codes 1 to 6 in its `status`).
 STATUSES = {
     "scheduled": "Programmé",
-    "cancelled": "Annulé",
+    "rescheduled": "Reprogrammé",
+    "moved-online": "Déplacé en ligne",
     "postponed": "Reporté",
     "full": "Complet",
+    "cancelled": "Annulé",
 }
+
+# Facilities planned for people with a disability, as OpenAgenda's `accessibility` codes: motor
+# (mi), hearing (hi), visual (vi), psychic (pi) and intellectual (ii) impairment.
+ACCESSIBILITY = {
+    "moteur": "Accessible en fauteuil roulant",
+    "auditif": "Adapté au handicap auditif",
+    "visuel": "Adapté au handicap visuel",
+    "psychique": "Adapté au handicap psychique",
+    "intellectuel": "Adapté au handicap intellectuel",
+}
+
+# How one takes part, from the event's place and link (OpenAgenda's attendanceMode 1, 2, 3).
+ATTENDANCE = {"sur-place": "Sur place", "en-ligne": "En ligne", "mixte": "Sur place et en ligne"}
 
 AUDIENCES = {
     "grand-public": "Grand public",

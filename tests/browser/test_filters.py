@@ -164,3 +164,16 @@ def test_on_a_phone_the_filters_fold_under_the_search_box(gates_site, page):
     page.goto(server.base + LISTING + "?type=atelier")
     page.wait_for_selector("#ssp-filters:not([hidden])")
     assert page.evaluate("document.getElementById('ssp-filters-more').open") is True
+
+
+def test_readers_find_the_actions_they_can_attend(listing):
+    options = listing.locator("#ssp-acces option").all_inner_texts()
+    assert options == ["Toutes les actions", "Accessible en fauteuil roulant (2)", "Adapté au handicap auditif (1)"]
+    choose(listing, "#ssp-acces", "moteur")
+    assert listing.locator("#ssp-count").inner_text().startswith("2 actions trouvées sur 4")
+    assert set(titles(listing)) == {"Chambre des erreurs (test)", "Exposition toute la semaine (test)"}
+    assert query(listing) == {"acces": ["moteur"]}
+    access = listing.locator("#ssp-results .ssp-card__access").first.inner_text()
+    assert access in ("Accessible en fauteuil roulant, adapté au handicap auditif", "Accessible en fauteuil roulant")
+    choose(listing, "#ssp-acces", "auditif")
+    assert set(titles(listing)) == {"Chambre des erreurs (test)"}

@@ -100,7 +100,8 @@ def test_a_scheduled_event_says_no_status(project):
 def test_statuses_in_calendars(project):
     from ssp.exports.ics import ICS_STATUS
 
-    assert ICS_STATUS == {"scheduled": "CONFIRMED", "full": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+    assert ICS_STATUS == {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "moved-online": "CONFIRMED",
+                          "full": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
     event = one_event(project, status="postponed")
     raw = Calendars(SITE, date(2017, 11, 1)).event_calendar(event).decode()
     assert "STATUS:TENTATIVE" in raw.split("\r\n") and "Statut : Reporté" in raw.replace("\r\n ", "")

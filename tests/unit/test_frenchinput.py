@@ -78,7 +78,7 @@ def test_statuses(text, code):
 def test_unknown_labels_suggest_the_closest():
     with pytest.raises(InputError, match="type « Porte ouvertte » inconnu ; vouliez-vous dire « Portes ouvertes » ?"):
         parse_type("Porte ouvertte")
-    with pytest.raises(InputError, match=r"statut « Supprimé » inconnu \(valeurs permises : Programmé, Annulé"):
+    with pytest.raises(InputError, match=r"statut « Supprimé » inconnu \(valeurs permises : Programmé, Reprogrammé, Déplacé en ligne, Reporté, Complet, Annulé\)"):
         parse_status("Supprimé")
 
 

@@ -272,7 +272,7 @@ def test_the_templates_are_in_sync_and_their_example_row_is_refused(edition):
         assert "2 lignes lues : 1 ligne d'en-tête, 1 ligne en erreur." in result.stdout
     sheet.delete_rows(2)  # as an office fills it: the example removed, values picked from the lists
     sheet.append(["", "Stand des usagers", LISTS["type"][3], date(2017, 11, 22), time(10, 0), None, time(12, 0), "",
-                  "CHU", "Hall", "", "", "Lille", LISTS["region"][6], "Usagers et représentants des usagers", "", "",
+                  "CHU", "Hall", "", "", "Lille", LISTS["region"][6], "Usagers et représentants des usagers", "", "", "", "",
                   LISTS["status"][0], ""])
     workbook.save(edition.root / "rempli.xlsx")
     assert ssp(edition, "importer", str(edition.root / "rempli.xlsx"), "--edition", "2017").returncode == 0

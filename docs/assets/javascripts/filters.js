@@ -14,7 +14,7 @@
   var results = document.getElementById("ssp-results");
   var staticList = document.getElementById("ssp-static-list");
   var count = document.getElementById("ssp-count");
-  var FIELDS = ["region", "departement", "type", "public", "jour", "mode", "quand"];
+  var FIELDS = ["region", "departement", "type", "public", "acces", "jour", "mode", "quand"];
   var today = localDay(new Date());
   var records = [];
   var actions = 0, actionOf = {};  // records are time slots; an action with several slots is counted once
@@ -112,6 +112,7 @@
     departement: function (r) { return r.departement ? [r.departement] : []; },
     type: function (r) { return [r.type]; },
     public: function (r) { return r.audience; },
+    acces: function (r) { return r.accessibility || []; },
     jour: function (r) { return r.days; },
     mode: function (r) { return r.mode === "les-deux" ? ["sur-place", "en-ligne"] : [r.mode]; },
     quand: function (r) { return [r.past ? "passees" : "a-venir"]; }
@@ -121,6 +122,7 @@
     departement: function (v) { return (labels.departements[v] || v) + " (" + v + ")"; },
     type: function (v) { return labels.types[v] || v; },
     public: function (v) { return labels.audiences[v] || v; },
+    acces: function (v) { return labels.accessibility[v] || v; },
     jour: frenchDay,
     mode: function (v) { return v === "en-ligne" ? "En ligne" : "Sur place"; },
     quand: function (v) { return v === "passees" ? "Passées" : "À venir"; }
@@ -199,6 +201,10 @@
     FIELDS.forEach(function (name) {
       var select = form.elements[name];
       var values = Object.keys(counts[name]).sort(function (a, b) {
+        if (name === "acces") {  // in the site's order: wheelchair access first
+          var order = Object.keys(labels.accessibility);
+          return order.indexOf(a) - order.indexOf(b);
+        }
         return name === "region" || name === "type" || name === "public"
           ? OPTION_LABEL[name](a).localeCompare(OPTION_LABEL[name](b), "fr") : (a < b ? -1 : a > b ? 1 : 0);
       });
@@ -224,7 +230,15 @@
       "<p class=\"ssp-card__when\">" + escapeHtml(when(record)) + "</p>" +
       "<ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(place) + "</li>" +
       (record.region ? "<li>" + escapeHtml(record.region) + "</li>" : "") +
-      "<li>Organisé par " + escapeHtml(record.organizer) + "</li></ul></li>";
+      "<li>Organisé par " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></li>";
+  }
+
+  function access(record) {
+    var said = (record.accessibility || []).map(function (code, index) {
+      var label = labels.accessibility[code] || code;
+      return index ? label.toLowerCase() : label;
+    });
+    return said.length ? "<li class=\"ssp-card__access\">" + escapeHtml(said.join(", ")) + "</li>" : "";
   }
 
   function render(tallied) {

@@ -34,6 +34,10 @@ def occurrence_record(event: Event, occurrence: Occurrence, site_url: str) -> di
         "region": meta.region,
         "departement": event.departement,
         "audience": list(meta.audience),
+        "age_min": meta.age.min if meta.age else None,
+        "age_max": meta.age.max if meta.age else None,
+        "accessibility": list(meta.accessibility),
+        "attendance_mode": event.attendance,
         "status": meta.status,
         "registration": meta.registration,
         "online_url": meta.online_url,
@@ -57,7 +61,8 @@ def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -
 # The listing's data (assets/javascripts/filters.js): what its cards, filters and search use, one
 # array per record in this order — half the open data's size, so a phone reads it twice as fast.
 LISTING_FIELDS = ["title", "slug", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
-                  "venue_name", "venue_city", "region", "departement", "audience", "status", "online", "description"]
+                  "venue_name", "venue_city", "region", "departement", "audience", "status", "online", "description",
+                  "accessibility"]
 
 
 def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) -> tuple[str, bytes]:
@@ -66,7 +71,8 @@ def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) ->
                row["all_day"], "" if row["timezone"] == "Europe/Paris" else row["timezone"], row["time_note"] or "",
                row["organizer"], (row["venue"] or {}).get("name") or "", (row["venue"] or {}).get("city") or "",
                row["region"] or "", row["departement"] or "", row["audience"], row["status"],
-               bool(row["online_url"]) if row["venue"] else True, row["description"] or ""] for row in rows]
+               bool(row["online_url"]) if row["venue"] else True, row["description"] or "", row["accessibility"]]
+              for row in rows]
     text = json.dumps({"fields": LISTING_FIELDS, "events": values}, ensure_ascii=False, separators=(",", ":"))
     return link("listing_data", year=edition.year), (text + "\n").encode("utf-8")
 
@@ -85,7 +91,8 @@ def edition_json(edition: Edition, rows: list[dict[str, Any]]) -> tuple[str, byt
 
 CSV_COLUMNS = ["id", "title", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
                "venue_name", "venue_address", "venue_postal_code", "venue_city", "region", "departement",
-               "audience", "status", "registration", "online_url", "description", "url"]
+               "audience", "age_min", "age_max", "accessibility", "attendance_mode", "status", "registration", "online_url",
+               "description", "url"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 

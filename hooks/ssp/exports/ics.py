@@ -18,13 +18,15 @@ from icalendar import Event as VEvent
 
 from ..cache import Cache
 from ..frenchdates import clock_text
+from ..frenchnumbers import age_range
 from ..models import Event, Occurrence
 from ..text import plain
-from ..vocab import DEFAULT_TIMEZONE, EVENT_TYPES, STATUSES
+from ..vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, STATUSES
 
 PRODID = "-//Semaine de la securite des patients//Agenda//FR"
 UID_DOMAIN = "semaine-securite-patients"
-ICS_STATUS = {"scheduled": "CONFIRMED", "full": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
+ICS_STATUS = {"scheduled": "CONFIRMED", "rescheduled": "CONFIRMED", "moved-online": "CONFIRMED", "full": "CONFIRMED",
+              "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
 
 
 def uid(event: Event, occurrence: Occurrence) -> str:
@@ -51,6 +53,10 @@ def description(event: Event, site_url: str) -> str:
         lines.append(f"En ligne : {meta.online_url}")
     if meta.registration:
         lines.append(f"Inscription : {meta.registration}")
+    if meta.age:
+        lines.append(f"Âge : {age_range(meta.age)}")
+    if meta.accessibility:
+        lines.append("Accessibilité : " + ", ".join(ACCESSIBILITY[code].lower() for code in meta.accessibility))
     if text := plain(event.description_html, links=True):  # a calendar shows no links: their address is written
         lines += ["", text]
     if meta.programme:

@@ -9,19 +9,15 @@ from ..models import Event, Occurrence
 from ..text import script_json, summary
 from ..urls import link
 
-STATUS = {"scheduled": "EventScheduled", "full": "EventScheduled", "postponed": "EventPostponed",
-          "cancelled": "EventCancelled"}
-
-
-def attendance_mode(event: Event) -> str:
-    if event.meta.venue and event.meta.online_url:
-        return "MixedEventAttendanceMode"
-    return "OnlineEventAttendanceMode" if event.meta.online_url else "OfflineEventAttendanceMode"
+STATUS = {"scheduled": "EventScheduled", "rescheduled": "EventRescheduled", "moved-online": "EventMovedOnline",
+          "full": "EventScheduled", "postponed": "EventPostponed", "cancelled": "EventCancelled"}
+ATTENDANCE_MODE = {"sur-place": "OfflineEventAttendanceMode", "en-ligne": "OnlineEventAttendanceMode",
+                   "mixte": "MixedEventAttendanceMode"}
 
 
 def place(event: Event) -> list[dict[str, Any]]:
     locations: list[dict[str, Any]] = []
-    if venue := event.meta.venue:
+    if (venue := event.meta.venue) and event.attendance != "en-ligne":
         address = {"@type": "PostalAddress", "streetAddress": venue.address, "postalCode": venue.postal_code,
                    "addressLocality": venue.city, "addressRegion": event.meta.region, "addressCountry": "FR"}
         locations.append({"@type": "Place", "name": venue.name or venue.city,
@@ -51,6 +47,11 @@ def offers(event: Event, site_url: str) -> dict[str, Any] | None:
             "availability": "https://schema.org/" + ("SoldOut" if event.meta.status == "full" else "InStock")}
 
 
+def age_range(age) -> str:
+    """schema.org's typicalAgeRange: « 6-12 », « 60- » (from 60), « 0-6 »."""
+    return f"{age.min or 0}-{'' if age.max is None else age.max}"
+
+
 def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict[str, Any]:
     locations = place(event)
     data = {
@@ -60,10 +61,12 @@ def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict
         "startDate": occurrence.start.isoformat(),
         "endDate": (occurrence.end or occurrence.start).isoformat() if occurrence.all_day or occurrence.end else None,
         "eventStatus": f"https://schema.org/{STATUS[event.meta.status]}",
-        "eventAttendanceMode": f"https://schema.org/{attendance_mode(event)}",
+        "eventAttendanceMode": f"https://schema.org/{ATTENDANCE_MODE[event.attendance]}",
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": organizer(event, site_url),
         "offers": offers(event, site_url),
+        "isAccessibleForFree": True if FREE.search(event.meta.registration or "") else None,  # as the page says it
+        "typicalAgeRange": age_range(event.meta.age) if event.meta.age else None,
         "description": summary(event.description_text) or event.meta.title,  # a summary: pages stay small
         "url": site_url + event.url,
         "image": [site_url + link("share_image", year=event.year)] if site_url else None,  # the edition's picture
