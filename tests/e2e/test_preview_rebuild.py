@@ -80,5 +80,5 @@ def test_what_a_preview_rebuild_did_not_use_is_forgotten(fixture_project, tmp_pa
     assert "page" in first and "event" in first
     for number in range(1, 4):
         kept = cache_after_save(number)
-        assert [key[0] for key in kept].count("page") == 1  # one copy of the page: this build's
+        assert [key[0] for key in kept].count("page") == 2  # one copy of the action's page and of its poster: this build's
         assert sorted(key[0] for key in kept) == first  # and of everything else
