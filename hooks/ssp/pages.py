@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from . import views
 from .cache import Cache
 from .content import Partnership
-from .exports import ics, jsonld
+from .exports import ics, jsonld, openagenda
 from .frenchdates import date_range, long_date
 from .models import Edition, Event
 from .publication import banner
@@ -112,7 +112,8 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
                      editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
-                     [(region, subscription(region_calendar_path(region), site_url)) for region in REGIONS], OPEN_DATA_COLUMNS),
+                     [(region, subscription(region_calendar_path(region), site_url)) for region in REGIONS], OPEN_DATA_COLUMNS,
+                     openagenda.MAPPING),
                  in_nav=True),
         PageSpec("ressources.md", "Ressources officielles",
                  "Les ressources officielles de la semaine de la sécurité des patients, par éditeur.",

@@ -22,6 +22,7 @@ PERMALINKS = {
     "edition_calendar": "{year}/agenda.ics",
     "open_data_json": "{year}/evenements.json",
     "open_data_csv": "{year}/evenements.csv",
+    "openagenda": "{year}/openagenda.json",
     "materials": "{year}/supports/",
     "material": "{year}/supports/{name}",
     "thumbnail": "{year}/supports/vignettes/{name}.webp",

@@ -108,6 +108,7 @@ class OpenDataView(View):
     edition_calendars: dict[int, dict[str, str]]
     region_calendars: list[tuple[str, dict[str, str]]]
     columns: list[tuple[str, str]]
+    openagenda: list[tuple[str, str]]  # OpenAgenda's field, what our export puts in it
 
 
 @dataclass(frozen=True)

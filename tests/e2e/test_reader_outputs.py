@@ -204,3 +204,13 @@ def test_the_listing_reads_the_same_records_as_the_open_data(real_site):
         assert row["venue_city"] == record["venue"]["city"] and row["online"] is False
         assert row["timezone"] == "" and record["timezone"] == "Europe/Paris"  # Paris is said once, in the script
     assert len(real_site.text("2017/evenements/liste.json")) < len(real_site.text("2017/evenements.json")) * 0.7
+
+
+def test_open_data_offers_each_edition_to_openagenda_with_its_mapping(real_site):
+    page = real_site.html("donnees-ouvertes/index.html")
+    fields = [row.th.get_text() for row in page.select("#openagenda ~ table tbody tr")]
+    assert fields[:3] == ["extIds", "title.fr", "description.fr"] and "accessibility" in fields
+    assert page.select_one('a[href$="2017/openagenda.json"]') is not None
+    agenda = json.loads(real_site.text("2017/openagenda.json"))
+    opendata = json.loads(real_site.text("2017/evenements.json"))
+    assert sorted(event["title"]["fr"] for event in agenda["events"]) == sorted(record["title"] for record in opendata["events"])

@@ -51,7 +51,7 @@ PUBLISHED = {
     "day": "2026/evenements/jour-2026-11-17/", "departement": "2026/departements/2a/",
     "event": "2026/evenements/stand/", "event_calendar": "2026/evenements/stand.ics", "edition_calendar": "2026/agenda.ics",
     "event_poster": "2026/evenements/stand/affiche/", "edition_poster": "2026/affiche/",
-    "open_data_json": "2026/evenements.json", "open_data_csv": "2026/evenements.csv", "materials": "2026/supports/",
+    "open_data_json": "2026/evenements.json", "open_data_csv": "2026/evenements.csv", "openagenda": "2026/openagenda.json", "materials": "2026/supports/",
     "material": "2026/supports/affiche.pdf", "thumbnail": "2026/supports/vignettes/affiche.pdf.webp",
     "call": "2026/appels-a-projets/stand/", "share_image": "2026/partage.png", "contact": "contacts/stand/",
     "quiz": "partenariat/quiz/stand/", "workshop": "partenariat/ateliers/stand/", "sheet": "partenariat/fiches/stand/",

@@ -8,6 +8,7 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from . import openagenda
 from ..cache import Cache
 from ..models import Edition, Event, Occurrence
 from ..text import summary
@@ -53,9 +54,11 @@ def records(edition: Edition, site_url: str, cache: Cache | None = None) -> list
 
 
 def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -> dict[str, bytes]:
-    """evenements.json and evenements.csv of an edition, and the listing's own data, from the same records."""
+    """evenements.json and evenements.csv of an edition, the listing's own data, from the same records; and
+    the edition in OpenAgenda's structure."""
     rows = records(edition, site_url, cache)
-    return dict([edition_json(edition, rows), edition_csv(edition, rows), listing_json(edition, rows, site_url)])
+    return dict([edition_json(edition, rows), edition_csv(edition, rows), listing_json(edition, rows, site_url),
+                 openagenda.edition_openagenda(edition, site_url, cache)])
 
 
 # The listing's data (assets/javascripts/filters.js): what its cards, filters and search use, one
