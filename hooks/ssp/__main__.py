@@ -126,8 +126,8 @@ def nouvelle_edition(project: Path, annee: int, depuis: int | None) -> None:
     click.echo(f"Édition créée : {path.relative_to(project).as_posix()} — remplissez theme, start et end.")
 
 
-@main.command(help="Transforme un tableur d'actions (.xlsx ou .csv, modèle dans modeles/) en fichiers d'actions. "
-                   "Rien n'est écrit tant qu'une ligne est en erreur.")
+@main.command(help="Transforme un tableur d'actions (.xlsx ou .csv, modèle dans modeles/), ou un export JSON "
+                   "d'OpenAgenda (.json), en fichiers d'actions. Rien n'est écrit tant qu'une ligne est en erreur.")
 @click.argument("tableur", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--edition", "year", type=int, required=True, help="Année de l'édition, par exemple 2026.")
 @click.option("--ecrire-valides", is_flag=True, help="Écrire les lignes valides même si d'autres sont en erreur.")
@@ -136,13 +136,20 @@ def nouvelle_edition(project: Path, annee: int, depuis: int | None) -> None:
 @click.option("--essai", is_flag=True, help="Tout vérifier et dire ce qui serait fait, sans rien écrire.")
 @click.option("--rapport", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Écrire aussi le compte rendu ligne par ligne dans ce fichier CSV (s'ouvre dans le tableur).")
+@click.option("--organisateur", default=None,
+              help="Export OpenAgenda : l'organisateur des événements qui ne le disent pas (OpenAgenda n'a pas ce champ).")
 @click.pass_obj
 def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remplacer: bool, essai: bool,
-             rapport: Path | None) -> None:
+             rapport: Path | None, organisateur: str | None) -> None:
+    from .agendaimport import import_openagenda
     from .importer import import_sheet
     from .importreport import report_lines, report_table, summary
 
-    report = import_sheet(project, year, tableur, write_valid=ecrire_valides, replace=remplacer, dry_run=essai)
+    if tableur.suffix.lower() == ".json":
+        report = import_openagenda(project, year, tableur, write_valid=ecrire_valides, replace=remplacer, dry_run=essai,
+                                   organizer=organisateur)
+    else:
+        report = import_sheet(project, year, tableur, write_valid=ecrire_valides, replace=remplacer, dry_run=essai)
     for line, is_problem in report_lines(report):
         click.echo(line, err=is_problem)
     if rapport:

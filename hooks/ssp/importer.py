@@ -84,6 +84,12 @@ OUTCOMES = {  # outcome → (French label, singular, plural)
     "different": ("ligne différente d'un fichier existant (non remplacé)", "lignes différentes d'un fichier existant (non remplacé)"),
     "error": ("ligne en erreur", "lignes en erreur"),
 }
+EVENT_OUTCOMES = OUTCOMES | {  # the same, for the records of an OpenAgenda export
+    "held": ("événement valide non écrit", "événements valides non écrits"),
+    "different": ("événement différent d'un fichier existant (non remplacé)",
+                  "événements différents d'un fichier existant (non remplacé)"),
+    "error": ("événement en erreur", "événements en erreur"),
+}
 
 
 @dataclass
@@ -103,6 +109,7 @@ class ImportReport:
     rows: list[RowResult] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # about the whole file (columns…)
     notes: list[str] = field(default_factory=list)
+    unit: str = "ligne"  # what a record is: a spreadsheet's line, or an OpenAgenda export's « événement »
 
     def count(self, outcome: str) -> int:
         return sum(1 for row in self.rows if row.outcome == outcome)
@@ -157,6 +164,12 @@ def import_rows(project: Path, year: int, sheet: Sheet, write_valid: bool = Fals
     headers = {column.field: written for column, written in columns.values() if column.field}  # field → header as written
     existing = _existing_events(folder, project)
     planned = _plan_rows(sheet, columns, headers, year, report, existing)
+    return finish(report, planned, existing, project, folder, replace, headers, write_valid, dry_run)
+
+
+def finish(report: ImportReport, planned: list[Planned], existing: list[Existing], project: Path, folder: Path,
+           replace: bool, headers: dict[str, str], write_valid: bool, dry_run: bool) -> ImportReport:
+    """Each valid record's file planned, then all written at once — or none, while one is refused."""
     _plan_files(planned, existing, project, folder, replace, headers)
     refused = any(row.outcome in ("error", "different") for row in report.rows)
     blocked = bool(report.problems) or (refused and not write_valid)
@@ -215,8 +228,7 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
 def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, report: ImportReport,
                existing: list[Existing]) -> list[Planned]:
     planned: list[Planned] = []
-    by_identity: dict[tuple, int] = {}
-    by_id: dict[str, int] = {}
+    seen: tuple[dict, dict] = ({}, {})  # identity → row, identifiant → row
     header_number = report.rows[0].row if report.rows else 0
     found = {column.key for column, _ in columns.values()}
     missing_columns = any(key not in found for key in REQUIRED)
@@ -238,43 +250,53 @@ def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, 
             if match := FORBIDDEN_CHARACTERS.search(_text(cell)):
                 result.problems.append(Problem(sheet.name, number, written, forbidden_message(match.group())))
         fields, description, import_id = _row_fields(values, sheet.name, result)
-        try:
-            meta = check_event(fields, sheet.name)
-        except ContentError as error:  # every problem of the row, one per column
-            named = {problem.field for problem in result.problems}
-            result.problems += [Problem(sheet.name, number, header, problem.message) for problem in error.problems
-                                if (header := _header_of(problem.field, headers)) not in named]
-            continue
-        if result.problems:
-            continue
-        if wrong := meta.day_outside(year):
-            result.problems.append(Problem(sheet.name, number, headers.get("start", "début"),
-                                           f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, "
-                                           f"ou importez-la dans l'édition {wrong.year}"))
-            continue
-        identity = meta.identity()
-        if import_id and import_id in by_id:
-            result.problems.append(Problem(sheet.name, number, values["id"][1],
-                                           f"identifiant « {import_id} » déjà donné à la ligne {by_id[import_id]} ; "
-                                           "chaque action a son propre identifiant"))
-            continue
-        if identity in by_identity:
-            result.problems.append(Problem(sheet.name, number, headers.get("title", "titre"),
-                                           f"même action que la ligne {by_identity[identity]} (même titre, ville, date et heure "
-                                           "de début) : supprimez l'une des deux, ou corrigez l'heure si ce sont deux créneaux"))
-            continue
-        match = _match(import_id, identity, existing)
-        if match and import_id and match.meta and match.meta.import_id not in (None, import_id):
-            result.problems.append(Problem(sheet.name, number, values["id"][1],
-                                           f"{match.rel} décrit déjà cette action (même titre, ville et début) avec "
-                                           f"l'identifiant « {match.meta.import_id} » : reprenez cet identifiant"))
-            continue
-        by_identity[identity] = number
-        if import_id:
-            by_id[import_id] = number
-        planned.append(Planned(result, fields, description, match))
+        if item := plan(result, fields, description, import_id, year, existing, seen, sheet.name, headers):
+            planned.append(item)
     report.rows.sort(key=lambda row: row.row)
     return planned
+
+
+def plan(result: RowResult, fields: dict, description: str, import_id: str | None, year: int, existing: list[Existing],
+         seen: tuple[dict, dict], name: str, headers: dict[str, str], unit: str = "ligne") -> Planned | None:
+    """A record's fields checked as the site will check the file, against the records before it
+    (`seen`: identity → record, identifiant → record) and the edition's files; None when refused."""
+    by_identity, by_id = seen
+    number = result.row
+    try:
+        meta = check_event(fields, name)
+    except ContentError as error:  # every problem of the record, one per column
+        named = {problem.field for problem in result.problems}
+        result.problems += [Problem(name, number, header, problem.message) for problem in error.problems
+                            if (header := _header_of(problem.field, headers)) not in named]
+        return None
+    if result.problems:
+        return None
+    if wrong := meta.day_outside(year):
+        result.problems.append(Problem(name, number, headers.get("start", "début"),
+                                       f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, "
+                                       f"ou importez-la dans l'édition {wrong.year}"))
+        return None
+    identity = meta.identity()
+    id_header = headers.get("import_id", "identifiant")
+    if import_id and import_id in by_id:
+        result.problems.append(Problem(name, number, id_header, f"identifiant « {import_id} » déjà donné à la {unit} "
+                                                                f"{by_id[import_id]} ; chaque action a son propre identifiant"))
+        return None
+    if identity in by_identity:
+        result.problems.append(Problem(name, number, headers.get("title", "titre"),
+                                       f"même action que la {unit} {by_identity[identity]} (même titre, ville, date et heure "
+                                       "de début) : supprimez l'une des deux, ou corrigez l'heure si ce sont deux créneaux"))
+        return None
+    match = _match(import_id, identity, existing)
+    if match and import_id and match.meta and match.meta.import_id not in (None, import_id):
+        result.problems.append(Problem(name, number, id_header,
+                                       f"{match.rel} décrit déjà cette action (même titre, ville et début) avec "
+                                       f"l'identifiant « {match.meta.import_id} » : reprenez cet identifiant"))
+        return None
+    by_identity[identity] = number
+    if import_id:
+        by_id[import_id] = number
+    return Planned(result, fields, description, match)
 
 
 def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult) -> tuple[dict, str, str | None]:
@@ -456,13 +478,14 @@ def _free_slug(item: Planned, taken: set[str]) -> str:
     base = "-".join(part for part in (title, town) if part)[:70].rstrip("-") or "action"
     if base == "index":
         base = "action-index"
-    candidates = [base, f"{base}-{slugify(item.fields['start'].replace('T', '-').replace(':', 'h'))}"]
+    start = item.fields["start"] if "start" in item.fields else item.fields["slots"][0]["start"]
+    candidates = [base, f"{base}-{slugify(start.replace('T', '-').replace(':', 'h'))}"]
     candidates += [f"{candidates[-1]}-{number}" for number in range(2, 1000)]
     return next(slug for slug in candidates if slug not in taken)
 
 
 def _merged(old: dict, fields: dict) -> dict:
-    """The existing front matter with the fields the row fills; a row's start replaces slots."""
+    """The existing front matter with the fields the record fills; a start replaces slots, slots a start."""
     data = copy.deepcopy(old)
     for key, value in fields.items():
         if key == "venue" and isinstance(data.get("venue"), dict):
@@ -471,6 +494,8 @@ def _merged(old: dict, fields: dict) -> dict:
             data[key] = value
     if "start" in fields:
         data.pop("slots", None)
+    if "slots" in fields:
+        data.pop("start", None), data.pop("end", None)
     return data
 
 

@@ -353,7 +353,7 @@ def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[st
     timezone = timezone_of(meta.region)
     occurrences = _occurrences(meta, ZoneInfo(timezone), document, rel)
     return Event(path.stem, year, rel, meta, timezone, markup.render(body), occurrences,
-                 digest or event_digest(raw, rel, year, known, project_dir))
+                 digest or event_digest(raw, rel, year, known, project_dir), body.strip())
 
 
 def _occurrences(meta: EventMeta, zone: ZoneInfo, document: Document, rel: str) -> tuple[Occurrence, ...]:

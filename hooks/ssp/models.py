@@ -229,6 +229,7 @@ class Event:
     description_html: str
     occurrences: tuple[Occurrence, ...]
     digest: str = field(compare=False, repr=False)  # of what it is made from (load.event_digest): cache keys
+    body: str = field(default="", repr=False)  # the presentation as written, in Markdown (for OpenAgenda)
 
     @property
     def url(self) -> str:

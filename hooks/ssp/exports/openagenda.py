@@ -22,13 +22,14 @@ OA_STATUS = {"scheduled": 1, "rescheduled": 2, "moved-online": 3, "postponed": 4
 OA_ATTENDANCE = {"sur-place": 1, "en-ligne": 2, "mixte": 3}
 OA_ACCESSIBILITY = {"auditif": "hi", "visuel": "vi", "psychique": "pi", "moteur": "mi", "intellectuel": "ii"}
 TITLE_MAX, DESCRIPTION_MAX, CONDITIONS_MAX = 140, 200, 255  # OpenAgenda's limits, in characters
+PAGE_SAID = "Page de l'action : "  # the long description's last line: organiser, then the page (import: its end)
 
 MAPPING = [  # (OpenAgenda field, what it holds)
     ("extIds", f"notre identifiant stable de l'action (clé « {EXT_ID_KEY} ») et l'adresse de sa page (clé « page »)"),
     ("title.fr", f"titre ({TITLE_MAX} caractères au plus : coupé au-delà, avec « … »)"),
     ("description.fr", f"type, organisateur, puis le début de la présentation ({DESCRIPTION_MAX} caractères au plus)"),
-    ("longDescription.fr", "la présentation, en HTML (OpenAgenda la convertit en Markdown), suivie de l'organisateur "
-                           "et de l'adresse de la page de l'action"),
+    ("longDescription.fr", "la présentation, en Markdown comme le fichier de l'action, puis une ligne : l'organisateur "
+                           "et l'adresse de la page de l'action"),
     ("keywords.fr", "type d'action, publics visés, « Semaine de la sécurité des patients » et l'année"),
     ("timings", "un horaire par créneau (begin, end en ISO 8601 avec décalage horaire) ; une action sur des journées "
                 "entières : un horaire de 00:00 à 23:59 par jour ; sans heure de fin, end = begin"),
@@ -76,7 +77,7 @@ def oa_event(event: Event, site_url: str) -> dict[str, Any]:
         "extIds": [{"key": EXT_ID_KEY, "value": event.id}, {"key": "page", "value": page}],
         "title": {"fr": clip(meta.title, TITLE_MAX)},
         "description": {"fr": clip(f"{said} {summary(event.description_text)}".strip(), DESCRIPTION_MAX)},
-        "longDescription": {"fr": f"{event.description_html}<p>{said} Page de l'action : <a href=\"{page}\">{page}</a></p>"},
+        "longDescription": {"fr": (f"{event.body}\n\n" if event.body else "") + f"{said} {PAGE_SAID}<{page}>"},
         "keywords": {"fr": [EVENT_TYPES[meta.type], *(AUDIENCES[code] for code in meta.audience),
                             "Semaine de la sécurité des patients", str(event.year)]},
         "timings": [timing for occurrence in event.occurrences for timing in timings(event, occurrence)],
