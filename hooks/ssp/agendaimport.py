@@ -22,7 +22,7 @@ from . import frenchinput as typed
 from .exports.openagenda import EXT_ID_KEY, OA_ACCESSIBILITY, OA_STATUS, PAGE_SAID
 from .importer import (ImportReport, RowResult, _existing_events, _missing_edition, finish, plan)
 from .problems import ContentError, Problem
-from .source import read_bytes
+from .source import FORBIDDEN_CHARACTERS, forbidden_message, read_bytes
 from .vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of, timezone_of
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -61,10 +61,22 @@ def import_openagenda(project: Path, year: int, source: Path, write_valid: bool 
             result.problems.append(Problem(source.name, number, "", "cet événement n'est pas un objet JSON"))
             continue
         fields, description, import_id, notes = event_fields(record, source.name, result, organizer)
+        for field, value in strings({**fields, "longDescription": description}):
+            if match := FORBIDDEN_CHARACTERS.search(value):  # what the site would refuse in the file, refused here
+                result.problems.append(Problem(source.name, number, field, forbidden_message(match.group())))
         report.notes += [f"événement {number} ({fields.get('title') or 'sans titre'}) : {note}" for note in notes]
         if item := plan(result, fields, description, import_id, year, existing, seen, source.name, {}, "événement"):
             planned.append(item)
     return finish(report, planned, existing, project, folder, replace, {}, write_valid, dry_run)
+
+
+def strings(value: Any, path: str = "") -> list[tuple[str, str]]:
+    """Every text in fields, with where it is (« venue.city », « slots.2.start »)."""
+    if isinstance(value, dict):
+        return [item for key, inner in value.items() for item in strings(inner, f"{path}.{key}" if path else key)]
+    if isinstance(value, list):
+        return [item for index, inner in enumerate(value, start=1) for item in strings(inner, f"{path}.{index}")]
+    return [(path, value)] if isinstance(value, str) else []
 
 
 def read_export(source: Path) -> list:
@@ -77,6 +89,8 @@ def read_export(source: Path) -> list:
     except json.JSONDecodeError as error:
         raise ContentError([Problem(source.name, error.lineno, "", f"JSON invalide (colonne {error.colno}) : {error.msg} ; "
                                     "téléchargez de nouveau l'export")]) from None
+    except RecursionError:
+        raise ContentError([Problem(source.name, 0, "", "JSON trop imbriqué pour être un export OpenAgenda")]) from None
     events = data.get("events") if isinstance(data, dict) else data
     if not isinstance(events, list):
         raise ContentError([Problem(source.name, 0, "", "ce n'est pas un export d'événements OpenAgenda (liste « events » "
@@ -103,7 +117,8 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     body = long_text[:said.start()].strip() if said else long_text or text(record.get("description"))
     fields: dict[str, Any] = {"title": text(record.get("title"))}
     keywords = record.get("keywords")
-    words = [str(word) for word in (keywords.get("fr", []) if isinstance(keywords, dict) else keywords or [])]
+    words = keywords.get("fr", []) if isinstance(keywords, dict) else keywords
+    words = [str(word) for word in (words if isinstance(words, list) else [words] if words else [])]
     kinds, audience, others = [], [], []
     for word in words:
         for parse, found in ((typed.parse_type, kinds), (typed.parse_audiences, audience)):
@@ -125,7 +140,7 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
         text(record.get("organizer")) or (organizer or "")
     if not fields["organizer"]:
         problem("organizer", "organisateur absent : OpenAgenda n'a pas ce champ ; relancez avec --organisateur « … »")
-    attendance = record.get("attendanceMode", 1)
+    attendance = record.get("attendanceMode", 1)  # 2: online only
     location = record.get("location") if isinstance(record.get("location"), dict) else None
     region = None
     if location and attendance != 2:
@@ -140,10 +155,11 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     if link := text(record.get("onlineAccessLink")):
         fields["online_url"] = link
     status = record.get("status", 1)
+    status = status if isinstance(status, int) else str(status)
     fields["status"] = STATUS_OF.get(status) if status != 1 else None
     if status not in STATUS_OF:
         problem("status", f"état « {status} » inconnu (OpenAgenda : 1 à 6)")
-    if record.get("state") not in (None, 2):
+    if record.get("state") not in (None, 2, "2"):
         fields["draft"] = True
         notes.append(f"non publié dans l'agenda (state {record.get('state')}) : importé comme brouillon")
     fields["registration"], more = registration(record.get("registration"), text(record.get("conditions")))
@@ -184,7 +200,7 @@ def timings(items: Any, zone: ZoneInfo, problem) -> dict:
     ranges: list[list] = []  # [start, end] as dates (whole days) or local date-times
     for item in items if isinstance(items, list) else []:
         try:
-            begin, end = (datetime.fromisoformat(str(item.get(key) or item.get(other))).astimezone(zone).replace(tzinfo=None)
+            begin, end = (local(datetime.fromisoformat(str(item.get(key) or item.get(other))), zone)
                           for key, other in (("begin", "start"), ("end", "end")))
         except (ValueError, AttributeError, TypeError):
             problem("timings", f"horaire illisible : {item}")
@@ -202,6 +218,11 @@ def timings(items: Any, zone: ZoneInfo, problem) -> dict:
         return {}
     written = [{key: value for key, value in written_range(start, end).items() if value} for start, end in ranges]
     return written[0] if len(written) == 1 else {"slots": written}
+
+
+def local(moment: datetime, zone: ZoneInfo) -> datetime:
+    """A timing's moment as the venue's clock shows it (one without offset is taken as that clock)."""
+    return moment.replace(tzinfo=None) if moment.tzinfo is None else moment.astimezone(zone).replace(tzinfo=None)
 
 
 def written_range(start, end) -> dict[str, str | None]:
@@ -231,6 +252,7 @@ def registration(items: Any, conditions: str) -> tuple[str | None, list[str]]:
 
 
 def accessibility(value: Any) -> list[str]:
-    codes = [code for code, planned in value.items() if planned] if isinstance(value, dict) else value or []
-    names = [ACCESSIBILITY_OF[code] for code in codes if code in ACCESSIBILITY_OF]
+    codes = [code for code, planned in value.items() if planned] if isinstance(value, dict) else value
+    names = [ACCESSIBILITY_OF[code] for code in codes if isinstance(code, str) and code in ACCESSIBILITY_OF] \
+        if isinstance(codes, list) else []
     return [name for name in ACCESSIBILITY if name in names]  # in the site's order

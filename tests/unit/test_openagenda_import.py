@@ -98,8 +98,9 @@ def test_all_or_nothing_with_each_event_named(project, tmp_path):
             "timings": [{"begin": "2017-11-21T10:00:00+01:00", "end": "2017-11-21T12:00:00+01:00"}],
             "location": {"name": "Hall", "city": "Lille", "postalCode": "59000", "region": "Hauts-de-France"}}
     wrong = {"uid": 2, "title": {"fr": "Sans organisateur"}, "timings": [], "status": 9}
+    hidden = {**good, "uid": 3, "title": {"fr": "Stand \u202egnitrats"}, "longDescription": {"fr": "<script>alert(1)</script>"}}
     export = tmp_path / "export.json"
-    export.write_text(json.dumps({"events": [good, wrong]}), encoding="utf-8")
+    export.write_text(json.dumps({"events": [good, wrong, hidden]}), encoding="utf-8")
     report = import_openagenda(project.root, 2017, export)
     assert not report.ok and list((project.root / "campaigns/2017").rglob("*.md")) == []  # nothing written
     lines = [line for line, _ in report_lines(report)]
@@ -107,6 +108,7 @@ def test_all_or_nothing_with_each_event_named(project, tmp_path):
     assert any(line.startswith("  export.json, événement 2, champ « organizer » : organisateur absent") for line in lines)
     assert any("champ « timings » : aucun horaire" in line for line in lines)
     assert any("champ « status » : état « 9 » inconnu" in line for line in lines)
+    assert any("événement 3, champ « title » : caractère invisible interdit (U+202E)" in line for line in lines)
     broken = tmp_path / "casse.json"
     broken.write_text('{"events": [{"title": }]}', encoding="utf-8")
     assert import_openagenda(project.root, 2017, broken).problems[0].message.startswith("JSON invalide (colonne 23)")
@@ -128,3 +130,31 @@ def test_the_editors_command_reads_an_openagenda_export(project, tmp_path):
     assert "1 événement lu : 1 action créée." in done.stdout
     [event] = project.load()[0].events
     assert (event.meta.organizer, event.meta.import_id, event.meta.type) == ("ARS Occitanie", "openagenda-7", "conference")
+
+
+def test_a_hostile_export_gets_a_report_never_a_crash(project, tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    project.edition(2017, EDITION_2017)
+    scalars = st.none() | st.booleans() | st.integers(-10, 10**12) | st.floats(allow_nan=True) | st.text(max_size=30)
+    values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+                          max_leaves=12)
+    keys = st.sampled_from(["uid", "title", "description", "longDescription", "keywords", "timings", "location", "status",
+                            "state", "age", "accessibility", "registration", "conditions", "attendanceMode", "extIds",
+                            "onlineAccessLink", "organisateur", "image"])
+    records = st.lists(st.dictionaries(keys, values, max_size=8) | values, max_size=3)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(records)
+    def check(events):
+        export = tmp_path / "hostile.json"
+        export.write_text(json.dumps({"events": events}), encoding="utf-8")
+        report = import_openagenda(project.root, 2017, export, dry_run=True, organizer="CHU")
+        assert len(report.rows) == len(events)  # every event has its outcome
+        report_lines(report), summary(report)
+
+    check()
+    nested = tmp_path / "imbrique.json"
+    nested.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    assert import_openagenda(project.root, 2017, nested).problems[0].message.startswith("JSON trop imbriqué")
