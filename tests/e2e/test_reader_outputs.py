@@ -86,7 +86,8 @@ def test_csv_reads_back_in_a_spreadsheet_dialect(fixture_project):
     assert row["audience"] == "patients, proches" and row["venue_city"] == "Dechy" and row["all_day"] == "oui"
     assert list(row) == ["id", "title", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
                          "venue_name", "venue_address", "venue_postal_code", "venue_city", "region", "departement",
-                         "audience", "status", "registration", "online_url", "description", "url"]
+                         "audience", "age_min", "age_max", "accessibility", "attendance_mode", "status", "registration",
+                         "online_url", "description", "url"]
 
 
 def test_csv_and_json_hold_the_same_records(real_site):

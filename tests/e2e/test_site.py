@@ -134,7 +134,8 @@ def test_open_data_json(real_site):
         "type": "colloque", "start": "2017-11-21", "end": None, "all_day": True, "timezone": "Europe/Paris",
         "time_note": None, "organizer": "ARS Occitanie",
         "venue": {"name": None, "address": None, "postal_code": None, "city": "Montpellier"},
-        "region": "Occitanie", "departement": None, "audience": [], "status": "scheduled",
+        "region": "Occitanie", "departement": None, "audience": [], "age_min": None, "age_max": None,
+        "accessibility": [], "attendance_mode": "sur-place", "status": "scheduled",
         "registration": None, "online_url": None, "description": colloque["description"],
         "url": "https://example.github.io/ssp/2017/evenements/colloque-regional-occitanie/",
     }

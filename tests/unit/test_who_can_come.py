@@ -66,8 +66,8 @@ def test_a_french_excel_sheet_brings_age_and_accessibility(project):
     sheet = excel_csv(project, [row(title="Atelier", at="14h00") + ["à partir de 60 ans", "Fauteuil roulant, malentendants"],
                                 row(title="Stand", at="10h") + ["adultes", "rampe"]], header=header)
     result = ssp(project, "importer", str(sheet), "--edition", "2017", "--ecrire-valides")
-    assert "Âge : âge « adultes » non compris" in result.stdout + result.stderr
-    assert "Accessibilité : aménagement « rampe » inconnu" in result.stdout + result.stderr
+    assert "colonne « Âge » : âge « adultes » non compris" in result.stderr
+    assert "colonne « Accessibilité » : aménagement « rampe » inconnu" in result.stderr
     [event] = project.load()[0].events
     assert (event.meta.title, event.meta.age.min, event.meta.accessibility) == ("Atelier", 60, ["moteur", "auditif"])
 
