@@ -7,7 +7,7 @@ from functools import lru_cache, partial
 from datetime import date, datetime, time, timezone
 from pathlib import Path
 
-from . import communes
+from . import bilan, communes
 from .cache import Cache
 from .exports import data, feed, ics, shareimage
 from .history import last_changes
@@ -19,6 +19,7 @@ from .parallel import parallel_map
 from .publication import published
 from .problems import ContentError, Problem
 from .urls import link
+from .views import ArchiveView, BilanView
 from .vocab import REGIONS, region_calendar_path, timezone_of
 
 
@@ -71,6 +72,7 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     files[link("communes")] = communes.DATA.read_bytes()  # the home page's « près de chez vous » box
     files.update((link("share_image", year=edition.year),
                   _share_image(edition.year, edition.meta.theme, edition.meta.start, edition.meta.end)) for edition in editions)
+    files.update((table.csv, bilan.table_csv(table)) for table in report_tables(pages))
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
     return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed)
 
@@ -115,3 +117,10 @@ def calendars(editions: list[Edition], maker: ics.Calendars) -> dict[str, bytes]
         files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events,
                                                              timezone_of(region))
     return files
+
+
+def report_tables(pages: list) -> list:
+    """The tables of the figures' pages (bilan of each edition, actions per edition), each a CSV."""
+    return [table for page in pages for table in
+            (page.view.bilan.tables if isinstance(page.view, BilanView) else
+             (page.view.years,) if isinstance(page.view, ArchiveView) else ())]

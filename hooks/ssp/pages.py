@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from . import views
+from . import bilan, views
 from .cache import Cache
 from .content import Partnership
-from .exports import ics, jsonld, openagenda
+from .exports import data, ics, jsonld, openagenda
 from .frenchdates import date_range, long_date
 from .models import Edition, Event
 from .publication import banner
@@ -107,7 +107,9 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
                  "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles.",
                  home_view(editions, today)),
         PageSpec("editions.md", "Toutes les éditions",
-                 "Les éditions de la semaine de la sécurité des patients depuis 2011.", views.ArchiveView(editions), in_nav=True),
+                 "Les éditions de la semaine de la sécurité des patients depuis 2011.",
+                 views.ArchiveView(editions, bilan.years_table([(edition.year, len(edition.events)) for edition in editions], cache)),
+                 in_nav=True),
         PageSpec("donnees-ouvertes.md", "Données ouvertes",
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
@@ -241,6 +243,11 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
                           views.PosterView(edition, None, site_url + link("listing", year=edition.year))))
+    if edition.events:
+        figures = bilan.edition_bilan(edition.year, data.records(edition, site_url, cache), cache)
+        pages.append(PageSpec(page_source("report", year=edition.year), f"Bilan de l'édition {edition.year}",
+                              f"Les chiffres de la semaine de la sécurité des patients {edition.year} : actions par région, "
+                              "par type, par public, par jour.", views.BilanView(*common, figures)))
     if edition.materials:
         pages.append(PageSpec(page_source("materials", year=edition.year), f"Supports de communication {edition.year}",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.",

@@ -23,6 +23,8 @@ PERMALINKS = {
     "open_data_json": "{year}/evenements.json",
     "open_data_csv": "{year}/evenements.csv",
     "openagenda": "{year}/openagenda.json",
+    "report": "{year}/bilan/",
+    "report_table": "{year}/bilan/{slug}.csv",
     "materials": "{year}/supports/",
     "material": "{year}/supports/{name}",
     "thumbnail": "{year}/supports/vignettes/{name}.webp",
@@ -30,6 +32,7 @@ PERMALINKS = {
     "share_image": "{year}/partage.png",
     # the whole site
     "contact": "contacts/{slug}/",
+    "editions_table": "editions/{slug}.csv",
     "quiz": "partenariat/quiz/{slug}/",
     "workshop": "partenariat/ateliers/{slug}/",
     "sheet": "partenariat/fiches/{slug}/",

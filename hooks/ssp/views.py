@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, ClassVar
 
+from .bilan import Bilan, Table
 from .content import Call, Contact, Laureate, Partnership, Quiz, Sheet, Workshop
 from .models import Edition, Event, Occurrence
 
@@ -99,6 +100,7 @@ class HomeView(View):
 class ArchiveView(View):
     template = "archive.html"
     editions: list[Edition]
+    years: Table  # actions per edition, charted
 
 
 @dataclass(frozen=True)
@@ -157,6 +159,12 @@ class DepartementView(EditionPage):
     departement_name: str
     days: list
     count: int
+
+
+@dataclass(frozen=True)
+class BilanView(EditionPage):
+    template = "bilan.html"
+    bilan: Bilan
 
 
 @dataclass(frozen=True)

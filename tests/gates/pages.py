@@ -25,6 +25,7 @@ TEMPLATES = {
     "fiche": "partenariat/fiches/centre-hemodialyse-sete-agde/",
     "affiche-action": "2030/evenements/creneaux-la-reunion/affiche/",
     "affiche-edition": "2030/affiche/",
+    "bilan": "2030/bilan/",
 }
 
 EVENT_SAMPLE = [

@@ -1,0 +1,180 @@
+"""« Bilan de l'édition »: an edition's figures, counted from the records of its open data
+(exports/data.py), and their charts, drawn at build as static SVG from a Vega-Lite specification by
+vl-convert (no script sent to readers, no request). Each chart goes with a title, a sentence
+saying what it shows, its data table (the accessible alternative) and that table as CSV."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from .cache import Cache
+from .frenchdates import long_date
+from .frenchnumbers import plural
+from .text import fold
+from .urls import link
+from .vocab import ATTENDANCE, AUDIENCES, EVENT_TYPES, REGIONS
+
+NOT_SAID = "Non précisé"
+
+
+@dataclass(frozen=True)
+class Table:
+    slug: str  # its anchor and CSV name
+    title: str
+    summary: str  # what the chart shows, in a sentence
+    label: str  # the header of its first column
+    rows: tuple[tuple[str, int], ...]  # (label, number of actions), in the chart's order
+    csv: str  # the CSV's address
+    svg: str  # the chart
+
+
+@dataclass(frozen=True)
+class Bilan:
+    actions: int
+    slots: int
+    establishments: int
+    regions: int
+    departements: int
+    tables: tuple[Table, ...]
+
+
+def edition_bilan(year: int, rows: list[dict[str, Any]], cache: Cache) -> Bilan:
+    """An edition's figures from its open data records (one per time slot): actions are told apart by
+    their page, establishments by their organiser's name (case and accents aside)."""
+    by = {name: defaultdict(set) for name in ("regions", "types", "publics", "jours", "participation")}
+    for row in rows:
+        action = row["url"]
+        by["regions"][row["region"] or "En ligne, sans région"].add(action)
+        by["types"][EVENT_TYPES[row["type"]]].add(action)
+        for audience in row["audience"] or [None]:
+            by["publics"][AUDIENCES[audience] if audience else NOT_SAID].add(action)
+        by["participation"][ATTENDANCE[row["attendance_mode"]]].add(action)
+        for day in days(row["start"], row["end"]):
+            by["jours"][day].add(action)
+    order = {"regions": list(REGIONS), "types": list(EVENT_TYPES.values()), "publics": [*AUDIENCES.values(), NOT_SAID],
+             "participation": list(ATTENDANCE.values())}
+    titles = {"regions": ("Actions par région", "Région"), "types": ("Actions par type", "Type d'action"),
+              "publics": ("Actions par public visé", "Public"), "jours": ("Actions par jour", "Jour"),
+              "participation": ("Sur place ou en ligne", "Participation")}
+    tables = []
+    for slug, found in by.items():
+        counts = {key: len(actions) for key, actions in found.items()}
+        if slug == "jours":
+            keys = sorted(counts)
+            labelled = [(long_date(day).capitalize(), counts[day]) for day in keys]
+            summary = busiest_day(labelled)
+        else:
+            keys = sorted(counts, key=lambda key: (-counts[key], order[slug].index(key) if key in order[slug] else 99, key))
+            labelled = [(key, counts[key]) for key in keys]
+            summary = leading(labelled, slug)
+        table_title, label = titles[slug]
+        tables.append(make_table(year, slug, table_title, summary, label, labelled, cache, vertical=slug == "jours"))
+    actions = {row["url"] for row in rows}
+    return Bilan(len(actions), len(rows), len({fold(row["organizer"]) for row in rows}),
+                 len({row["region"] for row in rows} - {None}), len({row["departement"] for row in rows} - {None}),
+                 tuple(tables))
+
+
+def years_table(counts: list[tuple[int, int]], cache: Cache) -> Table:
+    """The number of actions of each edition, oldest first (the archive page)."""
+    labelled = [(str(year), count) for year, count in sorted(counts)]
+    most = max(labelled, key=lambda item: item[1], default=None)
+    summary = (f"{plural(sum(count for _, count in labelled), 'action')} publiées sur le site depuis {labelled[0][0]} ; "
+               f"l'édition {most[0]} en compte le plus ({most[1]})." if most and most[1] else
+               "Aucune action n'est encore publiée.")
+    return make_table(None, "actions-par-edition", "Actions publiées par édition", summary, "Édition", labelled, cache,
+                      vertical=True)
+
+
+def days(start: str, end: str | None) -> list[date]:
+    """The days a record covers (its dates as the open data writes them, local)."""
+    first = date.fromisoformat(start[:10])
+    last = date.fromisoformat(end[:10]) if end else first
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
+
+
+def leading(labelled: list[tuple[str, int]], slug: str) -> str:
+    """Which comes first, and by how much; ties said as ties."""
+    if not labelled:
+        return "Aucune action."
+    top = labelled[0][1]
+    leaders = [label for label, count in labelled if count == top]
+    rest = labelled[len(leaders):]
+    if len(labelled) == 1:
+        said = f"{leaders[0]} pour toutes les actions ({top})"
+    elif len(leaders) == 1:
+        said = f"{leaders[0]} en tête ({plural(top, 'action')}), devant {rest[0][0]} ({rest[0][1]})"
+    else:
+        said = f"{', '.join(leaders[:-1])} et {leaders[-1]} à égalité ({plural(top, 'action')} chacun)"
+    if slug == "regions":
+        reached = len([label for label, _ in labelled if label in REGIONS])
+        said += f" ; {plural(reached, 'région')} sur {len(REGIONS)} avec au moins une action"
+    return said + "."
+
+
+def busiest_day(labelled: list[tuple[str, int]]) -> str:
+    if not labelled:
+        return "Aucune action."
+    top = max(count for _, count in labelled)
+    busiest = [label.lower() for label, count in labelled if count == top]
+    days_said = plural(len(labelled), "jour") + " d'actions"
+    if len(busiest) == len(labelled) > 1:
+        return f"{days_said}, autant chaque jour ({plural(top, 'action')})."
+    return f"{days_said} ; le plus chargé : {' et '.join(busiest)} ({plural(top, 'action')})."
+
+
+def make_table(year: int | None, slug: str, title: str, summary: str, label: str, rows: list[tuple[str, int]],
+               cache: Cache, vertical: bool = False) -> Table:
+    address = link("report_table", year=year, slug=slug) if year else link("editions_table", slug=slug)
+    return Table(slug, title, summary, label, tuple(rows), address, chart(rows, label, vertical, cache))
+
+
+def spec(rows: list[tuple[str, int]], label: str, vertical: bool) -> dict[str, Any]:
+    """A Vega-Lite bar chart: one bar per row, its number written at its end."""
+    category = {"field": "label", "type": "nominal", "sort": None, "title": None,
+                "axis": {"labelLimit": 220, "labelFontSize": 12, **({"labelAngle": 0} if vertical else {})}}
+    value = {"field": "count", "type": "quantitative", "title": "Actions", "axis": {"tickMinStep": 1, "labelFontSize": 11}}
+    encoding = {"x": category, "y": value} if vertical else {"y": category, "x": value}
+    text_offset = {"dy": -6} if vertical else {"dx": 4, "align": "left"}
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "data": {"values": [{"label": text, "count": count} for text, count in rows]},
+        "width": 560 if vertical else 420, "height": 220 if vertical else {"step": 24},
+        "layer": [{"mark": {"type": "bar", "color": "#3f51b5"}},
+                  {"mark": {"type": "text", "fontSize": 12, "color": "#1b1b1b", **text_offset},
+                   "encoding": {"text": {"field": "count", "type": "quantitative"}}}],
+        "encoding": encoding,
+        "config": {"font": "sans-serif", "view": {"stroke": None}, "background": "#ffffff"},
+    }
+
+
+def chart(rows: list[tuple[str, int]], label: str, vertical: bool, cache: Cache) -> str:
+    """The chart as SVG, made once for the same data (the live preview keeps it), hidden from screen
+    readers: the table beside it says the same."""
+    if not rows:
+        return ""
+    text = json.dumps(spec(rows, label, vertical), ensure_ascii=False, sort_keys=True)
+    key = ("chart", hashlib.sha256(text.encode()).hexdigest())
+
+    def draw() -> str:
+        import vl_convert  # its engine starts on first use (about a second): only when a chart is drawn
+
+        svg = vl_convert.vegalite_to_svg(json.loads(text)).replace(' class="marks"', "", 1)
+        return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" class="ssp-chart__svg" ', 1)
+    return cache.get(key, draw)
+
+
+def table_csv(table: Table) -> bytes:
+    """A table for a spreadsheet: UTF-8 with BOM, « ; »."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow([table.label, "Actions"])
+    writer.writerows(table.rows)
+    return out.getvalue().encode("utf-8-sig")
