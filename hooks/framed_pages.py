@@ -1,12 +1,12 @@
-"""Event, day, département and poster pages, written from one frame shared by the pages of their folder.
+"""Event, day, département and poster pages, written from a frame shared by the pages of their folder.
 
 These pages sit in a few folders (<year>/evenements/, <year>/departements/; an event's poster at
 <year>/evenements/<slug>/affiche/) outside the navigation, so Material's frame — head, header,
 navigation, footer, scripts — is the same for all pages of a folder but for the title,
-description and address. The frame is rendered once per folder and
-build (overrides/frame.html) with markers in those places; each page is that frame with its own
-parts put in (the partials its view names), instead of a whole Material render per page. Search
-entries and sitemap lines are what MkDocs would have made.
+description and address. The frame is rendered once per folder and build (overrides/frame.html)
+with markers in those places; each page is that frame with its own parts put in (the partials
+its view names), instead of a whole Material render per page. Search entries and sitemap lines
+are what MkDocs would have made.
 """
 
 from __future__ import annotations
@@ -33,8 +33,7 @@ FRAME_NAME = "cadre-commun"  # the frame is rendered as a page of that name, nev
 SLOTS = ("title", "description", "url", "head", "body")
 MARKER = "ssp-slot-{}-7e3f1c"
 MARKERS = re.compile("(" + "|".join(re.escape(MARKER.format(slot)) for slot in SLOTS) + ")")
-
-
+KINDS = "Les pages d'actions, de jours, de départements et les affiches"
 
 
 def fingerprint(folder: Path) -> str:
@@ -128,8 +127,9 @@ class FramedPages:
         pieces[1::2] = [names[marker] for marker in pieces[1::2]]
         missing = {"title", "description", "head", "body"} - set(pieces[1::2])
         if missing:
-            raise PluginError(f"overrides/frame.html (cadre commun des pages d'actions, de jours et de départements) : emplacement(s) {', '.join(sorted(missing))} "
-                              "absent(s) ; le gabarit doit écrire le titre, la description, ssp_slot.head et ssp_slot.body")
+            raise PluginError(f"overrides/frame.html (cadre commun : {KINDS.lower()}) : emplacement(s) "
+                              f"{', '.join(sorted(missing))} absent(s) ; le gabarit doit écrire le titre, la description, "
+                              "ssp_slot.head et ssp_slot.body")
         return pieces, context, hash(html)
 
     def _check_splice(self, spec, address: str, frame: list[str], parts: dict) -> None:
@@ -148,7 +148,7 @@ class FramedPages:
             return
         where = next((index for index, (a, b) in enumerate(zip(html, direct)) if a != b), min(len(html), len(direct)))
         raise PluginError(
-            "Les pages d'actions, de jours et de départements sont écrites dans un cadre commun (hooks/framed_pages.py), "
+            f"{KINDS} sont écrites dans un cadre commun (hooks/framed_pages.py), "
             f"que les gabarits ne permettent plus : {spec.src_uri} y diffère de la page que Material écrirait"
             + (f" (marqueur « {left.group()} » transformé ou laissé)" if left else "")
             + f", à partir de : « {html[max(0, where - 60):where + 60]} » au lieu de « {direct[max(0, where - 60):where + 60]} ». "
@@ -158,8 +158,8 @@ class FramedPages:
 
 @dataclass
 class PageJob:
-    """What the processes writing framed pages share (inherited, not copied): the frames by
-    frame_of address (text and slots, context, hash), the pages' own partials by name, and in the preview
+    """What the processes writing framed pages share (inherited, not copied): the frames by address
+    (frame_of: text and slots, context, hash), the pages' own partials by name, and in the preview
     (`keep`) the keys of the pages the cache already has."""
     frames: dict
     partials: dict
@@ -169,8 +169,8 @@ class PageJob:
     kept: set = field(default_factory=set)
 
     def key(self, spec, address: str) -> tuple | None:
-        """All a kept page depends on (views.View.key); None for a day or département page (a
-        list of cards, each kept: the page is written again)."""
+        """All a kept page depends on (views.View.key); None for a page written again at each
+        rebuild (a day or département page: a list of cards, each kept)."""
         shows = spec.view.key()
         return shows and ("page", *shows, self.templates, self.frames[frame_of(spec)][2], self.today, address)
 
