@@ -171,7 +171,8 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     unheld = [key for key in record if key not in HELD | DERIVED and record[key] not in (None, "", [], {})]
     if unheld:
         notes.append("champs non repris (le site n'en a pas) : " + ", ".join(sorted(unheld)))
-    ext_ids = {str(item.get("key")): str(item.get("value")) for item in record.get("extIds") or [] if isinstance(item, dict)}
+    listed = record.get("extIds") if isinstance(record.get("extIds"), list) else []
+    ext_ids = {str(item.get("key")): str(item.get("value")) for item in listed if isinstance(item, dict)}
     import_id = f"openagenda-{record['uid']}" if record.get("uid") else ext_ids.get(EXT_ID_KEY)
     fields["import_id"] = import_id
     return {key: value for key, value in fields.items() if value not in (None, "", [], {})}, body, import_id, notes

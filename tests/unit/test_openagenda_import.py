@@ -145,7 +145,7 @@ def test_a_hostile_export_gets_a_report_never_a_crash(project, tmp_path):
                             "onlineAccessLink", "organisateur", "image"])
     records = st.lists(st.dictionaries(keys, values, max_size=8) | values, max_size=3)
 
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(records)
     def check(events):
         export = tmp_path / "hostile.json"
