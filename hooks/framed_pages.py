@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from types import SimpleNamespace
-from urllib.parse import urljoin
 
 import jinja2
 from markupsafe import Markup, escape
@@ -56,7 +55,7 @@ class FramedPages:
         for spec in specs:
             file = cache.get(("file", spec.src_uri, config.site_dir, config.use_directory_urls),
                              lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))
-            self.pages.append((spec, file, urljoin(base, file.url) if base else file.url))
+            self.pages.append((spec, file, base + file.url if base else file.url))  # as urljoin would: file.url is relative
         self.today, changed = site.today, site.changed
         # (address, date of the event file's last commit or None): the sitemap's lines
         self.addresses = [(address, changed.get(spec.view.source)) for spec, _, address in self.pages]
@@ -95,6 +94,8 @@ class FramedPages:
         self._finish()
         if search_index is not None:
             for spec, file, _ in self.pages:
+                if not spec.search_text:
+                    continue  # a page with nothing to index (a poster) has no entry, as the search plugin does
                 search_index.entries += self.cache.get(("search", file.url, spec.title, spec.search_text),
                                                        lambda: _search_entries(search_index, spec, file))
 

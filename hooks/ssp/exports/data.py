@@ -56,9 +56,15 @@ def records(edition: Edition, site_url: str, cache: Cache | None = None) -> list
 def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -> dict[str, bytes]:
     """evenements.json and evenements.csv of an edition, the listing's own data, from the same records; and
     the edition in OpenAgenda's structure."""
-    rows = records(edition, site_url, cache)
-    return dict([edition_json(edition, rows), edition_csv(edition, rows), listing_json(edition, rows, site_url),
-                 openagenda.edition_openagenda(edition, site_url, cache)])
+    cache = Cache() if cache is None else cache
+
+    def make() -> dict[str, bytes]:
+        rows = records(edition, site_url, cache)
+        return dict([edition_json(edition, rows), edition_csv(edition, rows), listing_json(edition, rows, site_url),
+                     openagenda.edition_openagenda(edition, site_url)])
+    # made again only when the edition or one of its events changed (the live preview's rebuilds)
+    key = ("edition files", edition.meta.model_dump_json(), site_url, tuple(event.digest for event in edition.events))
+    return cache.get(key, make)
 
 
 # The listing's data (assets/javascripts/filters.js): what its cards, filters and search use, one

@@ -9,7 +9,6 @@ from datetime import datetime, time
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from ..cache import Cache
 from ..fields import is_link
 from ..frenchnumbers import plural
 from ..models import Edition, Event, Occurrence
@@ -102,9 +101,8 @@ def oa_event(event: Event, site_url: str) -> dict[str, Any]:
     return data
 
 
-def edition_openagenda(edition: Edition, site_url: str, cache: Cache | None = None) -> tuple[str, bytes]:
-    cache = Cache() if cache is None else cache
-    events = [cache.get(("openagenda", event.digest, site_url), lambda: oa_event(event, site_url)) for event in edition.events]
+def edition_openagenda(edition: Edition, site_url: str) -> tuple[str, bytes]:
+    events = [oa_event(event, site_url) for event in edition.events]
     document = {"total": len(events), "note": f"Semaine de la sécurité des patients {edition.year} : "
                 f"{plural(len(events), 'action')}, structure des événements d'OpenAgenda", "events": events}
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
