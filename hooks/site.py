@@ -1,9 +1,10 @@
 """MkDocs adapter: hands the core's pages, data files and context to MkDocs.
 
-Nothing about campaigns is decided here (see hooks/ssp/). Event, day and département pages are
-written from a frame shared by their folder's pages (framed_pages.py); the live preview keeps its
-output between rebuilds (preview_output.py). MkDocs imports this module once per `mkdocs serve` session, so state is
-rebuilt in on_config, while what is kept between rebuilds lives at module level.
+Nothing about campaigns is decided here (see hooks/ssp/). Event, day, département and poster
+pages are written from a frame shared by their folder's pages (framed_pages.py); the live preview
+keeps its output between rebuilds (preview_output.py). MkDocs imports this module once per
+`mkdocs serve` session, so state is rebuilt in on_config, while what is kept between rebuilds
+lives at module level.
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from . import frenchinput as typed
 from .exports.openagenda import EXT_ID_KEY, OA_ACCESSIBILITY, OA_STATUS, PAGE_SAID
 from .importer import (ImportReport, RowResult, _existing_events, _missing_edition, finish, plan)
 from .problems import ContentError, Problem
-from .source import FORBIDDEN_CHARACTERS, forbidden_message, read_bytes
+from .source import read_bytes
 from .vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of, timezone_of
 
 MAX_BYTES = 50 * 1024 * 1024
@@ -61,22 +61,10 @@ def import_openagenda(project: Path, year: int, source: Path, write_valid: bool 
             result.problems.append(Problem(source.name, number, "", "cet événement n'est pas un objet JSON"))
             continue
         fields, description, import_id, notes = event_fields(record, source.name, result, organizer)
-        for field, value in strings({**fields, "longDescription": description}):
-            if match := FORBIDDEN_CHARACTERS.search(value):  # what the site would refuse in the file, refused here
-                result.problems.append(Problem(source.name, number, field, forbidden_message(match.group())))
         report.notes += [f"événement {number} ({fields.get('title') or 'sans titre'}) : {note}" for note in notes]
         if item := plan(result, fields, description, import_id, year, existing, seen, source.name, {}, "événement"):
             planned.append(item)
     return finish(report, planned, existing, project, folder, replace, {}, write_valid, dry_run)
-
-
-def strings(value: Any, path: str = "") -> list[tuple[str, str]]:
-    """Every text in fields, with where it is (« venue.city », « slots.2.start »)."""
-    if isinstance(value, dict):
-        return [item for key, inner in value.items() for item in strings(inner, f"{path}.{key}" if path else key)]
-    if isinstance(value, list):
-        return [item for index, inner in enumerate(value, start=1) for item in strings(inner, f"{path}.{index}")]
-    return [(path, value)] if isinstance(value, str) else []
 
 
 def read_export(source: Path) -> list:
@@ -167,6 +155,8 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     fields["accessibility"] = accessibility(record.get("accessibility"))
     age = record.get("age") if isinstance(record.get("age"), dict) else {}
     fields["age"] = {key: age[key] for key in ("min", "max") if age.get(key) is not None} or None
+    if any(type(value) is not int for value in (fields["age"] or {}).values()):  # written as read: whole numbers only
+        problem("age", f"âge « {age} » : min et max sont des nombres entiers d'années")
     fields["audience"] = list(dict.fromkeys(audience))
     unheld = [key for key in record if key not in HELD | DERIVED and record[key] not in (None, "", [], {})]
     if unheld:

@@ -246,9 +246,6 @@ def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, 
             result.problems.append(Problem(sheet.name, number, "", "ligne non lue : des colonnes obligatoires manquent "
                                                                    "(voir la ligne d'en-tête)"))
             continue
-        for key, (cell, written) in values.items():  # what the site would refuse in the file, refused here
-            if match := FORBIDDEN_CHARACTERS.search(_text(cell)):
-                result.problems.append(Problem(sheet.name, number, written, forbidden_message(match.group())))
         fields, description, import_id = _row_fields(values, sheet.name, result)
         if item := plan(result, fields, description, import_id, year, existing, seen, sheet.name, headers):
             planned.append(item)
@@ -262,6 +259,9 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
     (`seen`: identity → record, identifiant → record) and the edition's files; None when refused."""
     by_identity, by_id = seen
     number = result.row
+    for field, value in strings({**fields, "description": description}):  # what the site would refuse in the file
+        if match := FORBIDDEN_CHARACTERS.search(value):
+            result.problems.append(Problem(name, number, _header_of(field, headers), forbidden_message(match.group())))
     try:
         meta = check_event(fields, name)
     except ContentError as error:  # every problem of the record, one per column
@@ -297,6 +297,15 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
     if import_id:
         by_id[import_id] = number
     return Planned(result, fields, description, match)
+
+
+def strings(value: Any, path: str = "") -> list[tuple[str, str]]:
+    """Every text in fields, with where it is (« venue.city », « slots.2.start »)."""
+    if isinstance(value, dict):
+        return [item for key, inner in value.items() for item in strings(inner, f"{path}.{key}" if path else key)]
+    if isinstance(value, list):
+        return [item for index, inner in enumerate(value, start=1) for item in strings(inner, f"{path}.{index}")]
+    return [(path, value)] if isinstance(value, str) else []
 
 
 def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult) -> tuple[dict, str, str | None]:

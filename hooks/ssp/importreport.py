@@ -11,52 +11,54 @@ from .importer import EVENT_OUTCOMES, OUTCOMES, ImportReport
 from .problems import Problem
 
 
+# How the report names things, for a spreadsheet (records are lines) or an OpenAgenda export (events).
+WORDS = {
+    "ligne": {"outcomes": OUTCOMES, "read": "ligne lue", "field": "colonne", "from": "du tableur", "fix": "le tableur",
+              "fix_first": "les colonnes du tableur", "file_error": "erreur du tableur"},
+    "événement": {"outcomes": EVENT_OUTCOMES, "read": "événement lu", "field": "champ", "from": "de l'export",
+                  "fix": "l'export", "fix_first": "le fichier", "file_error": "erreur du fichier"},
+}
+
+
 def summary(report: ImportReport) -> str:
     """« 12 lignes : 1 ligne d'en-tête, 2 lignes vides, 8 actions créées, 1 ligne en erreur. » — the
     figures add up to the number of rows in the sheet."""
     parts = []
-    for outcome, (singular, plural_form) in outcomes(report).items():
+    for outcome, (singular, plural_form) in WORDS[report.unit]["outcomes"].items():
         if count := report.count(outcome):
             parts.append(plural(count, singular, plural_form))
-    read = "ligne lue" if report.unit == "ligne" else f"{report.unit} lu"
-    return plural(len(report.rows), read) + " : " + ", ".join(parts) + "."
-
-
-def outcomes(report: ImportReport) -> dict[str, tuple[str, str]]:
-    return OUTCOMES if report.unit == "ligne" else EVENT_OUTCOMES
+    return plural(len(report.rows), WORDS[report.unit]["read"]) + " : " + ", ".join(parts) + "."
 
 
 def report_lines(report: ImportReport) -> list[tuple[str, bool]]:
     """What the command prints, in row order: (line, is it a problem)."""
+    words = WORDS[report.unit]
     lines = [(f"{report.source} : {report.origin}", False)] if report.origin else []
     lines += [(f"Remarque : {note}", False) for note in report.notes]
     lines += [(_problem_line(problem, report), True) for problem in report.problems]
     for row in report.rows:
         if row.outcome in ("header", "blank"):
             continue
-        label = outcomes(report)[row.outcome][0]
+        label = words["outcomes"][row.outcome][0]
         lines.append((f"{report.unit} {row.row} : {label}" + (f" → {row.path}" if row.path else ""),
                       row.outcome in ("error", "different")))
         lines += [(f"  {_problem_line(problem, report)}", True) for problem in row.problems]
         lines += [(f"  {change}", row.outcome == "different") for change in row.changes]
     if any(row.outcome == "different" for row in report.rows):
-        source = "du tableur" if report.unit == "ligne" else "de l'export"
-        lines.append((f"Des actions existantes diffèrent {source} : relancez avec --remplacer pour appliquer les "
+        lines.append((f"Des actions existantes diffèrent {words['from']} : relancez avec --remplacer pour appliquer les "
                       "changements listés (seules les colonnes remplies sont reprises).", True))
     if any(row.outcome.startswith("to-") for row in report.rows):
         lines.append(("Essai : aucun fichier n'a été écrit.", False))
     if any(row.outcome == "held" for row in report.rows):
-        source = "le tableur" if report.unit == "ligne" else "l'export"
-        lines.append((f"Aucun fichier écrit. Corrigez {source} et relancez, ou ajoutez --ecrire-valides pour écrire "
+        lines.append((f"Aucun fichier écrit. Corrigez {words['fix']} et relancez, ou ajoutez --ecrire-valides pour écrire "
                       f"déjà les {report.unit}s valides." if not report.problems else
-                      f"Aucun fichier écrit : corrigez d'abord {'les colonnes du tableur' if report.unit == 'ligne' else 'le fichier'}.",
-                      True))
+                      f"Aucun fichier écrit : corrigez d'abord {words['fix_first']}.", True))
     return lines
 
 
 def _problem_line(problem: Problem, report: ImportReport) -> str:
     where = problem.path + (f", {report.unit} {problem.line}" if problem.line else "") + (
-        f", {'colonne' if report.unit == 'ligne' else 'champ'} « {problem.field} »" if problem.field else "")
+        f", {WORDS[report.unit]['field']} « {problem.field} »" if problem.field else "")
     return f"{where} : {problem.message}"
 
 
@@ -66,9 +68,8 @@ def report_table(report: ImportReport) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([report.unit, "résultat", "fichier", "détail"])
     for problem in report.problems:
-        writer.writerow([problem.line or "", "erreur du tableur" if report.unit == "ligne" else "erreur du fichier", "",
-                         _problem_line(problem, report)])
+        writer.writerow([problem.line or "", WORDS[report.unit]["file_error"], "", _problem_line(problem, report)])
     for row in report.rows:
         details = [_problem_line(problem, report) for problem in row.problems] + row.changes
-        writer.writerow([row.row, outcomes(report)[row.outcome][0], row.path, "\n".join(details)])
+        writer.writerow([row.row, WORDS[report.unit]["outcomes"][row.outcome][0], row.path, "\n".join(details)])
     return out.getvalue()

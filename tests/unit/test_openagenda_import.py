@@ -97,7 +97,7 @@ def test_all_or_nothing_with_each_event_named(project, tmp_path):
     good = {"uid": 1, "title": {"fr": "Stand"}, "keywords": {"fr": ["Stand d'information"]}, "organisateur": "CHU de Lille",
             "timings": [{"begin": "2017-11-21T10:00:00+01:00", "end": "2017-11-21T12:00:00+01:00"}],
             "location": {"name": "Hall", "city": "Lille", "postalCode": "59000", "region": "Hauts-de-France"}}
-    wrong = {"uid": 2, "title": {"fr": "Sans organisateur"}, "timings": [], "status": 9}
+    wrong = {"uid": 2, "title": {"fr": "Sans organisateur"}, "timings": [], "status": 9, "age": {"min": 6.5}}
     hidden = {**good, "uid": 3, "title": {"fr": "Stand \u202egnitrats"}, "longDescription": {"fr": "<script>alert(1)</script>"}}
     export = tmp_path / "export.json"
     export.write_text(json.dumps({"events": [good, wrong, hidden]}), encoding="utf-8")
@@ -108,6 +108,7 @@ def test_all_or_nothing_with_each_event_named(project, tmp_path):
     assert any(line.startswith("  export.json, événement 2, champ « organizer » : organisateur absent") for line in lines)
     assert any("champ « timings » : aucun horaire" in line for line in lines)
     assert any("champ « status » : état « 9 » inconnu" in line for line in lines)
+    assert any("champ « age » : âge « {'min': 6.5} » : min et max sont des nombres entiers d'années" in line for line in lines)
     assert any("événement 3, champ « title » : caractère invisible interdit (U+202E)" in line for line in lines)
     broken = tmp_path / "casse.json"
     broken.write_text('{"events": [{"title": }]}', encoding="utf-8")

@@ -47,7 +47,7 @@ def offers(event: Event, site_url: str) -> dict[str, Any] | None:
             "availability": "https://schema.org/" + ("SoldOut" if event.meta.status == "full" else "InStock")}
 
 
-def age_range(age) -> str:
+def typical_age_range(age) -> str:
     """schema.org's typicalAgeRange: « 6-12 », « 60- » (from 60), « 0-6 »."""
     return f"{age.min or 0}-{'' if age.max is None else age.max}"
 
@@ -66,7 +66,7 @@ def occurrence_data(event: Event, occurrence: Occurrence, site_url: str) -> dict
         "organizer": organizer(event, site_url),
         "offers": offers(event, site_url),
         "isAccessibleForFree": True if FREE.search(event.meta.registration or "") else None,  # as the page says it
-        "typicalAgeRange": age_range(event.meta.age) if event.meta.age else None,
+        "typicalAgeRange": typical_age_range(event.meta.age) if event.meta.age else None,
         "description": summary(event.description_text) or event.meta.title,  # a summary: pages stay small
         "url": site_url + event.url,
         "image": [site_url + link("share_image", year=event.year)] if site_url else None,  # the edition's picture
