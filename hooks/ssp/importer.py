@@ -259,9 +259,9 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
     (`seen`: identity → record, identifiant → record) and the edition's files; None when refused."""
     by_identity, by_id = seen
     number = result.row
-    for field, value in strings({**fields, "description": description}):  # what the site would refuse in the file
+    for where, value in strings({**fields, "description": description}):  # what the site would refuse in the file
         if match := FORBIDDEN_CHARACTERS.search(value):
-            result.problems.append(Problem(name, number, _header_of(field, headers), forbidden_message(match.group())))
+            result.problems.append(Problem(name, number, _header_of(where, headers), forbidden_message(match.group())))
     try:
         meta = check_event(fields, name)
     except ContentError as error:  # every problem of the record, one per column
