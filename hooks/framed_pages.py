@@ -138,8 +138,10 @@ class FramedPages:
         transforms the title (`| upper`), escapes it another way (`| tojson`) or writes what differs
         from page to page (`page.url`) cannot share a frame, and stops the build."""
         html = spliced(frame, parts)
-        left = re.search(r"ssp.slot.(\w+).7e3f1c", html, re.IGNORECASE)
-        direct, _ = self._render(spec.src_uri, {"title": spec.title, "description": spec.description},
+        # a marker the templates transformed is left in the frame's own text (content may hold one as text)
+        left = re.search(r"ssp.slot.(\w+).7e3f1c", "".join(frame[0::2]), re.IGNORECASE)
+        # the page's meta as on_page_markdown hands it to Material: escaped once
+        direct, _ = self._render(spec.src_uri, {"title": escape(spec.title), "description": escape(spec.description)},
                                  {slot: parts[slot] for slot in SLOTS}, address)
         # Material writes the title and description as they come (MkDocs does not escape), the frame
         # escapes them; the frame's indentation is taken out, the page's own parts keep theirs: the

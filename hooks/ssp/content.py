@@ -15,7 +15,7 @@ from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
 from .thumbnails import Thumbnail
 from .urls import link
-from .fields import Audience, Contract, LocalDate, Publishable, Region, Text, WebUrl, as_list, fail, single
+from .fields import Audience, Contract, LocalDate, Markdown, Publishable, Region, Text, WebUrl, as_list, fail, single
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
@@ -119,7 +119,7 @@ class IdeasMeta(Contract):
     """campaigns/partenariat/idees-recues.yml"""
 
     title: Text = Field(description="Titre de la page")
-    intro: Optional[Text] = Field(None, description="Introduction (Markdown)")
+    intro: Optional[Markdown] = Field(None, description="Introduction (Markdown)")
     groups: dict[Audience, list[IdeaCard]] = Field(description="Idées reçues par public : patients, professionnels…")
     self_assessment: Optional[Text] = Field(None, description="Titre de l'autoévaluation, par exemple « Et vous, comment vous situez-vous ? »")
 
@@ -149,7 +149,7 @@ class QuizMeta(Publishable):
     """campaigns/partenariat/quiz/<slug>.yml"""
 
     title: Text = Field(description="Titre du quiz")
-    intro: Optional[Text] = Field(None, description="Introduction (Markdown)")
+    intro: Optional[Markdown] = Field(None, description="Introduction (Markdown)")
     source: Optional[Text] = Field(None, description="D'où viennent les réponses")
     questions: list[Question] = Field(min_length=1, description="Questions")
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from . import markup
 from .vocab import AUDIENCES, REGIONS, region_named
 
 DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -131,6 +132,16 @@ def visible(text: str) -> str:
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(visible)]
+
+
+def markdown_text(text: str) -> str:
+    """A text written in Markdown: what markup.problem refuses, refused here with the field's line."""
+    if refused := markup.problem(text):
+        raise fail(str(refused) + (f" (ligne {refused.line} du texte)" if refused.line > 1 else ""))
+    return text
+
+
+Markdown = Annotated[Text, AfterValidator(markdown_text)]
 LocalDate = Annotated[date, BeforeValidator(parse_date), WithJsonSchema({**_STRING, "format": "date"})]
 When = Annotated[
     datetime | date | time,

@@ -23,11 +23,12 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from . import frenchinput as typed
+from . import markup
 from .frenchinput import InputError, iso
 from .models import EventMeta
 from .problems import ContentError, Problem
 from .scaffold import BODY_HINT, check_event, front_matter_text
-from .source import FORBIDDEN_CHARACTERS, forbidden_message, parse_yaml, read_text, split_front_matter
+from .source import forbidden_message, refused_character, parse_yaml, read_text, split_front_matter
 from .spreadsheet import Sheet, read_sheet
 from .text import fold, slugify
 from .validate import validate
@@ -260,8 +261,10 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
     by_identity, by_id = seen
     number = result.row
     for where, value in strings({**fields, "description": description}):  # what the site would refuse in the file
-        if match := FORBIDDEN_CHARACTERS.search(value):
-            result.problems.append(Problem(name, number, _header_of(where, headers), forbidden_message(match.group())))
+        if (index := refused_character(value)) is not None:
+            result.problems.append(Problem(name, number, _header_of(where, headers), forbidden_message(value[index])))
+    if refused := markup.problem(description):
+        result.problems.append(Problem(name, number, headers.get("description", "description"), str(refused)))
     try:
         meta = check_event(fields, name)
     except ContentError as error:  # every problem of the record, one per column

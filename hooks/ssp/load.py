@@ -152,6 +152,9 @@ def read_model(path: Path, project_dir: Path, model, front_matter: bool = False,
     text, body, first_line = read_text(path, rel, raw), "", 1
     if front_matter:
         text, body, first_line = split_front_matter(text, rel)
+        if refused := markup.problem(body):
+            body_line = first_line + text.count("\n") + 2  # after the front matter and its closing « --- »
+            raise ContentError([Problem(rel, body_line + refused.line - 1, "", str(refused))])
     document = parse_yaml(text, rel, first_line)
     return validate(model, document, rel), body, document, rel
 

@@ -3,23 +3,94 @@
 CommonMark (markdown-it-py, with tables): a well-defined syntax, forgiving for editors (a list
 needs no blank line before it, two spaces nest it), and three times faster than
 Python-Markdown on a national edition's thousands of descriptions.
+
+`problem()` says what a text holds that the site refuses, with its line: nesting deeper than the
+sanitiser can take in bounded time (it is quadratic in depth) or than markdown-it renders (it drops
+what lies deeper, in silence), direction overrides (`<bdo>`), and refused characters written as
+character references (`&#x202E;`). The loaders call it, so the verifier, the build and the
+preview refuse the same texts; `render()` refuses them too, as a last guard.
 """
 
 from __future__ import annotations
 
+import html
+import re
+
 import nh3
 from markdown_it import MarkdownIt
 
+from .source import forbidden_message, refused_character
+
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Descriptions sit under the page's own <h1>: their headings start at <h2>. No images: a
-# description must not make readers' browsers fetch anything from another site.
-TAGS = (nh3.ALLOWED_TAGS - {"h1", "img"}) | {"details", "summary"}
+# description must not make readers' browsers fetch anything from another site. No direction overrides.
+TAGS = (nh3.ALLOWED_TAGS - {"h1", "img", "bdo", "bdi"}) | {"details", "summary"}
+ATTRIBUTES = {tag: names - {"dir"} for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
+MAX_CHARACTERS = 100_000  # a Markdown text (about 30 pages): markdown-it takes up to 7 s on the worst such text
+MAX_NESTING = 24  # lists in lists, quotes, HTML elements: a description needs a handful
+_ENGINE_NESTING = 2 * MAX_NESTING  # markdown-it's own limit, beyond which it drops content: never reached
+_md = MarkdownIt("commonmark", {"maxNesting": _ENGINE_NESTING}).enable("table")
+# HTML written in a text: opening tags that nest (void elements and those HTML closes by itself aside)
+_NOT_NESTING = {"area", "br", "col", "hr", "img", "input", "wbr", "li", "p", "td", "th", "tr", "dt", "dd", "option",
+                "rp", "rt", "source", "track", "meta", "link", "base", "embed", "param"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)[^>]*?(/?)>")
+_DIRECTION = re.compile(r"<\s*(bdo|bdi)\b|\sdir\s*=", re.IGNORECASE)
+_REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[a-zA-Z][a-zA-Z0-9]*);?")
 
-_md = MarkdownIt("commonmark").enable("table")
+
+class MarkupError(ValueError):
+    """A text the site refuses: its line in the text (1-based) and a French message."""
+
+    def __init__(self, line: int, message: str):
+        self.line = line
+        super().__init__(message)
+
+
+def problem(text: str | None) -> MarkupError | None:
+    """What the site refuses in a Markdown text, or None."""
+    if not text or not text.strip():
+        return None
+    if len(text) > MAX_CHARACTERS:
+        return MarkupError(text[:MAX_CHARACTERS].count("\n") + 1,
+                           f"texte trop long : {MAX_CHARACTERS:,} caractères au plus (une trentaine de pages) ; ".replace(",", "\u202f")
+                           + "raccourcissez-le, ou publiez le document complet comme support (PDF)")
+    lines = text.split("\n")
+    for number, line in enumerate(lines, start=1):
+        if "&" in line and (index := refused_character(html.unescape(line), "\t")) is not None:
+            return MarkupError(number, forbidden_message(html.unescape(line)[index]) + " (écrit sous la forme « &#…; »)")
+        if "<" in line and _DIRECTION.search(line):
+            return MarkupError(number, "changement du sens d'écriture (balise <bdo> ou <bdi>, attribut dir) refusé : "
+                                       "il ferait lire le texte autrement qu'il n'est écrit ; retirez-le")
+    depth = 0  # of the HTML elements written in the text, carried from one block to the next
+    for token in _md.parse(text):
+        level = max([token.level] + [child.level for child in token.children or ()])
+        raw = token.content if token.type in ("html_block", "html_inline") else "".join(
+            child.content for child in token.children or () if child.type == "html_inline")
+        depth, deepest = _html_depth(raw, depth)
+        if level + deepest > MAX_NESTING:
+            return MarkupError(token.map[0] + 1 if token.map else 1,
+                               f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes, de citations ou "
+                               "de balises) : simplifiez la mise en forme")
+    return None
+
+
+def _html_depth(raw: str, depth: int) -> tuple[int, int]:
+    """(depth after, deepest) of the HTML elements written in `raw`, from `depth`: counted without
+    parsing, in one pass."""
+    deepest = depth
+    for closing, name, self_closing in _TAG.findall(raw) if "<" in raw else ():
+        if name.lower() in _NOT_NESTING or self_closing:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    return depth, deepest
 
 
 def render(text: str | None) -> str:
-    """Convert Markdown, then sanitise: no script, no on* attribute, no javascript: URL."""
+    """Convert Markdown, then sanitise: no script, no on* attribute, no javascript: URL, no direction override."""
     if not text or not text.strip():
         return ""
-    return nh3.clean(_md.render(text).rstrip("\n"), tags=TAGS, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+    if found := problem(text):
+        raise found
+    return nh3.clean(_md.render(text).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+                     link_rel="noopener noreferrer")

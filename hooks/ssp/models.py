@@ -16,7 +16,7 @@ from pydantic import BeforeValidator, Field, model_validator
 
 from .communes import mismatch
 from .content import Call, Material, MaterialItem, Slug
-from .fields import Audience, ClockTime, Contract, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
+from .fields import Audience, ClockTime, Contract, Markdown, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .text import fold, plain
 from .urls import link
 from .vocab import ACCESSIBILITY, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
@@ -51,7 +51,7 @@ class EditionMeta(Contract):
         description="Thème national de l'édition, sans guillemets (le site les ajoute)")
     start: LocalDate = Field(description="Premier jour de la semaine nationale (AAAA-MM-JJ)")
     end: LocalDate = Field(description="Dernier jour de la semaine nationale (AAAA-MM-JJ)")
-    summary: Optional[Text] = Field(None, description="Présentation de l'édition (Markdown)")
+    summary: Optional[Markdown] = Field(None, description="Présentation de l'édition (Markdown)")
     resources: list[Resource] = Field(default_factory=list, description="Liens officiels (DGOS, ministère…)")
     materials: list[Material] = Field(default_factory=list, description="Supports de communication")
 

@@ -310,9 +310,12 @@ def test_unreadable_files_get_a_french_message(edition):
     assert "l'édition 2030 n'existe pas" in ssp(edition, "importer", str(one_column), "--edition", "2030").stderr
 
 
-def test_a_description_longer_than_the_csv_module_default_is_kept_whole(edition):
-    long_text = "Présentation détaillée ; " * 8_000  # 200 000 characters in one cell (the csv default stops at 128 KB)
+def test_a_description_as_long_as_the_site_takes_is_kept_whole_and_a_longer_one_refused(edition):
+    long_text = "Présentation détaillée ; " * 4_000  # 100 000 characters in one cell, the most a Markdown text may hold
     result = ssp(edition, "importer", str(excel_csv(edition, [row(text=long_text)])), "--edition", "2017")
     assert result.returncode == 0, result.stderr
     [event] = edition.load()[0].events
-    assert event.description_html.count("Présentation détaillée ;") == 8_000
+    assert event.description_html.count("Présentation détaillée ;") == 4_000
+    longer = row(title="Autre action", text="Présentation détaillée ; " * 8_000)  # 200 000: above csv's default too
+    result = ssp(edition, "importer", str(excel_csv(edition, [longer])), "--edition", "2017")
+    assert result.returncode == 1 and "ligne 2, colonne « Description » : texte trop long : 100\u202f000 caractères" in result.stderr

@@ -26,7 +26,7 @@ def only_problem(project) -> tuple[str, int, str]:
     ({"title": None}, ("title", None, "champ obligatoire manquant")),
     ({"title": "[un, deux]"}, ("title", "title", "un texte est attendu ici (une seule valeur, pas une liste ni des sous-champs)")),
     ({"title": '"   "'}, ("title", "title", "ne doit pas être vide")),
-    ({"title": '"\u200b\u00a0"'}, ("title", "title", "ce texte ne contient aucun caractère visible")),
+    ({"title": '"\u200d\u00a0"'}, ("title", "title", "ce texte ne contient aucun caractère visible")),
     ({"draft": "peut-être"}, ("draft", "draft", "oui ou non attendu : écrivez true ou false")),
     ({"draft": "[true]"}, ("draft", "draft", "oui ou non attendu : écrivez true ou false")),
     ({"audience": "{patients: 1}"}, ("audience", "audience", "une liste est attendue : un élément par ligne, commençant par « - »")),
