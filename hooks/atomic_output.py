@@ -15,6 +15,7 @@ import os
 import shutil
 
 from engine import ENGINE_LOG
+from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 SUFFIX = ".partiel"
@@ -64,8 +65,13 @@ def on_build_error(error):
 
 
 def staging(site_dir: str) -> str:
-    """The folder a build writes into; what a killed build left there is removed."""
+    """The folder a build writes into; what a killed build left there is removed. A symbolic link in
+    the way stops the build (site.py names it first): MkDocs would empty the folder it points to."""
     partial = site_dir.rstrip("/\\") + SUFFIX
+    for path in (site_dir.rstrip("/\\"), partial, site_dir.rstrip("/\\") + ".ancien"):
+        if os.path.islink(path):
+            raise Abort(f"{path} est un lien symbolique : la construction effacerait le dossier qu'il désigne ; "
+                        "supprimez le lien (git rm), rien n'a été publié")
     shutil.rmtree(partial, ignore_errors=True)
     return partial
 

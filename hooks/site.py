@@ -31,13 +31,13 @@ from mkdocs.utils.templates import url_filter  # noqa: E402
 from engine import ENGINE_LOG  # noqa: E402
 from framed_pages import FramedPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput  # noqa: E402
-from ssp import legal, templating, urls  # noqa: E402
+from ssp import legal, markup, templating, urls  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
 from ssp.cache import Cache  # noqa: E402
-from ssp.folders import clutter, docs_problems  # noqa: E402
+from ssp.folders import ROOT_LINK_REFUSED, clutter, project_problems  # noqa: E402
 from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
-from ssp.problems import ContentError, format_problems  # noqa: E402
+from ssp.problems import ContentError, format_problems, shown  # noqa: E402
 
 log = logging.getLogger(ENGINE_LOG + ".plugins.ssp")
 
@@ -86,12 +86,14 @@ def on_config(config):
         legal.check_status(state["legal"].get("accessibility_status", ""))
     except ContentError as error:
         raise Stop(str(error)) from None
-    for path in clutter(project_dir / "campaigns", project_dir):
-        log.info(f"Remarque : {path} : fichier système ignoré")
     try:
-        refused = docs_problems(Path(config.docs_dir), project_dir)  # MkDocs publishes docs/ as it is
-        if refused:
+        # links at the root (MkDocs would read or empty a folder outside the project), docs/ (published as it is)
+        if refused := project_problems(project_dir, Path(config.docs_dir), config.site_dir):
+            if refused[0].message == ROOT_LINK_REFUSED:  # even the preview reads nothing through such a link
+                raise Stop(format_problems(refused, "rien n'a été publié"))
             raise ContentError(refused)
+        for path in clutter(project_dir / "campaigns", project_dir):
+            log.info(shown(f"Remarque : {path} : fichier système ignoré"))
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
                           preview=previewing(), workers=state["workers"], cache=CACHE)
     except WorkerLost as error:
@@ -145,10 +147,10 @@ def on_page_markdown(markdown, page, config, files):
             markdown = legal.fill(markdown, state["legal"], f"docs/{page.file.src_uri}")
         except ContentError as error:
             raise Stop(str(error)) from None
-    # Material prints title and description unescaped: hand it escaped Markup (never escaped twice).
-    for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            page.meta[key] = escape(page.meta[key])
+    # Material prints meta values unescaped (title, description, author…): hand them escaped Markup (never escaped twice).
+    for key, value in page.meta.items():
+        if isinstance(value, str):
+            page.meta[key] = escape(value)
     return markdown
 
 
@@ -156,7 +158,7 @@ def on_page_content(html, page, config, files):
     # Our templates draw campaign pages from the context; page.content is left for the search index.
     if spec := state["pages"].get(page.file.src_uri):
         return f"<p>{escape(spec.search_text)}</p>" if spec.search_text else ""
-    return html
+    return markup.clean_page(html)  # a page of docs/: sanitised like content
 
 
 def on_page_context(context, page, config, nav):

@@ -106,3 +106,19 @@ def row(title="Atelier « sécurité »", start="24/11/2017", at="", until="", i
     """A row of EXCEL_HEADER, filled as an office fills it."""
     return [identifier, title, type_, start, at, until, "CH de Douai", "Salle A", postal, town, region, audience,
             "Entrée libre", status, text]
+
+
+def real_pdf(subject: str = "", page: dict | None = None, catalog: dict | None = None) -> bytes:
+    """A one-page PDF written by pypdf (a real file: the site reads every object of a PDF material);
+    `subject` pads it, `page` and `catalog` add entries (for hostile cases)."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    if subject:
+        writer.add_metadata({"/Subject": subject})
+    for target, entries in ((writer.pages[0], page), (writer._root_object, catalog)):
+        target.update(entries or {})
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

@@ -28,13 +28,15 @@ def main(context: click.Context, projet: Path) -> None:
                    "et tableau de toutes les erreurs dans le résumé de la tâche ($GITHUB_STEP_SUMMARY).")
 @click.pass_obj
 def verifier(project: Path, output: str) -> None:
-    from .folders import clutter
+    from .folders import clutter, project_problems
     from .load import load_all
 
-    notes = [Problem(path, 0, "", "fichier système ignoré (laissé par Windows, macOS ou un traitement de texte)")
-             for path in clutter(project / "campaigns", project)]
-    problems, valid = [], ""
+    problems, valid, notes = project_problems(project), "", []
     try:
+        if problems:
+            raise ContentError(problems)
+        notes = [Problem(path, 0, "", "fichier système ignoré (laissé par Windows, macOS ou un traitement de texte)")
+                 for path in clutter(project / "campaigns", project)]
         campaigns = load_all(project / "campaigns", project)
         valid = "Contenu valide : " + plural(len(campaigns.editions), "édition") + ", " + plural(
             sum(len(edition.events) for edition in campaigns.editions), "action") + "."

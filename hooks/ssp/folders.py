@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from .problems import ContentError, Problem
-from .source import LINK_REFUSED
+from .source import LINK_REFUSED, parse_yaml, read_text, split_front_matter
 from .text import slugify
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -47,20 +47,79 @@ def links(folder: Path, project_dir: Path) -> list[Problem]:
     return [Problem(rel(Path(path), project_dir), 0, "", LINK_REFUSED) for path in sorted(found)]
 
 
+# Folders and files the build reads or writes at the project's root: a link there would make it read
+# from, or empty, a folder outside the project (MkDocs cleans its output folder by following links).
+ROOT_PARTS = ("campaigns", "docs", "overrides", "hooks", "schemas", "mkdocs.yml")
+OUTPUTS = ("site", "site.partiel", "site.ancien")
+
+
+def root_links(project_dir: Path, site_dir: str = "site") -> list[Problem]:
+    """The project's own folders and the build's output folders, when any is a symbolic link."""
+    site = os.path.relpath(os.path.abspath(os.path.join(project_dir, site_dir)), os.path.abspath(project_dir))
+    outputs = [site + suffix for suffix in ("", ".partiel", ".ancien")] if site_dir != "site" else list(OUTPUTS)
+    return [Problem(name.replace(os.sep, "/"), 0, "", ROOT_LINK_REFUSED) for name in (*ROOT_PARTS, *outputs)
+            if os.path.islink(os.path.join(project_dir, name))]
+
+
+ROOT_LINK_REFUSED = ("lien symbolique refusé à la racine du projet : le site lirait ou effacerait des fichiers hors du "
+                     "projet ; supprimez le lien (git rm), puis remettez le vrai dossier ou fichier")
+
+
+def project_problems(project_dir: Path, docs_dir: Path | None = None, site_dir: str = "site") -> list[Problem]:
+    """What the verifier, the build and the preview refuse before reading any content: links at the
+    root and in docs/, and what docs/ may not hold (one check, shared)."""
+    problems = root_links(project_dir, site_dir)
+    if problems:
+        return problems  # nothing is read through a link
+    return docs_problems(docs_dir or project_dir / "docs", project_dir)
+
+
 DOCS_SUFFIXES = {".md", ".css", ".js"}  # docs/: pages in Markdown (under the CSP), the site's own style and scripts
+
+
+DOCS_META = {"title", "description", "hide", "search"}  # what a page of docs/ may set in its header
+DOCS_ACTIVE = re.compile(r"<\s*(script|style|meta|link|base|iframe|frame|object|embed|form|svg|math|template)\b", re.IGNORECASE)
 
 
 def docs_problems(docs_dir: Path, project_dir: Path) -> list[Problem]:
     """docs/ is published as it is: a page written in HTML or an SVG there would run its scripts
-    outside the CSP, so only Markdown pages and the site's style and scripts are accepted."""
+    outside the CSP, so only Markdown pages and the site's style and scripts are accepted; a page's
+    header sets its title, description and what Material hides, and its text holds no element that
+    could redirect readers or run (the build also sanitises what these pages become)."""
     problems = links(docs_dir, project_dir)
     for parent, _, names in os.walk(docs_dir):
         for name in sorted(names):
             path = Path(parent) / name
-            if Path(name).suffix.lower() not in DOCS_SUFFIXES and not is_clutter(name) and not path.is_symlink():
+            if is_clutter(name) or path.is_symlink():
+                continue
+            if Path(name).suffix.lower() not in DOCS_SUFFIXES:
                 problems.append(Problem(rel(path, project_dir), 0, "", "fichier refusé dans docs/ : une page s'écrit en "
                                         "Markdown (.md) ; un document ou une image se publie comme support d'une édition"))
+            elif path.suffix.lower() == ".md":
+                problems += _docs_page_problems(path, rel(path, project_dir))
     return problems
+
+
+def _docs_page_problems(path: Path, where: str) -> list[Problem]:
+    try:
+        text = read_text(path, where)
+        body, first = text, 1
+        if text.startswith("---\n"):
+            meta, body, _ = split_front_matter(text, where)
+            first = meta.count("\n") + 4
+            document = parse_yaml(meta, where, 2)
+            if not isinstance(document.data, dict):
+                raise ContentError([Problem(where, 2, "", "l'en-tête doit être une suite de champs « nom: valeur »")])
+            if unknown := sorted(set(document.data) - DOCS_META):
+                raise ContentError([Problem(where, document.line_of((key,)), key, "champ refusé dans l'en-tête d'une page "
+                                            f"de docs/ ; champs permis : {', '.join(sorted(DOCS_META))}")
+                                    for key in unknown])
+    except ContentError as error:
+        return error.problems
+    return [Problem(where, first + body[:match.start()].count("\n"), "",
+                    f"balise <{match.group(1).lower()}> refusée dans une page : elle pourrait emmener les lecteurs ailleurs "
+                    "ou exécuter un programme ; écrivez la page en Markdown")
+            for match in DOCS_ACTIVE.finditer(body)]
 
 
 def content_files(folder: Path, suffix: str, project_dir: Path) -> tuple[list[Path], list[Problem]]:

@@ -3,9 +3,9 @@ in the job's summary (GitHub shows at most 10 annotations per step; the summary 
 
 from __future__ import annotations
 
-import html
+import re
 
-from .problems import Problem
+from .problems import Problem, shown
 
 
 def _data(text: str) -> str:
@@ -28,8 +28,19 @@ def annotation(problem: Problem, level: str = "error") -> str:
     return f"::{level} {','.join(properties)}::{_data(problem.message)}"
 
 
+def code_span(text: str) -> str:
+    """A value shown in GitHub Markdown (job summary, comment) as it is, never as markup: a link,
+    an image, a mention or HTML written in content stays text. A code span, its fence longer than any
+    run of backticks inside; line breaks and pipes (table cells) neutralised."""
+    text = shown(text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ")).replace("|", "\\|")
+    if not text.strip():
+        return " "
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    return f"{fence} {text} {fence}"
+
+
 def _cell(text: str) -> str:
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ").replace("\r", " ") or " "
+    return code_span(text)
 
 
 def summary(problems: list[Problem], notes: list[Problem], valid_text: str) -> str:

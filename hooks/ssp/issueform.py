@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from .github import code_span
 from .importer import import_rows
 from .problems import Problem
 from .spreadsheet import Sheet
@@ -112,7 +113,7 @@ class Declaration:
         """The French answer posted on the issue when the declaration cannot become a file."""
         lines = ["La déclaration n'a pas pu être transformée en action. Modifiez l'issue (menu « … » → « Edit ») "
                  "pour corriger ces points ; un membre de l'équipe relancera ensuite la publication.", ""]
-        lines += [f"- **{problem.field or 'Formulaire'}** : {problem.message}" for problem in self.problems]
+        lines += [f"- **{problem.field or 'Formulaire'}** : {code_span(problem.message)}" for problem in self.problems]
         return "\n".join(lines) + "\n"
 
 

@@ -94,3 +94,14 @@ def render(text: str | None) -> str:
         raise found
     return nh3.clean(_md.render(text).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel="noopener noreferrer")
+
+
+# The pages of docs/ (legal pages, written by the team in Material's Markdown): the same sanitiser,
+# with the elements and attributes Material's extensions write (heading anchors, admonitions, tables).
+PAGE_TAGS = (nh3.ALLOWED_TAGS - {"img", "bdo", "bdi"}) | {"details", "summary", "section", "abbr"}
+PAGE_ATTRIBUTES = {**ATTRIBUTES, "*": {"class", "id", "title", "lang"}, "a": {"href", "hreflang", "title"}}
+
+
+def clean_page(html_text: str) -> str:
+    """A page of docs/ once rendered: no script, no element that redirects or loads anything."""
+    return nh3.clean(html_text, tags=PAGE_TAGS, attributes=PAGE_ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None)

@@ -3,8 +3,7 @@ their extension and by their content, never a format a browser would run (HTML, 
 
 from __future__ import annotations
 
-import io
-import zipfile
+from . import activefiles
 
 MAX_MATERIAL_BYTES = 50_000_000  # a poster in print quality or a short video; GitHub Pages refuses files above 100 MB
 ZIP = (0, b"PK\x03\x04")
@@ -24,9 +23,6 @@ ALLOWED = {
     ".ods": ("ODS", [ZIP]),
 }
 IMAGES = {".png", ".jpg", ".jpeg", ".webp"}
-OFFICE_MIMETYPES = {".odt": b"application/vnd.oasis.opendocument.text",
-                    ".odp": b"application/vnd.oasis.opendocument.presentation",
-                    ".ods": b"application/vnd.oasis.opendocument.spreadsheet"}
 CONVERT = {  # refused extension → what to send instead
     ".svg": "exportez l'image en PNG", ".html": "enregistrez la page en PDF", ".htm": "enregistrez la page en PDF",
     ".xhtml": "enregistrez la page en PDF", ".gif": "exportez l'image en PNG", ".doc": "enregistrez-le en .docx ou en PDF",
@@ -49,19 +45,30 @@ def check(name: str, content: bytes) -> tuple[str, bool]:
                          f"enregistrez-le à nouveau au format {label} depuis le logiciel qui l'a créé")
     if signatures == [ZIP]:
         _check_office(suffix, label, content)
+    elif suffix == ".pdf":
+        _check_pdf(content)
     return label, suffix in IMAGES
 
 
 def _check_office(suffix: str, label: str, content: bytes) -> None:
-    """An office document: a real one of its kind, and without macros."""
+    """An office document: a real one of its kind, without anything that runs or reaches elsewhere
+    (activefiles.office_problem)."""
     try:
-        with zipfile.ZipFile(io.BytesIO(content)) as archive:
-            names = set(archive.namelist())
-            mimetype = archive.read("mimetype") if "mimetype" in names else b""
-    except (zipfile.BadZipFile, KeyError, OSError):
-        raise ValueError(f"fichier {label} abîmé : enregistrez-le à nouveau depuis le logiciel qui l'a créé") from None
-    if any(name.lower().endswith("vbaproject.bin") or name.lower().startswith("basic/") for name in names):
-        raise ValueError(f"ce document contient des macros : enregistrez-le sans macros (au format {suffix}) ou en PDF")
-    real = mimetype.strip() == OFFICE_MIMETYPES[suffix] if suffix in OFFICE_MIMETYPES else "[Content_Types].xml" in names
-    if not real:
+        problem = activefiles.office_problem(suffix, content)
+    except activefiles.Unreadable as error:
+        raise ValueError(f"fichier {label} abîmé ou trop gros une fois décompressé ({error}) : enregistrez-le à nouveau "
+                         "depuis le logiciel qui l'a créé") from None
+    if problem == activefiles.NOT_OF_ITS_KIND:
         raise ValueError(f"le contenu du fichier n'est pas un {label} : enregistrez-le à nouveau au format {label}")
+    if problem:
+        raise ValueError(f"ce document contient {problem} : enregistrez-le sans (au format {suffix}), ou en PDF")
+
+
+def _check_pdf(content: bytes) -> None:
+    try:
+        problem = activefiles.pdf_problem(content)
+    except activefiles.Unreadable:
+        raise ValueError("fichier PDF abîmé : enregistrez-le à nouveau en PDF depuis le logiciel qui l'a créé") from None
+    if problem:
+        raise ValueError(f"ce PDF contient {problem} : exportez-le à nouveau en PDF « standard » ou « PDF/A » "
+                         "(sans formulaire actif ni script), ou imprimez-le en PDF")

@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import Annotated, Literal, Optional
 from zoneinfo import ZoneInfo
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from .communes import mismatch
 from .content import Call, Material, MaterialItem, Slug
@@ -36,6 +36,15 @@ def unquoted(value):
     return value
 
 
+MAX_THEME = 250  # characters: the national themes since 2011 hold in one sentence of 40 to 160
+
+
+def short_theme(theme: str) -> str:
+    if len(theme) > MAX_THEME:
+        raise fail(f"thème trop long ({len(theme)} caractères) : {MAX_THEME} au plus ; le thème national tient en une phrase")
+    return theme
+
+
 class Resource(Contract):
     title: Text = Field(description="Titre du lien, tel qu'affiché")
     url: WebUrl = Field(description="Adresse web (http:// ou https://)")
@@ -47,7 +56,7 @@ class EditionMeta(Contract):
 
     year: int = Field(ge=2011, le=2100, description="Année de l'édition")
     number: Optional[int] = Field(None, ge=1, description="Numéro de l'édition (7 pour la 7e)")
-    theme: Annotated[Text, BeforeValidator(unquoted)] = Field(
+    theme: Annotated[Text, BeforeValidator(unquoted), AfterValidator(short_theme)] = Field(
         description="Thème national de l'édition, sans guillemets (le site les ajoute)")
     start: LocalDate = Field(description="Premier jour de la semaine nationale (AAAA-MM-JJ)")
     end: LocalDate = Field(description="Dernier jour de la semaine nationale (AAAA-MM-JJ)")

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 from .frenchnumbers import plural
+
+
+def shown(text: str) -> str:
+    """A text printed to a terminal or a CI log: line breaks and every other control or invisible
+    character written as « \\u000a », so that a value cannot start a line of its own (a GitHub
+    workflow command such as « ::error », « ::add-mask:: ») nor hide what follows it."""
+    if text.isprintable():
+        return text
+    return "".join(f"\\u{ord(character):04x}" if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs")
+                   else character for character in text)
 
 
 @dataclass(frozen=True, order=True)
@@ -18,7 +29,7 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.field} : {self.message}" if self.field else f"{where}: {self.message}"
+        return shown(f"{where}: {self.field} : {self.message}" if self.field else f"{where}: {self.message}")
 
 
 class ContentError(Exception):

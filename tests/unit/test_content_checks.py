@@ -95,8 +95,8 @@ def test_verifier_in_github_format_annotates_each_line_and_summarises_all(projec
     assert [props["file"] for level, props, _ in commands if level == "notice"] == ["campaigns/2017/events/Thumbs.db"]
     table = summary.read_text(encoding="utf-8")
     assert table.startswith("### ❌ 3 erreurs dans le contenu")
-    rows = [line for line in table.splitlines() if line.startswith("| campaigns/")]
-    assert len(rows) == 3 and "| campaigns/2017/events/x.md | 8 | start | la date « 2017-11-31 » n'existe pas" in table
+    rows = [line for line in table.splitlines() if line.startswith("| ` campaigns/")]  # values in code spans: never markup
+    assert len(rows) == 3 and "| ` campaigns/2017/events/x.md ` | 8 | ` start ` | ` la date « 2017-11-31 » n'existe pas" in table
 
 
 def test_verifier_in_github_format_on_good_content(project, tmp_path, monkeypatch):

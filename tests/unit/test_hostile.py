@@ -9,11 +9,11 @@ import zipfile
 
 import pytest
 
-from helpers import EDITION_2017, front_matter, ssp
+from helpers import EDITION_2017, front_matter, real_pdf, ssp
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478"
                     "9c63f8cfc000000301010018dd8db00000000049454e44ae426082")  # a real 1 × 1 PNG
-PDF = b"%PDF-1.7\n" + b"x" * 64
+PDF = real_pdf()
 
 
 def with_material(project, file: str, content: bytes | None = PDF, path: str | None = None):

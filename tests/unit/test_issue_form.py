@@ -62,8 +62,8 @@ def test_problems_are_named_by_the_form_fields(project):
     result = declare(project.root, issue_body(wrong))
     assert not result.ok
     comment = result.comment()
-    assert "- **Date de début** : la date « 31/11/2017 » n'existe pas" in comment
-    assert "- **Inscription** : adresse « javascript:alert(1) » refusée" in comment
+    assert "- **Date de début** : ` la date « 31/11/2017 » n'existe pas" in comment  # in a code span: never markup
+    assert "- **Inscription** : ` adresse « javascript:alert(1) » refusée" in comment
     assert declare(project.root, issue_body(ANSWERS | {"Édition": "2030"})).problems[0].message.startswith(
         "l'édition 2030 n'existe pas")
     assert "ne vient pas du formulaire" in declare(project.root, "Bonjour, voici mon action : …").comment()
@@ -80,4 +80,4 @@ def test_the_declaration_command_writes_the_file_or_the_comment(project, tmp_pat
     answers.write_text(issue_body(ANSWERS | {"Type": "Kermesse"}), encoding="utf-8")
     result = ssp(project, "declaration", str(answers), "--sortie", str(tmp_path / "non"))
     assert result.returncode == 1 and not (tmp_path / "non/chemin").exists()
-    assert "- **Type** : type « Kermesse » inconnu" in (tmp_path / "non/commentaire.md").read_text(encoding="utf-8")
+    assert "- **Type** : ` type « Kermesse » inconnu" in (tmp_path / "non/commentaire.md").read_text(encoding="utf-8")

@@ -34,12 +34,23 @@ def wrapped(text: str, weight: int, size: int, width: int) -> list[str]:
         if lines and font(weight, size).getlength(candidate) <= width:
             lines[-1] = candidate
         else:
-            lines.append(word)
+            lines += _cut(word, weight, size, width)
     return lines
+
+
+def _cut(word: str, weight: int, size: int, width: int) -> list[str]:
+    """A word wider than the picture (a web address, or no space at all), cut where it must be."""
+    pieces = [""]
+    for character in word:
+        if pieces[-1] and font(weight, size).getlength(pieces[-1] + character) > width:
+            pieces.append("")
+        pieces[-1] += character
+    return pieces
 
 
 def theme_lines(theme: str, room: int) -> tuple[int, list[str]]:
     """The largest size (72 px down to 34 px) at which the theme fits in `room` pixels of height."""
+    theme = theme[:300]  # the contract allows 250 characters: the picture's work stays bounded whatever it is given
     text = re.sub(r" ([:;?!])", "\u00a0\\1", f"«\u00a0{theme}\u00a0»")  # French punctuation keeps its word
     for size in range(72, 33, -2):
         lines = wrapped(text, 700, size, WIDTH - 2 * MARGIN)
