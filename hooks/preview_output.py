@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from urllib.parse import urlsplit
 
 from mkdocs.utils import write_file
 
@@ -76,3 +77,21 @@ class KeptOutput:
     @staticmethod
     def _aside(site_dir: str) -> str:
         return site_dir.rstrip(os.sep) + ".editions"
+
+
+PREVIEW_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+def host_guard(app):
+    """The preview answers only requests addressed to this machine by name: a page of another site
+    whose name is made to point here (DNS rebinding) gets « 403 », never the drafts."""
+    def guarded(environ, start_response):
+        try:
+            name = urlsplit("//" + environ.get("HTTP_HOST", "")).hostname or ""
+        except ValueError:
+            name = ""
+        if name not in PREVIEW_HOSTS:
+            start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8")])
+            return ["La prévisualisation ne répond qu'aux adresses http://127.0.0.1 et http://localhost.\n".encode()]
+        return app(environ, start_response)
+    return guarded

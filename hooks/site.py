@@ -30,7 +30,7 @@ from mkdocs.utils.templates import url_filter  # noqa: E402
 
 from engine import ENGINE_LOG  # noqa: E402
 from framed_pages import FramedPages, fingerprint  # noqa: E402
-from preview_output import KeptOutput  # noqa: E402
+from preview_output import KeptOutput, host_guard  # noqa: E402
 from ssp import legal, markup, templating, urls  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
 from ssp.cache import Cache  # noqa: E402
@@ -110,6 +110,11 @@ def on_config(config):
     state["pages"] = {page.src_uri: page for page in site.pages if not page.shared_frame}
     state["framed"] = [page for page in site.pages if page.shared_frame]
     return config
+
+
+def on_serve(server, config, builder):
+    server.set_app(host_guard(server.get_app()))  # only 127.0.0.1 and localhost: no DNS rebinding to the drafts
+    return server
 
 
 def on_pre_build(config):

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .clifrench import FrenchGroup
-from .problems import ContentError, Problem, format_problems
+from .problems import ContentError, Problem, format_problems, shown
 from .vocab import AUDIENCES, EVENT_TYPES
 
 
@@ -66,7 +66,7 @@ def plural(count: int, word: str) -> str:
 @main.command(help="Vérifie que les liens vers d'autres sites répondent (demande Internet ; jamais en CI).")
 @click.pass_obj
 def liens(project: Path) -> None:
-    from .linkcheck import check, external_links
+    from .linkcheck import SKIPPED, check, external_links
     from .load import load_all
 
     try:
@@ -74,10 +74,15 @@ def liens(project: Path) -> None:
     except ContentError as error:
         click.echo(str(error), err=True)
         sys.exit(1)
-    broken = check(links)
+    found = check(links)
+    skipped = [(link, problem) for link, problem in found if problem == SKIPPED]
+    broken = [(link, problem) for link, problem in found if problem != SKIPPED]
+    for link, problem in skipped:
+        click.echo(shown(f"Remarque : {link.source} : {link.what} {link.url} {problem}"))
     for link, problem in broken:
-        click.echo(f"{link.source} : {link.what} {link.url} {problem}")
-    click.echo(f"{len(links)} liens vérifiés, {len(broken)} en erreur.")
+        click.echo(shown(f"{link.source} : {link.what} {link.url} {problem}"))
+    click.echo(f"{len(links) - len(skipped)} liens vérifiés, {len(broken)} en erreur"
+               + (f", {len(skipped)} non vérifiés (adresses internes)." if skipped else "."))
     sys.exit(1 if broken else 0)
 
 

@@ -67,11 +67,28 @@ def import_openagenda(project: Path, year: int, source: Path, write_valid: bool 
     return finish(report, planned, existing, project, folder, replace, {}, write_valid, dry_run)
 
 
+MAX_DIGITS = 30  # OpenAgenda's identifiers have 8 to 19 digits; Python refuses integers above 4,300
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _whole_number(digits: str) -> int:
+    if len(digits.lstrip("-")) > MAX_DIGITS:
+        raise _TooLong
+    return int(digits)
+
+
 def read_export(source: Path) -> list:
     """The events of an export: {"events": [...]} (or a bare list), read as UTF-8 JSON."""
     raw = read_bytes(source, source.name, MAX_BYTES)
     try:
-        data = json.loads(raw.decode("utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"), parse_int=_whole_number)
+    except _TooLong:
+        line = raw[:re.search(rb"\d{%d}" % (MAX_DIGITS + 1), raw).start()].count(b"\n") + 1
+        raise ContentError([Problem(source.name, line, "", f"nombre de plus de {MAX_DIGITS} chiffres : ce n'est pas une valeur "
+                                    "d'OpenAgenda ; téléchargez de nouveau l'export")]) from None
     except UnicodeDecodeError:
         raise ContentError([Problem(source.name, 0, "", "fichier illisible : un export OpenAgenda est en UTF-8")]) from None
     except json.JSONDecodeError as error:

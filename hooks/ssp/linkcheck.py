@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import ipaddress
+import socket
 import urllib.error
+import urllib.parse
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -32,12 +35,42 @@ def external_links(campaigns: Campaigns) -> list[Link]:
     return sorted(set(links), key=lambda link: (link.source, link.url))
 
 
+SKIPPED = "non vérifié : adresse interne (cette machine, un réseau privé ou local), jamais contactée"
+
+
+def internal(url: str) -> bool:
+    """Does `url` lead to this machine or a private network (after resolving its name)? Such
+    addresses are not contacted: a content file could make the checker reach a local service."""
+    try:
+        host = urllib.parse.urlsplit(url).hostname or ""
+        if not host or host.endswith((".local", ".localhost", ".internal", ".home.arpa")) or host == "localhost":
+            return True
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except (OSError, ValueError, UnicodeError):
+        return False  # an unknown name: the request will say it is unreachable
+    return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)
+
+
+class _Redirects(urllib.request.HTTPRedirectHandler):
+    """A redirection is followed only to another public address."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if internal(newurl):
+            raise urllib.error.URLError(f"redirigé vers une adresse interne ({newurl}), non suivie")
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_opener = urllib.request.build_opener(_Redirects)
+
+
 def status(url: str, timeout: float = 15) -> str | None:
-    """None when the link answers; otherwise what went wrong, in French."""
+    """None when the link answers; otherwise what went wrong, in French (SKIPPED for an internal address)."""
+    if internal(url):
+        return SKIPPED
     for method in ("HEAD", "GET"):  # some servers refuse HEAD
         request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
         try:
-            with urllib.request.urlopen(request, timeout=timeout):
+            with _opener.open(request, timeout=timeout):
                 return None
         except urllib.error.HTTPError as error:
             if method == "GET" or error.code not in (403, 405, 501):

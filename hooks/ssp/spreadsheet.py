@@ -26,9 +26,10 @@ csv.field_size_limit(MAX_BYTES)  # a long description in one cell is not an erro
 
 def _without_trailing_blanks(rows: list[tuple[int, list]]) -> list[tuple[int, list]]:
     """Rows up to the last one holding something: a formatted but empty end of sheet is not data."""
-    while rows and not any(str(cell).strip() for cell in rows[-1][1] if cell is not None):
-        rows = rows[:-1]
-    return rows
+    end = len(rows)
+    while end and not any(str(cell).strip() for cell in rows[end - 1][1] if cell is not None):
+        end -= 1
+    return rows[:end]  # one copy: removing the blank rows one by one was quadratic (100,000 rows of « ; »: 85 s)
 
 
 @dataclass

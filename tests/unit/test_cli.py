@@ -36,8 +36,13 @@ def test_verifier_help_is_french(project):
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
+    seen: list[str] = []
+
     def do_HEAD(self):
-        self.send_response(200 if self.path == "/ok" else 404)
+        Handler.seen.append(self.path)
+        self.send_response({"/ok": 200, "/ailleurs": 302}.get(self.path, 404))
+        if self.path == "/ailleurs":  # a public page that redirects to an internal one
+            self.send_header("Location", "/admin/supprimer")
         self.end_headers()
 
     do_GET = do_HEAD
@@ -50,11 +55,45 @@ class Handler(http.server.BaseHTTPRequestHandler):
 def local_web():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    Handler.seen.clear()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
 
 
-def test_liens_reports_links_that_do_not_answer(project, local_web):
+def test_liens_never_contacts_an_internal_address_and_says_so(project, local_web):
+    project.edition(text=EDITION_2017 + f"""resources:
+  - title: Console
+    url: {local_web}/admin/
+    publisher: DGOS
+""")
+    project.event("brouillon", front_matter(draft="true", online_url=f"{local_web}/admin/brouillon"))
+    project.write("campaigns/contacts/ars.yml", "name: ARS\nwebsite: http://imprimante.local/\n")
+    result = ssp(project, "liens")
+    lines = result.stdout.strip().splitlines()
+    assert result.returncode == 0 and Handler.seen == []
+    assert (f"Remarque : campaigns/2017/edition.yml : ressource « Console » {local_web}/admin/ non vérifié : adresse "
+            "interne (cette machine, un réseau privé ou local), jamais contactée") in lines
+    assert any(line.startswith("Remarque : campaigns/contacts/ars.yml : site internet http://imprimante.local/ non vérifié")
+               for line in lines)
+    assert any(line.startswith("Remarque : campaigns/2017/events/brouillon.md : lien de l'action") for line in lines)
+    assert lines[-1] == "0 liens vérifiés, 0 en erreur, 3 non vérifiés (adresses internes)."
+
+
+@pytest.mark.parametrize("address, internal", [
+    ("http://127.0.0.1:8000/", True), ("http://localhost/", True), ("http://[::1]/", True), ("http://10.1.2.3/", True),
+    ("http://192.168.1.1/", True), ("http://169.254.169.254/latest/meta-data/", True), ("http://0.0.0.0/", True),
+    ("http://serveur.local/", True), ("http://172.16.0.1/", True), ("http://[fd00::1]/", True),
+    ("https://8.8.8.8/", False), ("https://[2001:4860:4860::8888]/", False)])
+def test_internal_addresses_are_recognised_after_resolving(address, internal):
+    from ssp.linkcheck import internal as is_internal
+    assert is_internal(address) is internal
+
+
+def test_liens_reports_links_that_do_not_answer(project, local_web, monkeypatch):
+    from ssp import linkcheck
+    from ssp.load import load_all
+
+    monkeypatch.setattr(linkcheck, "internal", lambda url: "/admin/" in url)  # this machine stands for the Internet
     project.edition(text=EDITION_2017 + f"""resources:
   - title: Bon lien
     url: {local_web}/ok
@@ -62,14 +101,17 @@ def test_liens_reports_links_that_do_not_answer(project, local_web):
   - title: Lien cassé
     url: {local_web}/absent
     publisher: DGOS
+  - title: Redirigé
+    url: {local_web}/ailleurs
+    publisher: DGOS
 """)
     project.write("campaigns/contacts/ars.yml", "name: ARS\nwebsite: http://127.0.0.1:9/\n")
-    result = ssp(project, "liens")
-    assert result.returncode == 1
-    lines = result.stdout.strip().splitlines()
-    assert f"campaigns/2017/edition.yml : ressource « Lien cassé » {local_web}/absent répond « 404 Not Found »" in lines
-    assert any(line.startswith("campaigns/contacts/ars.yml : site internet http://127.0.0.1:9/ injoignable") for line in lines)
-    assert lines[-1] == "3 liens vérifiés, 2 en erreur."
+    found = {link.url: problem for link, problem in linkcheck.check(linkcheck.external_links(load_all(
+        project.root / "campaigns", project.root)))}
+    assert found[f"{local_web}/absent"] == "répond « 404 Not Found »"
+    assert found["http://127.0.0.1:9/"].startswith("injoignable")
+    assert found[f"{local_web}/ailleurs"] == f"injoignable (redirigé vers une adresse interne ({local_web}/admin/supprimer), non suivie)"
+    assert f"{local_web}/ok" not in found and "/admin/supprimer" not in Handler.seen
 
 
 def test_mistakes_on_the_command_line_are_answered_in_french(project):

@@ -22,9 +22,9 @@ def load(path: Path) -> dict:
     return data
 
 
-def test_zizmor_finds_nothing_even_pedantic():
-    for persona in ("regular", "pedantic"):
-        result = subprocess.run([str(ZIZMOR), "--offline", "--no-progress", f"--persona={persona}", str(ROOT / ".github")],
+def test_zizmor_finds_nothing_even_as_an_auditor_without_our_config():
+    for persona, config in (("regular", []), ("pedantic", []), ("auditor", ["--no-config"])):  # the image pinned by digest
+        result = subprocess.run([str(ZIZMOR), "--offline", "--no-progress", f"--persona={persona}", *config, str(ROOT / ".github")],
                                 capture_output=True, text=True, timeout=120, cwd=ROOT)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "No findings to report" in result.stdout
