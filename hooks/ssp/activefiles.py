@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import io
+import logging
 import re
 import zipfile
 
@@ -58,6 +59,7 @@ def pdf_problem(content: bytes) -> str:
     from pypdf.errors import PyPdfError
     from pypdf.generic import IndirectObject
 
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the editor's business
     try:
         reader = PdfReader(io.BytesIO(content), strict=False)
         numbers = {(number, generation) for generation, table in reader.xref.items() for number in table}
@@ -89,7 +91,7 @@ def _pdf_walk(value, depth: int) -> str:
             return "un fichier joint"
         opening = value.get("/OpenAction")
         if isinstance(opening, DictionaryObject) and opening.get("/S") not in (None, "/GoTo"):
-            return "une action à l'ouverture"
+            return PDF_ACTIONS.get(opening.get("/S"), "une action à l'ouverture")
         children = value.values()
     elif isinstance(value, ArrayObject):
         children = value
@@ -159,7 +161,7 @@ def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -> byte
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
         raise Unreadable(str(error)) from None
     if len(data) > limit:
-        raise Unreadable(f"« {member.filename} » dépasse {limit // 1_000_000} Mo une fois décompressé")
+        raise Unreadable(f"la partie « {member.filename} » est bien plus grosse qu'elle ne devrait")
     return data
 
 

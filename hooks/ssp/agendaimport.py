@@ -87,12 +87,12 @@ def read_export(source: Path) -> list:
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_whole_number)
     except _TooLong:
         line = raw[:re.search(rb"\d{%d}" % (MAX_DIGITS + 1), raw).start()].count(b"\n") + 1
-        raise ContentError([Problem(source.name, line, "", f"nombre de plus de {MAX_DIGITS} chiffres : ce n'est pas une valeur "
-                                    "d'OpenAgenda ; téléchargez de nouveau l'export")]) from None
+        raise ContentError([Problem(source.name, 0, "", f"ligne {line} : nombre de plus de {MAX_DIGITS} chiffres : ce n'est pas "
+                                    "une valeur d'OpenAgenda ; téléchargez de nouveau l'export")]) from None
     except UnicodeDecodeError:
         raise ContentError([Problem(source.name, 0, "", "fichier illisible : un export OpenAgenda est en UTF-8")]) from None
     except json.JSONDecodeError as error:
-        raise ContentError([Problem(source.name, error.lineno, "", f"JSON invalide (colonne {error.colno}) : {error.msg} ; "
+        raise ContentError([Problem(source.name, 0, "", f"JSON invalide (ligne {error.lineno}, colonne {error.colno}) : {error.msg} ; "
                                     "téléchargez de nouveau l'export")]) from None
     except RecursionError:
         raise ContentError([Problem(source.name, 0, "", "JSON trop imbriqué pour être un export OpenAgenda")]) from None

