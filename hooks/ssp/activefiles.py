@@ -37,6 +37,10 @@ class Unreadable(Exception):
     """A file its own format cannot read, or one too large once decompressed."""
 
 
+class TooComplex(Unreadable):
+    """A PDF of more objects than a material ever has: not read further."""
+
+
 # --- PDF -------------------------------------------------------------------------------------------
 
 PDF_KEYS = {"/JS": "du JavaScript", "/JavaScript": "du JavaScript", "/AA": "des actions automatiques",
@@ -51,6 +55,7 @@ PDF_ACTIONS = {"/JavaScript": "du JavaScript", "/Launch": "une action qui lance 
                "/Trans": "une action de transition", "/ResetForm": "une action de formulaire",
                "/RichMediaExecute": "une action multimédia"}
 PDF_MAX_DEPTH = 40
+PDF_MAX_OBJECTS = 100_000  # a poster has hundreds, a long report tens of thousands; each costs pypdf about 30 µs
 
 
 def pdf_problem(content: bytes) -> str:
@@ -64,6 +69,8 @@ def pdf_problem(content: bytes) -> str:
         reader = PdfReader(io.BytesIO(content), strict=False)
         numbers = {(number, generation) for generation, table in reader.xref.items() for number in table}
         numbers |= {(number, 0) for number in reader.xref_objStm}
+        if len(numbers) > PDF_MAX_OBJECTS:
+            raise TooComplex(f"{PDF_MAX_OBJECTS:,}".replace(",", "\u202f"))
         roots = [reader.trailer] + [reader.get_object(IndirectObject(number, generation, reader))
                                     for number, generation in sorted(numbers)]
     except (PyPdfError, ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError) as error:

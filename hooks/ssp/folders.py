@@ -50,13 +50,13 @@ def links(folder: Path, project_dir: Path) -> list[Problem]:
 # Folders and files the build reads or writes at the project's root: a link there would make it read
 # from, or empty, a folder outside the project (MkDocs cleans its output folder by following links).
 ROOT_PARTS = ("campaigns", "docs", "overrides", "hooks", "schemas", "mkdocs.yml")
-OUTPUTS = ("site", "site.partiel", "site.ancien")
 
 
 def root_links(project_dir: Path, site_dir: str = "site") -> list[Problem]:
-    """The project's own folders and the build's output folders, when any is a symbolic link."""
+    """The project's own folders and the build's output folders (site/, and beside it the folders
+    atomic_output.py writes and removes), when any is a symbolic link."""
     site = os.path.relpath(os.path.abspath(os.path.join(project_dir, site_dir)), os.path.abspath(project_dir))
-    outputs = [site + suffix for suffix in ("", ".partiel", ".ancien")] if site_dir != "site" else list(OUTPUTS)
+    outputs = [site + suffix for suffix in ("", ".partiel", ".ancien")]
     return [Problem(name.replace(os.sep, "/"), 0, "", ROOT_LINK_REFUSED) for name in (*ROOT_PARTS, *outputs)
             if os.path.islink(os.path.join(project_dir, name))]
 

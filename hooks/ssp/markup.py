@@ -27,9 +27,10 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 TAGS = (nh3.ALLOWED_TAGS - {"h1", "img", "bdo", "bdi"}) | {"details", "summary"}
 ATTRIBUTES = {tag: names - {"dir"} for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
 MAX_CHARACTERS = 100_000  # a Markdown text (about 30 pages): markdown-it takes up to 7 s on the worst such text
-MAX_NESTING = 24  # lists in lists, quotes, HTML elements: a description needs a handful
-_ENGINE_NESTING = 2 * MAX_NESTING  # markdown-it's own limit, beyond which it drops content: never reached
-_md = MarkdownIt("commonmark", {"maxNesting": _ENGINE_NESTING}).enable("table")
+MAX_NESTING = 16  # levels of lists (two each), quotes, HTML elements: a description needs a handful
+# markdown-it's own limit (its default), beyond which it drops content: a text is refused before. Its
+# work on « [ » grows with this limit: raising it made the worst text of 100,000 characters 5× slower.
+_md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
 # HTML written in a text: opening tags that nest (void elements and those HTML closes by itself aside)
 _NOT_NESTING = {"area", "br", "col", "hr", "img", "input", "wbr", "li", "p", "td", "th", "tr", "dt", "dd", "option",
                 "rp", "rt", "source", "track", "meta", "link", "base", "embed", "param"}
@@ -48,30 +49,39 @@ class MarkupError(ValueError):
 
 def problem(text: str | None) -> MarkupError | None:
     """What the site refuses in a Markdown text, or None."""
+    try:
+        _checked_tokens(text)
+    except MarkupError as error:
+        return error
+    return None
+
+
+def _checked_tokens(text: str | None) -> list:
+    """markdown-it's tokens of a text the site accepts, or MarkupError."""
     if not text or not text.strip():
-        return None
+        return []
     if len(text) > MAX_CHARACTERS:
-        return MarkupError(text[:MAX_CHARACTERS].count("\n") + 1,
-                           f"texte trop long : {MAX_CHARACTERS:,} caractères au plus (une trentaine de pages) ; ".replace(",", "\u202f")
-                           + "raccourcissez-le, ou publiez le document complet comme support (PDF)")
-    lines = text.split("\n")
-    for number, line in enumerate(lines, start=1):
+        raise MarkupError(text[:MAX_CHARACTERS].count("\n") + 1,
+                          f"texte trop long : {MAX_CHARACTERS:,} caractères au plus (une trentaine de pages) ; ".replace(",", "\u202f")
+                          + "raccourcissez-le, ou publiez le document complet comme support (PDF)")
+    for number, line in enumerate(text.split("\n"), start=1):
         if "&" in line and (index := refused_character(html.unescape(line), "\t")) is not None:
-            return MarkupError(number, forbidden_message(html.unescape(line)[index]) + " (écrit sous la forme « &#…; »)")
+            raise MarkupError(number, forbidden_message(html.unescape(line)[index]) + " (écrit sous la forme « &#…; »)")
         if "<" in line and _DIRECTION.search(line):
-            return MarkupError(number, "changement du sens d'écriture (balise <bdo> ou <bdi>, attribut dir) refusé : "
-                                       "il ferait lire le texte autrement qu'il n'est écrit ; retirez-le")
+            raise MarkupError(number, "changement du sens d'écriture (balise <bdo> ou <bdi>, attribut dir) refusé : "
+                                      "il ferait lire le texte autrement qu'il n'est écrit ; retirez-le")
+    tokens = _md.parse(text)
     depth = 0  # of the HTML elements written in the text, carried from one block to the next
-    for token in _md.parse(text):
+    for token in tokens:
         level = max([token.level] + [child.level for child in token.children or ()])
         raw = token.content if token.type in ("html_block", "html_inline") else "".join(
             child.content for child in token.children or () if child.type == "html_inline")
         depth, deepest = _html_depth(raw, depth)
         if level + deepest > MAX_NESTING:
-            return MarkupError(token.map[0] + 1 if token.map else 1,
-                               f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes, de citations ou "
-                               "de balises) : simplifiez la mise en forme")
-    return None
+            raise MarkupError(token.map[0] + 1 if token.map else 1,
+                              f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes, de citations ou "
+                              "de balises) : simplifiez la mise en forme")
+    return tokens
 
 
 def _html_depth(raw: str, depth: int) -> tuple[int, int]:
@@ -88,11 +98,10 @@ def _html_depth(raw: str, depth: int) -> tuple[int, int]:
 
 def render(text: str | None) -> str:
     """Convert Markdown, then sanitise: no script, no on* attribute, no javascript: URL, no direction override."""
-    if not text or not text.strip():
+    tokens = _checked_tokens(text)
+    if not tokens:
         return ""
-    if found := problem(text):
-        raise found
-    return nh3.clean(_md.render(text).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
+    return nh3.clean(_md.renderer.render(tokens, _md.options, {}).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel="noopener noreferrer")
 
 

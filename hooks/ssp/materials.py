@@ -67,6 +67,9 @@ def _check_office(suffix: str, label: str, content: bytes) -> None:
 def _check_pdf(content: bytes) -> None:
     try:
         problem = activefiles.pdf_problem(content)
+    except activefiles.TooComplex as error:
+        raise ValueError(f"PDF de plus de {error} objets : trop complexe pour un support ; enregistrez-le à nouveau "
+                         "en PDF « taille réduite » ou « optimisé », ou découpez-le") from None
     except activefiles.Unreadable:
         raise ValueError("fichier PDF abîmé : enregistrez-le à nouveau en PDF depuis le logiciel qui l'a créé") from None
     if problem:

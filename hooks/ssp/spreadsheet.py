@@ -21,6 +21,8 @@ from .text import fold
 SEPARATORS = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}
 ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252 (Excel)"}
 MAX_BYTES = 20_000_000  # far above any real sheet of actions; a larger file is refused
+MAX_LINES = 100_000  # lines with a value: a national edition has a few thousand actions
+BLANK = ";,\t \"\r\n"  # what a row without any value is made of
 csv.field_size_limit(MAX_BYTES)  # a long description in one cell is not an error (the default stops at 128 KB)
 
 
@@ -125,6 +127,10 @@ def _read_csv(raw: bytes, name: str, known_headers: set[str]) -> Sheet:
                                 "ou en .xlsx") from None
     if "\x00" in text:
         raise _unreadable(name, "ce n'est pas un fichier texte : enregistrez le tableur en .xlsx ou en « CSV UTF-8 »")
+    text = _without_blank_end(text)
+    if (lines := text.count("\n")) > MAX_LINES:
+        raise _unreadable(name, f"{lines:,} lignes remplies : plus que les {MAX_LINES:,} qu'un tableur d'actions peut "
+                                "avoir ; découpez-le".replace(",", "\u202f"))
     best = max(((_score(rows, known_headers), separator, rows) for separator in SEPARATORS
                 for rows in [_split(text, separator)]), key=lambda item: item[0])
     (_, _, width), separator, rows = best
@@ -134,6 +140,16 @@ def _read_csv(raw: bytes, name: str, known_headers: set[str]) -> Sheet:
     numbered = [(number, [cell.replace("\r\n", "\n").replace("\r", "\n") for cell in cells])
                 for number, cells in enumerate(rows, start=1)]
     return Sheet(name, _without_trailing_blanks(numbered), f"CSV {ENCODINGS[encoding]}, séparateur {SEPARATORS[separator]}")
+
+
+def _without_blank_end(text: str) -> str:
+    """The text up to its last line holding a value: separators, quotes and spaces alone are not data
+    (a sheet whose formatting went down thousands of rows). One pass from the end."""
+    lines = text.splitlines(keepends=True)
+    end = len(lines)
+    while end and not lines[end - 1].strip(BLANK):
+        end -= 1
+    return "".join(lines[:end])
 
 
 def _split(text: str, separator: str) -> list[list[str]]:

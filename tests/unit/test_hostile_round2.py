@@ -25,13 +25,13 @@ def test_a_body_nested_124859_levels_deep_is_refused_at_once(project):
     assert code == 1 and "campaigns/2017/events/x.md:11: texte trop long : 100\u202f000 caractères au plus" in errors
     project.event("x", front_matter() + "<ul><li>" * 12_000)  # 96 KB: within the length, refused for its depth
     code, errors = verify(project)
-    assert code == 1 and "campaigns/2017/events/x.md:11: imbrication trop profonde (plus de 24 niveaux" in errors
+    assert code == 1 and "campaigns/2017/events/x.md:11: imbrication trop profonde (plus de 16 niveaux" in errors
 
 
 @pytest.mark.parametrize("body, line", [
     (">" * 90_000 + " citation", 11),  # markdown-it stops at its own depth and drops the rest in silence
-    ("".join("  " * depth + "- point\n" for depth in range(300)), 22),
-    ("<div>\n\n" * 10_000, 59),  # one level per block: counted across blocks
+    ("".join("  " * depth + "- point\n" for depth in range(300)), 18),  # the eighth level of lists
+    ("<div>\n\n" * 10_000, 43),  # one level per block: counted across blocks (the 17th)
 ])
 def test_deep_markdown_is_refused_rather_than_cut(project, body, line):
     project.edition()
@@ -303,3 +303,19 @@ def test_docs_pages_cannot_redirect_readers(project, page, expected):
     code, errors = verify(project)
     assert code == 1 and expected in errors, errors
 
+
+
+def test_a_pdf_of_more_than_100000_objects_is_refused_before_it_is_read_whole(project):
+    offsets, body = [], io.BytesIO()
+    body.write(b"%PDF-1.4\n")
+    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"] + [b"<</A 1>>"] * 100_000
+    for number, value in enumerate(objects, 1):
+        offsets.append(body.tell())
+        body.write(b"%d 0 obj%sendobj\n" % (number, value))
+    start = body.tell()
+    body.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % at for at in offsets))
+    body.write(b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start))
+    with_material(project, "supports/rapport.pdf", body.getvalue())
+    code, errors = verify(project)
+    assert code == 1 and "fichier PDF abîmé" not in errors and "PDF de plus de 100\u202f000 objets" in errors

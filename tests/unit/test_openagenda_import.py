@@ -112,7 +112,7 @@ def test_all_or_nothing_with_each_event_named(project, tmp_path):
     assert any("événement 3, champ « title » : caractère invisible interdit (U+202E)" in line for line in lines)
     broken = tmp_path / "casse.json"
     broken.write_text('{"events": [{"title": }]}', encoding="utf-8")
-    assert import_openagenda(project.root, 2017, broken).problems[0].message.startswith("JSON invalide (colonne 23)")
+    assert import_openagenda(project.root, 2017, broken).problems[0].message.startswith("JSON invalide (ligne 1, colonne 23)")
 
 
 def test_the_editors_command_reads_an_openagenda_export(project, tmp_path):
