@@ -13,7 +13,7 @@ export SSP_ENGINE := $(ENGINE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: serve build test test-mkdocs mutation verifier liens bench bench-lecteurs lighthouse debian-tools gates-tools clean
+.PHONY: serve build test test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -62,6 +62,9 @@ bench: $(READY)  ## Mesure la construction à 500, 5 000 et 20 000 actions (comp
 
 bench-lecteurs: $(READY) gates-tools  ## La liste d'une édition de 2 000 et 10 000 actions sur un téléphone simulé (processeur ralenti 4×)
 	$(BIN)/python bench/readers.py $(SIZES)
+
+bench-recherche: $(READY) gates-tools  ## Ce que télécharge une première recherche, pour une édition de 2 000 et 10 000 actions
+	$(BIN)/python bench/search.py $(SIZES)
 
 tools/lighthouse/node_modules/.ready: tools/lighthouse/package.json tools/lighthouse/package-lock.json | debian-tools
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error

@@ -67,7 +67,7 @@ def our_figures(site: Path) -> dict:
         event_kb=max(path.stat().st_size for path in event_pages) / 1024,
         listing_kb=max(path.stat().st_size for path in listings) / 1024,
         edition_kb=max(path.stat().st_size for path in editions) / 1024,
-        search_mb=(site / "search" / "search_index.json").stat().st_size / 1024 / 1024,
+        search_mb=sum(path.stat().st_size for path in (site / "pagefind").rglob("*") if path.is_file()) / 1024 / 1024,
         pages=len(list(site.rglob("*.html"))),
         present=len(event_pages))
 

@@ -19,7 +19,7 @@ import re
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 DATA_TYPES = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.IGNORECASE)
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
-POLICY = ("default-src 'self'; script-src 'self'{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+POLICY = ("default-src 'self'; script-src 'self'{wasm}{hashes}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
           "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
           "form-action 'self'; frame-src 'none'")
 REFERRER = '<meta name="referrer" content="strict-origin-when-cross-origin">'
@@ -55,9 +55,15 @@ def script_hashes(html: str) -> list[str]:
     return hashes
 
 
-def with_policy(html: str) -> str:
+# The search page runs Pagefind's WebAssembly: 'wasm-unsafe-eval' lets it compile that module, and
+# nothing else (it allows no JavaScript eval); no other page needs it.
+SEARCH_PAGE = "recherche.md"
+
+
+def with_policy(html: str, wasm: bool = False) -> str:
     """The page with its policies right after `<meta charset>`, before any script."""
-    policy = POLICY.format(hashes="".join(" " + source for source in script_hashes(html)))
+    policy = POLICY.format(wasm=" 'wasm-unsafe-eval'" if wasm else "",
+                           hashes="".join(" " + source for source in script_hashes(html)))
     tags = f'<meta http-equiv="Content-Security-Policy" content="{policy}">{REFERRER}'
     html, found = CHARSET.subn(lambda match: match.group() + tags, html, count=1)
     if not found:
@@ -66,7 +72,7 @@ def with_policy(html: str) -> str:
 
 
 def on_post_page(output: str, page, config) -> str:
-    return with_policy(output)
+    return with_policy(output, wasm=page.file.src_uri == SEARCH_PAGE)
 
 
 def on_post_template(output_content: str, template_name: str, config) -> str:

@@ -5,8 +5,8 @@ These pages sit in a few folders (<year>/evenements/, <year>/departements/; an e
 navigation, footer, scripts — is the same for all pages of a folder but for the title,
 description and address. The frame is rendered once per folder and build (overrides/frame.html)
 with markers in those places; each page is that frame with its own parts put in (the partials
-its view names), instead of a whole Material render per page. Search entries and sitemap lines
-are what MkDocs would have made.
+its view names), instead of a whole Material render per page. Sitemap lines are what MkDocs
+would have made; the search index is made from the written pages (search_index.py).
 """
 
 from __future__ import annotations
@@ -17,7 +17,6 @@ import traceback
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
-from types import SimpleNamespace
 
 import jinja2
 from markupsafe import Markup, escape
@@ -89,15 +88,9 @@ class FramedPages:
                 writer(path, content)
         self._finish = finish
 
-    def finish(self, search_index) -> None:
-        """Wait for the pages, and add them to the search index as MkDocs would have."""
+    def finish(self) -> None:
+        """Wait for the pages to be written."""
         self._finish()
-        if search_index is not None:
-            for spec, file, _ in self.pages:
-                if not spec.search_text:
-                    continue  # a page with nothing to index (a poster) has no entry, as the search plugin does
-                search_index.entries += self.cache.get(("search", file.url, spec.title, spec.search_text),
-                                                       lambda: _search_entries(search_index, spec, file))
 
     def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, dict]:
         """overrides/frame.html as MkDocs would render the page `uri`: through Material, then every
@@ -234,14 +227,3 @@ def frame_of(spec) -> str:
 
 def spliced(frame: list[str], parts: dict) -> str:
     return "".join(parts[piece] if index % 2 else piece for index, piece in enumerate(frame))
-
-
-def _search_entries(search_index, spec, file) -> list[dict]:
-    """What the search plugin makes of the page (a title and a line of metadata), through its own
-    SearchIndex.add_entry_from_context, the method MkDocs calls for every page (a scratch index
-    collects the entries; tests/unit/test_material_forks.py checks these internals at each upgrade)."""
-    scratch = type(search_index)(**search_index.config)
-    scratch.add_entry_from_context(SimpleNamespace(
-        url=file.url, toc=[], title=spec.title, meta={"title": escape(spec.title)},
-        content=f"<p>{escape(spec.search_text)}</p>" if spec.search_text else ""))
-    return scratch.entries

@@ -160,9 +160,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    # Our templates draw campaign pages from the context; page.content is left for the search index.
-    if spec := state["pages"].get(page.file.src_uri):
-        return f"<p>{escape(spec.search_text)}</p>" if spec.search_text else ""
+    # Our templates draw campaign pages from the context: their Markdown is empty.
+    if page.file.src_uri in state["pages"]:
+        return ""
     return markup.clean_page(html)  # a page of docs/: sanitised like content
 
 
@@ -233,11 +233,10 @@ def _event_card(template, templates: str):
     return event_card
 
 
-@event_priority(50)  # before the search plugin writes its index
+@event_priority(50)  # before the search index is made (search_index.py) and the site published (atomic_output.py)
 def on_post_build(config):
-    search = config.plugins.get("material/search")
     try:
-        state["framed_pages"].finish(search.search_index if search else None)
+        state["framed_pages"].finish()
     except WorkerLost as error:
         raise Stop(str(error)) from None
     if previewing():

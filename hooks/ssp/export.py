@@ -48,7 +48,7 @@ def export(site: Site, folder: Path) -> int:
     count = 0
     for page in site.pages:
         data = {"src_uri": page.src_uri, "url": _url(page.src_uri), "title": page.title, "template": page.view.body or page.template,
-                "description": page.description, "search_text": page.search_text, "context": serialize(page.context)}
+                "description": page.description, "context": serialize(page.context)}
         target = folder / "pages" / (page.src_uri[:-3] + ".json")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -29,7 +29,6 @@ class PageSpec:
     description: str
     view: views.View  # what its template shows (views.py), and which template
     in_nav: bool = False
-    search_text: str = ""  # what the site search indexes: short metadata, not whole bodies
 
     @property
     def shared_frame(self) -> bool:
@@ -117,6 +116,8 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
                      [(region, subscription(region_calendar_path(region), site_url)) for region in REGIONS], OPEN_DATA_COLUMNS,
                      openagenda.MAPPING),
                  in_nav=True),
+        PageSpec(page_source("search"), "Rechercher dans le site",
+                 "Rechercher une édition, une action, un support, un appel à projets ou une ressource.", views.SearchView()),
         PageSpec("ressources.md", "Ressources officielles",
                  "Les ressources officielles de la semaine de la sécurité des patients, par éditeur.",
                  views.ResourcesView(resources_by_publisher(editions)), in_nav=True),
@@ -170,8 +171,7 @@ def contact_pages(campaigns: Campaigns, today: date) -> list[PageSpec]:
         calls = [call for edition in campaigns.editions for call in edition.calls if call.meta.contact == slug]
         title = " — ".join(filter(None, [contact.meta.name, contact.meta.department]))
         pages.append(PageSpec(page_source("contact", slug=slug), title, f"Contact : {title}.",
-                              views.ContactView(contact, events, [views.CallItem.of(call, today) for call in calls]),
-                              search_text=title))
+                              views.ContactView(contact, events, [views.CallItem.of(call, today) for call in calls])))
     return pages
 
 
@@ -181,25 +181,22 @@ def partnership_pages(partnership: Partnership, today: date) -> list[PageSpec]:
                       "ateliers d'échanges de pratiques et fiches projets.", views.PartnershipView(partnership), in_nav=True)]
     if partnership.ideas:
         pages.append(PageSpec("partenariat/idees-recues.md", partnership.ideas.title,
-                              "Idées reçues sur le partenariat patient, et ce qu'il en est.", views.IdeasView(partnership),
-                              search_text="Idées reçues " + " ".join(card.myth for cards in partnership.ideas.groups.values() for card in cards)))
+                              "Idées reçues sur le partenariat patient, et ce qu'il en est.", views.IdeasView(partnership)))
     for quiz in partnership.quizzes:
         pages.append(PageSpec(page_source("quiz", slug=quiz.slug), quiz.meta.title,
                               f"Quiz : {quiz.meta.title}. Testez vos connaissances.",
-                              views.QuizView(partnership, quiz, banner(quiz.meta, today)), search_text=f"Quiz {quiz.meta.title}"))
+                              views.QuizView(partnership, quiz, banner(quiz.meta, today))))
     for workshop in partnership.workshops:
         pages.append(PageSpec(page_source("workshop", slug=workshop.slug), workshop.meta.title,
                               f"{workshop.meta.title} : {workshop.meta.situation}",
-                              views.WorkshopView(partnership, workshop, banner(workshop.meta, today)),
-                              search_text=f"Atelier d'échanges de pratiques {workshop.meta.theme} {workshop.meta.situation}"))
+                              views.WorkshopView(partnership, workshop, banner(workshop.meta, today))))
     if partnership.sheets:
         pages.append(PageSpec("partenariat/fiches/index.md", "Fiches projets",
                               "Fiches projets de partenariat en santé, par domaine et par région.", views.SheetsView(partnership)))
     for sheet in partnership.sheets:
         pages.append(PageSpec(page_source("sheet", slug=sheet.slug), sheet.meta.title,
                               f"{sheet.meta.title} — {sheet.meta.establishment}.",
-                              views.SheetView(partnership, sheet, banner(sheet.meta, today)),
-                              search_text=f"Fiche projet {sheet.meta.establishment} {sheet.meta.domain}"))
+                              views.SheetView(partnership, sheet, banner(sheet.meta, today))))
     return pages
 
 
@@ -225,8 +222,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
     common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split)
     pages = [
         PageSpec(page_source("edition", year=edition.year), edition_title(edition), f"{edition.meta.theme} — {when}.",
-                 views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls]),
-                 search_text=f"{edition.meta.theme}. {when}."),
+                 views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
         PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
                  views.ListingView(*common, first_results(edition.days) if split else [])),
@@ -238,8 +234,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
         name = f"{DEPARTEMENTS[code]} ({code})"
         pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
                               f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
-                              views.DepartementView(*common, code, name, days, edition.actions_by_departement[code]),
-                              search_text=f"Département {name}, {REGION_OF_DEPARTEMENT[code]}"))  # « Gironde » finds it
+                              views.DepartementView(*common, code, name, days, edition.actions_by_departement[code])))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
                           views.PosterView(edition, None, site_url + link("listing", year=edition.year))))
@@ -257,8 +252,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
         pages.append(PageSpec(page_source("call", year=edition.year, slug=call.slug), call.meta.title,
                               f"Appel à projets : {call.meta.title} ({call.meta.organizer}).",
                               views.CallView(*common, call, views.Period.on(call.meta.opens, call.meta.closes, today), laureates,
-                                             banner(call.meta, today)),
-                              search_text=f"Appel à projets {call.meta.organizer} {call.meta.theme or ''}"))
+                                             banner(call.meta, today))))
     for event in edition.events:
         place = event.meta.venue.city if event.meta.venue else "en ligne"
         occurrences, jsonld_text = event_page_data(event, site_url, cache)
@@ -266,8 +260,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               views.EventView(edition, event, occurrences, jsonld_text,
                                               max(occurrence.last_day for occurrence in event.occurrences) < today,
-                                              banner(event.meta, today)),
-                              search_text=event_search_text(event)))
+                                              banner(event.meta, today))))
         pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
                               f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
                               views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],
@@ -296,16 +289,6 @@ def event_page_data(event: Event, site_url: str, cache: Cache) -> tuple[list[vie
         return ([views.OccurrenceLinks(occurrence, link_pair["google"], link_pair["outlook"])
                  for occurrence, link_pair in zip(event.occurrences, links)], jsonld.event_jsonld(event, site_url))
     return cache.get(("page data", event.digest, site_url), make)
-
-
-def event_search_text(event: Event) -> str:
-    """Type, place, région and organiser: enough to find an event, small enough for a big index."""
-    venue = event.meta.venue
-    parts = [EVENT_TYPES[event.meta.type], str(event.year)]
-    if venue:
-        parts += [venue.name or "", venue.city, DEPARTEMENTS.get(event.departement or "", "")]
-    parts += [event.meta.region or "", "en ligne" if event.meta.online_url else "", event.meta.organizer]
-    return " · ".join(part for part in parts if part)
 
 
 def problems_page() -> PageSpec:

@@ -38,6 +38,8 @@ PERMALINKS = {
     "sheet": "partenariat/fiches/{slug}/",
     "region_calendar": "agendas/{slug}.ics",
     "communes": "assets/communes.json",
+    "search": "recherche/",
+    "search_bundle": "pagefind/",  # Pagefind's index, written by hooks/search_index.py after the build
 }
 
 

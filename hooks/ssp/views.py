@@ -104,6 +104,12 @@ class ArchiveView(View):
 
 
 @dataclass(frozen=True)
+class SearchView(View):
+    """The site search: Pagefind's index of every page, read by assets/javascripts/search.js."""
+    template = "search.html"
+
+
+@dataclass(frozen=True)
 class OpenDataView(View):
     template = "opendata.html"
     editions: list[Edition]

@@ -162,14 +162,23 @@ def test_links_work_under_a_sub_path(real_site):
                 assert not target.startswith("/"), (path, target)
 
 
-def test_search_index_holds_event_metadata_not_bodies(real_site):
-    docs = {doc["location"]: doc for doc in json.loads(real_site.text("search/search_index.json"))["docs"]}
-    douai = docs["2017/evenements/portes-ouvertes-maternite-douai/"]
-    assert douai["title"] == "La maternité du Centre hospitalier de Douai ouvre ses portes"
-    assert douai["text"] == ("<p>Portes ouvertes · 2017 · Service de maternité, site de Dechy · Dechy · "
-                             "Hauts-de-France · Centre hospitalier de Douai</p>")
-    assert "futurs parents" not in json.dumps(docs)
-    assert json.loads(real_site.text("search/search_index.json"))["config"]["lang"] == ["fr"]
+def pagefind_texts(site) -> str:
+    """Every page's text as Pagefind stored it (its fragments are gzipped JSON)."""
+    import gzip
+    return "\n".join(gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+                     for path in (site / "pagefind/fragment").glob("*.pf_fragment"))
+
+
+def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
+    pages = sorted(path for path in real_site.site.rglob("index.html") if "pagefind" not in path.parts)
+    marked = [path for path in pages if "data-pagefind-body" in path.read_text(encoding="utf-8")]
+    assert marked == pages  # editions, events, posters, bilan, open data, resources, calls, legal pages…
+    assert "data-pagefind-body" not in real_site.text("404.html")
+    assert not (real_site.site / "search/search_index.json").exists()  # Material's search is gone
+    texts = pagefind_texts(real_site.site)
+    assert "La maternité du Centre hospitalier de Douai ouvre ses portes" in texts and "futurs parents" in texts
+    assert "Aller au contenu" not in texts  # the header, navigation and footer are not indexed
+    assert json.loads(real_site.text("pagefind/pagefind-entry.json"))["languages"].keys() == {"fr"}
 
 
 def test_not_found_page_is_french_and_works_at_any_depth(real_site):

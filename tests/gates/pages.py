@@ -26,6 +26,7 @@ TEMPLATES = {
     "affiche-action": "2030/evenements/creneaux-la-reunion/affiche/",
     "affiche-edition": "2030/affiche/",
     "bilan": "2030/bilan/",
+    "recherche": "recherche/",
 }
 
 EVENT_SAMPLE = [

@@ -40,10 +40,12 @@ def test_search_by_keyboard_finds_an_event(gates_site, page):
     _, server = gates_site
     page.set_viewport_size(PHONE)
     page.goto(server.base + "2017/")
-    tab_to(page, "[data-ssp-toggle='__search']")
+    tab_to(page, ".ssp-search-link")
     page.keyboard.press("Enter")
-    wait_until(page, "document.activeElement.matches('.md-search__input')")
+    page.wait_for_url("**/recherche/")
+    tab_to(page, "#ssp-search-query")
     page.keyboard.type("Douai")
-    result = page.locator(".md-search-result__link").first
-    result.wait_for()
-    assert "portes-ouvertes-maternite-douai" in result.get_attribute("href")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('pour « Douai »')", timeout=20)
+    tab_to(page, "[data-ssp-search-results] a")
+    assert "portes-ouvertes-maternite-douai" in page.evaluate("document.activeElement.href")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 
 import pytest
@@ -106,8 +107,26 @@ def test_data_files_keep_the_exact_text(hostile_site):
     record = json.loads(hostile_site.text("2017/evenements.json"))["events"][0]
     assert record["title"] == record["organizer"] == record["time_note"] == HOSTILE
     assert record["venue"] == {"name": HOSTILE, "address": HOSTILE, "postal_code": None, "city": HOSTILE}
-    index = json.loads(hostile_site.text("search/search_index.json"))
-    assert all("<script>" not in doc["text"] for doc in index["docs"])
+    pages = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))  # Pagefind's signature, then JSON
+             for path in (hostile_site.site / "pagefind/fragment").glob("*")]
+    event = next(page for page in pages if page["url"].endswith("2017/evenements/hostile/"))
+    assert HOSTILE in event["content"]  # the page's text, as data: the search page shows it as text (below)
+
+
+def test_search_results_show_hostile_text_as_text(hostile_site, page):
+    from checks import SiteServer, wait_until
+
+    server = SiteServer(hostile_site.site)
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    try:
+        page.goto(server.base + f"recherche/?q={MARK}")
+        wait_until(page, "document.querySelectorAll('[data-ssp-search-results] li').length > 0", timeout=20)
+        results = page.locator("[data-ssp-search-results]")
+        assert results.locator("script, img, [onerror]").count() == 0 and dialogs == []
+        assert MARK in results.inner_text()
+    finally:
+        server.close()
 
 
 def test_structured_data_cannot_close_its_script(hostile_site):

@@ -18,8 +18,7 @@ COPIED = re.compile(r"Copied from Material (?P<version>[\d.]+) (?P<original>\S+)
 
 
 def test_our_forks_are_found():
-    assert [path.relative_to(ROOT).as_posix() for path in FORKS] == ["overrides/partials/header.html",
-                                                                      "overrides/partials/search.html"]
+    assert [path.relative_to(ROOT).as_posix() for path in FORKS] == ["overrides/partials/header.html"]
 
 
 @pytest.mark.parametrize("fork", FORKS, ids=lambda path: path.name)
@@ -31,19 +30,3 @@ def test_each_fork_matches_the_installed_original(fork):
     assert digest == copied["digest"], (
         f"Material a changé {copied['original']} depuis la version {copied['version']} : comparez-le à "
         f"overrides/{fork.relative_to(ROOT / 'overrides').as_posix()}, reportez les changements, puis mettez à jour son empreinte")
-
-
-def test_the_search_plugin_internals_framed_pages_use_are_there():
-    """hooks/framed_pages.py makes framed pages' search entries with the search plugin's own
-    SearchIndex (a scratch index per page: SearchIndex(**config), add_entry_from_context(page),
-    entries), the method MkDocs calls for every page. An upgrade of Material that changes it fails here."""
-    from types import SimpleNamespace
-
-    from material.plugins.search.plugin import SearchIndex
-
-    index = SearchIndex(separator=r"[\s\-]+", pipeline=[], lang=["fr"])
-    index.add_entry_from_context(SimpleNamespace(url="2017/evenements/x/", toc=[], title="Portes ouvertes",
-                                                 meta={"title": "Portes ouvertes"},
-                                                 content="<p>Portes ouvertes Dechy Hauts-de-France</p>"))
-    assert index.entries == [{"location": "2017/evenements/x/", "title": "Portes ouvertes",
-                              "text": "<p>Portes ouvertes Dechy Hauts-de-France</p>"}]

@@ -1,0 +1,102 @@
+// The site search (page « Rechercher dans le site »): Pagefind's index, made after the build in
+// pagefind/, loaded the first time a reader searches; only the parts of the index the words need
+// are downloaded. The form works without this script as a plain GET: ?q=… is read on arrival.
+const form = document.querySelector("[data-ssp-search]");
+const status = document.querySelector("[data-ssp-search-status]");
+const list = document.querySelector("[data-ssp-search-results]");
+const input = form.querySelector("input[name=q]");
+const SHOWN = 20;
+let engine = null;
+let asked = 0;
+
+async function pagefind() {
+  if (!engine) {
+    const bundle = new URL(form.dataset.sspBundle, location.href);
+    engine = import(new URL("pagefind.js", bundle).href).then(async (module) => {
+      await module.options({ baseUrl: new URL(form.dataset.sspRoot, location.href).pathname, excerptLength: 24 });
+      return module;
+    });
+  }
+  return engine;
+}
+
+// An excerpt as text, with Pagefind's <mark> kept as elements: nothing else of it becomes markup.
+function excerpt(html) {
+  const paragraph = document.createElement("p");
+  paragraph.className = "ssp-search__excerpt";
+  for (const node of new DOMParser().parseFromString(html, "text/html").body.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      paragraph.append(mark);
+    } else {
+      paragraph.append(node.textContent);
+    }
+  }
+  return paragraph;
+}
+
+function item(result) {
+  const entry = document.createElement("li");
+  const heading = document.createElement("h2");
+  const link = document.createElement("a");
+  link.href = result.url;
+  const title = result.meta.title || result.url;
+  link.textContent = /\/affiche\/$/.test(result.url) && !title.startsWith("Affiche") ? `Affiche : ${title}` : title;
+  heading.append(link);
+  entry.append(heading);
+  const year = result.url.match(/\/(\d{4})\//);
+  if (year) {
+    const edition = document.createElement("p");
+    edition.className = "ssp-search__edition";
+    edition.textContent = `Édition ${year[1]}`;
+    entry.append(edition);
+  }
+  entry.append(excerpt(result.excerpt));
+  return entry;
+}
+
+async function search(words) {
+  const ticket = ++asked;
+  words = words.trim();
+  if (!words) {
+    list.replaceChildren();
+    status.textContent = "";
+    return;
+  }
+  status.textContent = "Recherche en cours…";
+  let found;
+  try {
+    found = await (await pagefind()).search(words);
+  } catch (error) {
+    status.textContent = "La recherche n'est pas disponible ici (elle l'est sur le site publié, pas dans la prévisualisation).";
+    return;
+  }
+  const results = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
+  if (ticket !== asked) return; // a newer search has started
+  list.replaceChildren(...results.map(item));
+  const count = found.results.length;
+  status.textContent = count === 0
+    ? `Aucune page ne contient « ${words} ». Essayez un autre mot, ou moins de mots.`
+    : `${count.toLocaleString("fr-FR")} ${count > 1 ? "pages trouvées" : "page trouvée"} pour « ${words} »` + (count > SHOWN ? ` ; les ${SHOWN} plus pertinentes :` : ".");
+}
+
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  const url = new URL(location.href);
+  url.searchParams.set("q", input.value);
+  history.replaceState(null, "", url);
+  search(input.value);
+});
+
+let pause = 0;
+input.addEventListener("input", () => {
+  clearTimeout(pause);
+  pause = setTimeout(() => search(input.value), 300);
+});
+
+const first = new URLSearchParams(location.search).get("q");
+if (first) {
+  input.value = first;
+  search(first);
+}

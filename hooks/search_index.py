@@ -1,0 +1,52 @@
+"""MkDocs hook: one search over every page, by Pagefind (PyPI `pagefind[extended]`, whose wheel
+carries the binary: nothing is downloaded at build time).
+
+Each page's article is marked `data-pagefind-body` as it is written (framed pages too: their frame
+goes through on_post_page), so Pagefind indexes the content and never the header, navigation or
+footer; the 404 page is not a page of the site and is left out. After the build, before the complete
+site takes site/'s place (atomic_output.py), Pagefind reads the output folder and writes its
+index into pagefind/, cut into small parts: a reader's first search downloads only the parts its
+words need. The live preview has no index (its search page says so): indexing on every save
+would cost seconds.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+
+ARTICLE = '<article class="md-content__inner md-typeset">'
+BUNDLE = "pagefind"  # ssp.urls: search_bundle
+state: dict = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    state["command"] = command
+
+
+POSTER_WEIGHT = "0.3"  # a poster repeats its action's page: found by « affiche », listed after the page
+
+
+def on_post_page(output: str, page, config) -> str:
+    weight = f' data-pagefind-weight="{POSTER_WEIGHT}"' if page.file.src_uri.endswith("affiche.md") else ""
+    return output.replace(ARTICLE, f'<article class="md-content__inner md-typeset" data-pagefind-body{weight}>', 1)
+
+
+@event_priority(-50)  # after every page is written (site.py, 50), before the site is published (atomic_output.py, -100)
+def on_post_build(config) -> None:
+    if state.get("command") != "build":
+        return
+    index(config.site_dir)
+
+
+def index(site_dir: str) -> None:
+    """Pagefind's index of the built site in `site_dir`/pagefind/, French stemming (the pages say lang="fr")."""
+    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", BUNDLE, "--force-language", "fr",
+               "--silent"]
+    result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise Abort(f"L'index de recherche (Pagefind) n'a pas pu être fait ; rien n'a été publié :\n"
+                    f"{(result.stderr or result.stdout).strip()[-2000:]}")

@@ -1,0 +1,80 @@
+"""The site search in Debian's Chromium: Pagefind's index of every page, searched as a new reader would
+(« bilan », « affiche », « lauréats », « Douai », « données ouvertes »), with the keyboard and a screen
+reader's live region, on a phone; and what the first search downloads."""
+
+from __future__ import annotations
+
+import pytest
+
+from checks import MOUNT, axe_violations, wait_until
+
+PHONE = {"width": 390, "height": 844}
+
+
+def search(page, base: str, words: str) -> list[dict]:
+    page.goto(base + "recherche/")
+    page.fill("#ssp-search-query", words)
+    page.keyboard.press("Enter")
+    wait_until(page, f"document.querySelector('[data-ssp-search-status]').textContent.includes('« {words} »')", timeout=20)
+    return page.evaluate("""[...document.querySelectorAll('[data-ssp-search-results] li')].map(item => ({
+        href: item.querySelector('a').getAttribute('href'), title: item.querySelector('a').textContent,
+        edition: item.querySelector('.ssp-search__edition')?.textContent || '',
+        excerpt: item.querySelector('.ssp-search__excerpt').textContent,
+        marked: [...item.querySelectorAll('mark')].map(mark => mark.textContent)}))""")
+
+
+@pytest.mark.parametrize("words, first", [
+    ("bilan", "2017/bilan/"),  # the real edition's report (2030's is the test edition's)
+    ("lauréats", "2030/appels-a-projets/appel-test/"),
+    ("Douai", "2017/evenements/portes-ouvertes-maternite-douai/"),
+    ("données ouvertes", "donnees-ouvertes/"),
+    ("ressources", "ressources/"),
+])
+def test_a_reader_finds_the_page_meant(gates_site, page, words, first):
+    _, server = gates_site
+    results = search(page, server.base, words)
+    assert results and results[0]["href"] == f"/{MOUNT}/{first}", results[:3]
+
+
+def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_site, page):
+    _, server = gates_site
+    results = search(page, server.base, "Douai")
+    event = results[0]
+    assert event["title"] == "La maternité du Centre hospitalier de Douai ouvre ses portes"
+    assert event["edition"] == "Édition 2017" and "Douai" in event["marked"]
+    poster = next(result for result in results if result["href"].endswith("/affiche/"))
+    assert poster["title"] == "Affiche : La maternité du Centre hospitalier de Douai ouvre ses portes"
+    assert page.locator("[data-ssp-search-status]").inner_text().endswith("pages trouvées pour « Douai ».")
+    assert any(result["href"].endswith("/supports/") for result in search(page, server.base, "affiche")[:3])
+
+
+def test_nothing_found_is_said_and_the_address_keeps_the_words(gates_site, page):
+    _, server = gates_site
+    assert search(page, server.base, "zzzzqqq") == []
+    assert "Aucune page ne contient « zzzzqqq »" in page.locator("[data-ssp-search-status]").inner_text()
+    assert page.url.endswith("recherche/?q=zzzzqqq")
+    page.goto(server.base + "recherche/?q=Douai")  # a shared address gives the same results
+    wait_until(page, "document.querySelectorAll('[data-ssp-search-results] li').length > 0", timeout=20)
+
+
+def test_the_search_page_with_results_passes_axe_on_a_phone_and_runs_under_the_csp(gates_site, page):
+    _, server = gates_site
+    page.set_viewport_size(PHONE)
+    refused = []
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else None)
+    search(page, server.base, "Douai")
+    assert axe_violations(page) == []
+    assert refused == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+
+
+def test_a_first_search_downloads_a_small_part_of_the_index(gates_site, page):
+    _, server = gates_site
+    sizes = {}
+    page.on("response", lambda response: sizes.__setitem__(response.url, len(response.body()))
+            if "/pagefind/" in response.url else None)
+    search(page, server.base, "Douai")
+    index = server.root / "pagefind"
+    whole = sum(path.stat().st_size for path in index.rglob("*") if path.is_file())
+    assert sizes and all(url.startswith(server.base + "pagefind/") for url in sizes)
+    assert sum(sizes.values()) < whole
