@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
 BUNDLE = "pagefind"  # ssp.urls: search_bundle
+UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")  # Pagefind's own UIs: ours is search.js
 state: dict = {}
 
 
@@ -50,3 +52,6 @@ def index(site_dir: str) -> None:
     if result.returncode != 0:
         raise Abort(f"L'index de recherche (Pagefind) n'a pas pu être fait ; rien n'a été publié :\n"
                     f"{(result.stderr or result.stdout).strip()[-2000:]}")
+    for path in Path(site_dir, BUNDLE).iterdir():
+        if path.name.startswith(UNUSED) and path.suffix in (".js", ".css"):
+            path.unlink()

@@ -78,3 +78,15 @@ def test_a_first_search_downloads_a_small_part_of_the_index(gates_site, page):
     whole = sum(path.stat().st_size for path in index.rglob("*") if path.is_file())
     assert sizes and all(url.startswith(server.base + "pagefind/") for url in sizes)
     assert sum(sizes.values()) < whole
+
+
+def test_results_come_ten_at_a_time_and_focus_follows(gates_site, page):
+    _, server = gates_site
+    results = search(page, server.base, "affiche")
+    status = page.locator("[data-ssp-search-status]").inner_text()
+    total = int(status.split(" ")[0])
+    assert total > 20 and len(results) == 10 and status.endswith("des plus pertinentes aux moins pertinentes.")
+    page.click("[data-ssp-search-more]")
+    wait_until(page, "document.querySelectorAll('[data-ssp-search-results] li').length === 20", timeout=20)
+    assert page.evaluate("document.activeElement === document.querySelectorAll('[data-ssp-search-results] li a')[10]")
+    assert page.locator("[data-ssp-search-more]").is_visible()

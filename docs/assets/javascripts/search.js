@@ -5,9 +5,11 @@ const form = document.querySelector("[data-ssp-search]");
 const status = document.querySelector("[data-ssp-search-status]");
 const list = document.querySelector("[data-ssp-search-results]");
 const input = form.querySelector("input[name=q]");
-const SHOWN = 20;
+const more = document.querySelector("[data-ssp-search-more]");
+const PAGE = 10; // results shown at a time: each one downloads its page's excerpt
 let engine = null;
 let asked = 0;
+let found = [];
 
 async function pagefind() {
   if (!engine) {
@@ -56,30 +58,45 @@ function item(result) {
   return entry;
 }
 
+async function show(ticket) {
+  const start = list.children.length;
+  const results = await Promise.all(found.slice(start, start + PAGE).map((result) => result.data()));
+  if (ticket !== asked) return; // a newer search has started
+  list.append(...results.map(item));
+  more.hidden = list.children.length >= found.length;
+  return list.children[start];
+}
+
 async function search(words) {
   const ticket = ++asked;
   words = words.trim();
+  list.replaceChildren();
+  more.hidden = true;
   if (!words) {
-    list.replaceChildren();
     status.textContent = "";
     return;
   }
   status.textContent = "Recherche en cours…";
-  let found;
   try {
-    found = await (await pagefind()).search(words);
+    found = (await (await pagefind()).search(words)).results;
   } catch (error) {
     status.textContent = "La recherche n'est pas disponible ici (elle l'est sur le site publié, pas dans la prévisualisation).";
     return;
   }
-  const results = await Promise.all(found.results.slice(0, SHOWN).map((result) => result.data()));
-  if (ticket !== asked) return; // a newer search has started
-  list.replaceChildren(...results.map(item));
-  const count = found.results.length;
+  if (ticket !== asked) return;
+  await show(ticket);
+  if (ticket !== asked) return;
+  const count = found.length;
   status.textContent = count === 0
     ? `Aucune page ne contient « ${words} ». Essayez un autre mot, ou moins de mots.`
-    : `${count.toLocaleString("fr-FR")} ${count > 1 ? "pages trouvées" : "page trouvée"} pour « ${words} »` + (count > SHOWN ? ` ; les ${SHOWN} plus pertinentes :` : ".");
+    : `${count.toLocaleString("fr-FR")} ${count > 1 ? "pages trouvées" : "page trouvée"} pour « ${words} »`
+      + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".");
 }
+
+more.addEventListener("click", async () => {
+  const first = await show(asked);
+  first?.querySelector("a").focus(); // the reader goes on from the first new result
+});
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
