@@ -3,7 +3,7 @@ carries the binary: nothing is downloaded at build time).
 
 Each page's article is marked `data-pagefind-body` as it is written (framed pages too: their frame
 goes through on_post_page), so Pagefind indexes the content and never the header, navigation or
-footer; the 404 page is not a page of the site and is left out. After the build, before the complete
+footer; the 404 page and the search page itself are left out. After the build, before the complete
 site takes site/'s place (atomic_output.py), Pagefind reads the output folder and writes its
 index into pagefind/, cut into small parts: a reader's first search downloads only the parts its
 words need. The live preview has no index (its search page says so): indexing on every save
@@ -32,7 +32,12 @@ def on_startup(command: str, dirty: bool) -> None:
 POSTER_WEIGHT = "0.3"  # a poster repeats its action's page: found by « affiche », listed after the page
 
 
+NOT_INDEXED = {"recherche.md"}  # the search page itself: its hints (« affiche ») are no answer
+
+
 def on_post_page(output: str, page, config) -> str:
+    if page.file.src_uri in NOT_INDEXED:
+        return output
     weight = f' data-pagefind-weight="{POSTER_WEIGHT}"' if page.file.src_uri.endswith("affiche.md") else ""
     return output.replace(ARTICLE, f'<article class="md-content__inner md-typeset" data-pagefind-body{weight}>', 1)
 

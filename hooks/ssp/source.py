@@ -9,7 +9,6 @@ line is kept so that any problem can name it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,6 @@ LINK_REFUSED = ("lien symbolique refusé : remplacez-le par le fichier lui-même
 # overrides, zero-width spaces, tags), Zl, Zp (line and paragraph separators), Co (private use) and
 # Cn (unassigned). Tab and line feed are allowed where a field holds several lines, and the zero-width
 # joiner inside emoji sequences (« 👩‍⚕️ »); spaces (Zs: no-break, thin) are text.
-REFUSED_CATEGORIES = {"Cc", "Cf", "Zl", "Zp", "Co", "Cn"}
 _SPACES = str.maketrans({character: " " for character in
                          "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
                          "\u202f\u205f\u3000\u200d"})
@@ -47,9 +45,7 @@ def refused_character(text: str, allowed: str = "\t\n") -> int | None:
         plain = plain.replace(character, " ")
     if plain.isprintable():
         return None
-    return next(index for index, character in enumerate(plain)
-                if not character.isprintable() and (unicodedata.category(character) in REFUSED_CATEGORIES
-                                                    or unicodedata.category(character) == "Cs"))
+    return next(index for index, character in enumerate(plain) if not character.isprintable())
 
 
 def forbidden_message(character: str) -> str:
