@@ -14,24 +14,11 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
+sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
 from ssp import activefiles, markup, source  # noqa: E402
 from ssp.exports.shareimage import share_image  # noqa: E402
-
-
-def pdf_of(objects: int) -> bytes:
-    body, offsets = io.BytesIO(), []
-    body.write(b"%PDF-1.4\n")
-    items = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-             b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"] + [b"<</A[1 2 3]/B<</C 4>>>>"] * objects
-    for number, value in enumerate(items, 1):
-        offsets.append(body.tell())
-        body.write(b"%d 0 obj%sendobj\n" % (number, value))
-    start = body.tell()
-    body.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(items) + 1) + b"".join(b"%010d 00000 n \n" % at for at in offsets))
-    body.write(b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(items) + 1, start))
-    return body.getvalue()
+from helpers import pdf_of_objects  # noqa: E402  (the test's bound, at its worst)
 
 
 def docx_of(megabytes: int) -> bytes:
@@ -60,7 +47,7 @@ def main() -> None:
         timed(f"texte Markdown : {name}", "100 000 caractères", lambda text=text: markup.render(text))
     yaml_text = "items:\n" + "".join(f"  - {index}\n" for index in range(99_000))
     timed("YAML : 99 000 valeurs", f"{len(yaml_text) // 1000} Ko", lambda: source.parse_yaml(yaml_text, "x.yml"))
-    pdf = pdf_of(99_990)
+    pdf = pdf_of_objects(99_990, b"<</A[1 2 3]/B<</C 4>>>>")
     timed("PDF : 100 000 objets", f"{len(pdf) / 1e6:.0f} Mo", lambda: activefiles.pdf_problem(pdf))
     docx = docx_of(270)
     timed("Word : 3 parties de 90 Mo décompressés", f"{len(docx) / 1e6:.1f} Mo", lambda: activefiles.office_problem(".docx", docx))

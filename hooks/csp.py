@@ -16,6 +16,8 @@ import base64
 import hashlib
 import re
 
+from ssp.urls import page_source
+
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 DATA_TYPES = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.IGNORECASE)
 CHARSET = re.compile(r"<meta charset=[\"']?utf-8[\"']?>", re.IGNORECASE)
@@ -57,7 +59,7 @@ def script_hashes(html: str) -> list[str]:
 
 # The search page runs Pagefind's WebAssembly: 'wasm-unsafe-eval' lets it compile that module, and
 # nothing else (it allows no JavaScript eval); no other page needs it.
-SEARCH_PAGE = "recherche.md"
+SEARCH_PAGE = page_source("search")
 
 
 def with_policy(html: str, wasm: bool = False) -> str:

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+from ssp.urls import link, page_source
 
 ARTICLE = '<article class="md-content__inner md-typeset">'
-BUNDLE = "pagefind"  # ssp.urls: search_bundle
+BUNDLE = link("search_bundle").strip("/")
 UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")  # Pagefind's own UIs: ours is search.js
 state: dict = {}
 
@@ -32,7 +33,7 @@ def on_startup(command: str, dirty: bool) -> None:
 POSTER_WEIGHT = "0.3"  # a poster repeats its action's page: found by « affiche », listed after the page
 
 
-NOT_INDEXED = {"recherche.md"}  # the search page itself: its hints (« affiche ») are no answer
+NOT_INDEXED = {page_source("search")}  # the search page itself: its hints (« affiche ») are no answer
 
 
 def on_post_page(output: str, page, config) -> str:

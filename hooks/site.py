@@ -34,7 +34,7 @@ from preview_output import KeptOutput, host_guard  # noqa: E402
 from ssp import legal, markup, templating, urls  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
 from ssp.cache import Cache  # noqa: E402
-from ssp.folders import ROOT_LINK_REFUSED, clutter, project_problems  # noqa: E402
+from ssp.folders import clutter, project_problems, root_links  # noqa: E402
 from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems, shown  # noqa: E402
@@ -87,10 +87,10 @@ def on_config(config):
     except ContentError as error:
         raise Stop(str(error)) from None
     try:
-        # links at the root (MkDocs would read or empty a folder outside the project), docs/ (published as it is)
-        if refused := project_problems(project_dir, Path(config.docs_dir), config.site_dir):
-            if refused[0].message == ROOT_LINK_REFUSED:  # even the preview reads nothing through such a link
-                raise Stop(format_problems(refused, "rien n'a été publié"))
+        # links at the root: MkDocs would read or empty a folder outside the project; even the preview stops
+        if links := root_links(project_dir, config.site_dir):
+            raise Stop(format_problems(links, "rien n'a été publié"))
+        if refused := project_problems(project_dir, Path(config.docs_dir), config.site_dir):  # docs/, published as it is
             raise ContentError(refused)
         for path in clutter(project_dir / "campaigns", project_dir):
             log.info(shown(f"Remarque : {path} : fichier système ignoré"))

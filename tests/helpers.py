@@ -122,3 +122,19 @@ def real_pdf(subject: str = "", page: dict | None = None, catalog: dict | None =
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def pdf_of_objects(count: int, item: bytes = b"<</A 1>>") -> bytes:
+    """A valid PDF of one page and `count` more objects `item`, written by hand (pypdf is too slow for
+    100,000): the bound on a PDF's objects, and its worst case in bench/hostile.py."""
+    body, offsets = io.BytesIO(), []
+    body.write(b"%PDF-1.4\n")
+    items = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
+             b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"] + [item] * count
+    for number, value in enumerate(items, 1):
+        offsets.append(body.tell())
+        body.write(b"%d 0 obj%sendobj\n" % (number, value))
+    start = body.tell()
+    body.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(items) + 1) + b"".join(b"%010d 00000 n \n" % at for at in offsets))
+    body.write(b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(items) + 1, start))
+    return body.getvalue()

@@ -61,7 +61,6 @@ PDF_MAX_OBJECTS = 100_000  # a poster has hundreds, a long report tens of thousa
 def pdf_problem(content: bytes) -> str:
     """What a PDF holds that runs or acts by itself (in French), or ""; Unreadable when pypdf cannot read it."""
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
     from pypdf.generic import IndirectObject
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the editor's business
@@ -73,7 +72,9 @@ def pdf_problem(content: bytes) -> str:
             raise TooComplex(f"{PDF_MAX_OBJECTS:,}".replace(",", "\u202f"))
         roots = [reader.trailer] + [reader.get_object(IndirectObject(number, generation, reader))
                                     for number, generation in sorted(numbers)]
-    except (PyPdfError, ValueError, TypeError, KeyError, AttributeError, OSError, RecursionError) as error:
+    except TooComplex:
+        raise
+    except Exception as error:  # pypdf on a hostile file: any error it raises means « cannot be read »
         raise Unreadable(str(error)) from None
     for root in roots:
         if found := _pdf_walk(root, 0):
@@ -91,14 +92,14 @@ def _pdf_walk(value, depth: int) -> str:
         for key in value:
             if key in PDF_KEYS:
                 return PDF_KEYS[key]
-        action = value.get("/S")
+        action = _resolved(value.get("/S"))  # a name, or a reference to one
         if isinstance(action, str) and action in PDF_ACTIONS:
             return PDF_ACTIONS[action]
         if value.get("/Type") in ("/EmbeddedFile", "/Filespec") and "/EF" in value:
             return "un fichier joint"
-        opening = value.get("/OpenAction")
-        if isinstance(opening, DictionaryObject) and opening.get("/S") not in (None, "/GoTo"):
-            return PDF_ACTIONS.get(opening.get("/S"), "une action à l'ouverture")
+        opening = _resolved(value.get("/OpenAction"))
+        if isinstance(opening, DictionaryObject) and _resolved(opening.get("/S")) not in (None, "/GoTo"):
+            return PDF_ACTIONS.get(_resolved(opening.get("/S")), "une action à l'ouverture")
         children = value.values()
     elif isinstance(value, ArrayObject):
         children = value
@@ -108,6 +109,15 @@ def _pdf_walk(value, depth: int) -> str:
         if found := _pdf_walk(child, depth + 1):
             return found
     return ""
+
+
+def _resolved(value):
+    """The object a reference points to (indirect objects are read on their own too, but a name is
+    only recognised where it is used)."""
+    try:
+        return value.get_object() if hasattr(value, "get_object") else value
+    except Exception:  # a dangling reference in a hostile file
+        return None
 
 
 # --- Office documents -------------------------------------------------------------------------------
@@ -135,7 +145,7 @@ def office_problem(suffix: str, content: bytes) -> str:
     try:
         archive = zipfile.ZipFile(io.BytesIO(content))
         members = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as error:
+    except Exception as error:  # zipfile on a hostile file: any error means « cannot be read »
         raise Unreadable(str(error)) from None
     if len(members) > MAX_MEMBERS:
         raise Unreadable(f"plus de {MAX_MEMBERS} parties")
@@ -165,7 +175,7 @@ def _read(archive: zipfile.ZipFile, member: zipfile.ZipInfo, limit: int) -> byte
     try:
         with archive.open(member) as handle:
             data = handle.read(limit + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as error:
+    except Exception as error:  # a damaged member (bad CRC, unknown compression, encrypted…)
         raise Unreadable(str(error)) from None
     if len(data) > limit:
         raise Unreadable(f"la partie « {member.filename} » est bien plus grosse qu'elle ne devrait")

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from .problems import ContentError, Problem
-from .source import LINK_REFUSED, parse_yaml, read_text, split_front_matter
+from .source import LINK_REFUSED, body_line, parse_yaml, read_text, split_front_matter
 from .text import slugify
 
 SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -103,11 +103,10 @@ def docs_problems(docs_dir: Path, project_dir: Path) -> list[Problem]:
 def _docs_page_problems(path: Path, where: str) -> list[Problem]:
     try:
         text = read_text(path, where)
-        body, first = text, 1
+        body = text
         if text.startswith("---\n"):
-            meta, body, _ = split_front_matter(text, where)
-            first = meta.count("\n") + 4
-            document = parse_yaml(meta, where, 2)
+            meta, body, first_line = split_front_matter(text, where)
+            document = parse_yaml(meta, where, first_line)
             if not isinstance(document.data, dict):
                 raise ContentError([Problem(where, 2, "", "l'en-tête doit être une suite de champs « nom: valeur »")])
             if unknown := sorted(set(document.data) - DOCS_META):
@@ -116,7 +115,7 @@ def _docs_page_problems(path: Path, where: str) -> list[Problem]:
                                     for key in unknown])
     except ContentError as error:
         return error.problems
-    return [Problem(where, first + body[:match.start()].count("\n"), "",
+    return [Problem(where, body_line(text, body) + body[:match.start()].count("\n"), "",
                     f"balise <{match.group(1).lower()}> refusée dans une page : elle pourrait emmener les lecteurs ailleurs "
                     "ou exécuter un programme ; écrivez la page en Markdown")
             for match in DOCS_ACTIVE.finditer(body)]

@@ -24,7 +24,7 @@ from .folders import SLUG_RE, content_files, is_clutter, links
 from .folders import rel as _rel
 from .parallel import parallel_map
 from .problems import ContentError, Problem
-from .source import Document, parse_yaml, read_bytes, read_text, split_front_matter
+from .source import Document, body_line, parse_yaml, read_bytes, read_text, split_front_matter
 from .text import slugify
 from .thumbnails import thumbnail
 from .urls import link
@@ -149,12 +149,12 @@ def read_model(path: Path, project_dir: Path, model, front_matter: bool = False,
     """(validated model, Markdown body, document with lines, relative path) of a YAML or Markdown file
     (`raw`: its bytes when already read)."""
     rel = _rel(path, project_dir)
-    text, body, first_line = read_text(path, rel, raw), "", 1
+    whole = text = read_text(path, rel, raw)
+    body, first_line = "", 1
     if front_matter:
-        text, body, first_line = split_front_matter(text, rel)
+        text, body, first_line = split_front_matter(whole, rel)
         if refused := markup.problem(body):
-            body_line = first_line + text.count("\n") + 2  # after the front matter and its closing « --- »
-            raise ContentError([Problem(rel, body_line + refused.line - 1, "", str(refused))])
+            raise ContentError([Problem(rel, body_line(whole, body) + refused.line - 1, "", str(refused))])
     document = parse_yaml(text, rel, first_line)
     return validate(model, document, rel), body, document, rel
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -55,10 +56,11 @@ def problem(text: str | None) -> MarkupError | None:
     return None
 
 
-def _checked_tokens(text: str | None) -> list:
+@lru_cache(maxsize=8)  # the loaders check a text (problem), then render it: parsed once
+def _checked_tokens(text: str | None) -> tuple:
     """markdown-it's tokens of a text the site accepts, or MarkupError."""
     if not text or not text.strip():
-        return []
+        return ()
     if len(text) > MAX_CHARACTERS:
         raise MarkupError(text[:MAX_CHARACTERS].count("\n") + 1,
                           f"texte trop long : {MAX_CHARACTERS:,} caractères au plus (une trentaine de pages) ; ".replace(",", "\u202f")
@@ -80,7 +82,7 @@ def _checked_tokens(text: str | None) -> list:
             raise MarkupError(token.map[0] + 1 if token.map else 1,
                               f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes, de citations ou "
                               "de balises) : simplifiez la mise en forme")
-    return tokens
+    return tuple(tokens)
 
 
 def _html_depth(raw: str, depth: int) -> tuple[int, int]:
@@ -100,7 +102,7 @@ def render(text: str | None) -> str:
     tokens = _checked_tokens(text)
     if not tokens:
         return ""
-    return nh3.clean(_md.renderer.render(tokens, _md.options, {}).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES,
+    return nh3.clean(_md.renderer.render(list(tokens), _md.options, {}).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES,
                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
 
 

@@ -14,8 +14,8 @@ def shown(text: str) -> str:
     workflow command such as « ::error », « ::add-mask:: ») nor hide what follows it."""
     if text.isprintable():
         return text
-    return "".join(f"\\u{ord(character):04x}" if unicodedata.category(character) in ("Cc", "Cf", "Zl", "Zp", "Co", "Cn", "Cs")
-                   else character for character in text)
+    return "".join(f"\\u{ord(character):04x}" if not character.isprintable() and unicodedata.category(character) != "Zs"
+                   else character for character in text)  # spaces (no-break, thin) are text
 
 
 @dataclass(frozen=True, order=True)

@@ -136,6 +136,11 @@ def split_front_matter(text: str, rel: str) -> tuple[str, str, int]:
     raise ContentError([Problem(rel, 1, "", "en-tête non fermé : ajoutez une ligne « --- » après les champs")])
 
 
+def body_line(text: str, body: str) -> int:
+    """The line of the file `text` where its Markdown `body` (from split_front_matter) starts."""
+    return text.count("\n") - body.count("\n") + 1
+
+
 def parse_yaml(text: str, rel: str, first_line: int = 1) -> Document:
     """Parse YAML text into plain dicts, lists and strings with line numbers."""
     try:

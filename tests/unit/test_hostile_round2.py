@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
 
-from helpers import EDITION_2017, SSP, front_matter, real_pdf, ssp
+from helpers import EDITION_2017, SSP, front_matter, pdf_of_objects, real_pdf, ssp
 from test_hostile import verify, with_material
 
 ALERT = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('pwn')")})
@@ -309,16 +309,30 @@ def test_docs_pages_cannot_redirect_readers(project, page, expected):
 
 
 def test_a_pdf_of_more_than_100000_objects_is_refused_before_it_is_read_whole(project):
-    offsets, body = [], io.BytesIO()
-    body.write(b"%PDF-1.4\n")
-    objects = [b"<</Type/Catalog/Pages 2 0 R>>", b"<</Type/Pages/Kids[3 0 R]/Count 1>>",
-               b"<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>"] + [b"<</A 1>>"] * 100_000
-    for number, value in enumerate(objects, 1):
-        offsets.append(body.tell())
-        body.write(b"%d 0 obj%sendobj\n" % (number, value))
-    start = body.tell()
-    body.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % at for at in offsets))
-    body.write(b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start))
-    with_material(project, "supports/rapport.pdf", body.getvalue())
+    with_material(project, "supports/rapport.pdf", pdf_of_objects(100_000))
     code, errors = verify(project)
     assert code == 1 and "fichier PDF abîmé" not in errors and "PDF de plus de 100\u202f000 objets" in errors
+
+
+def test_a_pdf_action_named_through_a_reference_is_read(project):
+    from pypdf import PdfReader, PdfWriter
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(real_pdf())))
+    launch = writer._add_object(NameObject("/Launch"))  # « /S 7 0 R », the name kept in an object of its own
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject({NameObject("/S"): launch,
+                                                                      NameObject("/F"): TextStringObject("cmd.exe")})
+    out = io.BytesIO()
+    writer.write(out)
+    with_material(project, "supports/affiche.pdf", out.getvalue())
+    code, errors = verify(project)
+    assert code == 1 and "ce PDF contient une action qui lance un programme" in errors
+
+
+@pytest.mark.parametrize("content", [
+    b"%PDF-1.7\n" + b"\x00\xff" * 64,  # a PDF header, then nothing a PDF reader can find
+    zipped({**DOCX_BASE}).replace(b"word/document.xml", b"word/document.xmX", 1),  # names that disagree
+])
+def test_damaged_documents_get_a_french_message(project, content):
+    name = "affiche.pdf" if content.startswith(b"%PDF") else "kit.docx"
+    with_material(project, f"supports/{name}", content)
+    code, errors = verify(project)
+    assert code == 1 and "Erreur inattendue" not in errors and "abîmé" in errors
