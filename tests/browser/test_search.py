@@ -91,3 +91,17 @@ def test_results_come_ten_at_a_time_and_focus_follows(gates_site, page):
     wait_until(page, "document.querySelectorAll('[data-ssp-search-results] li').length === 20", timeout=20)
     assert page.evaluate("document.activeElement === document.querySelectorAll('[data-ssp-search-results] li a')[10]")
     assert page.locator("[data-ssp-search-more]").is_visible()
+
+
+def test_enter_after_typing_searches_once(gates_site, page):
+    _, server = gates_site
+    search(page, server.base, "bilan")  # Pagefind loaded: the next search answers before the typing pause ends
+    page.fill("#ssp-search-query", "Douai")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('« Douai »')", timeout=20)
+    page.evaluate("""window.__changes = [];
+        new MutationObserver(() => window.__changes.push(document.querySelector('[data-ssp-search-status]').textContent))
+          .observe(document.querySelector('[data-ssp-search-status]'), {childList: true, characterData: true, subtree: true});""")
+    page.wait_for_timeout(800)  # the pause after typing must not search again (it emptied the results a moment)
+    assert page.evaluate("window.__changes") == []
+    assert page.locator("[data-ssp-search-results] li").count() == 10

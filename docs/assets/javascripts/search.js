@@ -10,6 +10,8 @@ const PAGE = 10; // results shown at a time: each one downloads its page's excer
 let engine = null;
 let asked = 0;
 let found = [];
+let pause = 0; // the search typed words start, once the reader pauses
+let shown = null; // the words whose results are on the page
 
 async function pagefind() {
   if (!engine) {
@@ -68,8 +70,10 @@ async function show(ticket) {
 }
 
 async function search(words) {
-  const ticket = ++asked;
   words = words.trim();
+  if (words === shown) return; // Enter after typing: the results are already there, or coming
+  shown = words;
+  const ticket = ++asked;
   list.replaceChildren();
   more.hidden = true;
   if (!words) {
@@ -80,6 +84,7 @@ async function search(words) {
   try {
     found = (await (await pagefind()).search(words)).results;
   } catch (error) {
+    shown = null;
     status.textContent = "La recherche n'est pas disponible ici (elle l'est sur le site publié, pas dans la prévisualisation).";
     return;
   }
@@ -100,13 +105,13 @@ more.addEventListener("click", async () => {
 
 form.addEventListener("submit", (event) => {
   event.preventDefault();
+  clearTimeout(pause);
   const url = new URL(location.href);
   url.searchParams.set("q", input.value);
   history.replaceState(null, "", url);
   search(input.value);
 });
 
-let pause = 0;
 input.addEventListener("input", () => {
   clearTimeout(pause);
   pause = setTimeout(() => search(input.value), 300);
