@@ -13,7 +13,7 @@ export SSP_ENGINE := $(ENGINE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: serve build test test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche lighthouse debian-tools gates-tools clean
+.PHONY: npm-tool serve build test test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -38,13 +38,23 @@ debian-tools:
 
 gates-tools: debian-tools node_modules/.ready
 
-serve: $(READY)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à chaque enregistrement
-	$(BIN)/$(ENGINE) serve
+# The State design system (DSFR) for the « etat » presentation: npm, pinned in tools/dsfr/package-lock.json.
+DSFR := tools/dsfr/node_modules/.ready
+$(DSFR): tools/dsfr/package.json tools/dsfr/package-lock.json | npm-tool
+	cd tools/dsfr && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
 
-build: $(READY)  ## Construction stricte du site dans site/
-	$(BIN)/$(ENGINE) build --strict
+# npm alone (Debian's package) when the machine has none: the site's build needs no browser.
+npm-tool:
+	@command -v npm >/dev/null || { $(APT) update -qq && $(APT) install -y -qq --no-install-recommends npm; }
 
-test: $(READY) gates-tools  ## Tous les tests, contrôles de qualité compris
+serve: $(READY) $(DSFR)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à chaque enregistrement
+	$(if $(PRESENTATION),SSP_PRESENTATION=$(PRESENTATION)) $(BIN)/$(ENGINE) serve
+
+build: $(READY) $(DSFR)  ## Construction stricte du site dans site/
+	$(if $(PRESENTATION),SSP_PRESENTATION=$(PRESENTATION)) $(BIN)/$(ENGINE) build --strict
+
+test: $(READY) $(DSFR) gates-tools  ## Tous les tests, contrôles de qualité compris
 	$(BIN)/python -m pytest
 
 test-mkdocs:  ## Tous les tests, le site construit par MkDocs 1.6.1 au lieu de ProperDocs
@@ -56,21 +66,21 @@ verifier: $(READY)  ## Vérifie le contenu sans construire le site
 liens: $(READY)  ## Vérifie que les liens externes répondent (Internet requis ; pas en CI)
 	$(BIN)/ssp liens
 
-bench: $(READY)  ## Mesure la construction à 500, 5 000 et 20 000 actions (comparée à Material seul) et la prévisualisation
+bench: $(READY) $(DSFR)  ## Mesure la construction à 500, 5 000 et 20 000 actions (comparée à Material seul) et la prévisualisation
 	$(BIN)/python bench/run.py $(SIZES)
 	$(BIN)/python bench/preview.py 5000
 
-bench-lecteurs: $(READY) gates-tools  ## La liste d'une édition de 2 000 et 10 000 actions sur un téléphone simulé (processeur ralenti 4×)
+bench-lecteurs: $(READY) $(DSFR) gates-tools  ## La liste d'une édition de 2 000 et 10 000 actions sur un téléphone simulé (processeur ralenti 4×)
 	$(BIN)/python bench/readers.py $(SIZES)
 
-bench-recherche: $(READY) gates-tools  ## Ce que télécharge une première recherche, pour une édition de 2 000 et 10 000 actions
+bench-recherche: $(READY) $(DSFR) gates-tools  ## Ce que télécharge une première recherche, pour une édition de 2 000 et 10 000 actions
 	$(BIN)/python bench/search.py $(SIZES)
 
 tools/lighthouse/node_modules/.ready: tools/lighthouse/package.json tools/lighthouse/package-lock.json | debian-tools
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-lighthouse: $(READY) tools/lighthouse/node_modules/.ready  ## Scores Lighthouse (mobile) de chaque gabarit de page et d'une liste de 2 000 actions
+lighthouse: $(READY) $(DSFR) tools/lighthouse/node_modules/.ready  ## Scores Lighthouse (mobile) de chaque gabarit de page et d'une liste de 2 000 actions
 	$(BIN)/python bench/lighthouse.py $(PAGES)
 
 $(VENV)/.mutation: $(READY) requirements-mutation.txt

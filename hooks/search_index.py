@@ -20,7 +20,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from ssp.urls import link, page_source
 
-ARTICLE = '<article class="md-content__inner md-typeset">'
+ARTICLES = ('<article class="md-content__inner md-typeset"', '<article class="ssp-article"')  # Material's, the DSFR frame's
 BUNDLE = link("search_bundle").strip("/")
 UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")  # Pagefind's own UIs: ours is search.js
 state: dict = {}
@@ -40,7 +40,10 @@ def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri in NOT_INDEXED:
         return output
     weight = f' data-pagefind-weight="{POSTER_WEIGHT}"' if page.file.src_uri.endswith("affiche.md") else ""
-    return output.replace(ARTICLE, f'<article class="md-content__inner md-typeset" data-pagefind-body{weight}>', 1)
+    for article in ARTICLES:
+        if article in output:
+            return output.replace(article, f"{article} data-pagefind-body{weight}", 1)
+    return output
 
 
 @event_priority(-50)  # after every page is written (site.py, 50), before the site is published (atomic_output.py, -100)

@@ -199,8 +199,9 @@ def _link(context, kind: str, **parts) -> str:
 def on_env(env, config, files):
     env.bytecode_cache = COMPILED
     # Our templates (overrides/) escape every value; Material's own keep MkDocs' default.
-    overrides = Path(config.theme.custom_dir)  # this project's, whatever imported the hooks first
-    ours = {path.relative_to(overrides).as_posix() for path in overrides.rglob("*.html")}
+    overrides = Path(config.config_file_path).parent / "overrides"  # this project's, whatever imported the hooks first
+    ours = {path.relative_to(folder).as_posix() for folder in map(Path, config.theme.dirs)
+            if folder.is_relative_to(overrides) for path in folder.rglob("*.html")}
     env.autoescape = lambda name: name in ours
     env.filters.update(templating.FILTERS)
     env.filters["link"] = _link

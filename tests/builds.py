@@ -34,6 +34,9 @@ def site_project(root: Path, campaigns: Path | None = ROOT / "campaigns") -> Pro
     for part in SITE_PARTS:
         source = ROOT / part
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+    # the DSFR package (installed by `make test`), where the « etat » presentation reads it; not copied: 88 MB
+    (root / "tools").mkdir(exist_ok=True)
+    (root / "tools" / "dsfr").symlink_to(ROOT / "tools" / "dsfr", target_is_directory=True)
     if campaigns:
         shutil.copytree(campaigns, root / "campaigns")
     return Project(root)

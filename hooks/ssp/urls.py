@@ -39,6 +39,7 @@ PERMALINKS = {
     "region_calendar": "agendas/{slug}.ics",
     "communes": "assets/communes.json",
     "search": "recherche/",
+    "sitemap_page": "plan-du-site/",
     "search_bundle": "pagefind/",  # Pagefind's index, written by hooks/search_index.py after the build
 }
 

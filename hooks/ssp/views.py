@@ -110,6 +110,14 @@ class SearchView(View):
 
 
 @dataclass(frozen=True)
+class SiteMapView(View):
+    """« Plan du site »: every section and edition, with each edition's own pages."""
+    template = "sitemap-page.html"
+    editions: list[Edition]
+    partnership: Partnership
+
+
+@dataclass(frozen=True)
 class OpenDataView(View):
     template = "opendata.html"
     editions: list[Edition]

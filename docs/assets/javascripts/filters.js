@@ -24,7 +24,7 @@
   var pending = [], drawn = 0;  // [day, record] pairs of the current results, and how many are on the page
   var more = document.createElement("button");
   more.type = "button";
-  more.className = "md-button ssp-more";
+  more.className = "fr-btn fr-btn--secondary md-button ssp-more";
   more.hidden = true;
 
   function localDay(date) {
@@ -223,14 +223,21 @@
     var place = record.venue ? [venue.name, venue.city].filter(Boolean).join(", ") +
       (record.departement ? " (" + labels.departements[record.departement] + ")" : "") +
       (record.online_url ? " et en ligne" : "") : "En ligne";
-    var badges = (record.status !== "scheduled" ? " <span class=\"ssp-status ssp-status--" + escapeHtml(record.status) + "\">" + escapeHtml(labels.statuses[record.status]) + "</span>" : "") +
-      (record.past ? " <span class=\"ssp-status ssp-status--past\">Passée</span>" : "");
-    return "<li class=\"ssp-card" + (record.status === "cancelled" ? " ssp-card--cancelled" : "") + (record.past ? " ssp-card--past" : "") + "\">" +
-      "<h3 class=\"ssp-card__title\"><a href=\"" + escapeHtml(record.url) + "\">" + escapeHtml(record.title) + "</a>" + badges + "</h3>" +
-      "<p class=\"ssp-card__when\">" + escapeHtml(when(record)) + "</p>" +
-      "<ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(place) + "</li>" +
+    var badges = (record.status !== "scheduled" ? " " + badge("ssp-status--" + record.status, BADGES[record.status] || "info", labels.statuses[record.status]) : "") +
+      (record.past ? " " + badge("ssp-status--past", "", "Passée") : "");
+    return "<li class=\"ssp-card fr-card fr-card--sm fr-enlarge-link" + (record.status === "cancelled" ? " ssp-card--cancelled" : "") + (record.past ? " ssp-card--past" : "") + "\">" +
+      "<div class=\"fr-card__body\"><div class=\"fr-card__content\">" +
+      "<h3 class=\"ssp-card__title fr-card__title\"><a href=\"" + escapeHtml(record.url) + "\">" + escapeHtml(record.title) + "</a>" + badges + "</h3>" +
+      "<p class=\"ssp-card__when fr-card__desc\">" + escapeHtml(when(record)) + "</p>" +
+      "<div class=\"fr-card__end\"><ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(place) + "</li>" +
       (record.region ? "<li>" + escapeHtml(record.region) + "</li>" : "") +
-      "<li>Organisé par " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></li>";
+      "<li>Organisé par " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></div></div></div></li>";
+  }
+
+  // A status badge, as partials/ssp/status.html writes it (DSFR badge; its own colours in « neutre »).
+  var BADGES = { cancelled: "error", postponed: "warning", full: "info" };
+  function badge(modifier, variant, text) {
+    return "<span class=\"ssp-status " + modifier + " fr-badge fr-badge--sm" + (variant ? " fr-badge--" + variant : "") + "\">" + escapeHtml(text) + "</span>";
   }
 
   function access(record) {
@@ -339,7 +346,7 @@
     document.querySelectorAll(".ssp-card[data-last-day]").forEach(function (item) {
       if (item.getAttribute("data-last-day") < today) {
         item.classList.add("ssp-card--past");
-        item.querySelector(".ssp-card__title").insertAdjacentHTML("beforeend", " <span class=\"ssp-status ssp-status--past\">Passée</span>");
+        item.querySelector(".ssp-card__title").insertAdjacentHTML("beforeend", " " + badge("ssp-status--past", "", "Passée"));
       }
     });
   }

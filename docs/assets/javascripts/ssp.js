@@ -46,7 +46,7 @@
   document.querySelectorAll("[data-ssp-opens]").forEach(function (item) {
     var state = today < item.getAttribute("data-ssp-opens") ? "a-venir" : today > item.getAttribute("data-ssp-closes") ? "clos" : "ouvert";
     item.textContent = { "a-venir": "à venir", "clos": "clos", "ouvert": "ouvert" }[state];
-    item.className = "ssp-period ssp-period--" + state;
+    item.className = "ssp-period ssp-period--" + state + " fr-badge fr-badge--sm fr-badge--" + { "a-venir": "info", "clos": "error", "ouvert": "success" }[state];
   });
 })();
 

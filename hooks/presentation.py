@@ -1,0 +1,84 @@
+"""MkDocs hook: the site's presentation, chosen by one setting, `extra.presentation` in mkdocs.yml.
+
+- `etat` (the default): the State design system (DSFR, npm `@gouvfr/dsfr`, installed in
+  tools/dsfr/ by the Makefile), for the ministry's site on a .gouv.fr address. Templates:
+  overrides/etat/, then overrides/ (shared), then MkDocs' own (the sitemap).
+- `neutre`: Material for MkDocs (theme settings of mkdocs.yml), for publishers outside the State,
+  who may not use the DSFR nor its Marianne font. Templates: overrides/neutre/, overrides/, Material's.
+
+The pages' own templates (overrides/*.html, overrides/partials/ssp/) are shared: each presentation
+only brings its frame (main.html: head, header, footer) and stylesheet. The DSFR files a page may
+ask for are published under dsfr/ — the stylesheet, the files it names (fonts, icons), the scripts,
+favicons, the display settings' pictograms and the licence —, nothing else of the package's 88 MB.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+from mkdocs.theme import Theme
+
+PRESENTATIONS = {"etat": "le système de design de l'État (DSFR)", "neutre": "Material for MkDocs, sans marque de l'État"}
+DSFR = Path("tools/dsfr/node_modules/@gouvfr/dsfr/dist")  # in the project
+STYLESHEET = "dsfr.main.min.css"  # the DSFR for today's browsers (dsfr.min.css adds old browsers' fallbacks)
+DSFR_FILES = (STYLESHEET, "dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js",
+              "favicon/favicon.svg", "favicon/favicon.ico", "favicon/apple-touch-icon.png",
+              "artwork/pictograms/environment/sun.svg", "artwork/pictograms/environment/moon.svg",
+              "artwork/pictograms/system/system.svg")
+LICENCE = "LICENSE.md"  # in the package, beside dist/
+CSS_URL = re.compile(r"""url\(\s*["']?(?!data:)([^"')?#]+)""")
+state: dict = {}
+
+
+def chosen(config) -> str:
+    name = str(config.extra.get("presentation") or "etat")
+    if name not in PRESENTATIONS:
+        choices = " ; ".join(f"« {key} » : {label}" for key, label in PRESENTATIONS.items())
+        raise Abort(f"mkdocs.yml, extra.presentation : « {name} » n'est pas une présentation du site. "
+                    f"Écrivez l'une de celles-ci : {choices}. Rien n'a été publié.")
+    return name
+
+
+def dsfr_dir(project: Path) -> Path:
+    folder = project / DSFR
+    if not (folder / STYLESHEET).is_file():
+        raise Abort("La présentation « etat » demande le système de design de l'État (DSFR), absent de "
+                    f"{DSFR.as_posix()}. Lancez « make serve » ou « make build » (ils l'installent), ou "
+                    "« npm ci » dans tools/dsfr/ ; pour un site hors de l'État, écrivez « presentation: neutre » "
+                    "dans mkdocs.yml. Rien n'a été publié.")
+    return folder
+
+
+def dsfr_files(folder: Path) -> list[str]:
+    """The package's files the site publishes: ours (DSFR_FILES) and all the stylesheets name."""
+    named = set(DSFR_FILES)
+    for sheet in (STYLESHEET, "dsfr.print.min.css"):
+        named.update(CSS_URL.findall((folder / sheet).read_text(encoding="utf-8")))
+    return sorted(path for path in named if (folder / path).is_file())
+
+
+@event_priority(100)  # before site.py reads the templates' folder
+def on_config(config):
+    project = Path(config.config_file_path).parent
+    name = chosen(config)
+    shared = str(project / "overrides")
+    if name == "etat":
+        config.theme = Theme(custom_dir=str(project / "overrides" / "etat"), static_templates=["404.html"])  # its words are ours, in French
+        state["dsfr"] = dsfr_dir(project)
+    else:  # Material, as mkdocs.yml sets it (custom_dir: overrides/neutre)
+        state["dsfr"] = None
+    config.theme.dirs.insert(1, shared)  # the pages' own templates, after the presentation's frame
+    config.extra["presentation"] = name
+    return config
+
+
+def on_files(files, config):
+    if folder := state.get("dsfr"):
+        for path in dsfr_files(folder):
+            files.append(File.generated(config, f"dsfr/{path}", abs_src_path=str(folder / path)))
+        files.append(File.generated(config, "dsfr/LICENCE.txt", abs_src_path=str(folder.parent / LICENCE)))
+    return files
