@@ -31,7 +31,7 @@ REFERRER = '<meta name="referrer" content="strict-origin-when-cross-origin">'
 MATERIAL_INLINE = {"7eb3684fdacd2881f67b9428983273a29d8774d8bc82622af9b65a8ec1032a90",  # __md_scope, __md_get…
                    "ffcc0f7735fdab434d257c80e65cec2e88d716991e69757185b7e450e41a5b2f"}  # var target=…
 BASE_ADDRESS = re.compile(r'new URL\("[^"\\<]*",location\)')
-# Ours, in overrides/main.html's <head>: the page says at once that scripts run, so that what only
+# Ours, in overrides/partials/ssp/head.html: the page says at once that scripts run, so that what only
 # works with them (CSS `.no-js .ssp-needs-js`) takes its place from the first paint, not later.
 JS_CLASS = 'document.documentElement.classList.replace("no-js","js")'
 

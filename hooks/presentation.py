@@ -77,6 +77,9 @@ def on_config(config):
 
 
 def on_files(files, config):
+    for other in set(PRESENTATIONS) - {config.extra["presentation"]}:  # the other presentation's stylesheet
+        if file := files.get_file_from_path(f"assets/stylesheets/{other}.css"):
+            files.remove(file)
     if folder := state.get("dsfr"):
         for path in dsfr_files(folder):
             files.append(File.generated(config, f"dsfr/{path}", abs_src_path=str(folder / path)))

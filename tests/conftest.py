@@ -41,14 +41,14 @@ def real_site(tmp_path_factory):
 FIXTURES = ROOT / "tests" / "fixtures" / "gates"
 
 
-def build_served(root: Path, prepare=None):
+def build_served(root: Path, prepare=None, **env: str):
     """Build a copy of the site (real campaigns + the test edition) for serving at /ssp/."""
     project = site_project(root)
     shutil.copytree(FIXTURES / "campaigns", root / "campaigns", dirs_exist_ok=True)
     if prepare:
         prepare(project)
     server = SiteServer()
-    built = build(root, SITE_URL=server.base)
+    built = build(root, SITE_URL=server.base, **env)
     assert built.result.returncode == 0, built.result.stderr
     server.serve(built.site)
     return built, server
@@ -59,6 +59,20 @@ def gates_site(tmp_path_factory):
     built, server = build_served(tmp_path_factory.mktemp("gates"))
     yield built, server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def neutre_site(tmp_path_factory):
+    """The same site in the « neutre » presentation (Material), for publishers outside the State."""
+    built, server = build_served(tmp_path_factory.mktemp("neutre"), SSP_PRESENTATION="neutre")
+    yield built, server
+    server.close()
+
+
+@pytest.fixture(scope="session", params=["etat", "neutre"])
+def presented_site(request):
+    """The gates' site in each presentation: the gates hold for both."""
+    return request.getfixturevalue("gates_site" if request.param == "etat" else "neutre_site")
 
 
 def break_templates(project) -> None:

@@ -23,8 +23,8 @@ def printed(page, url: str) -> pypdfium2.PdfDocument:
 
 
 @pytest.mark.parametrize("poster", POSTERS)
-def test_a_printed_poster_is_one_page_whose_code_opens_its_action(gates_site, page, poster):
-    _, server = gates_site
+def test_a_printed_poster_is_one_page_whose_code_opens_its_action(presented_site, page, poster):
+    _, server = presented_site
     target, line = POSTERS[poster]
     document = printed(page, server.base + poster)
     assert len(document) == 1
@@ -32,7 +32,7 @@ def test_a_printed_poster_is_one_page_whose_code_opens_its_action(gates_site, pa
     assert [round(side / 72 * 25.4) for side in sheet.get_size()] == [210, 297]  # A4 portrait, in mm
     text = " ".join(sheet.get_textpage().get_text_bounded().split())  # lines as the PDF cut them, joined
     assert line in text
-    for absent in ("Aller au contenu", "Rechercher", "Mentions légales", "Imprimer l'affiche"):
+    for absent in ("Aller au contenu", "Rechercher", "Mentions légales", "Imprimer l'affiche", "intitulé officiel", "Paramètres d'affichage"):
         assert absent not in text  # no site header, footer, navigation or screen-only button
     image = sheet.render(scale=150 / 72).to_pil()  # 150 dpi, as a phone camera would see a print
     codes = zxingcpp.read_barcodes(image)

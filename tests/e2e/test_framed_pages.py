@@ -80,9 +80,10 @@ def test_a_template_error_is_told_in_french_with_its_file_and_line(project, only
 
 
 def test_an_error_in_the_frame_template_is_told_in_french(project):
-    main = project.root / "overrides" / "main.html"
+    main = project.root / "overrides" / "etat" / "main.html"  # the default presentation's frame
     original = main.read_text(encoding="utf-8")
+    line = original.splitlines().index("  {% block extrahead %}") + 2
     built = build_with(project, main, original.replace("{% block extrahead %}\n", "{% block extrahead %}\n{{ page.nope.deeper }}\n", 1))
     assert built.result.returncode != 0
-    assert "Erreur dans le gabarit overrides/main.html, ligne 4" in built.result.stderr
+    assert f"Erreur dans le gabarit overrides/etat/main.html, ligne {line}" in built.result.stderr
     assert "Traceback" not in built.result.stderr

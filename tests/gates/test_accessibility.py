@@ -9,20 +9,33 @@ from pages import ALL
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
-def test_no_axe_violation(gates_site, page, path):
-    _, server = gates_site
+def test_no_axe_violation(presented_site, page, path):
+    _, server = presented_site
     page.goto(server.base + path)
     assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("width", [375, 1280])
-def test_no_axe_violation_on_phone_and_desktop_with_search_open(gates_site, page, width):
-    _, server = gates_site
+def test_no_axe_violation_on_phone_and_desktop_with_material_search_open(neutre_site, page, width):
+    _, server = neutre_site
     page.set_viewport_size({"width": width, "height": 800})
     page.goto(server.base + "2017/")
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
     # The dialog fades in: contrast is measured once its transitions are over (a loaded machine
     # otherwise catches a half-transparent text).
+    wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
+    assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("modal", ["menu-entete", "recherche-entete", "parametres-affichage"])
+def test_no_axe_violation_with_a_dsfr_dialog_open(gates_site, page, modal):
+    """The DSFR's menu and search bar (on a phone) and the display settings, open."""
+    _, server = gates_site
+    page.set_viewport_size({"width": 375, "height": 800})
+    page.goto(server.base + "2017/")
+    wait_until(page, "document.documentElement.hasAttribute('data-fr-js')")
+    page.locator(f"[aria-controls='{modal}']").first.click()
+    wait_until(page, f"document.getElementById('{modal}').classList.contains('fr-modal--opened')")
     wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
     assert axe_violations(page) == []
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from checks import vnu_errors
 
 
-def test_every_page_is_valid_html(gates_site):
-    built, _ = gates_site
+def test_every_page_is_valid_html(presented_site):
+    built, _ = presented_site
     assert vnu_errors(built.site) == []
 
 

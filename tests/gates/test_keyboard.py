@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from checks import wait_until
 
 PHONE = {"width": 375, "height": 740}
@@ -15,8 +17,31 @@ def tab_to(page, selector: str, limit: int = 30) -> None:
     raise AssertionError(f"{selector} never received the focus")
 
 
-def test_menu_opens_moves_focus_navigates_and_closes(gates_site, page):
+def test_dsfr_menu_opens_moves_focus_navigates_and_closes(gates_site, page):
     _, server = gates_site
+    page.set_viewport_size(PHONE)
+    page.goto(server.base)
+    wait_until(page, "document.documentElement.hasAttribute('data-fr-js')")  # the DSFR's script has started
+    tab_to(page, ".fr-btn--menu")
+    page.keyboard.press("Enter")
+    wait_until(page, "document.getElementById('menu-entete').classList.contains('fr-modal--opened')")
+    assert page.get_attribute(".fr-btn--menu", "aria-expanded") == "true" or page.get_attribute(".fr-btn--menu", "data-fr-opened") == "true"
+    wait_until(page, "document.getElementById('menu-entete').contains(document.activeElement)")
+
+    page.keyboard.press("Escape")
+    wait_until(page, "!document.getElementById('menu-entete').classList.contains('fr-modal--opened')")
+    wait_until(page, "document.activeElement.classList.contains('fr-btn--menu')")
+
+    page.keyboard.press("Enter")
+    wait_until(page, "document.getElementById('menu-entete').classList.contains('fr-modal--opened')")
+    tab_to(page, "#menu-entete a[href$='editions/']")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/editions/")
+    assert page.locator("h1").inner_text() == "Toutes les éditions"
+
+
+def test_material_menu_opens_moves_focus_navigates_and_closes(neutre_site, page):
+    _, server = neutre_site
     page.set_viewport_size(PHONE)
     page.goto(server.base)
     tab_to(page, "[data-ssp-toggle='__drawer']")
@@ -36,8 +61,8 @@ def test_menu_opens_moves_focus_navigates_and_closes(gates_site, page):
     assert page.locator("h1").inner_text() == "Toutes les éditions"
 
 
-def test_search_by_keyboard_finds_an_event(gates_site, page):
-    _, server = gates_site
+def test_search_by_keyboard_finds_an_event(neutre_site, page):
+    _, server = neutre_site
     page.set_viewport_size(PHONE)
     page.goto(server.base + "2017/")
     tab_to(page, ".ssp-search-link")
@@ -46,6 +71,25 @@ def test_search_by_keyboard_finds_an_event(gates_site, page):
     tab_to(page, "#ssp-search-query")
     page.keyboard.type("Douai")
     page.keyboard.press("Enter")
+    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('pour « Douai »')", timeout=20)
+    tab_to(page, "[data-ssp-search-results] a")
+    assert "portes-ouvertes-maternite-douai" in page.evaluate("document.activeElement.href")
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["téléphone", "ordinateur"])
+def test_dsfr_search_bar_finds_an_event_from_any_page(gates_site, page, viewport):
+    _, server = gates_site
+    page.set_viewport_size(viewport)
+    page.goto(server.base + "2017/")
+    if viewport is PHONE:  # on a phone the search bar opens from the header's button, as a modal
+        wait_until(page, "document.documentElement.hasAttribute('data-fr-js')")
+        tab_to(page, ".fr-btn--search")
+        page.keyboard.press("Enter")
+        wait_until(page, "document.getElementById('recherche-entete').classList.contains('fr-modal--opened')")
+    tab_to(page, "#recherche-entete-champ")
+    page.keyboard.type("Douai")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/recherche/?q=Douai")
     wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('pour « Douai »')", timeout=20)
     tab_to(page, "[data-ssp-search-results] a")
     assert "portes-ouvertes-maternite-douai" in page.evaluate("document.activeElement.href")

@@ -8,8 +8,8 @@ from pages import ALL
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
-def test_no_sideways_scrolling_at_320_px(gates_site, page, path):
-    _, server = gates_site
+def test_no_sideways_scrolling_at_320_px(presented_site, page, path):
+    _, server = presented_site
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(server.base + path)
     page.wait_for_load_state("networkidle")
@@ -36,8 +36,21 @@ def test_gate_catches_a_wide_element(gates_site, page):
 
 
 @pytest.mark.parametrize("width", [320, 390])
-def test_on_a_phone_the_header_shows_the_whole_site_name(gates_site, page, width):
+def test_on_a_phone_the_dsfr_header_shows_the_whole_service_name(gates_site, page, width):
     _, server = gates_site
+    page.set_viewport_size({"width": width, "height": 640})
+    page.goto(server.base)
+    name = page.locator(".fr-header__service-title")
+    assert name.inner_text() == "Semaine de la sécurité des patients"
+    assert name.evaluate("element => element.scrollWidth <= element.clientWidth")
+    header, box = page.locator(".fr-header").bounding_box(), name.bounding_box()
+    assert header["y"] <= box["y"] and box["y"] + box["height"] <= header["y"] + header["height"]
+    assert box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_on_a_phone_the_material_header_shows_the_whole_site_name(neutre_site, page, width):
+    _, server = neutre_site
     page.set_viewport_size({"width": width, "height": 640})
     page.goto(server.base)
     name = page.locator(".md-header__topic:first-child .md-ellipsis")

@@ -9,13 +9,13 @@ from pages import ALL
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
-def test_only_the_site_itself_is_requested(gates_site, page, path):
-    _, server = gates_site
+def test_only_the_site_itself_is_requested(presented_site, page, path):
+    _, server = presented_site
     assert foreign_requests(page, server.base + path, f"http://127.0.0.1:{server.port}/") == []
 
 
-def test_no_file_points_at_another_site(gates_site):
-    built, _ = gates_site
+def test_no_file_points_at_another_site(presented_site):
+    built, _ = presented_site
     assert static_third_party(built.site) == []
 
 

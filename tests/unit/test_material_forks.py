@@ -18,7 +18,7 @@ COPIED = re.compile(r"Copied from Material (?P<version>[\d.]+) (?P<original>\S+)
 
 
 def test_our_forks_are_found():
-    assert [path.relative_to(ROOT).as_posix() for path in FORKS] == ["overrides/partials/header.html"]
+    assert [path.relative_to(ROOT).as_posix() for path in FORKS] == ["overrides/neutre/partials/header.html"]
 
 
 @pytest.mark.parametrize("fork", FORKS, ids=lambda path: path.name)

@@ -1,0 +1,114 @@
+"""The two presentations of one site, chosen by extra.presentation: « etat » (the State design system,
+DSFR, the default) and « neutre » (Material, for publishers outside the State)."""
+
+from __future__ import annotations
+
+import re
+
+from builds import build
+from helpers import EDITION_2017, ROOT
+
+STATE_LINKS = ["info.gouv.fr", "service-public.gouv.fr", "legifrance.gouv.fr", "data.gouv.fr"]
+
+
+def set_brand(project, lines: list[str]) -> None:
+    config = project.root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    start, end = text.index("    lines:\n"), text.index("    service:")
+    config.write_text(text[:start] + "    lines:\n" + "".join(f'      - "{line}"\n' for line in lines) + text[end:], encoding="utf-8")
+
+
+def test_the_default_presentation_is_the_state_design_system(real_site):
+    home = real_site.html("index.html")
+    assert home.html["data-fr-scheme"] == "system" and home.html["lang"] == "fr"
+    sheets = [link["href"] for link in home.select("link[rel=stylesheet]")]
+    assert sheets[0].endswith("dsfr/dsfr.main.min.css") and not any("main." in sheet and "assets/stylesheets" in sheet for sheet in sheets)
+    # the header: bloc-marque (placeholder until the publisher fills it), service name and tagline, search, navigation
+    header = home.select_one("header.fr-header")
+    assert header.select_one(".fr-logo").get_text(" ", strip=True).startswith("[à renseigner")
+    assert header.select_one(".fr-header__service-title").get_text(strip=True) == "Semaine de la sécurité des patients"
+    assert header.select_one("form.fr-search-bar")["action"].endswith("recherche/")
+    assert [link.get_text(strip=True) for link in header.select(".fr-nav__link")] == [
+        "Accueil", "Éditions", "Ressources", "Partenariat en santé", "Données ouvertes"]
+    assert header.select_one(".fr-nav__link[aria-current=page]").get_text(strip=True) == "Accueil"
+    # the footer: the State's links and its bottom line
+    footer = home.select_one("footer.fr-footer")
+    assert [link.get_text(strip=True) for link in footer.select(".fr-footer__content-link")] == STATE_LINKS
+    bottom = [item.get_text(" ", strip=True) for item in footer.select(".fr-footer__bottom-item")]
+    assert bottom == ["Plan du site", "Accessibilité : non conforme", "Mentions légales", "Données personnelles",
+                      "Gestion des cookies : ce site n'en dépose aucun", "Paramètres d'affichage"]
+    assert "licence etalab-2.0" in footer.select_one(".fr-footer__bottom-copy").get_text(" ")
+    # the display settings: light, dark, system
+    assert [radio["value"] for radio in home.select("#parametres-affichage input[name=fr-radios-theme]")] == ["light", "dark", "system"]
+    assert home.select_one(".fr-skiplinks a")["href"] == "#contenu" and home.select_one("main#contenu")
+
+
+def test_the_state_presentation_serves_the_dsfr_itself(real_site):
+    dsfr = real_site.site / "dsfr"
+    stylesheet = (dsfr / "dsfr.main.min.css").read_text(encoding="utf-8")
+    named = set(re.findall(r"""url\(["']?(?!data:)([^"')?#]+)""", stylesheet))
+    assert named and all((dsfr / path).is_file() for path in named)  # every font and icon it names
+    assert (dsfr / "fonts/Marianne-Regular.woff2").is_file() and (dsfr / "dsfr.module.min.js").is_file()
+    assert "Etalab" in (dsfr / "LICENCE.txt").read_text(encoding="utf-8")  # its licence, beside it
+    assert not list(dsfr.rglob("*.map")) and not (dsfr / "component").exists()  # nothing the pages do not use
+    assert sum(path.stat().st_size for path in dsfr.rglob("*") if path.is_file()) < 4_000_000
+    assert not (real_site.site / "assets/javascripts/bundle.js").exists() and not list(real_site.site.glob("assets/stylesheets/main.*"))
+
+
+def test_an_event_page_is_drawn_in_dsfr_components(real_site):
+    page = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/index.html")
+    crumbs = page.select(".fr-breadcrumb .fr-breadcrumb__link")
+    assert [crumb.get_text(strip=True) for crumb in crumbs[:3]] == ["Accueil", "Édition 2017", "Les actions"]
+    assert crumbs[-1]["aria-current"] == "page" and page.select_one("main h1")
+    listing = real_site.html("2017/evenements/index.html")
+    card = listing.select_one("li.ssp-card")
+    assert {"fr-card", "fr-enlarge-link"} <= set(card["class"]) and card.select_one(".fr-card__title a")
+
+
+def test_the_site_map_lists_every_edition_and_section(real_site):
+    sitemap = real_site.html("plan-du-site/index.html")
+    links = {link.get_text(strip=True) for link in sitemap.select("article a")}
+    years = {path.name for path in (ROOT / "campaigns").iterdir() if path.name.isdigit()}
+    assert {f"Édition {year}" for year in years} <= links
+    assert {"Ressources officielles", "Partenariat en santé", "Données ouvertes", "Accessibilité", "Mentions légales"} <= links
+
+
+def test_the_brand_lines_come_from_mkdocs_yml(fixture_project):
+    fixture_project.edition(text=EDITION_2017)
+    set_brand(fixture_project, ["Ministère", "de la santé", "et de l'accès aux soins"])
+    built = build(fixture_project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    for logo in built.html("index.html").select(".fr-logo"):  # header and footer
+        assert [line.strip() for line in logo.get_text("|").split("|")] == ["Ministère", "de la santé", "et de l'accès aux soins"]
+
+
+def test_the_neutral_presentation_is_material_without_any_state_mark(fixture_project):
+    fixture_project.edition(text=EDITION_2017)
+    built = build(fixture_project.root, SSP_PRESENTATION="neutre")
+    assert built.result.returncode == 0, built.result.stderr
+    home = built.html("index.html")
+    assert home.select_one("header.md-header") and not home.select_one(".fr-header, .fr-footer, .fr-logo")
+    assert not (built.site / "dsfr").exists()
+    published = " ".join(path.read_text(encoding="utf-8", errors="ignore") for path in built.site.rglob("*")
+                         if path.is_file() and path.suffix in (".html", ".css", ".js"))
+    assert "Marianne" not in published and "dsfr/" not in published
+    assert "République française" not in published
+    # the same content, shared templates: the event's card and details are there
+    assert built.html("2017/evenements/index.html").select_one("li.ssp-card .ssp-card__title a")
+
+
+def test_an_unknown_presentation_stops_the_build_in_french(fixture_project):
+    fixture_project.edition(text=EDITION_2017)
+    built = build(fixture_project.root, SSP_PRESENTATION="dsfr")
+    assert built.result.returncode != 0 and not built.site.exists()
+    assert "extra.presentation : « dsfr » n'est pas une présentation du site" in built.result.stderr
+    assert "« etat »" in built.result.stderr and "« neutre »" in built.result.stderr and "Traceback" not in built.result.stderr
+
+
+def test_a_missing_dsfr_package_is_told_with_the_command_that_installs_it(fixture_project):
+    fixture_project.edition(text=EDITION_2017)
+    (fixture_project.root / "tools" / "dsfr").unlink()  # a link to the project's installed package (tests/builds.py)
+    built = build(fixture_project.root)
+    assert built.result.returncode != 0 and not built.site.exists()
+    assert "make build" in built.result.stderr and "presentation: neutre" in built.result.stderr
+    assert "Traceback" not in built.result.stderr
