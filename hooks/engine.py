@@ -6,3 +6,15 @@ from __future__ import annotations
 import sys
 
 ENGINE_LOG = "properdocs" if "properdocs" in sys.modules else "mkdocs"
+
+
+from click import echo  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+
+
+class Stop(Abort):
+    """Stops a build with our French message, on the error output, as it is: no « Aborted with a
+    BuildError! » after it (MkDocs adds that line to its other errors)."""
+
+    def show(self, *args, **kwargs) -> None:
+        echo("\n" + self.format_message(), err=True)

@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.theme import Theme
+
+from engine import Stop
 
 PRESENTATIONS = {"etat": "le système de design de l'État (DSFR)", "neutre": "Material for MkDocs, sans marque de l'État"}
 DSFR = Path("tools/dsfr/node_modules/@gouvfr/dsfr/dist")  # in the project
@@ -38,7 +39,7 @@ def chosen(config) -> str:
     name = str(config.extra.get("presentation") or "etat")
     if name not in PRESENTATIONS:
         choices = " ; ".join(f"« {key} » : {label}" for key, label in PRESENTATIONS.items())
-        raise Abort(f"mkdocs.yml, extra.presentation : « {name} » n'est pas une présentation du site. "
+        raise Stop(f"mkdocs.yml, extra.presentation : « {name} » n'est pas une présentation du site. "
                     f"Écrivez l'une de celles-ci : {choices}. Rien n'a été publié.")
     return name
 
@@ -46,7 +47,7 @@ def chosen(config) -> str:
 def dsfr_dir(project: Path) -> Path:
     folder = project / DSFR
     if not (folder / STYLESHEET).is_file():
-        raise Abort("La présentation « etat » demande le système de design de l'État (DSFR), absent de "
+        raise Stop("La présentation « etat » demande le système de design de l'État (DSFR), absent de "
                     f"{DSFR.as_posix()}. Lancez « make serve » ou « make build » (ils l'installent), ou "
                     "« npm ci » dans tools/dsfr/ ; pour un site hors de l'État, écrivez « presentation: neutre » "
                     "dans mkdocs.yml. Rien n'a été publié.")

@@ -19,16 +19,14 @@ HOOKS = str(Path(__file__).parent)
 if HOOKS not in sys.path:
     sys.path.insert(0, HOOKS)  # MkDocs drops the hook's folder after import; the core lives there.
 
-import click  # noqa: E402
 import jinja2  # noqa: E402
 from jinja2 import pass_context  # noqa: E402
 from markupsafe import Markup, escape  # noqa: E402
-from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.plugins import event_priority  # noqa: E402
 from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
 from mkdocs.utils.templates import url_filter  # noqa: E402
 
-from engine import ENGINE_LOG  # noqa: E402
+from engine import ENGINE_LOG, Stop  # noqa: E402
 from framed_pages import FramedPages, fingerprint  # noqa: E402
 from preview_output import KeptOutput, host_guard  # noqa: E402
 from ssp import legal, markup, templating, urls  # noqa: E402
@@ -40,14 +38,6 @@ from ssp.pages import problems_page  # noqa: E402
 from ssp.problems import ContentError, format_problems, shown  # noqa: E402
 
 log = logging.getLogger(ENGINE_LOG + ".plugins.ssp")
-
-
-class Stop(Abort):
-    """Stops a build with our French list of problems, on the error output, as it is: no
-    « Aborted with a BuildError! » after it (MkDocs adds that line to its other errors)."""
-
-    def show(self, *args, **kwargs) -> None:
-        click.echo("\n" + self.format_message(), err=True)
 
 
 state: dict = {}

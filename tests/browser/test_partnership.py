@@ -97,4 +97,4 @@ def test_call_status_follows_todays_date(gates_site, page):
     assert page.locator(".ssp-period").first.text_content() == "ouvert"  # (the DSFR's badge shows it in capitals)
     page.clock.set_fixed_time("2030-07-01T12:00:00")
     page.reload()
-    assert page.locator(".ssp-period").first.inner_text() == "clos"
+    assert page.locator(".ssp-period").first.text_content() == "clos"

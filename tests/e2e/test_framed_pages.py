@@ -38,7 +38,7 @@ def build_with(project, template, text: str):
 
 @pytest.mark.parametrize("change", CHANGES.values(), ids=CHANGES.keys())
 def test_a_template_the_shared_frame_cannot_hold_stops_the_build(project, change):
-    main = project.root / "overrides" / "main.html"
+    main = project.root / "overrides" / "etat" / "main.html"  # the default presentation's frame
     original = main.read_text(encoding="utf-8")
     built = build_with(project, main, original.replace("{% block extrahead %}\n", "{% block extrahead %}\n" + change + "\n", 1))
     assert built.result.returncode != 0
@@ -48,7 +48,7 @@ def test_a_template_the_shared_frame_cannot_hold_stops_the_build(project, change
 
 
 def test_a_template_that_breaks_only_departement_pages_stops_the_build(project):
-    main = project.root / "overrides" / "main.html"
+    main = project.root / "overrides" / "etat" / "main.html"  # the default presentation's frame
     original = main.read_text(encoding="utf-8")
     built = build_with(project, main, original.replace("{% block extrahead %}\n", "{% block extrahead %}\n" + DEPARTEMENT_ONLY + "\n", 1))
     assert built.result.returncode != 0
@@ -63,7 +63,8 @@ def test_the_unchanged_templates_give_the_pages_material_would_write(project):
     assert title.startswith("Colloque régional")
     departement = built.html("2017/departements/59/index.html")
     assert departement.h1.get_text() == "Nord (59) : les actions de l'édition 2017"
-    assert departement.select_one(".ssp-breadcrumb a")["href"] == "../../"  # its links, from its own folder
+    home, edition = departement.select(".ssp-breadcrumb a")[:2]
+    assert (home["href"], edition["href"]) == ("../../../", "../../")  # its links, from its own folder
 
 
 @pytest.mark.parametrize("only_on", ["", "{% if event.slug == 'portes-ouvertes-maternite-douai' %}"],

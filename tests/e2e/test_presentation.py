@@ -93,8 +93,9 @@ def test_the_neutral_presentation_is_material_without_any_state_mark(fixture_pro
                          if path.is_file() and path.suffix in (".html", ".css", ".js"))
     assert "Marianne" not in published and "dsfr/" not in published
     assert "République française" not in published
-    # the same content, shared templates: the event's card and details are there
-    assert built.html("2017/evenements/index.html").select_one("li.ssp-card .ssp-card__title a")
+    # the same content from the shared templates, and the footer's legal links
+    assert built.html("2017/index.html").select_one(".ssp-edition__theme")
+    assert "Accessibilité : non conforme" in home.select_one("footer .ssp-legal").get_text(" ")
 
 
 def test_an_unknown_presentation_stops_the_build_in_french(fixture_project):
