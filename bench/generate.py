@@ -7,6 +7,7 @@ slots, cancelled and online events. Deterministic: the same arguments give the s
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -68,6 +69,19 @@ def event_text(rng: random.Random, year: int, start_day, index: int) -> str:
                  "- échanges avec les représentants des usagers.\n\n"
                  "Renseignements sur [le site de l'établissement](https://example.org/actions).\n")
     return "\n".join(lines) + "\n---\n" + body
+
+
+SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def copy_site(folder: Path, *parts: str) -> None:
+    """The site's code (and `parts`, as « campaigns ») copied into `folder`; the DSFR package linked, not copied (88 MB)."""
+    for part in SITE_PARTS + parts:
+        source = PROJECT / part
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
+    (folder / "tools").mkdir(exist_ok=True)
+    (folder / "tools" / "dsfr").symlink_to(PROJECT / "tools" / "dsfr", target_is_directory=True)
 
 
 def generate(folder: Path, events: int, editions: int = 15) -> None:

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "gates")]
 
-from generate import generate  # noqa: E402
+from generate import copy_site, generate  # noqa: E402
 from pages import TEMPLATES  # noqa: E402
 
 LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -38,9 +38,7 @@ COMPRESSED = (".html", ".css", ".js", ".json", ".xml", ".svg", ".ics", ".csv", "
 
 
 def build(folder: Path) -> Path:
-    for part in ("mkdocs.yml", "hooks", "overrides", "docs", "campaigns"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
+    copy_site(folder, "campaigns")
     shutil.copytree(ROOT / "tests" / "fixtures" / "gates" / "campaigns", folder / "campaigns", dirs_exist_ok=True)
     generate(folder, 2000, editions=1)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}

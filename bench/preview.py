@@ -9,7 +9,6 @@ Usage: python bench/preview.py [N]   (default: 5000 events)
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import statistics
 import subprocess
@@ -22,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import generate  # noqa: E402
+from generate import copy_site, generate  # noqa: E402
 
 EDITS = 3
 SAVES = 20
@@ -51,9 +50,7 @@ def wait_for(url: str, text: str, timeout: float) -> float:
 def preview_latency(events: int) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        for part in ("mkdocs.yml", "hooks", "overrides", "docs"):
-            source = ROOT / part
-            (shutil.copytree if source.is_dir() else shutil.copy)(source, root / part)
+        copy_site(root)
         generate(root, events)
         event = sorted((root / "campaigns").glob("*/events/*.md"))[events // 2]
         url = f"http://127.0.0.1:{free_port()}/"

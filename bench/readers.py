@@ -18,7 +18,6 @@ import functools
 import http.server
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -31,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "gates")]
 
 from checks import launch  # noqa: E402  (Debian's Chromium, headless, no network)
-from generate import generate  # noqa: E402
+from generate import copy_site, generate  # noqa: E402
 
 EVENTS = """window.__longest = {};
 new PerformanceObserver(list => {
@@ -53,9 +52,7 @@ new MutationObserver((records, observer) => {
 
 
 def build(folder: Path, events: int) -> Path:
-    for part in ("mkdocs.yml", "hooks", "overrides", "docs"):
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
+    copy_site(folder)
     generate(folder, events, editions=1)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
     subprocess.run([sys.executable, "-m", os.environ.get("SSP_ENGINE", "properdocs"), "build", "-d", "site"], cwd=folder, env=env, check=True,

@@ -20,9 +20,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generate import SENTENCES, generate  # noqa: E402
+from generate import SENTENCES, copy_site, generate  # noqa: E402
 
-SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
 PLAIN_CONFIG = """site_name: Référence Material
 theme:
   name: material
@@ -52,9 +51,7 @@ def measure(config: Path, site: Path) -> dict:
 
 
 def ours(folder: Path, events: int) -> Path:
-    for part in SITE_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, folder / part)
+    copy_site(folder)
     generate(folder, events)
     return folder / "mkdocs.yml"
 

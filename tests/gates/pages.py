@@ -27,6 +27,7 @@ TEMPLATES = {
     "affiche-edition": "2030/affiche/",
     "bilan": "2030/bilan/",
     "recherche": "recherche/",
+    "plan-du-site": "plan-du-site/",
 }
 
 EVENT_SAMPLE = [
