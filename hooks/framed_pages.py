@@ -1,11 +1,11 @@
 """Event, day, département and poster pages, written from a frame shared by the pages of their folder.
 
 These pages sit in a few folders (<year>/evenements/, <year>/departements/; an event's poster at
-<year>/evenements/<slug>/affiche/) outside the navigation, so Material's frame — head, header,
+<year>/evenements/<slug>/affiche/) outside the navigation, so the presentation's frame (DSFR or Material) — head, header,
 navigation, footer, scripts — is the same for all pages of a folder but for the title,
 description and address. The frame is rendered once per folder and build (overrides/frame.html)
 with markers in those places; each page is that frame with its own parts put in (the partials
-its view names), instead of a whole Material render per page. Sitemap lines are what MkDocs
+its view names), instead of a whole theme render per page. Sitemap lines are what MkDocs
 would have made; the search index is made from the written pages (search_index.py).
 """
 
@@ -93,8 +93,8 @@ class FramedPages:
         self._finish()
 
     def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, dict]:
-        """overrides/frame.html as MkDocs would render the page `uri`: through Material, then every
-        plugin's on_post_page; Material's indentation taken out (2.5 KB a page)."""
+        """overrides/frame.html as MkDocs would render the page `uri`: through the theme, then every
+        plugin's on_post_page; the templates' indentation taken out (2.5 KB a page)."""
         config = self.config
         page = Page(None, File.generated(config, uri, content=""), config)
         page.meta = {**meta, "template": "frame.html"}
@@ -127,16 +127,16 @@ class FramedPages:
         return pieces, context, hash(html)
 
     def _check_splice(self, spec, address: str, frame: list[str], parts: dict) -> None:
-        """The page made from the frame must be the page Material would render: a template that
+        """The page made from the frame must be the page the theme would render: a template that
         transforms the title (`| upper`), escapes it another way (`| tojson`) or writes what differs
         from page to page (`page.url`) cannot share a frame, and stops the build."""
         html = spliced(frame, parts)
         # a marker the templates transformed is left in the frame's own text (content may hold one as text)
         left = re.search(r"ssp.slot.(\w+).7e3f1c", "".join(frame[0::2]), re.IGNORECASE)
-        # the page's meta as on_page_markdown hands it to Material: escaped once
+        # the page's meta as on_page_markdown hands it to the theme: escaped once
         direct, _ = self._render(spec.src_uri, {"title": escape(spec.title), "description": escape(spec.description)},
                                  {slot: parts[slot] for slot in SLOTS}, address)
-        # Material writes the title and description as they come (MkDocs does not escape), the frame
+        # the theme writes the title and description as they come (MkDocs does not escape), the frame
         # escapes them; the frame's indentation is taken out, the page's own parts keep theirs: the
         # same page once read, hence compared with character references read and spaces folded.
         html, direct = (re.sub(r"\s+", " ", unescape(text)) for text in (html, direct))
@@ -145,7 +145,7 @@ class FramedPages:
         where = next((index for index, (a, b) in enumerate(zip(html, direct)) if a != b), min(len(html), len(direct)))
         raise PluginError(
             f"{KINDS} sont écrites dans un cadre commun (hooks/framed_pages.py), "
-            f"que les gabarits ne permettent plus : {spec.src_uri} y diffère de la page que Material écrirait"
+            f"que les gabarits ne permettent plus : {spec.src_uri} y diffère de la page que le thème écrirait"
             + (f" (marqueur « {left.group()} » transformé ou laissé)" if left else "")
             + f", à partir de : « {html[max(0, where - 60):where + 60]} » au lieu de « {direct[max(0, where - 60):where + 60]} ». "
             "Un gabarit transforme le titre ou la description (filtre), les écrit sous une autre forme (JSON…), ou écrit "
@@ -218,7 +218,7 @@ def frame_of(spec) -> str:
     for the edition's event and day pages), so that its relative links are the page's own. A page
     alone in its folder (views.View.alone: an event's poster, « 2026/evenements/<slug>/affiche.md »)
     shares the frame rendered at the same place in a folder of that name (« 2026/evenements/cadre-
-    commun/affiche.md »): Material's frame links nowhere inside an event's folder (checked)."""
+    commun/affiche.md »): the frame links nowhere inside an event's folder (checked)."""
     folder, name = spec.src_uri.rsplit("/", 1)
     if spec.view.alone:
         return f"{folder.rsplit('/', 1)[0]}/{FRAME_NAME}/{name}"

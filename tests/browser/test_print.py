@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
 
-def test_event_page_prints_cleanly(gates_site, page):
-    _, server = gates_site
+
+FRAME = {"etat": [".fr-header", ".fr-footer", ".fr-breadcrumb", ".fr-skiplinks"],
+         "neutre": [".md-header", ".md-sidebar--primary", ".md-footer", ".ssp-breadcrumb"]}
+
+
+@pytest.mark.parametrize("presentation", FRAME)
+def test_event_page_prints_cleanly(request, page, presentation):
+    _, server = request.getfixturevalue("gates_site" if presentation == "etat" else "neutre_site")
     page.goto(server.base + "2030/evenements/creneaux-la-reunion/")
+    for shown in FRAME[presentation]:  # on screen, the frame is there…
+        assert page.locator(shown).first.is_visible() or shown == ".fr-skiplinks", shown
     page.emulate_media(media="print")
-    for hidden in [".md-header", ".md-sidebar--primary", ".md-footer", ".ssp-add-calendar"]:
+    for hidden in FRAME[presentation] + [".ssp-add-calendar"]:  # …on paper, not
         assert not page.locator(hidden).first.is_visible(), hidden
     assert page.locator(".ssp-print-only").inner_text() == (
         f"Adresse de cette page : {server.base}2030/evenements/creneaux-la-reunion/")

@@ -9,7 +9,7 @@ from helpers import ROOT
 
 
 def headings(soup, level="h2") -> list[str]:
-    return [h.get_text(" ", strip=True) for h in soup.select(f"article.md-content__inner {level}")]
+    return [h.get_text(" ", strip=True) for h in soup.select(f"article.ssp-article {level}")]
 
 
 @pytest.fixture(scope="module")
@@ -27,10 +27,10 @@ def test_project_sheet_has_the_same_structure_in_order(site):
     objectives = soup.select("#objectifs + ol > li")
     assert len(objectives) == 2 and [li.get_text(strip=True) for li in objectives[1].select("ul li")] == [
         "dans la relation individuelle de soins", "dans la réflexion stratégique de l'établissement"]
-    actors = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in soup.select("#acteurs + table tbody tr")}
+    actors = {row.th.get_text(strip=True): row.td.get_text(strip=True) for row in soup.select("#acteurs + .fr-table tbody tr")}
     assert actors["RU de l'établissement et patient partenaire"] == "pilotes du projet" and actors["Patients dialysés"] == "—"
     assert len(soup.select("#etapes + ol > li")) == 8
-    budget = [[cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in soup.select("#budget ~ table tbody tr")]
+    budget = [[cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in soup.select("#budget ~ .fr-table tbody tr")]
     assert budget == [["Bénévolat (temps) et déplacements des RU et du PP", "—", "60 à 70 h (estimation)"],
                       ["Formation ETP du patient partenaire, financée par l'établissement", "1\u00a0500\u00a0€", "—"]]
     assert headings(soup, "h3") == ["Pour le patient", "Pour les professionnels", "Pour l'établissement"]
@@ -84,7 +84,7 @@ def test_call_for_projects_with_period_prizes_and_laureates(site):
     assert soup.select_one(".ssp-details a[href='../../../contacts/ars-occitanie/']")
     assert "Les lauréats ne sont pas encore publiés." in soup.get_text()
     test_call = site.html("2030/appels-a-projets/appel-test/index.html")
-    laureates = test_call.select("#laureats + table tbody tr")
+    laureates = test_call.select("#laureats + .fr-table tbody tr")
     assert laureates[0].th.a["href"] == "../../../partenariat/fiches/fiche-de-test/"
     assert laureates[1].th.a is None and laureates[1].find_all("td")[1].get_text() == "médico-social"
 

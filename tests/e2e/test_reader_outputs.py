@@ -155,7 +155,7 @@ def test_open_data_page_lists_files_columns_and_licence(real_site):
             "webcal://example.github.io/ssp/agendas/la-reunion.ics", "../flux.xml"} <= set(hrefs)
     text = soup.get_text(" ")
     assert "Licence Ouverte" in text and "point-virgule" in text.replace("points-virgules", "point-virgule")
-    columns = [th.get_text(strip=True) for th in soup.select("#colonnes ~ table tbody th")]
+    columns = [th.get_text(strip=True) for th in soup.select("#colonnes ~ .fr-table tbody th")]
     assert columns[0] == "id" and "url" in columns
 
 
@@ -209,7 +209,7 @@ def test_the_listing_reads_the_same_records_as_the_open_data(real_site):
 
 def test_open_data_offers_each_edition_to_openagenda_with_its_mapping(real_site):
     page = real_site.html("donnees-ouvertes/index.html")
-    fields = [row.th.get_text() for row in page.select("#openagenda ~ table tbody tr")]
+    fields = [row.th.get_text() for row in page.select("#openagenda ~ .fr-table tbody tr")]
     assert fields[:3] == ["extIds", "title.fr", "description.fr"] and "accessibility" in fields
     assert page.select_one('a[href$="2017/openagenda.json"]') is not None
     agenda = json.loads(real_site.text("2017/openagenda.json"))

@@ -9,7 +9,7 @@ from helpers import EDITION_2017, front_matter
 
 
 def main_text(soup) -> str:
-    return " ".join(soup.select_one("article.md-content__inner").get_text(" ").split())
+    return " ".join(soup.select_one("article.ssp-article").get_text(" ").split())
 
 
 def test_every_page_is_built(real_site):
@@ -67,7 +67,7 @@ def test_event_page_has_every_field_and_nothing_invented(real_site):
 
 def test_event_pages_stay_out_of_the_navigation(real_site):
     for rel in ["index.html", "2017/evenements/colloque-regional-occitanie/index.html"]:
-        nav = real_site.html(rel).select_one("nav.md-nav--primary")
+        nav = real_site.html(rel).select_one("nav.fr-nav")
         links = [a["href"] for a in nav.select("a[href]")]
         assert not any("evenements/" in href for href in links), links
 
