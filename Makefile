@@ -6,6 +6,10 @@ BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
+# The presentation, for a try without editing mkdocs.yml: `make serve PRESENTATION=neutre` (etat: the DSFR).
+ifdef PRESENTATION
+export SSP_PRESENTATION := $(PRESENTATION)
+endif
 # The engine: ProperDocs (maintained MkDocs 1.6), or `ENGINE=mkdocs` for MkDocs 1.6.1 itself.
 ENGINE ?= properdocs
 export SSP_ENGINE := $(ENGINE)
@@ -49,10 +53,10 @@ npm-tool:
 	@command -v npm >/dev/null || { $(APT) update -qq && $(APT) install -y -qq --no-install-recommends npm; }
 
 serve: $(READY) $(DSFR)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à chaque enregistrement
-	$(if $(PRESENTATION),SSP_PRESENTATION=$(PRESENTATION)) $(BIN)/$(ENGINE) serve
+	$(BIN)/$(ENGINE) serve
 
 build: $(READY) $(DSFR)  ## Construction stricte du site dans site/
-	$(if $(PRESENTATION),SSP_PRESENTATION=$(PRESENTATION)) $(BIN)/$(ENGINE) build --strict
+	$(BIN)/$(ENGINE) build --strict
 
 test: $(READY) $(DSFR) gates-tools  ## Tous les tests, contrôles de qualité compris
 	$(BIN)/python -m pytest

@@ -1,9 +1,9 @@
 """MkDocs hook: a Content-Security-Policy and a referrer policy on every page.
 
 Scripts run only from the site's own files, from the two inline scripts Material for MkDocs
-writes in every page of the « neutre » presentation (the DSFR's frame has none of its own) (its storage helpers, whose base address depends on the page's depth, and
-its tab-target fix) and from our one-line JS_CLASS, each allowed by the SHA-256 hash of its text
-on that page; never
+writes in every page of the « neutre » presentation (its storage helpers, whose base address
+depends on the page's depth, and its tab-target fix; the DSFR frame has none) and from our
+one-line JS_CLASS, each allowed by the SHA-256 hash of its text on that page; never
 'unsafe-inline'. Any other inline script — one slipped into a page by a sanitiser bug, say — is
 left out of the policy, so the browser does not run it. JSON data blocks (`application/json`,
 `application/ld+json`) are not scripts and need no hash. When Material changes these scripts, the

@@ -1,15 +1,15 @@
 """The engine running the hooks: ProperDocs (a maintained MkDocs 1.6) logs under « properdocs »,
-MkDocs under « mkdocs ». Our messages and the warning count go to the running one's logger."""
+MkDocs under « mkdocs ». Our messages and the warning count go to the running one's logger; Stop
+ends a build with our French message."""
 
 from __future__ import annotations
 
 import sys
 
+from click import echo
+from mkdocs.exceptions import Abort
+
 ENGINE_LOG = "properdocs" if "properdocs" in sys.modules else "mkdocs"
-
-
-from click import echo  # noqa: E402
-from mkdocs.exceptions import Abort  # noqa: E402
 
 
 class Stop(Abort):

@@ -40,7 +40,7 @@ def chosen(config) -> str:
     if name not in PRESENTATIONS:
         choices = " ; ".join(f"« {key} » : {label}" for key, label in PRESENTATIONS.items())
         raise Stop(f"mkdocs.yml, extra.presentation : « {name} » n'est pas une présentation du site. "
-                    f"Écrivez l'une de celles-ci : {choices}. Rien n'a été publié.")
+                   f"Écrivez l'une de celles-ci : {choices}. Rien n'a été publié.")
     return name
 
 
@@ -48,10 +48,20 @@ def dsfr_dir(project: Path) -> Path:
     folder = project / DSFR
     if not (folder / STYLESHEET).is_file():
         raise Stop("La présentation « etat » demande le système de design de l'État (DSFR), absent de "
-                    f"{DSFR.as_posix()}. Lancez « make serve » ou « make build » (ils l'installent), ou "
-                    "« npm ci » dans tools/dsfr/ ; pour un site hors de l'État, écrivez « presentation: neutre » "
-                    "dans mkdocs.yml. Rien n'a été publié.")
+                   f"{DSFR.as_posix()}. Lancez « make serve » ou « make build » (ils l'installent), ou "
+                   "« npm ci » dans tools/dsfr/ ; pour un site hors de l'État, écrivez « presentation: neutre » "
+                   "dans mkdocs.yml. Rien n'a été publié.")
     return folder
+
+
+def check_brand(brand) -> None:
+    """extra.brand: the bloc-marque's lines and the service's name and tagline, as the header needs them."""
+    lines = brand.get("lines") if isinstance(brand, dict) else None
+    if not (isinstance(lines, list) and lines and all(isinstance(line, str) and line.strip() for line in lines)
+            and all(isinstance(brand.get(key), str) and brand[key].strip() for key in ("service", "tagline"))):
+        raise Stop("mkdocs.yml, extra.brand : le bloc-marque de l'État demande « lines » (l'intitulé officiel du "
+                   "ministère, une ligne par tiret), « service » (le nom du site) et « tagline » (sa devise), "
+                   "chacun écrit en texte. Reprenez le modèle de mkdocs.yml. Rien n'a été publié.")
 
 
 def dsfr_files(folder: Path) -> list[str]:
@@ -70,6 +80,7 @@ def on_config(config):
     if name == "etat":
         config.theme = Theme(custom_dir=str(project / "overrides" / "etat"), static_templates=["404.html"])  # its words are ours, in French
         state["dsfr"] = dsfr_dir(project)
+        check_brand(config.extra.get("brand"))
     else:  # Material, as mkdocs.yml sets it (custom_dir: overrides/neutre)
         state["dsfr"] = None
     config.theme.dirs.insert(1, shared)  # the pages' own templates, after the presentation's frame

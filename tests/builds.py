@@ -55,6 +55,7 @@ def engine(*arguments: str) -> list[str]:
 def mkdocs_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra}
     env.pop("SITE_URL", None)
+    env.pop("SSP_PRESENTATION", None)  # the default presentation unless a test names one
     env.update(extra)
     return env
 

@@ -113,3 +113,12 @@ def test_a_missing_dsfr_package_is_told_with_the_command_that_installs_it(fixtur
     assert built.result.returncode != 0 and not built.site.exists()
     assert "make build" in built.result.stderr and "presentation: neutre" in built.result.stderr
     assert "Traceback" not in built.result.stderr
+
+
+def test_a_brand_left_empty_stops_the_build_in_french(fixture_project):
+    fixture_project.edition(text=EDITION_2017)
+    set_brand(fixture_project, [])
+    built = build(fixture_project.root)
+    assert built.result.returncode != 0 and not built.site.exists()
+    assert "mkdocs.yml, extra.brand : le bloc-marque de l'État demande « lines »" in built.result.stderr
+    assert "Traceback" not in built.result.stderr
