@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checks import axe_violations, wait_until
-from pages import ALL
+from pages import ALL, TEMPLATES
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
@@ -45,3 +45,21 @@ def test_gate_catches_a_broken_template(broken_site, page):
     page.goto(server.base + "2017/evenements/portes-ouvertes-maternite-douai/")
     rules = {violation["id"] for violation in axe_violations(page)}
     assert {"image-alt", "color-contrast"} <= rules
+
+
+DARK_PAGES = {name: TEMPLATES[name] for name in ("accueil", "liste-variee", "evenement", "quiz", "appel-a-projets", "bilan", "idees-recues")}
+
+
+@pytest.mark.parametrize("path", DARK_PAGES.values(), ids=DARK_PAGES.keys())
+def test_no_axe_violation_in_the_dsfr_dark_theme(gates_site, browser, path):
+    """« Paramètres d'affichage » → Thème sombre (or a system set dark): contrasts hold there too."""
+    _, server = gates_site
+    context = browser.new_context(locale="fr-FR", color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(server.base + path)
+        wait_until(page, "document.documentElement.getAttribute('data-fr-theme') === 'dark'")
+        wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
+        assert axe_violations(page) == []
+    finally:
+        context.close()
