@@ -58,8 +58,8 @@ serve: $(READY) $(DSFR)  ## Prévisualisation sur http://127.0.0.1:8000, mise à
 build: $(READY) $(DSFR)  ## Construction stricte du site dans site/
 	$(BIN)/$(ENGINE) build --strict
 
-test: $(READY) $(DSFR) gates-tools  ## Tous les tests, contrôles de qualité compris
-	$(BIN)/python -m pytest
+test: $(READY) $(DSFR) gates-tools  ## Tous les tests, contrôles de qualité compris (un processus par cœur)
+	$(BIN)/python -m pytest -n auto
 
 test-mkdocs:  ## Tous les tests, le site construit par MkDocs 1.6.1 au lieu de ProperDocs
 	$(MAKE) test ENGINE=mkdocs
