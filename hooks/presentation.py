@@ -8,12 +8,14 @@
 
 The pages' own templates (overrides/*.html, overrides/partials/ssp/) are shared: each presentation
 only brings its frame (main.html: head, header, footer) and stylesheet. The DSFR files a page may
-ask for are published under dsfr/ — the stylesheet, the files it names (fonts, icons), the scripts,
-favicons, the display settings' pictograms and the licence —, nothing else of the package's 88 MB.
+ask for are published under dsfr/ — one stylesheet of the components the pages use, the files it
+names (fonts, icons), the scripts, favicons, the display settings' pictograms and the licence —,
+nothing else of the package's 88 MB.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 from pathlib import Path
 
@@ -25,13 +27,21 @@ from engine import Stop
 
 PRESENTATIONS = {"etat": "le système de design de l'État (DSFR)", "neutre": "Material for MkDocs, sans marque de l'État"}
 DSFR = Path("tools/dsfr/node_modules/@gouvfr/dsfr/dist")  # in the project
-STYLESHEET = "dsfr.main.min.css"  # the DSFR for today's browsers (dsfr.min.css adds old browsers' fallbacks)
-DSFR_FILES = (STYLESHEET, "dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js",
+# The site's DSFR stylesheet: the core and the components its pages use, in the order of the DSFR's
+# own bundle, for today's browsers (".main"): 403 KB, 51 KB compressed, where the whole DSFR
+# (dsfr.main.min.css) is 585 and 77 — on a phone's slow network, 0.35 s sooner on screen.
+STYLESHEET = "dsfr.site.min.css"
+PARTS = ("core/core", *(f"component/{name}/{name}" for name in (
+    "badge", "logo", "button", "breadcrumb", "form", "link", "alert", "radio", "card", "checkbox", "input",
+    "skiplink", "select", "modal", "navigation", "footer", "search", "table", "header")))
+DISPLAY = "component/display/display.min.css"  # the display settings (the package has no ".main" of it)
+DSFR_FILES = ("dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js",
               "favicon/favicon.svg", "favicon/favicon.ico", "favicon/apple-touch-icon.png",
               "artwork/pictograms/environment/sun.svg", "artwork/pictograms/environment/moon.svg",
               "artwork/pictograms/system/system.svg")
 LICENCE = "LICENSE.md"  # in the package, beside dist/
 CSS_URL = re.compile(r"""url\(\s*["']?(?!data:)([^"')?#]+)""")
+CSS_URL_WHOLE = re.compile(r"""url\(\s*(["']?)(?!data:)([^"')]+)\1\s*\)""")
 state: dict = {}
 
 
@@ -46,7 +56,7 @@ def chosen(config) -> str:
 
 def dsfr_dir(project: Path) -> Path:
     folder = project / DSFR
-    if not (folder / STYLESHEET).is_file():
+    if not (folder / "core/core.main.min.css").is_file():
         raise Stop("La présentation « etat » demande le système de design de l'État (DSFR), absent de "
                    f"{DSFR.as_posix()}. Lancez « make serve » ou « make build » (ils l'installent), ou "
                    "« npm ci » dans tools/dsfr/ ; pour un site hors de l'État, écrivez « presentation: neutre » "
@@ -64,11 +74,20 @@ def check_brand(brand) -> None:
                    "chacun écrit en texte. Reprenez le modèle de mkdocs.yml. Rien n'a été publié.")
 
 
-def dsfr_files(folder: Path) -> list[str]:
+def stylesheet(folder: Path) -> str:
+    """PARTS joined into one stylesheet at the package's root, their addresses made relative to it."""
+    sheets = []
+    for part in [f"{part}.main.min.css" for part in PARTS] + [DISPLAY]:
+        here = posixpath.dirname(part)
+        text = (folder / part).read_text(encoding="utf-8")
+        sheets.append(CSS_URL_WHOLE.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}")', text))
+    return "\n".join(sheets)
+
+
+def dsfr_files(folder: Path, css: str) -> list[str]:
     """The package's files the site publishes: ours (DSFR_FILES) and all the stylesheets name."""
-    named = set(DSFR_FILES)
-    for sheet in (STYLESHEET, "dsfr.print.min.css"):
-        named.update(CSS_URL.findall((folder / sheet).read_text(encoding="utf-8")))
+    named = set(DSFR_FILES) | set(CSS_URL.findall(css))
+    named.update(CSS_URL.findall((folder / "dsfr.print.min.css").read_text(encoding="utf-8")))
     return sorted(path for path in named if (folder / path).is_file())
 
 
@@ -93,7 +112,9 @@ def on_files(files, config):
         if file := files.get_file_from_path(f"assets/stylesheets/{other}.css"):
             files.remove(file)
     if folder := state.get("dsfr"):
-        for path in dsfr_files(folder):
+        css = stylesheet(folder)
+        files.append(File.generated(config, f"dsfr/{STYLESHEET}", content=css))
+        for path in dsfr_files(folder, css):
             files.append(File.generated(config, f"dsfr/{path}", abs_src_path=str(folder / path)))
         files.append(File.generated(config, "dsfr/LICENCE.txt", abs_src_path=str(folder.parent / LICENCE)))
     return files

@@ -22,7 +22,7 @@ def test_the_default_presentation_is_the_state_design_system(real_site):
     home = real_site.html("index.html")
     assert home.html["data-fr-scheme"] == "system" and home.html["lang"] == "fr"
     sheets = [link["href"] for link in home.select("link[rel=stylesheet]")]
-    assert sheets[0].endswith("dsfr/dsfr.main.min.css") and not any("main." in sheet and "assets/stylesheets" in sheet for sheet in sheets)
+    assert sheets[0].endswith("dsfr/dsfr.site.min.css") and not any("main." in sheet and "assets/stylesheets" in sheet for sheet in sheets)
     # the header: bloc-marque (placeholder until the publisher fills it), service name and tagline, search, navigation
     header = home.select_one("header.fr-header")
     assert header.select_one(".fr-logo").get_text(" ", strip=True).startswith("[à renseigner")
@@ -45,7 +45,7 @@ def test_the_default_presentation_is_the_state_design_system(real_site):
 
 def test_the_state_presentation_serves_the_dsfr_itself(real_site):
     dsfr = real_site.site / "dsfr"
-    stylesheet = (dsfr / "dsfr.main.min.css").read_text(encoding="utf-8")
+    stylesheet = (dsfr / "dsfr.site.min.css").read_text(encoding="utf-8")
     named = set(re.findall(r"""url\(["']?(?!data:)([^"')?#]+)""", stylesheet))
     assert named and all((dsfr / path).is_file() for path in named)  # every font and icon it names
     assert (dsfr / "fonts/Marianne-Regular.woff2").is_file() and (dsfr / "dsfr.module.min.js").is_file()
