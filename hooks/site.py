@@ -183,7 +183,8 @@ COMPILED = CompiledTemplates()
 @pass_context
 def _link(context, kind: str, **parts) -> str:
     """{{ 'contact' | link(slug=…) }}: an address of ssp.urls.PERMALINKS, relative to the page (MkDocs' `url`)."""
-    return url_filter(context, urls.link(kind, **parts))
+    address = url_filter(context, urls.link(kind, **parts))
+    return address[:-2] if address.endswith("/./") else address  # the home from a page without a place (404): « /ssp/ »
 
 
 def on_env(env, config, files):

@@ -31,7 +31,7 @@ PERMALINKS = {
     "call": "{year}/appels-a-projets/{slug}/",
     "share_image": "{year}/partage.png",
     # the whole site
-    "home": "",
+    "home": "./",
     "contact": "contacts/{slug}/",
     "editions_table": "editions/{slug}.csv",
     "quiz": "partenariat/quiz/{slug}/",

@@ -64,7 +64,7 @@ def test_the_unchanged_templates_give_the_pages_material_would_write(project):
     departement = built.html("2017/departements/59/index.html")
     assert departement.h1.get_text() == "Nord (59) : les actions de l'édition 2017"
     home, edition = departement.select(".ssp-breadcrumb a")[:2]
-    assert (home["href"], edition["href"]) == ("../../..", "../../")  # its links, from its own folder
+    assert (home["href"], edition["href"]) == ("../../../", "../../")  # its links, from its own folder
 
 
 @pytest.mark.parametrize("only_on", ["", "{% if event.slug == 'portes-ouvertes-maternite-douai' %}"],

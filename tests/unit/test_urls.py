@@ -56,7 +56,7 @@ PUBLISHED = {
     "call": "2026/appels-a-projets/stand/", "share_image": "2026/partage.png", "contact": "contacts/stand/", "editions_table": "editions/stand.csv",
     "quiz": "partenariat/quiz/stand/", "workshop": "partenariat/ateliers/stand/", "sheet": "partenariat/fiches/stand/",
     "region_calendar": "agendas/stand.ics", "communes": "assets/communes.json",
-    "search": "recherche/", "search_bundle": "pagefind/", "home": "", "sitemap_page": "plan-du-site/",
+    "search": "recherche/", "search_bundle": "pagefind/", "home": "./", "sitemap_page": "plan-du-site/",
 }
 
 
