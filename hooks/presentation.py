@@ -40,8 +40,7 @@ DSFR_FILES = ("dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js"
               "artwork/pictograms/environment/sun.svg", "artwork/pictograms/environment/moon.svg",
               "artwork/pictograms/system/system.svg")
 LICENCE = "LICENSE.md"  # in the package, beside dist/
-CSS_URL = re.compile(r"""url\(\s*["']?(?!data:)([^"')?#]+)""")
-CSS_URL_WHOLE = re.compile(r"""url\(\s*(["']?)(?!data:)([^"')]+)\1\s*\)""")
+CSS_URL = re.compile(r"""url\(\s*(["']?)(?!data:)([^"')?#]+)([^"')]*)\1\s*\)""")  # quote, path, ?query#fragment
 state: dict = {}
 
 
@@ -80,14 +79,15 @@ def stylesheet(folder: Path) -> str:
     for part in [f"{part}.main.min.css" for part in PARTS] + [DISPLAY]:
         here = posixpath.dirname(part)
         text = (folder / part).read_text(encoding="utf-8")
-        sheets.append(CSS_URL_WHOLE.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}")', text))
+        sheets.append(CSS_URL.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}{url[3]}")', text))
     return "\n".join(sheets)
 
 
 def dsfr_files(folder: Path, css: str) -> list[str]:
     """The package's files the site publishes: ours (DSFR_FILES) and all the stylesheets name."""
-    named = set(DSFR_FILES) | set(CSS_URL.findall(css))
-    named.update(CSS_URL.findall((folder / "dsfr.print.min.css").read_text(encoding="utf-8")))
+    named = set(DSFR_FILES)
+    for sheet in (css, (folder / "dsfr.print.min.css").read_text(encoding="utf-8")):
+        named.update(url[2] for url in CSS_URL.finditer(sheet))
     return sorted(path for path in named if (folder / path).is_file())
 
 

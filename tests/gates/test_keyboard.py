@@ -17,6 +17,18 @@ def tab_to(page, selector: str, limit: int = 30) -> None:
     raise AssertionError(f"{selector} never received the focus")
 
 
+def finds_douai(page, leads_to: str | None = None) -> None:
+    """From the focused search field: type « Douai », Enter (a field outside the search page leads to it,
+    at the address `leads_to`), then the keyboard reaches the Douai action."""
+    page.keyboard.type("Douai")
+    page.keyboard.press("Enter")
+    if leads_to:
+        page.wait_for_url(leads_to)
+    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('pour « Douai »')", timeout=20)
+    tab_to(page, "[data-ssp-search-results] a")
+    assert "portes-ouvertes-maternite-douai" in page.evaluate("document.activeElement.href")
+
+
 def test_dsfr_menu_opens_moves_focus_navigates_and_closes(gates_site, page):
     _, server = gates_site
     page.set_viewport_size(PHONE)
@@ -69,11 +81,7 @@ def test_search_by_keyboard_finds_an_event(neutre_site, page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/recherche/")
     tab_to(page, "#ssp-search-query")
-    page.keyboard.type("Douai")
-    page.keyboard.press("Enter")
-    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('pour « Douai »')", timeout=20)
-    tab_to(page, "[data-ssp-search-results] a")
-    assert "portes-ouvertes-maternite-douai" in page.evaluate("document.activeElement.href")
+    finds_douai(page)
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["téléphone", "ordinateur"])
@@ -87,9 +95,4 @@ def test_dsfr_search_bar_finds_an_event_from_any_page(gates_site, page, viewport
         page.keyboard.press("Enter")
         wait_until(page, "document.getElementById('recherche-entete').classList.contains('fr-modal--opened')")
     tab_to(page, "#recherche-entete-champ")
-    page.keyboard.type("Douai")
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/recherche/?q=Douai")
-    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('pour « Douai »')", timeout=20)
-    tab_to(page, "[data-ssp-search-results] a")
-    assert "portes-ouvertes-maternite-douai" in page.evaluate("document.activeElement.href")
+    finds_douai(page, leads_to="**/recherche/?q=Douai")  # the header's bar leads to the search page
