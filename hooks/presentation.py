@@ -9,7 +9,7 @@
 The pages' own templates (overrides/*.html, overrides/partials/ssp/) are shared: each presentation
 only brings its frame (main.html: head, header, footer) and stylesheet. The DSFR files a page may
 ask for are published under dsfr/ — one stylesheet of the components the pages use, the files it
-names (fonts, icons), the scripts, favicons, the display settings' pictograms and the licence —,
+names (fonts — Marianne cut to French text, ssp/fonts.py —, icons), the scripts, favicons, the display settings' pictograms and the licence —,
 nothing else of the package's 88 MB.
 """
 
@@ -24,6 +24,7 @@ from mkdocs.structure.files import File
 from mkdocs.theme import Theme
 
 from engine import Stop
+from ssp import fonts
 
 PRESENTATIONS = {"etat": "le système de design de l'État (DSFR)", "neutre": "Material for MkDocs, sans marque de l'État"}
 DSFR = Path("tools/dsfr/node_modules/@gouvfr/dsfr/dist")  # in the project
@@ -40,6 +41,7 @@ DSFR_FILES = ("dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js"
               "artwork/pictograms/environment/sun.svg", "artwork/pictograms/environment/moon.svg",
               "artwork/pictograms/system/system.svg")
 LICENCE = "LICENSE.md"  # in the package, beside dist/
+FONT = re.compile(r"fonts/Marianne-\w+\.woff2")  # published subset to French text (ssp/fonts.py)
 CSS_URL = re.compile(r"""url\(\s*(["']?)(?!data:)([^"')?#]+)([^"')]*)\1\s*\)""")  # quote, path, ?query#fragment
 state: dict = {}
 
@@ -115,6 +117,9 @@ def on_files(files, config):
         css = stylesheet(folder)
         files.append(File.generated(config, f"dsfr/{STYLESHEET}", content=css))
         for path in dsfr_files(folder, css):
-            files.append(File.generated(config, f"dsfr/{path}", abs_src_path=str(folder / path)))
+            source = folder / path
+            if FONT.fullmatch(path):
+                source = fonts.subset_woff2(source, folder.parents[2] / ".ssp-fonts")  # node_modules/: emptied by a reinstall
+            files.append(File.generated(config, f"dsfr/{path}", abs_src_path=str(source)))
         files.append(File.generated(config, "dsfr/LICENCE.txt", abs_src_path=str(folder.parent / LICENCE)))
     return files

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from fontTools.ttLib import TTFont
+
 from builds import build
 from helpers import EDITION_2017, ROOT
 
@@ -53,6 +55,18 @@ def test_the_state_presentation_serves_the_dsfr_itself(real_site):
     assert not list(dsfr.rglob("*.map")) and not (dsfr / "component").exists()  # nothing the pages do not use
     assert sum(path.stat().st_size for path in dsfr.rglob("*") if path.is_file()) < 4_000_000
     assert not (real_site.site / "assets/javascripts/bundle.js").exists() and not list(real_site.site.glob("assets/stylesheets/main.*"))
+
+
+def test_marianne_is_published_cut_to_french_text(real_site):
+    package = ROOT / "tools/dsfr/node_modules/@gouvfr/dsfr/dist/fonts"
+    for weight in ("Regular", "Bold", "Medium", "Regular_Italic"):
+        published = real_site.site / f"dsfr/fonts/Marianne-{weight}.woff2"
+        assert published.stat().st_size < 0.4 * (package / published.name).stat().st_size
+        font = TTFont(published)
+        assert font.flavor == "woff2" and font["name"].getDebugName(1).startswith("Marianne")
+        drawn = set(font.getBestCmap())
+        assert set(map(ord, "Sécurité des patients : « Œuvrer ensemble » – 1\u202f000 € ’…àâçèêëîïôùûüÿÀÉÈÇ")) <= drawn
+        assert ord("ł") not in drawn  # outside French text: drawn by the next font of the stack
 
 
 def test_an_event_page_is_drawn_in_dsfr_components(real_site):
