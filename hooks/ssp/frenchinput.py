@@ -101,9 +101,9 @@ def _choices(codes: dict[str, str], synonyms: dict[str, str]) -> dict[str, str]:
 
 TYPE_CHOICES = _choices(EVENT_TYPES, {"Stand": "stand", "Autre": "autre", "Journée portes ouvertes": "portes-ouvertes",
                                       "Table ronde": "conference", "Chambre des erreurs": "chambre-des-erreurs"})
-STATUS_CHOICES = _choices(STATUSES, {"Annulée": "cancelled", "Reportée": "postponed", "Complète": "full",
-                                     "Reprogrammée": "rescheduled", "Déplacée en ligne": "moved-online",
-                                     "Programmée": "scheduled", "Maintenu": "scheduled", "Maintenue": "scheduled",
+STATUS_CHOICES = _choices(STATUSES, {"Annulé": "cancelled", "Reporté": "postponed", "Complète": "full",
+                                     "Reprogrammé": "rescheduled", "Déplacé en ligne": "moved-online",
+                                     "Programmé": "scheduled", "Maintenu": "scheduled", "Maintenue": "scheduled",
                                      "Confirmé": "scheduled", "Confirmée": "scheduled", "Prévu": "scheduled",
                                      "Prévue": "scheduled"})
 AUDIENCE_CHOICES = _choices(AUDIENCES, {"Proches": "proches", "Aidants": "proches", "Familles": "proches",

@@ -11,7 +11,7 @@ from .cache import Cache
 from .content import Partnership
 from .exports import data, ics, jsonld, openagenda
 from .frenchdates import date_range, long_date
-from .models import Edition, Event
+from .models import Edition, Event, Occurrence
 from .publication import banner
 from .regionmap import region_counts, region_map
 from .urls import link, page_source
@@ -144,16 +144,29 @@ def featured(editions: list[Edition], today: date) -> Edition | None:
     return next((edition for edition in editions if phase(edition, today) == "en-cours"), editions[0] if editions else None)
 
 
+def coming(edition: Edition, today: date) -> list[tuple[Event, Occurrence]]:
+    """The occurrences not over on `today`, by day then local start time, whatever the region
+    (an action in La Réunion at 9 h comes with the 9 h ones, not first): each once."""
+    seen: set[tuple[str, int]] = set()
+    found = []
+    for day, items in edition.days:
+        for event, occurrence in items:
+            if day >= today and (event.slug, occurrence.index) not in seen:
+                seen.add((event.slug, occurrence.index))
+                found.append((event, occurrence))
+    return found
+
+
 def home_view(editions: list[Edition], today: date) -> views.HomeView:
     edition = featured(editions, today)
     if edition is None:
         return views.HomeView(None, "", [], None, None, [])
     state = phase(edition, today)
-    upcoming = [] if state == "terminee" else [(event, occurrence) for event in edition.events for occurrence in event.occurrences
-                                               if occurrence.last_day >= today]
+    upcoming = [] if state == "terminee" else coming(edition, today)
+    published = None if edition.events else next((other for other in editions if other.year < edition.year and other.events), None)
     return views.HomeView(edition, state, upcoming, region_map(edition) if edition.events else None,
                           near_data(edition) if edition.by_departement else None,
-                          [other for other in editions if other is not edition])
+                          [other for other in editions if other is not edition], published)
 
 
 def resources_by_publisher(editions: list[Edition]) -> list[tuple[str, list[tuple[Any, list[int]]]]]:
@@ -222,7 +235,7 @@ def first_results(days: list, limit: int = FIRST_RESULTS) -> list:
 def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sheets: frozenset[str] = frozenset()) -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
-    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split)
+    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee")
     pages = [
         PageSpec(page_source("edition", year=edition.year), edition_title(edition), f"{edition.meta.theme} — {when}.",
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, ClassVar
 
+from . import frenchdates
 from .bilan import Bilan, Table
 from .content import Call, Contact, Laureate, Partnership, Quiz, Sheet, Workshop
 from .models import Edition, Event, Occurrence
@@ -90,10 +91,11 @@ class HomeView(View):
     template = "home.html"
     edition: Edition | None  # the edition under way, else the latest
     phase: str  # a-venir, en-cours, terminee
-    upcoming: list[tuple[Event, Occurrence]]  # from the day of the build on (none once the edition is over)
+    upcoming: list[tuple[Event, Occurrence]]  # from the day of the build on, in local time order (none once it is over)
     region_map: Any  # regionmap.RegionMap, or None without actions
     near: dict | None  # the « près de chez vous » data (pages.near_data), None without départements
     others: list[Edition]
+    published: Edition | None = None  # the latest earlier edition with actions, when `edition` has none
 
 
 @dataclass(frozen=True)
@@ -136,10 +138,11 @@ class ResourcesView(View):
 @dataclass(frozen=True)
 class EditionPage(View):
     """What every page of an edition shows: the edition, its calendar, whether its actions are
-    listed one page per day (a big edition)."""
+    listed one page per day (a big edition), whether it is over (its last day before the build's)."""
     edition: Edition
     calendar: dict[str, str]
     split_days: bool
+    over: bool
 
 
 @dataclass(frozen=True)
@@ -207,6 +210,18 @@ class EventView(View):
 
     def key(self) -> tuple:
         return (self.event.digest,)  # its edition's year is in it; `over` and `banner` follow the day
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "held": self.held if self.over else ""}
+
+    @property
+    def held(self) -> str:
+        """When it took place, said at the top of its page once it is over: « le vendredi
+        24 novembre 2017 », « du lundi 20 au vendredi 24 novembre 2017 »."""
+        first, *others = self.event.occurrences
+        if not others:
+            return frenchdates.occurrence_text(first.start, first.end, self.event.timezone)
+        return frenchdates.date_range(first.first_day, max(occurrence.last_day for occurrence in self.event.occurrences))
 
     @property
     def source(self) -> str:

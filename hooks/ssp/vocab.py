@@ -18,14 +18,14 @@ EVENT_TYPES = {
     "autre": "Autre action",
 }
 
-# An event's state, as OpenAgenda has them (codes 1 to 6 in its `status`).
+# An event's state, as OpenAgenda has them (codes 1 to 6 in its `status`), said of « une action ».
 STATUSES = {
-    "scheduled": "Programmé",
-    "rescheduled": "Reprogrammé",
-    "moved-online": "Déplacé en ligne",
-    "postponed": "Reporté",
+    "scheduled": "Programmée",
+    "rescheduled": "Reprogrammée",
+    "moved-online": "Déplacée en ligne",
+    "postponed": "Reportée",
     "full": "Complet",
-    "cancelled": "Annulé",
+    "cancelled": "Annulée",
 }
 
 # Facilities planned for people with a disability, as OpenAgenda's `accessibility` codes: motor

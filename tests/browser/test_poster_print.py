@@ -10,7 +10,7 @@ import zxingcpp
 
 POSTERS = {  # poster → the page its code leads to, and a line it must print
     "2030/evenements/creneaux-la-reunion/affiche/": ("2030/evenements/creneaux-la-reunion/", "Chambre des erreurs (test)"),
-    "2030/evenements/atelier-annule/affiche/": ("2030/evenements/atelier-annule/", "Annulé"),
+    "2030/evenements/atelier-annule/affiche/": ("2030/evenements/atelier-annule/", "Annulée"),
     "2017/evenements/portes-ouvertes-maternite-douai/affiche/": ("2017/evenements/portes-ouvertes-maternite-douai/",
                                                                  "Entrée libre"),
     "2030/affiche/": ("2030/evenements/", "Semaine de la sécurité des patients 2030"),

@@ -42,8 +42,8 @@ def test_the_page_says_who_can_come_and_how(built):
     assert mixed["Âge"] == "À partir de 60 ans" and mixed["Participation"] == "Sur place et en ligne"
     moved_page = built.html("2017/evenements/atelier-en-ligne/index.html")
     moved = details(moved_page)
-    assert moved["Âge"] == "De 6 à 12 ans" and moved["Statut"] == "Déplacé en ligne" and "Participation" not in moved
-    assert moved_page.select_one("h1 .ssp-status--moved-online").get_text() == "Déplacé en ligne"
+    assert moved["Âge"] == "De 6 à 12 ans" and moved["Statut"] == "Déplacée en ligne" and "Participation" not in moved
+    assert moved_page.select_one("h1 .ssp-status--moved-online").get_text() == "Déplacée en ligne"
 
 
 def test_the_card_and_the_poster_say_it_too(built):
@@ -79,7 +79,7 @@ def test_calendars_and_schema_org_say_it_where_they_have_a_place(built):
     assert "Âge : à partir de 60 ans" in description
     assert "Accessibilité : accessible en fauteuil roulant, adapté au handicap visuel" in description
     [moved] = Calendar.from_ical(built.text("2017/evenements/atelier-en-ligne.ics")).walk("VEVENT")
-    assert str(moved["STATUS"]) == "CONFIRMED" and "Statut : Déplacé en ligne" in str(moved["DESCRIPTION"])
+    assert str(moved["STATUS"]) == "CONFIRMED" and "Statut : Déplacée en ligne" in str(moved["DESCRIPTION"])
 
     def jsonld(slug):
         page = built.html(f"2017/evenements/{slug}/index.html")

@@ -31,7 +31,7 @@ def test_cancelled_slots_overseas_and_online(fixture_project):
 
     listing = built.html("2017/evenements/index.html")
     cancelled = listing.select_one(".ssp-card--cancelled")
-    assert cancelled.select_one(".ssp-status").get_text(strip=True) == "Annulé"
+    assert cancelled.select_one(".ssp-status").get_text(strip=True) == "Annulée"
     days = [h.get_text(strip=True) for h in listing.select(".ssp-day__title")]
     assert days == ["Mardi 21 novembre 2017", "Mercredi 22 novembre 2017", "Jeudi 23 novembre 2017",
                     "Vendredi 24 novembre 2017"]

@@ -39,11 +39,14 @@ def test_the_edition_poster_gives_its_dates_and_leads_to_the_listing(real_site):
     assert poster_target(poster) == SITE + "2017/evenements/"
 
 
-def test_action_and_edition_pages_link_to_their_poster(real_site):
-    address = SITE + "2017/evenements/portes-ouvertes-maternite-douai/"
-    event = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/index.html")
+def test_action_and_edition_pages_link_to_their_poster(real_site, gates_site):
+    event = gates_site[0].html("2030/evenements/creneaux-la-reunion/index.html")  # to come: 2030
+    address = SITE + "2030/evenements/creneaux-la-reunion/"
     assert urljoin(address, event.select_one(".ssp-poster-link a")["href"]) == address + "affiche/"
     assert real_site.html("2017/index.html").select_one(".ssp-poster-link a")["href"] == "affiche/"
+    # a past action's page has no poster to print (it stays published, and found by its address)
+    assert not real_site.html("2017/evenements/portes-ouvertes-maternite-douai/index.html").select(".ssp-poster-link")
+    assert real_site.html("2017/evenements/portes-ouvertes-maternite-douai/affiche/index.html").select_one(".ssp-poster")
 
 
 def test_a_poster_says_how_to_register_and_a_cancelled_action_says_so(gates_site):
@@ -54,7 +57,7 @@ def test_a_poster_says_how_to_register_and_a_cancelled_action_says_so(gates_site
         "Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)",
         "Le mardi 17 septembre 2030, de 14 h à 16 h 30 (heure de La Réunion)"]
     cancelled = built.html("2030/evenements/atelier-annule/affiche/index.html")
-    assert cancelled.select_one(".ssp-poster__status").get_text() == "Annulé"
+    assert cancelled.select_one(".ssp-poster__status").get_text() == "Annulée"
     online = built.html("2030/evenements/webinaire/affiche/index.html")
     assert online.select_one(".ssp-poster__place").get_text(strip=True) == "En ligne"
     assert online.select_one(".ssp-poster__access").get_text() == "Inscription libre"  # the organiser's words

@@ -59,8 +59,9 @@ def test_event_page_has_every_field_and_nothing_invented(real_site):
         "Région": "Hauts-de-France",
         "Organisateur": "Centre hospitalier de Douai",
         "Public": "Grand public, Patients",
-        "Statut": "Terminé",  # built in 2023 (SOURCE_DATE_EPOCH): « Programmé » would read wrong
-    }
+    }  # no « Statut » row: built in 2023 (SOURCE_DATE_EPOCH), the page says at its top that the action took place
+    assert soup.select_one(".ssp-notice").get_text(strip=True) == "Cette action a eu lieu le vendredi 24 novembre 2017."
+    assert not soup.select(".ssp-add-calendar, .ssp-poster-link")  # nothing to add to a calendar, no poster to print
     assert "futurs parents" in soup.select_one(".ssp-description").get_text()
     assert soup.find("meta", attrs={"name": "description"})["content"].startswith("La maternité du Centre hospitalier")
 
@@ -91,15 +92,21 @@ def test_home_follows_the_edition_through_its_phases(fixture_project):
     fixture_project.event("x")
     fixture_project.event("y", front_matter(title="Atelier", start="2017-11-21T14:00", organizer="CHU de Lille",
                                             venue="\n  city: Lille\n  postal_code: '59000'"))
+    # 9 h in La Réunion is 6 h in Paris: the home lists by the time on the venue's clock
+    fixture_project.event("reunion", front_matter(title="Café patients", start="2017-11-21T09:00", region="La Réunion",
+                                                  venue="\n  city: Saint-Denis\n  postal_code: '97400'"))
+    fixture_project.event("paris", front_matter(title="Accueil", start="2017-11-21T08:30", region="Île-de-France",
+                                                venue="\n  city: Paris\n  postal_code: '75013'"))
     before = build(fixture_project.root, SOURCE_DATE_EPOCH="1510704000")  # 2017-11-15
     home = before.html("index.html")
     assert home.select_one(".ssp-hero__phase").get_text() == "Prochaine édition"
     assert [li.get_text() for li in home.select(".ssp-figures li")] == [
-        "2 actions", "2 établissements organisateurs", "1 région", "1 département"]
+        "4 actions", "2 établissements organisateurs", "3 régions", "3 départements"]
     assert [card.a.get_text() for card in home.select("#prochaines-actions ~ .ssp-cards .ssp-card")] == [
-        "Atelier", "Portes ouvertes"]
-    assert home.select_one(".ssp-card__when").get_text(strip=True) == "Le mardi 21 novembre 2017 à 14 h"
-    assert [a["href"] for a in home.select(".ssp-near__list a")] == ["2017/departements/59/"]
+        "Accueil", "Café patients", "Atelier", "Portes ouvertes"]
+    assert home.select_one(".ssp-card__when").get_text(strip=True) == "Le mardi 21 novembre 2017 à 8 h 30"
+    assert [a["href"] for a in home.select(".ssp-near__list a")] == [
+        "2017/departements/59/", "2017/departements/75/", "2017/departements/974/"]
     during = build(fixture_project.root, SOURCE_DATE_EPOCH="1511308800")  # 2017-11-22
     home = during.html("index.html")
     assert home.select_one(".ssp-hero__phase").get_text() == "En ce moment"
@@ -107,7 +114,28 @@ def test_home_follows_the_edition_through_its_phases(fixture_project):
     after = build(fixture_project.root, SOURCE_DATE_EPOCH="1700000000")  # 2023-11-14
     home = after.html("index.html")
     assert home.select_one("#edition-phare").get_text() == "L'édition 2017 est terminée"
-    assert not home.select(".ssp-card") and home.select_one(".ssp-hero__actions a").get_text() == "Revoir les actions"
+    assert not home.select(".ssp-card")
+    # what there is to do: the next edition's date when known, the actions, the bilan, the edition
+    assert home.select_one(".ssp-hero__next").get_text() == (
+        "Les dates de la prochaine édition ne sont pas encore annoncées : elles le seront sur ce site.")
+    assert [(a.get_text(), a["href"]) for a in home.select(".ssp-hero__actions a")] == [
+        ("Revoir les actions", "2017/evenements/"), ("Le bilan de l'édition 2017", "2017/bilan/"),
+        ("Tout sur l'édition 2017", "2017/")]
+    assert after.html("2017/evenements/index.html").select(".ssp-card")  # the actions stay listed
+
+
+def test_a_home_whose_edition_has_no_actions_leads_to_the_last_that_has(tmp_path):
+    """Real content as of 2026-12-03: 2025 is over and its actions were not published here; 2017's were."""
+    from builds import build, site_project
+
+    later = build(site_project(tmp_path).root, SOURCE_DATE_EPOCH="1796256000")  # 2026-12-03
+    home = later.html("index.html")
+    assert home.select_one("#edition-phare").get_text() == "L'édition 2025 est terminée"
+    hero = " ".join(home.select_one(".ssp-hero").get_text(" ").split())
+    assert "Les actions de cette édition n'ont pas été publiées sur ce site." in hero and "encore publiée" not in hero
+    assert "Les dates de la prochaine édition ne sont pas encore annoncées" in hero
+    assert [a["href"] for a in home.select(".ssp-hero__published a")] == ["2017/evenements/", "2017/bilan/", "2017/supports/"]
+    assert "Les actions de cette édition n'ont pas été publiées sur ce site." in later.html("2025/index.html").get_text()
 
 
 def test_archive_lists_every_edition_with_a_source(real_site):
@@ -189,10 +217,10 @@ def test_not_found_page_is_french_and_works_at_any_depth(real_site):
     assert links == ["/ssp/index.html", "/ssp/editions/"]
 
 
-def test_event_page_offers_calendar_links(real_site):
-    section = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/index.html").select_one(".ssp-add-calendar")
+def test_event_page_offers_calendar_links(real_site, gates_site):
+    section = gates_site[0].html("2030/evenements/exposition-semaine/index.html").select_one(".ssp-add-calendar")  # to come
     links = {a.get_text(strip=True): a["href"] for a in section.select("a")}
-    assert links["Télécharger le fichier agenda (.ics)"] == "../portes-ouvertes-maternite-douai.ics"
+    assert links["Télécharger le fichier agenda (.ics)"] == "../exposition-semaine.ics"
     assert links["Ajouter à Google Agenda"].startswith("https://calendar.google.com/calendar/render?action=TEMPLATE")
     assert links["Ajouter à Outlook.com"].startswith("https://outlook.live.com/calendar/0/action/compose?")
     assert (real_site.site / "2017/evenements/portes-ouvertes-maternite-douai.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")

@@ -84,7 +84,7 @@ def test_the_description_of_an_event_says_all_it_has(project):
                       programme="\n  - start: '9:00'\n    end: '9:30'\n    title: Accueil\n"
                                 "  - start: '14:00'\n    title: Table ronde\n    speakers: [Dr Martin, Mme Durand]")
     assert description(event, SITE).split("\n") == [
-        "Colloque — organisé par Centre hospitalier", "Statut : Annulé", "Horaire : accueil dès 9 h",
+        "Colloque — organisé par Centre hospitalier", "Statut : Annulée", "Horaire : accueil dès 9 h",
         "En ligne : https://exemple.fr/direct", "Inscription : mailto:ssp@chu.fr", "", "Description.", "",
         "Programme :", "9 h – 9 h 30 : Accueil", "14 h : Table ronde (Dr Martin, Mme Durand)", "",
         "https://example.org/ssp/2017/evenements/chambre/"]
@@ -104,7 +104,7 @@ def test_statuses_in_calendars(project):
                           "full": "CONFIRMED", "postponed": "TENTATIVE", "cancelled": "CANCELLED"}
     event = one_event(project, status="postponed")
     raw = Calendars(SITE, date(2017, 11, 1)).event_calendar(event).decode()
-    assert "STATUS:TENTATIVE" in raw.split("\r\n") and "Statut : Reporté" in raw.replace("\r\n ", "")
+    assert "STATUS:TENTATIVE" in raw.split("\r\n") and "Statut : Reportée" in raw.replace("\r\n ", "")
 
 
 def test_an_online_event_takes_place_en_ligne(project):

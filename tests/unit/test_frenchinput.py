@@ -70,7 +70,8 @@ def test_types_by_label_or_code(text, code):
 
 @pytest.mark.parametrize("text, code", [("Annulé", "cancelled"), ("annulée", "cancelled"), ("ANNULE", "cancelled"),
                                         ("Complet", "full"), ("Reporté", "postponed"), ("cancelled", "cancelled"),
-                                        ("Programmé", "scheduled"), ("Maintenu", "scheduled")])
+                                        ("Programmé", "scheduled"), ("Maintenu", "scheduled"),
+                                        ("Reportée", "postponed"), ("Déplacé en ligne", "moved-online")])
 def test_statuses(text, code):
     assert parse_status(text) == code
 
@@ -78,7 +79,7 @@ def test_statuses(text, code):
 def test_unknown_labels_suggest_the_closest():
     with pytest.raises(InputError, match="type « Porte ouvertte » inconnu ; vouliez-vous dire « Portes ouvertes » ?"):
         parse_type("Porte ouvertte")
-    with pytest.raises(InputError, match=r"statut « Supprimé » inconnu \(valeurs permises : Programmé, Reprogrammé, Déplacé en ligne, Reporté, Complet, Annulé\)"):
+    with pytest.raises(InputError, match=r"statut « Supprimé » inconnu \(valeurs permises : Programmée, Reprogrammée, Déplacée en ligne, Reportée, Complet, Annulée\)"):
         parse_status("Supprimé")
 
 

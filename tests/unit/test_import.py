@@ -198,7 +198,7 @@ def test_a_hand_written_action_is_never_duplicated_nor_overwritten(edition):
     result = ssp(edition, "importer", str(changed), "--edition", "2017")
     assert result.returncode == 1 and hand.read_bytes() == before
     assert "  fin : « 2017-11-24T11:30 » → « 2017-11-24T12:00 »" in result.stderr  # no « Fin » column: the template's name
-    assert "  Statut : « Programmé » → « Complet »" in result.stderr
+    assert "  Statut : « Programmée » → « Complet »" in result.stderr
     replaced = ssp(edition, "importer", str(changed), "--edition", "2017", "--remplacer")
     assert replaced.returncode == 0
     [event] = edition.load()[0].events
