@@ -51,7 +51,7 @@ def edition_bilan(year: int, rows: list[dict[str, Any]], cache: Cache) -> Bilan:
     by = {name: defaultdict(set) for name in ("regions", "types", "publics", "jours", "participation")}
     for row in rows:
         action = row["url"]
-        by["regions"][row["region"] or "En ligne, sans région"].add(action)
+        by["regions"][row["region"] or "En ligne (sans lieu)"].add(action)
         by["types"][EVENT_TYPES[row["type"]]].add(action)
         for audience in row["audience"] or [None]:
             by["publics"][AUDIENCES[audience] if audience else NOT_SAID].add(action)

@@ -4,7 +4,7 @@ made by tools/make_communes.py from official data): does an event's town have it
 Town names are compared as readers and editors write them: case, accents, hyphens and apostrophes
 forgiven, « St »/« Ste » read as « Saint »/« Sainte », and a trailing « Cedex … » or arrondissement
 (« Paris 15e », « Lyon 3e arrondissement ») left aside. The home page's « près de chez vous » box
-reads the same file with the same rule (docs/assets/javascripts/near.js: keep both in step).
+reads the same file with the same rule (docs/assets/javascripts/places.js: keep both in step).
 """
 
 from __future__ import annotations

@@ -7,11 +7,16 @@ from babel.numbers import format_currency, format_decimal
 LOCALE = "fr_FR"
 
 
+def number(count: int) -> str:
+    """« 2 000 »: thousands apart by a narrow no-break space, as French typography has them."""
+    return format_decimal(count, locale=LOCALE)
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """« 1 action publiée », « 3 actions publiées » (0 and 1 take the singular in French); `singular`
-    may hold several words, each taking an « s » unless `plural_form` is given."""
+    """« 1 action publiée », « 2 000 actions publiées » (0 and 1 take the singular in French);
+    `singular` may hold several words, each taking an « s » unless `plural_form` is given."""
     words = singular if count <= 1 else plural_form or " ".join(word + "s" for word in singular.split(" "))
-    return f"{count} {words}"
+    return f"{number(count)} {words}"
 
 
 def file_size(size: int) -> str:

@@ -46,7 +46,7 @@ class PageSpec:
 
 # Columns of evenements.json / evenements.csv, described on the « Données ouvertes » page.
 OPEN_DATA_COLUMNS = [
-    ("id", "identifiant stable de l'action (suivi de -1, -2… pour chaque créneau)"),
+    ("id", "identifiant stable de l'action (suivi de -1, -2… pour chaque séance)"),
     ("title", "titre"),
     ("type", "type d'action : " + ", ".join(EVENT_TYPES)),
     ("start, end", "début et fin : date et heure ISO 8601 avec décalage horaire (2017-11-24T14:00:00+01:00), "

@@ -16,6 +16,7 @@ def capfirst(text: str) -> str:
 
 FILTERS = {
     "plural": frenchnumbers.plural,
+    "number": frenchnumbers.number,
     "capfirst": capfirst,
     "fr_date": frenchdates.long_date,
     "fr_range": frenchdates.date_range,

@@ -156,6 +156,10 @@ class EditionView(EditionPage):
 class ListingView(EditionPage):
     template = "listing.html"
     first_days: list  # a big edition's first results, written in the page
+    LARGE_CALENDAR: ClassVar[int] = 100  # events that swamp a phone's calendar: the region's is offered instead
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "large_calendar": self.edition.figures.slots > self.LARGE_CALENDAR}
 
 
 @dataclass(frozen=True)

@@ -43,18 +43,23 @@ def test_without_javascript_every_event_is_listed_by_day(gates_site, browser):
 
 def test_all_events_then_one_region_with_counts_and_url(listing):
     # Four actions, one of them in two time slots: actions are counted once, slots said apart.
-    assert listing.locator("#ssp-count").inner_text() == "4 actions trouvées sur 4 (5 créneaux)."
+    assert listing.locator("#ssp-count").inner_text() == "4 actions trouvées sur 4 (5 séances)."
     options = listing.locator("#ssp-region option").all_inner_texts()
-    assert options == ["Toutes les régions", "Auvergne-Rhône-Alpes (1)", "Bretagne (1)", "La Réunion (1)"]
+    assert options == ["Toutes les régions", "Auvergne-Rhône-Alpes : 1", "Bretagne : 1", "La Réunion : 1"]
     choose(listing, "#ssp-region", "La Réunion")
     assert titles(listing) == ["Chambre des erreurs (test)"] * 2
-    assert listing.locator("#ssp-count").inner_text() == "1 action trouvée sur 4 (2 créneaux)."
+    assert listing.locator("#ssp-count").inner_text() == "1 action trouvée sur 4 (2 séances)."
     whens = listing.locator("#ssp-results .ssp-card__when").all_inner_texts()
     assert whens == ["9 h – 12 h (heure de La Réunion)", "14 h – 16 h 30 (heure de La Réunion)"]
     assert query(listing) == {"region": ["La Réunion"]}
-    # Counts of the other filters follow the region chosen.
-    assert "Chambre des erreurs (1)" in listing.locator("#ssp-type option").all_inner_texts()
-    assert "Exposition (0)" in listing.locator("#ssp-type option").all_inner_texts()
+    # The other lists follow the region chosen: an option without action goes, a list left with one
+    # option is not shown (La Réunion: one type, one département), the chosen filter shows as a tag.
+    assert listing.locator("#ssp-type").is_hidden() and listing.locator("#ssp-departement").is_hidden()
+    assert listing.locator("#ssp-jour option").all_inner_texts() == [
+        "Tous les jours", "Lundi 16 septembre 2030 : 1", "Mardi 17 septembre 2030 : 1"]
+    assert listing.locator("#ssp-filters-summary").inner_text() == "Filtrer (1 filtre choisi)"
+    assert listing.locator("#ssp-tags button").all_inner_texts() == ["La Réunion"]
+    assert listing.locator("#ssp-tags button").get_attribute("aria-label") == "Retirer Région : La Réunion"
 
 
 def test_filters_combine_and_come_back_from_the_url(gates_site, page):
@@ -93,7 +98,7 @@ def test_text_search_ignores_accents_and_case(listing):
 
 
 def test_departement_filter(listing):
-    assert "Ille-et-Vilaine (35) (1)" in listing.locator("#ssp-departement option").all_inner_texts()
+    assert "Ille-et-Vilaine (35) : 1" in listing.locator("#ssp-departement option").all_inner_texts()
     choose(listing, "#ssp-departement", "35")
     assert set(titles(listing)) == {"Exposition toute la semaine (test)"}
     assert query(listing) == {"departement": ["35"]}
@@ -151,24 +156,54 @@ def test_static_cards_are_marked_past(gates_site, page):
     assert page.locator("#ssp-results .ssp-status--past").count() == 2  # 2017 is over, whatever the day of the test
 
 
-def test_on_a_phone_the_filters_fold_under_the_search_box(gates_site, page):
+def test_on_a_phone_the_results_come_first_and_the_count_stays_in_sight(gates_site, page):
     _, server = gates_site
     page.set_viewport_size({"width": 390, "height": 800})
-    page.goto(server.base + LISTING)
+    page.goto(server.base + LISTING + "?type=atelier&region=Auvergne-Rh%C3%B4ne-Alpes")
     page.wait_for_selector("#ssp-filters:not([hidden])")
+    # folded behind « Filtrer », which says how many are chosen; the chosen ones are tags above the results
     assert page.evaluate("document.getElementById('ssp-filters-more').open") is False
     assert page.locator("#ssp-q").is_visible() and not page.locator("#ssp-region").is_visible()
-    page.focus("#ssp-filters-more summary")
+    assert page.locator("#ssp-filters-summary").inner_text() == "Filtrer (2 filtres choisis)"
+    assert page.locator("#ssp-tags button").all_inner_texts() == ["Auvergne-Rhône-Alpes", "Atelier"]
+    first_card = page.locator("#ssp-results .ssp-card").first.bounding_box()
+    assert first_card["y"] < 800  # a result on the first screen
+    # a tag removes its filter, and the focus goes on to the next one
+    page.locator("#ssp-tags button").first.click()
+    wait_until(page, "new URLSearchParams(location.search).get('region') === null")
+    assert query(page) == {"type": ["atelier"]} and page.locator("#ssp-tags button").all_inner_texts() == ["Atelier"]
+    assert page.evaluate("document.activeElement.textContent") == "Atelier"
+    assert page.locator("#ssp-region").is_hidden()  # the ateliers are in one region: nothing to choose
+    page.keyboard.press("Enter")  # the last tag: the focus goes to « Filtrer »
+    wait_until(page, "location.search === ''")
+    assert page.locator("#ssp-tags").is_hidden() and page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    # open, the lists push the count below the screen: it stays at its bottom edge after a choice
     page.keyboard.press("Enter")
-    assert page.locator("#ssp-region").is_visible()
-    page.goto(server.base + LISTING + "?type=atelier")
-    page.wait_for_selector("#ssp-filters:not([hidden])")
-    assert page.evaluate("document.getElementById('ssp-filters-more').open") is True
+    page.locator("#ssp-mode").scroll_into_view_if_needed()
+    choose(page, "#ssp-mode", "en-ligne")
+    box = page.locator("#ssp-count").bounding_box()
+    assert 0 <= box["y"] and box["y"] + box["height"] <= 800, box
+    assert page.locator("#ssp-count").inner_text() == "1 action trouvée sur 4."
+
+
+def test_a_town_or_postal_code_typed_leads_to_its_departement(listing):
+    search(listing, "Saint-Malo")  # no action says it; Saint-Malo is in Ille-et-Vilaine, which has one
+    assert titles(listing) == []
+    suggestion = listing.locator("#ssp-suggest button")
+    suggestion.wait_for()
+    assert suggestion.inner_text() == "voir l'action du département Ille-et-Vilaine (35)"
+    suggestion.click()
+    wait_until(listing, "new URLSearchParams(location.search).get('departement') === '35'")
+    assert query(listing) == {"departement": ["35"]} and listing.input_value("#ssp-q") == ""
+    assert set(titles(listing)) == {"Exposition toute la semaine (test)"}
+    search(listing, "97400")  # a postal code: Saint-Denis de La Réunion
+    listing.locator("#ssp-suggest button").wait_for()
+    assert listing.locator("#ssp-suggest button").inner_text() == "voir l'action du département La Réunion (974)"
 
 
 def test_readers_find_the_actions_they_can_attend(listing):
     options = listing.locator("#ssp-acces option").all_inner_texts()
-    assert options == ["Toutes les actions", "Accessible en fauteuil roulant (2)", "Adapté au handicap auditif (1)"]
+    assert options == ["Toutes les actions", "Accessible en fauteuil roulant : 2", "Adapté au handicap auditif : 1"]
     choose(listing, "#ssp-acces", "moteur")
     assert listing.locator("#ssp-count").inner_text().startswith("2 actions trouvées sur 4")
     assert set(titles(listing)) == {"Chambre des erreurs (test)", "Exposition toute la semaine (test)"}

@@ -46,10 +46,11 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     page.wait_for_selector("#ssp-filters:not([hidden])")
     actions = len({record["url"] for record in records})
     assert actions == SIZE and len(records) > SIZE  # some actions have two time slots
-    assert page.locator("#ssp-count").inner_text() == f"{SIZE} actions trouvées sur {SIZE} ({len(records)} créneaux)."
+    french = lambda count: f"{count:,}".replace(",", "\u202f")  # « 2 000 »
+    assert page.locator("#ssp-count").inner_text() == f"{french(SIZE)} actions trouvées sur {french(SIZE)} ({french(len(records))} séances)."
     assert cards(page) == 50 and elements(page) < MAX_ELEMENTS
     more = page.locator(".ssp-more")
-    assert more.inner_text() == f"Afficher plus d'actions (50 de plus, {len(records) - 50} restantes)"
+    assert more.inner_text() == f"Afficher 50 résultats de plus ({french(len(records) - 50)} restants)"
 
     more.focus()
     page.keyboard.press("Enter")  # by keyboard: the next 50, and the focus on the first of them
@@ -65,7 +66,7 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     wait_until(page, f"document.getElementById('ssp-count').textContent.startsWith('{expected} ')")
     assert cards(page) == 50 and elements(page) < MAX_ELEMENTS
     option = page.locator(f"#ssp-region option[value=\"{region}\"]").inner_text()
-    assert option == f"{region} ({expected})"  # the option's count covers every result, not the drawn ones
+    assert option == f"{region} : {expected}"  # the option's count covers every result, not the drawn ones
     assert "region=" in page.url
 
     page.fill("#ssp-q", "n° 1234")  # one action by a word of its title

@@ -23,7 +23,7 @@ def test_every_action_has_a_poster_saying_what_where_when_and_how_to_come(real_s
     assert "7e édition : « Usagers, soignants : partenaires pour la sécurité des patients »" in text
     assert "Le vendredi 24 novembre 2017" in text and "Tout l'après-midi" in text
     assert "Service de maternité, site de Dechy, Dechy" in text
-    assert "Organisé par Centre hospitalier de Douai" in text
+    assert "Organisateur : Centre hospitalier de Douai" in text
     assert "Entrée libre" in text
     assert poster_target(poster) == SITE + "2017/evenements/portes-ouvertes-maternite-douai/"
     assert poster.title.get_text().startswith("Affiche : La maternité du Centre hospitalier de Douai")

@@ -43,7 +43,7 @@ def test_listing_groups_by_day_with_every_fact(real_site):
     douai = sections[1].select_one(".ssp-card")
     facts = [li.get_text(" ", strip=True) for li in douai.select(".ssp-card__facts li")]
     assert facts == ["Portes ouvertes", "Service de maternité, site de Dechy, Dechy", "Hauts-de-France",
-                     "Organisé par Centre hospitalier de Douai"]
+                     "Organisateur : Centre hospitalier de Douai"]
     assert douai.select_one(".ssp-card__when").get_text(strip=True) == "Tout l'après-midi"  # never beside « Toute la journée »
     assert douai.a["href"] == "../evenements/portes-ouvertes-maternite-douai/" or douai.a["href"] == "portes-ouvertes-maternite-douai/"
 

@@ -36,6 +36,11 @@
     return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
   }
 
+  // « 2 000 »: thousands apart by a narrow no-break space, as the pages written at build have them.
+  function number(count) {
+    return count.toLocaleString("fr-FR");
+  }
+
   function escapeHtml(text) {
     return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
@@ -208,10 +213,12 @@
         return name === "region" || name === "type" || name === "public"
           ? OPTION_LABEL[name](a).localeCompare(OPTION_LABEL[name](b), "fr") : (a < b ? -1 : a > b ? 1 : 0);
       });
+      values = values.filter(function (value) { return counts[name][value] || value === current[name]; });  // none without action
       if (current[name] && values.indexOf(current[name]) < 0) { values.push(current[name]); }
+      select.closest(".ssp-filters__field").hidden = values.length < 2 && !current[name];  // nothing to choose
       select.innerHTML = "<option value=\"\">" + escapeHtml(EVERY[name]) + "</option>" + values.map(function (value) {
         return "<option value=\"" + escapeHtml(value) + "\">" + escapeHtml(OPTION_LABEL[name](value)) +
-          " (" + (counts[name][value] || 0) + ")</option>";
+          " : " + number(counts[name][value] || 0) + "</option>";
       }).join("");
       select.value = current[name];
     });
@@ -231,7 +238,7 @@
       "<p class=\"ssp-card__when fr-card__desc\">" + escapeHtml(when(record)) + "</p>" +
       "<div class=\"fr-card__end\"><ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(place) + "</li>" +
       (record.region ? "<li>" + escapeHtml(record.region) + "</li>" : "") +
-      "<li>Organisé par " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></div></div></div></li>";
+      "<li>Organisateur : " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></div></div></div></li>";
   }
 
   // A status badge, as partials/ssp/status.html writes it (DSFR badge; its own colours in « neutre »).
@@ -258,8 +265,8 @@
     results.innerHTML = pending.length ? "" : "<p>Aucune action ne correspond à ces critères.</p>";
     drawMore();
     var total = Object.keys(tallied.found).length;
-    count.textContent = total + (total > 1 ? " actions trouvées" : " action trouvée") + " sur " + actions +
-      (tallied.slots !== total ? " (" + tallied.slots + " créneaux)" : "") + ".";
+    count.textContent = number(total) + (total > 1 ? " actions trouvées" : " action trouvée") + " sur " + number(actions) +
+      (tallied.slots !== total ? " (" + number(tallied.slots) + " séances)" : "") + ".";
   }
 
   // The next PAGE results, under their day's heading (continued when the day goes on).
@@ -281,7 +288,7 @@
     drawn += next.length;
     var left = pending.length - drawn;
     more.hidden = left <= 0;
-    more.textContent = "Afficher plus d'actions (" + Math.min(left, PAGE) + " de plus, " + left + " restantes)";
+    more.textContent = "Afficher " + number(Math.min(left, PAGE)) + " résultats de plus (" + number(left) + " restants)";
     results.appendChild(more);
   }
 
@@ -297,6 +304,67 @@
       }, 0);
     });
   });
+
+  // --- The filters chosen: said on « Filtrer », and as tags above the results that remove them. ---
+  var summary = document.getElementById("ssp-filters-summary"), tags = document.getElementById("ssp-tags");
+  function showChosen(current) {
+    var chosen = FIELDS.filter(function (name) { return current[name]; });
+    summary.textContent = chosen.length ? "Filtrer (" + chosen.length + (chosen.length > 1 ? " filtres choisis)" : " filtre choisi)") : "Filtrer";
+    var text = form.elements.q.value.trim(), html = text ? tag("q", "« " + text + " »", "la recherche") : "";
+    chosen.forEach(function (name) {
+      html += tag(name, OPTION_LABEL[name](current[name]), LABEL[name] + " : " + OPTION_LABEL[name](current[name]));
+    });
+    tags.innerHTML = html;
+    tags.hidden = !html;
+  }
+  var LABEL = {};  // each list's own label (« Région »)
+  FIELDS.forEach(function (name) { LABEL[name] = form.querySelector("label[for='ssp-" + name + "']").textContent; });
+  function tag(name, text, said) {
+    return "<li><button type=\"button\" class=\"fr-tag fr-tag--dismiss ssp-tag\" data-ssp-remove=\"" + name + "\" aria-label=\"" +
+      escapeHtml("Retirer " + said) + "\">" + escapeHtml(text) + "</button></li>";
+  }
+  tags.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-ssp-remove]");
+    if (!button) { return; }
+    var item = button.parentNode, next = item.nextElementSibling || item.previousElementSibling;
+    form.elements[button.getAttribute("data-ssp-remove")].value = "";
+    var name = next && next.firstChild.getAttribute("data-ssp-remove");
+    update(null, function () {  // the focus goes on to the next tag, else to « Filtrer »
+      var again = name && tags.querySelector("[data-ssp-remove='" + name + "']");
+      (again || document.querySelector("#ssp-filters-more > summary")).focus();
+    });
+  }, true);  // before the DSFR's own script, which takes a dismissed tag out of the page
+
+  // --- Words that name a place (« Douai », « 59500 », « Nord ») point to its département's filter. ---
+  var places = window.sspPlaces ? window.sspPlaces(form.getAttribute("data-communes")) : null;
+  var suggest = document.getElementById("ssp-suggest"), asked = "";
+  function suggestPlace() {
+    var text = form.elements.q.value.trim();
+    asked = text;
+    suggest.hidden = true;
+    if (!places || text.length < 2 || /^\d{1,4}$/.test(text) && !labels.departements[text.padStart(2, "0")]) { return; }
+    places.load().then(function (found) {
+      if (asked !== text) { return; }  // the reader typed on
+      var codes = places.departementsOf(text, found, labels.departements).filter(function (code) { return totals[code]; });
+      if (!codes.length) { return; }
+      suggest.innerHTML = "« " + escapeHtml(text) + " » : " + codes.map(function (code) {
+        return "<button type=\"button\" class=\"fr-btn fr-btn--sm fr-btn--tertiary md-button ssp-suggest\" data-ssp-departement=\"" + code + "\">" +
+          "voir " + (totals[code] > 1 ? "les " + number(totals[code]) + " actions" : "l'action") + " du département " +
+          escapeHtml(OPTION_LABEL.departement(code)) + "</button>";
+      }).join(" ou ");
+      suggest.hidden = false;
+    }, function () {});
+  }
+  suggest.addEventListener("click", function (event) {
+    var button = event.target.closest("[data-ssp-departement]");
+    if (!button) { return; }
+    form.elements.q.value = "";
+    var current = state();
+    current.departement = button.getAttribute("data-ssp-departement");
+    suggest.hidden = true;
+    update(current, function () { count.focus(); });
+  });
+  var totals = {};  // actions per département, whatever the other filters
 
   // --- URL query: the state of the filters. ---
   function readQuery() {
@@ -325,6 +393,7 @@
     inSlices(records, pass.each, function () {
       render(pass.tallied);  // the results and the address first; the lists' counts in the next task
       writeQuery(current);
+      showChosen(current);
       yieldThen(function () {
         if (mine !== generation) { return; }
         fillOptions(current, pass.tallied.counts);
@@ -376,15 +445,19 @@
             record.keys[name] = record.values[name].map(function (value) { return value + "\u0000" + record.action; });
           });
         });
+        var seen = {};
+        records.forEach(function (record) {
+          if (record.departement && !seen[record.action]) { seen[record.action] = true; totals[record.departement] = (totals[record.departement] || 0) + 1; }
+        });
         update(readQuery(), start);
       });
     })
     .catch(function () { staticList.hidden = false; results.hidden = true; });  // the page's list stays
 
   function start() {
-    // On a wide screen, or when the address already filters, the filters are shown open.
-    var filtering = FIELDS.some(function (name) { return form.elements[name].value; });
-    document.getElementById("ssp-filters-more").open = filtering || window.matchMedia("(min-width: 45em)").matches;
+    // On a wide screen the lists are shown open; on a phone the results come first (the chosen
+    // filters show as tags).
+    document.getElementById("ssp-filters-more").open = window.matchMedia("(min-width: 45em)").matches;
     form.hidden = false;
     results.hidden = false;
     staticList.hidden = true;
@@ -394,10 +467,11 @@
     form.addEventListener("input", function (event) {
       if (event.target.name !== "q") { return; }
       clearTimeout(typing);
-      typing = setTimeout(updateSoon, 150);
+      typing = setTimeout(function () { updateSoon(); suggestPlace(); }, 150);
     });
     form.addEventListener("change", function (event) { if (event.target.name !== "q") { updateSoon(); } });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    if (form.elements.q.value.trim()) { suggestPlace(); }
     form.addEventListener("reset", function () { setTimeout(updateSoon, 0); });
   }
 })();

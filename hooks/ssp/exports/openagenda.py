@@ -30,7 +30,7 @@ MAPPING = [  # (OpenAgenda field, what it holds)
     ("longDescription.fr", "la présentation, en Markdown comme le fichier de l'action, puis une ligne : l'organisateur "
                            "et l'adresse de la page de l'action"),
     ("keywords.fr", "type d'action, publics visés, « Semaine de la sécurité des patients » et l'année"),
-    ("timings", "un horaire par créneau (begin, end en ISO 8601 avec décalage horaire) ; une action sur des journées "
+    ("timings", "un horaire par séance (begin, end en ISO 8601 avec décalage horaire) ; une action sur des journées "
                 "entières : un horaire de 00:00 à 23:59 par jour ; sans heure de fin, end = begin"),
     ("timezone", "fuseau horaire du lieu (Europe/Paris, Indian/Reunion…)"),
     ("attendanceMode", "1 sur place, 2 en ligne, 3 sur place et en ligne"),
