@@ -34,7 +34,7 @@ DSFR = Path("tools/dsfr/node_modules/@gouvfr/dsfr/dist")  # in the project
 STYLESHEET = "dsfr.site.min.css"
 PARTS = ("core/core", *(f"component/{name}/{name}" for name in (
     "badge", "logo", "button", "breadcrumb", "form", "link", "tag", "alert", "radio", "card", "checkbox", "input",
-    "skiplink", "select", "modal", "navigation", "footer", "search", "table", "header")))
+    "skiplink", "select", "modal", "navigation", "share", "footer", "search", "table", "header")))
 DISPLAY = "component/display/display.min.css"  # the display settings (the package has no ".main" of it)
 DSFR_FILES = ("dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js",
               "favicon/favicon.svg", "favicon/favicon.ico", "favicon/apple-touch-icon.png",

@@ -14,7 +14,7 @@ from .history import last_changes
 from .content import Contact, Partnership
 from .load import edition_years, load_all
 from .models import Edition, Event
-from .pages import PageSpec, event_page_data, featured, site_pages
+from .pages import PageSpec, event_page_data, featured, is_over, site_pages
 from .parallel import parallel_map
 from .publication import published
 from .problems import ContentError, Problem
@@ -35,7 +35,8 @@ class Site:
 
     def share_image(self, src_uri: str) -> tuple[str, str] | None:
         """The picture of a page shared as a link (path, text alternative): its edition's, or, for a
-        page of no edition, the home page's edition's."""
+        page of no edition, the home page's edition's (a page written in a shared frame has its
+        view's, views.View.picture)."""
         year = src_uri.split("/", 1)[0]
         edition = next((edition for edition in self.editions if str(edition.year) == year), featured(self.editions, self.today))
         return (link("share_image", year=edition.year), shareimage.alt_text(edition)) if edition else None
@@ -73,6 +74,8 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     files.update((link("share_image", year=edition.year),
                   _share_image(edition.year, edition.meta.theme, edition.meta.start, edition.meta.end)) for edition in editions)
     files.update((table.csv, bilan.table_csv(table)) for table in report_tables(pages))
+    coming = [event for event in events if not is_over(event, today)]
+    files.update((link("event_share_image", year=event.year, slug=event.slug), event_picture(event, cache)) for event in coming)
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
     return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed)
 
@@ -83,12 +86,21 @@ def _share_image(year: int, theme: str, start: date, end: date) -> bytes:
     return shareimage.share_image(year, theme, start, end)
 
 
+def event_picture(event: Event, cache: Cache) -> bytes:
+    """The picture an action's shared link shows (made only for an action to come: a past one
+    shows its edition's)."""
+    return cache.get(("share picture", event.digest), lambda: shareimage.event_image(event.year, event.meta.title,
+                                                                                     *shareimage.when_and_where(event)))
+
+
 def prepare_event(maker: ics.Calendars, event: Event) -> dict:
-    """Make an event's calendar entries, own calendar, links and schema.org data (in the worker
-    that loaded it): returned as cache entries."""
+    """Make an event's calendar entries, own calendar, links, schema.org data and, for an action to
+    come, its share picture (in the worker that loaded it): returned as cache entries."""
     made = Cache()
     maker.with_cache(made).event_calendar(event)
     event_page_data(event, maker.site_url, made)
+    if not is_over(event, maker.stamp.date()):
+        event_picture(event, made)
     made.entries[_prepared(maker, event)] = True
     return made.entries
 

@@ -73,6 +73,15 @@ def occurrence_text(start: date | datetime, end: date | datetime | None, timezon
     return text
 
 
+def held(occurrences: list, timezone: str = DEFAULT_TIMEZONE) -> str:
+    """When an event takes place, in one phrase: its occurrence, or its first and last days
+    (« du lundi 20 au vendredi 24 novembre 2017 »)."""
+    first, *others = occurrences
+    if not others:
+        return occurrence_text(first.start, first.end, timezone)
+    return date_range(first.first_day, max(occurrence.last_day for occurrence in occurrences))
+
+
 def time_span(start: date | datetime, end: date | datetime | None) -> str:
     """The hours alone, for a listing grouped by day: « 14 h – 17 h », « Toute la journée »."""
     if not isinstance(start, datetime):

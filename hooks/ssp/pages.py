@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from . import bilan, views
 from .cache import Cache
 from .content import Partnership
-from .exports import data, ics, jsonld, openagenda
+from .exports import data, ics, jsonld, openagenda, shareimage
 from .frenchdates import date_range, long_date
 from .models import Edition, Event, Occurrence
 from .publication import banner
@@ -144,6 +144,23 @@ def featured(editions: list[Edition], today: date) -> Edition | None:
     return next((edition for edition in editions if phase(edition, today) == "en-cours"), editions[0] if editions else None)
 
 
+def edition_picture(edition: Edition, site_url: str) -> tuple[str, str, str] | None:
+    return (site_url + link("share_image", year=edition.year), "image/png", shareimage.alt_text(edition)) if site_url else None
+
+
+def picture(event: Event, edition: Edition, today: date, site_url: str) -> tuple[str, str, str] | None:
+    """An action's share picture — its own for an action to come (build.py makes it), else its
+    edition's —: address, type, text alternative."""
+    if not site_url or is_over(event, today):
+        return edition_picture(edition, site_url)
+    return site_url + link("event_share_image", year=event.year, slug=event.slug), "image/jpeg", shareimage.event_alt_text(event)
+
+
+def is_over(event: Event, today: date) -> bool:
+    """Every occurrence ended before `today`."""
+    return max(occurrence.last_day for occurrence in event.occurrences) < today
+
+
 def coming(edition: Edition, today: date) -> list[tuple[Event, Occurrence]]:
     """The occurrences not over on `today`, by day then local start time, whatever the region
     (an action in La Réunion at 9 h comes with the 9 h ones, not first): each once."""
@@ -235,7 +252,8 @@ def first_results(days: list, limit: int = FIRST_RESULTS) -> list:
 def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sheets: frozenset[str] = frozenset()) -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
-    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee")
+    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
+              edition_picture(edition, site_url))
     pages = [
         PageSpec(page_source("edition", year=edition.year), edition_title(edition), f"{edition.meta.theme} — {when}.",
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
@@ -274,13 +292,13 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
         occurrences, jsonld_text = event_page_data(event, site_url, cache)
         pages.append(PageSpec(page_source("event", year=edition.year, slug=event.slug), event.meta.title,
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
-                              views.EventView(edition, event, occurrences, jsonld_text,
-                                              max(occurrence.last_day for occurrence in event.occurrences) < today,
-                                              banner(event.meta, today))))
+                              views.EventView(edition, event, occurrences, jsonld_text, is_over(event, today),
+                                              banner(event.meta, today), picture(event, edition, today, site_url))))
         pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
                               f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
                               views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],
-                                                    max(0, len(event.occurrences) - views.POSTER_SLOTS))))
+                                                    max(0, len(event.occurrences) - views.POSTER_SLOTS),
+                                                    picture(event, edition, today, site_url))))
     return pages
 
 

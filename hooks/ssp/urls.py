@@ -18,6 +18,7 @@ PERMALINKS = {
     "event": "{year}/evenements/{slug}/",
     "event_calendar": "{year}/evenements/{slug}.ics",
     "event_poster": "{year}/evenements/{slug}/affiche/",
+    "event_share_image": "{year}/evenements/{slug}/partage.jpg",
     "edition_poster": "{year}/affiche/",
     "edition_calendar": "{year}/agenda.ics",
     "open_data_json": "{year}/evenements.json",

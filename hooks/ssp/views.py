@@ -27,6 +27,9 @@ class View:
     # Each such page alone in a folder named after its event (a poster: <slug>/affiche/): the frame
     # is shared by the pages at the same place in their folders.
     alone: ClassVar[bool] = False
+    # A framed page's share picture is its own (head.html gives one only outside the frame): its
+    # `picture` field (address, type, text alternative), written by this partial in its <head>.
+    PICTURE_HEAD: ClassVar[str] = "partials/ssp/picture-head.html"
 
     def key(self) -> tuple | None:
         """What a framed page shows, beyond the day and the templates, when that is one event file
@@ -138,11 +141,13 @@ class ResourcesView(View):
 @dataclass(frozen=True)
 class EditionPage(View):
     """What every page of an edition shows: the edition, its calendar, whether its actions are
-    listed one page per day (a big edition), whether it is over (its last day before the build's)."""
+    listed one page per day (a big edition), whether it is over (its last day before the build's),
+    its share picture (address, type, text alternative; None without the site's address)."""
     edition: Edition
     calendar: dict[str, str]
     split_days: bool
     over: bool
+    picture: tuple[str, str, str] | None
 
 
 @dataclass(frozen=True)
@@ -164,7 +169,7 @@ class ListingView(EditionPage):
 
 @dataclass(frozen=True)
 class DayView(EditionPage):
-    template, body = "frame.html", "partials/ssp/day-page.html"
+    template, head, body = "frame.html", View.PICTURE_HEAD, "partials/ssp/day-page.html"
     day: date
     items: list
     total: int
@@ -175,7 +180,7 @@ class DayView(EditionPage):
 
 @dataclass(frozen=True)
 class DepartementView(EditionPage):
-    template, body = "frame.html", "partials/ssp/departement-page.html"
+    template, head, body = "frame.html", View.PICTURE_HEAD, "partials/ssp/departement-page.html"
     departement: str
     departement_name: str
     days: list
@@ -211,6 +216,7 @@ class EventView(View):
     jsonld: str
     over: bool  # every occurrence ended before the day of the build
     banner: str
+    picture: tuple[str, str, str] | None  # its share picture (own for an action to come, else its edition's)
 
     def key(self) -> tuple:
         return (self.event.digest,)  # its edition's year is in it; `over` and `banner` follow the day
@@ -222,10 +228,7 @@ class EventView(View):
     def held(self) -> str:
         """When it took place, said at the top of its page once it is over: « le vendredi
         24 novembre 2017 », « du lundi 20 au vendredi 24 novembre 2017 »."""
-        first, *others = self.event.occurrences
-        if not others:
-            return frenchdates.occurrence_text(first.start, first.end, self.event.timezone)
-        return frenchdates.date_range(first.first_day, max(occurrence.last_day for occurrence in self.event.occurrences))
+        return frenchdates.held(self.event.occurrences, self.event.timezone)
 
     @property
     def source(self) -> str:
@@ -244,10 +247,11 @@ class PosterView(View):
     target: str  # the absolute address its QR code leads to
     when: tuple[Occurrence, ...] = ()  # the slots written on it
     more: int = 0  # slots left out
+    picture: tuple[str, str, str] | None = None  # an action's poster: the action's share picture
 
 @dataclass(frozen=True)
 class EventPosterView(PosterView):
-    template, body, alone = "frame.html", "partials/ssp/poster.html", True
+    template, head, body, alone = "frame.html", View.PICTURE_HEAD, "partials/ssp/poster.html", True
 
     def key(self) -> tuple:
         meta = self.edition.meta  # what the poster shows of its edition

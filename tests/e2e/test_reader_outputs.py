@@ -143,6 +143,30 @@ def test_a_shared_link_shows_its_editions_picture(real_site):
     assert event["image"] == [base + "2017/partage.png"]
 
 
+def test_an_action_to_come_is_shared_with_its_own_picture(gates_site):
+    """The gates' 2030 actions are to come (the build's day is in 2023): each its picture, its poster too;
+    the 2017 ones are over: their edition's."""
+    from PIL import Image
+
+    built, server = gates_site
+    for page in ("2030/evenements/creneaux-la-reunion/index.html", "2030/evenements/creneaux-la-reunion/affiche/index.html"):
+        soup = built.html(page)
+        assert soup.find("meta", property="og:image")["content"] == server.base + "2030/evenements/creneaux-la-reunion/partage.jpg"
+        assert soup.find("meta", property="og:image:type")["content"] == "image/jpeg"
+        assert soup.find("meta", property="og:image:alt")["content"] == (
+            "Chambre des erreurs (test) — Du lundi 16 au mardi 17 septembre 2030, Saint-Denis (La Réunion)")
+        assert len(soup.find_all("meta", property="og:image")) == 1  # not the edition's as well
+    with Image.open(built.site / "2030/evenements/creneaux-la-reunion/partage.jpg") as picture:
+        assert (picture.format, picture.size) == ("JPEG", (1200, 630))
+    cancelled = built.html("2030/evenements/atelier-annule/index.html").find("meta", property="og:image:alt")["content"]
+    assert cancelled.startswith("Atelier annulé (test) — Annulée — ")
+    past = built.html("2017/evenements/portes-ouvertes-maternite-douai/index.html")
+    assert past.find("meta", property="og:image")["content"] == server.base + "2017/partage.png"
+    assert not list((built.site / "2017/evenements").rglob("partage.jpg"))
+    day = built.html("2030/departements/974/index.html")  # a framed page of no action: its edition's
+    assert [meta["content"] for meta in day.find_all("meta", property="og:image")] == [server.base + "2030/partage.png"]
+
+
 def test_sitemap_lists_event_pages(real_site):
     sitemap = real_site.text("sitemap.xml")
     assert "https://example.github.io/ssp/2017/evenements/portes-ouvertes-maternite-douai/" in sitemap

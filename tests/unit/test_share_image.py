@@ -60,3 +60,32 @@ def test_the_text_alternative_says_what_the_picture_shows():
                                             "start": date(2017, 11, 20), "end": date(2017, 11, 24)})
     assert shareimage.alt_text(Edition) == ("Semaine de la sécurité des patients 2017, du lundi 20 au vendredi "
                                             "24 novembre 2017 : « Usagers, soignants : partenaires pour la sécurité des patients »")
+
+
+def inside(picture: Image.Image) -> bool:
+    """Nothing drawn in the margins left and right: every word within the picture."""
+    background = picture.getpixel((2, 2))
+    return all(picture.getpixel((x, y)) == background or sum(abs(a - b) for a, b in zip(picture.getpixel((x, y)), background)) < 40
+               for x in [*range(0, MARGIN - 8, 4), *range(WIDTH - MARGIN + 8, WIDTH, 4)] for y in range(0, 630, 5))
+
+
+def test_an_actions_picture_says_its_title_when_and_where_inside_1200_by_630():
+    picture = Image.open(io.BytesIO(shareimage.event_image(
+        2030, "Journée portes ouvertes : la maternité du Centre hospitalier ouvre ses portes aux futurs parents " * 3,
+        "Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion) et bien d'autres choses encore à dire ici",
+        "Saint-Denis (La Réunion)")))
+    assert (picture.format, picture.size) == ("JPEG", (1200, 630))
+    assert inside(picture)
+    assert shareimage.line_size("Le lundi 16 septembre 2030, de 9 h à 12 h", 36) == 36
+    assert shareimage.line_size("x" * 200, 36) == 20  # never below 20 px: cut by the picture's edge, never hidden
+
+
+def test_an_actions_text_alternative_and_lines():
+    day = date(2017, 11, 24)
+    occurrence = type("Occurrence", (), {"start": day, "end": day, "first_day": day, "last_day": day})
+    meta = type("Meta", (), {"title": "Portes ouvertes", "status": "cancelled", "venue": type("Venue", (), {"city": "Dechy"})})
+    action = type("Action", (), {"meta": meta, "occurrences": [occurrence], "timezone": "Europe/Paris", "departement": "59"})
+    assert shareimage.when_and_where(action) == ("Annulée — le vendredi 24 novembre 2017", "Dechy (Nord)")
+    assert shareimage.event_alt_text(action) == "Portes ouvertes — Annulée — le vendredi 24 novembre 2017, Dechy (Nord)"
+    meta.status, meta.venue = "scheduled", None
+    assert shareimage.when_and_where(action) == ("Le vendredi 24 novembre 2017", "En ligne")

@@ -68,6 +68,28 @@
   poll(null);
 })();
 
+/* « Partager »: the system's share sheet where the browser has one, and « Copier le lien »
+   (partials/ssp/share.html; its e-mail and network links need no script). */
+document.querySelectorAll("[data-ssp-share]").forEach(function (box) {
+  "use strict";
+  var url = box.getAttribute("data-ssp-share"), title = box.getAttribute("data-ssp-share-title");
+  var said = box.querySelector(".ssp-share__said");
+  var native = box.querySelector(".ssp-share__native"), copy = box.querySelector(".ssp-share__copy");
+  if (navigator.share) {
+    native.parentNode.hidden = false;
+    native.addEventListener("click", function () {
+      navigator.share({ title: title, url: url }).catch(function () {});  // closed without sharing: nothing to say
+    });
+  }
+  if (navigator.clipboard && window.isSecureContext) {
+    copy.parentNode.hidden = false;
+    copy.addEventListener("click", function () {
+      navigator.clipboard.writeText(url).then(function () { said.textContent = "Lien copié : " + url; },
+        function () { said.textContent = "Le lien n'a pas pu être copié ; le voici : " + url; });
+    });
+  }
+});
+
 /* « Imprimer l'affiche »: the browser's print dialog (the poster's print style gives one A4 page). */
 document.querySelectorAll("[data-ssp-print]").forEach(function (button) {
   "use strict";
