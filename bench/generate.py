@@ -71,7 +71,7 @@ def event_text(rng: random.Random, year: int, start_day, index: int) -> str:
     return "\n".join(lines) + "\n---\n" + body
 
 
-SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
+SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "modeles")
 PROJECT = Path(__file__).resolve().parent.parent
 
 

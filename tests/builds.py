@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from helpers import ROOT, Project
 
-SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs")
+SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "modeles")
 
 
 @dataclass

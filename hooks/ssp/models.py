@@ -19,7 +19,7 @@ from .content import Call, Material, MaterialItem, Slug
 from .fields import Audience, ClockTime, Contract, Markdown, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .text import fold, plain
 from .urls import link
-from .vocab import ACCESSIBILITY, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of
+from .vocab import ACCESSIBILITY, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of, official_rank
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
 Status = Literal.__getitem__(tuple(STATUSES))
@@ -49,6 +49,11 @@ class Resource(Contract):
     title: Text = Field(description="Titre du lien, tel qu'affiché")
     url: WebUrl = Field(description="Adresse web (http:// ou https://)")
     publisher: Text = Field(description="Qui publie la ressource : DGOS, ministère, ARS…")
+
+    @property
+    def official(self) -> bool:
+        """Published by the ministry, the HAS, an ARS, Santé publique France or the WHO (vocab.OFFICIAL_DOMAINS)."""
+        return official_rank(self.url) is not None
 
 
 class EditionMeta(Contract):

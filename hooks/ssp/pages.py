@@ -16,7 +16,7 @@ from .publication import banner
 from .regionmap import region_counts, region_map
 from .urls import link, page_source
 from .vocab import (ACCESSIBILITY, ATTENDANCE, DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, STATUSES,
-                    region_calendar_path)
+                    official_rank, region_calendar_path)
 
 if TYPE_CHECKING:
     from .load import Campaigns
@@ -121,9 +121,12 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
         PageSpec(page_source("sitemap_page"), "Plan du site",
                  "Toutes les pages du site : éditions, actions, supports, bilans, partenariat en santé, données ouvertes.",
                  views.SiteMapView(editions, campaigns.partnership)),
+        PageSpec("appels-a-projets.md", "Appels à projets",
+                 "Les appels à projets de la semaine de la sécurité des patients, de chaque édition : ouverts, à venir, clos, et leurs lauréats.",
+                 calls_view(editions, today), in_nav=True),
         PageSpec("ressources.md", "Ressources officielles",
                  "Les ressources officielles de la semaine de la sécurité des patients, par éditeur.",
-                 views.ResourcesView(resources_by_publisher(editions)), in_nav=True),
+                 views.ResourcesView(*resources_by_publisher(editions)), in_nav=True),
     ]
     for edition in editions:
         pages += edition_pages(edition, today, site_url, cache, frozenset(sheet.slug for sheet in campaigns.partnership.sheets))
@@ -186,14 +189,27 @@ def home_view(editions: list[Edition], today: date) -> views.HomeView:
                           [other for other in editions if other is not edition], published)
 
 
-def resources_by_publisher(editions: list[Edition]) -> list[tuple[str, list[tuple[Any, list[int]]]]]:
-    """Official links of every edition, grouped by publisher; a link cited by several editions is listed once."""
-    groups: dict[str, dict[str, tuple[Any, list[int]]]] = {}
+def calls_view(editions: list[Edition], today: date) -> views.CallsView:
+    """Every edition's calls: the open ones, those to come, then the closed ones, newest first."""
+    items = sorted((views.CallItem.of(call, today) for edition in editions for call in edition.calls),
+                   key=lambda item: item.call.meta.closes, reverse=True)
+    return views.CallsView(*([item for item in items if item.period.state == state] for state in ("ouvert", "a-venir", "clos")))
+
+
+def resources_by_publisher(editions: list[Edition]) -> tuple[list[tuple[str, list[tuple[Any, list[int]]]]], list[tuple[Any, list[int]]]]:
+    """The links of every edition, each listed once with the editions citing it, newest first: the
+    official ones grouped by publisher (ministry first, vocab.OFFICIAL_DOMAINS), then the others."""
+    links: dict[str, tuple[Any, list[int]]] = {}
     for edition in sorted(editions, key=lambda edition: edition.year):
         for resource in edition.meta.resources:
-            entry = groups.setdefault(resource.publisher, {}).setdefault(resource.url, (resource, []))
-            entry[1].append(edition.year)
-    return [(publisher, list(links.values())) for publisher, links in sorted(groups.items(), key=lambda item: item[0].casefold())]
+            links.setdefault(resource.url, (resource, []))[1].append(edition.year)
+    newest = sorted(links.values(), key=lambda item: (-max(item[1]), item[0].title.casefold()))
+    groups: dict[str, list[tuple[Any, list[int]]]] = {}
+    for item in newest:
+        if item[0].official:
+            groups.setdefault(item[0].publisher, []).append(item)
+    ranked = sorted(groups.items(), key=lambda group: (min(official_rank(item[0].url) for item in group[1]), group[0].casefold()))
+    return ranked, [item for item in newest if not item[0].official]
 
 
 def contact_pages(campaigns: Campaigns, today: date) -> list[PageSpec]:

@@ -19,6 +19,7 @@ PERMALINKS = {
     "event_calendar": "{year}/evenements/{slug}.ics",
     "event_poster": "{year}/evenements/{slug}/affiche/",
     "event_share_image": "{year}/evenements/{slug}/partage.jpg",
+    "sheet_template": "modeles/import-actions.{ext}",  # the organisers' spreadsheet (modeles/, ssp formulaire)
     "edition_poster": "{year}/affiche/",
     "edition_calendar": "{year}/agenda.ics",
     "open_data_json": "{year}/evenements.json",

@@ -133,9 +133,20 @@ class OpenDataView(View):
 
 
 @dataclass(frozen=True)
+class CallsView(View):
+    """« Appels à projets »: every edition's calls, by state (assets/javascripts/ssp.js updates the
+    state shown from the reader's day)."""
+    template = "calls.html"
+    open: list[CallItem]
+    coming: list[CallItem]
+    closed: list[CallItem]  # newest first
+
+
+@dataclass(frozen=True)
 class ResourcesView(View):
     template = "resources.html"
-    publishers: list
+    publishers: list  # the official links by publisher: [(publisher, [(resource, years)])]
+    others: list  # every other link: [(resource, years)]
 
 
 @dataclass(frozen=True)

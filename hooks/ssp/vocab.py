@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from .text import fold, slugify
 from .urls import link
 
@@ -132,3 +134,16 @@ def timezone_of(region: str | None) -> str:
 def region_calendar_path(region: str) -> str:
     """« Provence-Alpes-Côte d'Azur » → agendas/provence-alpes-cote-d-azur.ics"""
     return link("region_calendar", slug=slugify(region))
+
+
+# Publishers whose pages « Ressources officielles » lists, by their web address, in this order: the
+# ministry (its DGOS), the Haute Autorité de santé, the regional health agencies, Santé publique
+# France, the World Health Organization. Any other link (an establishment's, an association's, a
+# third-party site's) is listed apart, as « Autres sources ».
+OFFICIAL_DOMAINS = ("gouv.fr", "has-sante.fr", "ars.sante.fr", "santepubliquefrance.fr", "who.int")
+
+
+def official_rank(url: str) -> int | None:
+    """The place of `url`'s publisher among OFFICIAL_DOMAINS, None for another source."""
+    host = (urlsplit(url).hostname or "").lower()
+    return next((rank for rank, domain in enumerate(OFFICIAL_DOMAINS) if host == domain or host.endswith("." + domain)), None)

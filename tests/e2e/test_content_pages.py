@@ -82,7 +82,8 @@ def test_call_for_projects_with_period_prizes_and_laureates(site):
     assert details["Période"].startswith("Du vendredi 1er au samedi 30 septembre 2017 · appel clos")
     assert details["Prix"] == "3 × 2\u00a0000\u00a0€" and details["Catégories"] == "sanitaire, médico-social, soins primaires"
     assert soup.select_one(".ssp-details a[href='../../../contacts/ars-occitanie/']")
-    assert "Les lauréats ne sont pas encore publiés." in soup.get_text()
+    said = " ".join(soup.find(id="laureats").find_next_sibling("p").get_text(" ").split())  # closed in 2017
+    assert said.startswith("Les lauréats de cet appel n'ont pas été publiés sur ce site") and "encore" not in said
     test_call = site.html("2030/appels-a-projets/appel-test/index.html")
     laureates = test_call.select("#laureats + .fr-table tbody tr")
     assert laureates[0].th.a["href"] == "../../../partenariat/fiches/fiche-de-test/"
@@ -124,9 +125,44 @@ def test_programme_as_timetable_and_in_the_calendar(site):
     assert "Programme :\n10 h – 10 h 45 : Accueil et tour de table (Une infirmière, Un patient partenaire)\n10 h 45 : Échanges" in str(event["DESCRIPTION"])
 
 
-def test_resources_grouped_by_publisher_once_per_link(site):
+def test_resources_official_by_publisher_newest_first_others_apart(site):
     soup = site.html("ressources/index.html")
     publishers = [h.get_text(strip=True) for h in soup.select("article h2")]
-    assert "DGOS" in publishers and publishers == sorted(publishers, key=str.casefold)
+    # the ministry (and its DGOS) first, then the HAS, the ARS, the WHO; the other sources last, apart
+    assert publishers[:2] == ["DGOS", "Ministère chargé de la santé"] and publishers[2] == "HAS"
+    assert publishers[-2:] == ["OMS", "Autres sources"]
+    assert all(name.startswith("ARS ") for name in publishers[3:-2])
     aquitaine = soup.find("h2", string="ARS Nouvelle-Aquitaine").find_next_sibling("ul").select("li")
-    assert len(aquitaine) == 1 and "(éditions 2011, 2012, 2013)" in aquitaine[0].get_text("", strip=False)
+    assert len(aquitaine) == 1 and "(éditions 2013, 2012, 2011)" in aquitaine[0].get_text("", strip=False)
+    ministry = soup.find("h2", string="Ministère chargé de la santé").find_next_sibling("ul").select("li")
+    newest = [max(int(a.get_text()) for a in item.select(".ssp-resources__publisher a")) for item in ministry]
+    assert newest == sorted(newest, reverse=True) and len(newest) > 1
+    official = {a["href"] for h2 in soup.select("article h2")[:-1] for a in h2.find_next_sibling("ul").select("li > a")}
+    others = [a["href"] for a in soup.find("h2", string="Autres sources").find_next_sibling("ul").select("li > a")]
+    assert all(".gouv.fr/" in url or "sante.fr/" in url or "who.int/" in url for url in official)
+    assert any("studylibfr.com" in url for url in others) and not any(".gouv.fr/" in url for url in others)
+
+
+def test_every_call_is_reachable_from_the_navigation_open_ones_first(site):
+    soup = site.html("appels-a-projets/index.html")  # built in 2023: the 2030 call is to come, the 2017 one closed
+    assert [h2.get_text(strip=True) for h2 in soup.select("article h2")] == ["Ouverts", "À venir", "Clos"]
+    assert soup.find("h2", string="Ouverts").find_next_sibling("p").get_text() == "Aucun appel à projets n'est ouvert en ce moment."
+    coming = [a.get_text() for a in soup.find("h2", string="À venir").find_next_sibling("ul").select(".ssp-card__title a")]
+    closed = [a["href"] for a in soup.find("h2", string="Clos").find_next_sibling("ul").select(".ssp-card__title a")]
+    assert coming == ["Appel à projets de test"] and closed == ["../2017/appels-a-projets/partenariat-patients-soignants-occitanie/"]
+    assert "Appels à projets" in [a.get_text(strip=True) for a in site.html("index.html").select("nav a")]
+
+
+def test_organising_an_action_is_explained_with_the_spreadsheet_to_fill(site):
+    from helpers import ROOT
+
+    page = site.html("organiser-une-action/index.html")
+    assert page.h1.get_text(strip=True) == "Organiser une action"
+    text = " ".join(page.select_one("article").get_text(" ").split())
+    assert "[à renseigner : adresse du formulaire « Déclarer une action »]" in text  # until the publisher sets it
+    for ext in ("xlsx", "csv"):
+        [link] = page.select(f"a[href$='import-actions.{ext}']")
+        published = (site.site / "organiser-une-action" / link["href"]).resolve()
+        assert published.read_bytes() == (ROOT / f"modeles/import-actions.{ext}").read_bytes()
+    assert [a["href"] for a in page.select("article a[href$='/']") if "editions" in a["href"]] == ["../editions/"]
+    assert site.html("index.html").select_one("#aller-plus-loin ~ ul a, #aller-plus-loin + ul a")["href"] == "organiser-une-action/"

@@ -31,7 +31,7 @@ def test_the_default_presentation_is_the_state_design_system(real_site):
     assert header.select_one(".fr-header__service-title").get_text(strip=True) == "Semaine de la sécurité des patients"
     assert header.select_one("form.fr-search-bar")["action"].endswith("recherche/")
     assert [link.get_text(strip=True) for link in header.select(".fr-nav__link")] == [
-        "Accueil", "Éditions", "Ressources", "Partenariat en santé", "Données ouvertes"]
+        "Accueil", "Éditions", "Appels à projets", "Ressources", "Partenariat en santé", "Données ouvertes"]
     assert header.select_one(".fr-nav__link[aria-current=page]").get_text(strip=True) == "Accueil"
     # the footer: the State's links and its bottom line
     footer = home.select_one("footer.fr-footer")

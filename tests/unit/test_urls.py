@@ -57,10 +57,11 @@ PUBLISHED = {
     "quiz": "partenariat/quiz/stand/", "workshop": "partenariat/ateliers/stand/", "sheet": "partenariat/fiches/stand/",
     "region_calendar": "agendas/stand.ics", "communes": "assets/communes.json",
     "search": "recherche/", "search_bundle": "pagefind/", "home": "./", "sitemap_page": "plan-du-site/",
+    "event_share_image": "2026/evenements/stand/partage.jpg", "sheet_template": "modeles/import-actions.xlsx",
 }
 
 
 def test_every_published_address():
     parts = {"day": {"slug": "jour-2026-11-17"}, "departement": {"code": "2a"}, "material": {"name": "affiche.pdf"},
-             "thumbnail": {"name": "affiche.pdf"}}
+             "thumbnail": {"name": "affiche.pdf"}, "sheet_template": {"ext": "xlsx"}}
     assert {kind: link(kind, **{"year": 2026, "slug": "stand", **parts.get(kind, {})}) for kind in PERMALINKS} == PUBLISHED
