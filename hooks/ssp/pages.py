@@ -294,7 +294,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
                               f"Les chiffres de la semaine de la sécurité des patients {edition.year} : actions par région, "
                               "par type, par public, par jour.", views.BilanView(*common, figures)))
     if edition.materials:
-        pages.append(PageSpec(page_source("materials", year=edition.year), f"Supports de communication {edition.year}",
+        pages.append(PageSpec(page_source("materials", year=edition.year), f"Kit de communication {edition.year}",
                               f"Affiches, dépliants, kits : les supports de communication de l'édition {edition.year}.",
                               views.MaterialsView(*common)))
     for call in edition.calls:

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from . import frenchdates
+from .text import fold
 from .bilan import Bilan, Table
 from .content import Call, Contact, Laureate, Partnership, Quiz, Sheet, Workshop
 from .models import Edition, Event, Occurrence
@@ -206,7 +207,14 @@ class BilanView(EditionPage):
 
 @dataclass(frozen=True)
 class MaterialsView(EditionPage):
+    """« Kit de communication »: the ministry's materials (DGOS, ministère) first, then the others, as written."""
     template = "materials.html"
+    MINISTRY: ClassVar[tuple[str, ...]] = ("dgos", "ministere")
+
+    def context(self) -> dict[str, Any]:
+        def others_after(item) -> bool:
+            return not any(word in fold(item.meta.publisher) for word in self.MINISTRY)
+        return {**super().context(), "kit": sorted(self.edition.materials, key=others_after)}
 
 
 @dataclass(frozen=True)

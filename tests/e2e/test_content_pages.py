@@ -104,15 +104,16 @@ def test_contact_card_and_what_it_organises(site):
 def test_materials_show_format_size_thumbnail_or_link(site):
     soup = site.html("2030/supports/index.html")
     cards = soup.select(".ssp-material")
-    assert [card.h2.get_text(" ", strip=True) for card in cards] == [
-        "Affiche de test (PNG, 155 octets)", "Dépliant de test (PDF, 1,6 Ko)", "Kit en ligne de test (lien externe)"]
+    assert soup.h1.get_text(strip=True) == "Kit de communication 2030"
+    assert [card.h2.get_text(" ", strip=True) for card in cards] == [  # the ministry's (DGOS) first, then as written
+        "Affiche de test (PNG, 155 octets)", "Kit en ligne de test (lien externe)", "Dépliant de test (PDF, 1,6 Ko)"]
     thumb = cards[0].img  # the poster's thumbnail, shown at a third of its pixels at most
     assert thumb["src"] == "vignettes/affiche-test.png.webp" and thumb["alt"] == ""
     assert (thumb["width"], thumb["height"]) == ("20", "27")  # the 60 × 80 test poster
     assert (site.site / "2030/supports/vignettes/affiche-test.png.webp").read_bytes()[8:12] == b"WEBP"
-    assert cards[1].a["href"] == "depliant-test.pdf" and not cards[1].img
+    assert cards[2].a["href"] == "depliant-test.pdf" and not cards[2].img
     assert (site.site / "2030/supports/depliant-test.pdf").read_bytes() == (ROOT / "tests/fixtures/gates/campaigns/2030/supports/depliant-test.pdf").read_bytes()
-    assert "Pour : Patients, Proches et aidants" in cards[1].get_text(" ", strip=True)
+    assert "Pour : Patients, Proches et aidants" in cards[2].get_text(" ", strip=True)
     assert site.html("2017/index.html").select_one("#supports + p a")["href"] == "supports/"
 
 
