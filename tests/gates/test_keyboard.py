@@ -96,3 +96,28 @@ def test_dsfr_search_bar_finds_an_event_from_any_page(gates_site, page, viewport
         wait_until(page, "document.getElementById('recherche-entete').classList.contains('fr-modal--opened')")
     tab_to(page, "#recherche-entete-champ")
     finds_douai(page, leads_to="**/recherche/?q=Douai")  # the header's bar leads to the search page
+
+
+# A ring on the element, or on its ::before / ::after (the DSFR draws a card's, whose link covers it, there).
+FOCUSED = """() => { const e = document.activeElement;
+  const ring = (c) => (c.outlineStyle === 'auto' || c.outlineStyle !== 'none' && parseFloat(c.outlineWidth) >= 2) || c.boxShadow !== 'none';
+  return { name: e.id || e.name || e.textContent.trim().slice(0, 30), tag: e.tagName,
+           ring: [null, '::before', '::after'].some((pseudo) => ring(getComputedStyle(e, pseudo))) }; }"""
+
+
+@pytest.mark.parametrize("path", ["", "2030/evenements/", "recherche/", "partenariat/quiz/partenariat-patient/"])
+def test_every_control_shows_where_the_keyboard_is(presented_site, page, path):
+    """Text boxes, lists, radio buttons, buttons, links: each shows a focus ring (WCAG 2.4.7), in both presentations."""
+    _, server = presented_site
+    page.goto(server.base + path)
+    page.wait_for_load_state("load")
+    seen, unseen = set(), []
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["tag"] == "BODY":
+            break
+        seen.add(focused["tag"])
+        if not focused["ring"]:
+            unseen.append(f"{focused['tag']} {focused['name']}")
+    assert "INPUT" in seen and not unseen, unseen
