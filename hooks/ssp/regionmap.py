@@ -18,7 +18,12 @@ from .vocab import REGIONS
 
 DATA = Path(__file__).parent / "data" / "france-regions.json"
 OVERSEAS = ["Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"]
-INSET_TOP, INSET_HEIGHT, INSET_WIDTH, INSET_GAP = 600, 56, 114, 9
+# Sizes in the map's units: on a 390 px phone the map is drawn at 0.58 px a unit, so an overseas box
+# is 47 px tall (a finger's 44) and its name, 21 units, 12 px.
+INSET_TOP, INSET_HEIGHT, INSET_WIDTH, INSET_GAP = 600, 80, 114, 9
+# Regions too small to tap on a phone's map: a wider, invisible target (a circle 76 units across,
+# 44 px at 390 px) around their figure.
+SMALL = {"Île-de-France", "Corse"}
 SHADES = 4  # fill levels, from the fewest events to the most
 
 
@@ -31,6 +36,7 @@ class MapRegion:
     path: str = ""  # metropolitan shape
     label: tuple[int, int] = (0, 0)
     inset: tuple[int, int, int, int] | None = None  # x, y, width, height of an overseas box
+    small: bool = False  # drawn with a wider target (SMALL)
 
 
 @dataclass(frozen=True)
@@ -67,6 +73,6 @@ def region_map(edition: Edition) -> RegionMap:
                                      label=(x + INSET_WIDTH // 2, INSET_TOP + INSET_HEIGHT // 2)))
         else:
             shape = data["regions"][name]
-            regions.append(MapRegion(**common, path=shape["path"], label=tuple(shape["label"])))
+            regions.append(MapRegion(**common, path=shape["path"], label=tuple(shape["label"]), small=name in SMALL))
     width = data["viewBox"].split()[2]
     return RegionMap(f"0 0 {width} {INSET_TOP + INSET_HEIGHT + INSET_GAP}", data["attribution"], regions)

@@ -29,3 +29,20 @@ def test_a_region_is_reached_and_opened_with_the_keyboard(gates_site, page):
     page.keyboard.press("Enter")
     page.wait_for_selector("#ssp-filters:not([hidden])")
     assert page.input_value("#ssp-region") == "Bretagne"
+
+
+def test_on_a_phone_every_region_is_a_fingers_size_and_its_name_readable(presented_site, page):
+    """At 390 px: each region's target is 44 px or more (Île-de-France and Corse through a wider,
+    invisible one; the overseas boxes taller), names 12 px or more, the lists of links 44 px a line."""
+    _, server = presented_site
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(server.base)
+    page.wait_for_load_state("load")
+    small = page.evaluate("""[...document.querySelectorAll('.ssp-map__region')].map(a => [a.getAttribute('aria-label'), a.getBoundingClientRect()])
+      .filter(([, box]) => box.width < 44 || box.height < 44).map(([label]) => label)""")
+    assert small == []
+    names = page.evaluate("[...document.querySelectorAll('.ssp-map__name, .ssp-map__count')].map(text => text.getBoundingClientRect().height)")
+    assert len(names) == 18 + 5 and min(names) >= 12
+    page.click("text=Ou choisissez votre département")
+    heights = page.evaluate("[...document.querySelectorAll('.ssp-near__list a, .ssp-map__table a')].map(link => link.getBoundingClientRect().height)")
+    assert len(heights) > 18 and min(heights) >= 44

@@ -20,6 +20,23 @@ def test_no_sideways_scrolling_at_320_px(presented_site, page, path):
     assert width <= 320, wide
 
 
+def test_no_sideways_scrolling_at_320_px_without_javascript(presented_site, browser):
+    """Every template, as a reader whose browser runs no script (or not yet) sees it."""
+    from pages import TEMPLATES
+
+    _, server = presented_site
+    context = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    wide = {}
+    for name, path in TEMPLATES.items():
+        page.goto(server.base + path)
+        if page.evaluate("document.documentElement.scrollWidth") > 320:
+            wide[name] = page.evaluate("""[...document.querySelectorAll('body *')]
+              .filter(element => element.getBoundingClientRect().right > 321).slice(0, 3).map(element => element.tagName + '.' + element.className)""")
+    context.close()
+    assert not wide, wide
+
+
 def test_gate_catches_a_wide_element(gates_site, page):
     built, server = gates_site
     original = (built.site / "editions/index.html").read_text(encoding="utf-8")
