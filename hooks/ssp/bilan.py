@@ -15,7 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from .cache import Cache
-from .frenchdates import long_date
+from .frenchdates import day_of_year
 from .frenchnumbers import plural
 from .text import fold
 from .urls import link
@@ -68,14 +68,14 @@ def edition_bilan(year: int, rows: list[dict[str, Any]], cache: Cache) -> Bilan:
         counts = {key: len(actions) for key, actions in found.items()}
         if slug == "jours":
             keys = sorted(counts)
-            labelled = [(long_date(day).capitalize(), counts[day]) for day in keys]
+            labelled = [(day_of_year(day).capitalize(), counts[day]) for day in keys]
             summary = busiest_day(labelled)
         else:
             keys = sorted(counts, key=lambda key: (-counts[key], order[slug].index(key) if key in order[slug] else 99, key))
             labelled = [(key, counts[key]) for key in keys]
             summary = leading(labelled, slug)
         table_title, label = titles[slug]
-        tables.append(make_table(year, slug, table_title, summary, label, labelled, cache, vertical=slug == "jours"))
+        tables.append(make_table(year, slug, table_title, summary, label, labelled, cache))
     actions = {row["url"] for row in rows}
     return Bilan(len(actions), len(rows), len({fold(row["organizer"]) for row in rows}),
                  len({row["region"] for row in rows} - {None}), len({row["departement"] for row in rows} - {None}),
@@ -89,8 +89,7 @@ def years_table(counts: list[tuple[int, int]], cache: Cache) -> Table:
     summary = (f"{plural(sum(count for _, count in labelled), 'action')} publiées sur le site depuis {labelled[0][0]} ; "
                f"l'édition {most[0]} en compte le plus ({most[1]})." if most and most[1] else
                "Aucune action n'est encore publiée.")
-    return make_table(None, "actions-par-edition", "Actions publiées par édition", summary, "Édition", labelled, cache,
-                      vertical=True)
+    return make_table(None, "actions-par-edition", "Actions publiées par édition", summary, "Édition", labelled, cache)
 
 
 def days(start: str, end: str | None) -> list[date]:
@@ -127,46 +126,64 @@ def busiest_day(labelled: list[tuple[str, int]]) -> str:
     days_said = plural(len(labelled), "jour") + " d'actions"
     if len(busiest) == len(labelled) > 1:
         return f"{days_said}, autant chaque jour ({plural(top, 'action')})."
-    return f"{days_said} ; le plus chargé : {' et '.join(busiest)} ({plural(top, 'action')})."
+    if len(busiest) == 1:
+        return f"{days_said} ; le plus chargé : {busiest[0]} ({plural(top, 'action')})."
+    return f"{days_said} ; les plus chargés : {', '.join(busiest[:-1])} et {busiest[-1]} ({plural(top, 'action')} chacun)."
 
 
 def make_table(year: int | None, slug: str, title: str, summary: str, label: str, rows: list[tuple[str, int]],
-               cache: Cache, vertical: bool = False) -> Table:
+               cache: Cache) -> Table:
     address = link("report_table", year=year, slug=slug) if year else link("editions_table", slug=slug)
-    return Table(slug, title, summary, label, tuple(rows), address, chart(rows, label, vertical, cache))
+    return Table(slug, title, summary, label, tuple(rows), address, chart(rows, label, cache))
 
 
-def spec(rows: list[tuple[str, int]], label: str, vertical: bool) -> dict[str, Any]:
-    """A Vega-Lite bar chart: one bar per row, its number written at its end."""
+# Drawn for a phone: about 350 px wide in all, so that a 390 px screen shows it at its own size (its
+# words 13 px) and a wide one beside its table; bars across, one a line, so no label meets another.
+# The labels are measured in vl-convert's own font; a reader's sans-serif may be wider (DejaVu Sans,
+# by 10 %): room is left for it on the left (SLACK), or the start of a long label would be cut.
+FONT_SIZE, LABEL_WIDTH, BAR_WIDTH, SLACK = 13, 150, 130, 24
+FRENCH_NUMBERS = {"decimal": ",", "thousands": "\u202f", "grouping": [3], "currency": ["", "\u00a0€"]}
+
+
+def spec(rows: list[tuple[str, int]], label: str) -> dict[str, Any]:
+    """A Vega-Lite bar chart: one bar per row, its number written at its end, whole numbers only."""
     category = {"field": "label", "type": "nominal", "sort": None, "title": None,
-                "axis": {"labelLimit": 220, "labelFontSize": 12, **({"labelAngle": 0} if vertical else {})}}
-    value = {"field": "count", "type": "quantitative", "title": "Actions", "axis": {"tickMinStep": 1, "labelFontSize": 11}}
-    encoding = {"x": category, "y": value} if vertical else {"y": category, "x": value}
-    text_offset = {"dy": -6} if vertical else {"dx": 4, "align": "left"}
+                "axis": {"labelLimit": LABEL_WIDTH, "labelFontSize": FONT_SIZE}}
+    ticks = whole_ticks(max((count for _, count in rows), default=0))
+    value = {"field": "count", "type": "quantitative", "title": "Actions", "scale": {"domain": [0, ticks[-1]]},
+             "axis": {"values": ticks, "format": ",d", "labelFontSize": FONT_SIZE, "titleFontSize": FONT_SIZE}}
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "data": {"values": [{"label": text, "count": count} for text, count in rows]},
-        "width": 560 if vertical else 420, "height": 220 if vertical else {"step": 24},
+        "width": BAR_WIDTH, "height": {"step": 26}, "padding": {"left": SLACK, "top": 5, "right": 5, "bottom": 5},
         "layer": [{"mark": {"type": "bar", "color": "#3f51b5"}},
-                  {"mark": {"type": "text", "fontSize": 12, "color": "#1b1b1b", **text_offset},
-                   "encoding": {"text": {"field": "count", "type": "quantitative"}}}],
-        "encoding": encoding,
+                  {"mark": {"type": "text", "fontSize": FONT_SIZE, "color": "#1b1b1b", "dx": 4, "align": "left"},
+                   "encoding": {"text": {"field": "count", "type": "quantitative", "format": ",d"}}}],
+        "encoding": {"y": category, "x": value},
         "config": {"font": "sans-serif", "view": {"stroke": None}, "background": "#ffffff"},
     }
 
 
-def chart(rows: list[tuple[str, int]], label: str, vertical: bool, cache: Cache) -> str:
+def whole_ticks(top: int) -> list[int]:
+    """At most five ticks of whole actions from 0 past `top`, 1, 2 or 5 times a power of ten apart."""
+    step = 1
+    while top > 4 * step:
+        step = step * 5 // 2 if str(step)[0] == "2" else step * 2  # 1, 2, 5, 10, 20, 50…
+    return list(range(0, -(-max(top, 1) // step) * step + 1, step))
+
+
+def chart(rows: list[tuple[str, int]], label: str, cache: Cache) -> str:
     """The chart as SVG, made once for the same data (the live preview keeps it), hidden from screen
     readers: the table beside it says the same."""
     if not rows:
         return ""
-    text = json.dumps(spec(rows, label, vertical), ensure_ascii=False, sort_keys=True)
+    text = json.dumps(spec(rows, label), ensure_ascii=False, sort_keys=True)
     key = ("chart", hashlib.sha256(text.encode()).hexdigest())
 
     def draw() -> str:
         import vl_convert  # its engine starts on first use (about a second): only when a chart is drawn
 
-        svg = vl_convert.vegalite_to_svg(json.loads(text)).replace(' class="marks"', "", 1)
+        svg = vl_convert.vegalite_to_svg(json.loads(text), format_locale=FRENCH_NUMBERS).replace(' class="marks"', "", 1)
         return svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" class="ssp-chart__svg" ', 1)
     return cache.get(key, draw)
 

@@ -32,6 +32,11 @@ def month(day: date) -> str:
     return format_date(day, "MMMM", locale=LOCALE)
 
 
+def day_of_year(day: date) -> str:
+    """« vendredi 1er décembre », within an edition (its year goes without saying)."""
+    return f"{weekday(day)} {_day_number(day)} {month(day)}"
+
+
 def long_date(day: date) -> str:
     """« vendredi 1er décembre 2017 »"""
     return f"{weekday(day)} {_day_number(day)} {month_year(day)}"
