@@ -86,9 +86,10 @@ def years_table(counts: list[tuple[int, int]], cache: Cache) -> Table:
     """The number of actions of each edition, oldest first (the archive page)."""
     labelled = [(str(year), count) for year, count in sorted(counts)]
     most = max(labelled, key=lambda item: item[1], default=None)
-    summary = (f"{plural(sum(count for _, count in labelled), 'action')} publiées sur le site depuis {labelled[0][0]} ; "
-               f"l'édition {most[0]} en compte le plus ({most[1]})." if most and most[1] else
-               "Aucune action n'est encore publiée.")
+    summary = ("Aucune action n'est encore publiée sur ce site." if not most else
+               f"Seule l'édition {most[0]} a ses actions publiées sur ce site ({plural(most[1], 'action')})." if len(labelled) == 1 else
+               f"{plural(len(labelled), 'édition')} ont leurs actions publiées sur ce site, "
+               f"{plural(sum(count for _, count in labelled), 'action')} en tout ; l'édition {most[0]} en compte le plus ({most[1]}).")
     return make_table(None, "actions-par-edition", "Actions publiées par édition", summary, "Édition", labelled, cache)
 
 

@@ -107,7 +107,8 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
                  home_view(editions, today)),
         PageSpec("editions.md", "Toutes les éditions",
                  "Les éditions de la semaine de la sécurité des patients depuis 2011.",
-                 views.ArchiveView(editions, bilan.years_table([(edition.year, len(edition.events)) for edition in editions], cache)),
+                 views.ArchiveView(editions, bilan.years_table([(edition.year, len(edition.events)) for edition in editions
+                                                               if edition.events], cache), today),
                  in_nav=True),
         PageSpec("donnees-ouvertes.md", "Données ouvertes",
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",

@@ -106,7 +106,15 @@ class HomeView(View):
 class ArchiveView(View):
     template = "archive.html"
     editions: list[Edition]
-    years: Table  # actions per edition, charted
+    years: Table  # actions per edition that published them here, charted
+    today: date
+
+    def context(self) -> dict[str, Any]:
+        """`rows`: every year from the first edition to the last, newest first — an edition, or None
+        for a year of which this site has no edition (no public source found for it)."""
+        known = {edition.year: edition for edition in self.editions}
+        years = range(max(known), min(known) - 1, -1) if known else []
+        return {**super().context(), "rows": [(year, known.get(year)) for year in years]}
 
 
 @dataclass(frozen=True)

@@ -80,12 +80,12 @@ def test_each_chart_is_a_static_svg_with_a_title_a_sentence_and_its_table(gates_
     assert edition.find("a", string="Bilan de l'édition 2030")["href"] == "bilan/"
 
 
-def test_the_archive_charts_the_actions_of_every_edition(gates_site):
+def test_the_archive_charts_the_actions_of_every_edition_that_published_them(gates_site):
     built, _ = gates_site
     page = built.html("editions/index.html")
     table = shown(page.select_one("section.ssp-chart"))
     expected = {str(edition["edition"]): len({record["url"] for record in edition["events"]})
                 for edition in (json.loads(path.read_text(encoding="utf-8")) for path in built.site.glob("*/evenements.json"))}
-    assert {year: count for year, count in table.items() if year in expected} == expected
+    assert table == {year: count for year, count in expected.items() if count}  # an edition without actions here: no « 0 » bar
     assert list(table) == sorted(table)  # oldest first
     assert built.text("editions/actions-par-edition.csv").lstrip("\ufeff").splitlines()[0] == "Édition;Actions"
