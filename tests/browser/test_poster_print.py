@@ -50,3 +50,20 @@ def test_the_print_button_opens_the_print_dialog(gates_site, page):
     page.evaluate("window.print = () => { window.ssp_printed = true; }")
     page.get_by_role("button", name="Imprimer l'affiche").click()
     assert page.evaluate("window.ssp_printed") is True
+
+
+def test_a_poster_is_read_from_a_few_metres(presented_site, page):
+    """Printed: the campaign on top (edition, the week's dates, theme), the title 40 pt or more, when
+    and where 20 pt or more, the code 8 cm or more; on screen, how to print it without the browser's lines."""
+    _, server = presented_site
+    page.goto(server.base + "2030/evenements/creneaux-la-reunion/affiche/")
+    assert "décochez « En-têtes et pieds de page »" in page.locator(".ssp-poster__hint").inner_text()
+    page.emulate_media(media="print")
+    points = page.evaluate("""() => Object.fromEntries(['.ssp-poster__title', '.ssp-poster__when li', '.ssp-poster__place',
+      '.ssp-poster__name'].map(selector => [selector, parseFloat(getComputedStyle(document.querySelector(selector)).fontSize) * 0.75]))""")
+    assert points[".ssp-poster__title"] >= 39.9 and points[".ssp-poster__when li"] >= 19.9 and points[".ssp-poster__place"] >= 19.9
+    assert points[".ssp-poster__name"] >= 19.9
+    campaign = page.locator(".ssp-poster__campaign").inner_text()
+    assert "Semaine de la sécurité des patients 2030" in campaign and "du lundi 16 au vendredi 20 septembre 2030" in campaign
+    assert page.evaluate("document.querySelector('.ssp-qr').getBoundingClientRect().width") / 96 * 2.54 >= 8
+    assert page.locator(".ssp-poster__hint").is_hidden()
