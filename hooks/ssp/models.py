@@ -335,6 +335,11 @@ class Edition:
                 for code, days in self.by_departement.items()}
 
     @cached_property
+    def actions_by_day(self) -> dict[date, int]:
+        """How many actions (not time slots) take place each day of `days`: the one figure of a day."""
+        return {day: len({event.slug for event, _ in items}) for day, items in self.days}
+
+    @cached_property
     def days(self) -> list[tuple[date, list[tuple[Event, Occurrence]]]]:
         """Events by day (a multi-day event appears on each of its days), in time order."""
         by_day: dict[date, list[tuple[Event, Occurrence]]] = {}

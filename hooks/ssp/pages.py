@@ -329,7 +329,7 @@ def day_pages(common: tuple, day: date, items: list) -> list[PageSpec]:
         suffix = f" (page {number} sur {len(parts)})" if len(parts) > 1 else ""
         pages.append(PageSpec(page_source("day", year=edition.year, slug=slug), f"Les actions du {long_date(day)}{suffix}",
                               f"Les actions de la semaine de la sécurité des patients le {long_date(day)}{suffix}.",
-                              views.DayView(*common, day, part, len(items), number, slugs, 1 + (number - 1) * DAY_PAGE_LIMIT)))
+                              views.DayView(*common, day, part, edition.actions_by_day[day], number, slugs, 1 + (number - 1) * DAY_PAGE_LIMIT)))
     return pages
 
 

@@ -192,7 +192,7 @@ class DayView(EditionPage):
     template, head, body = "frame.html", View.PICTURE_HEAD, "partials/ssp/day-page.html"
     day: date
     items: list
-    total: int
+    total: int  # the actions taking place that day (Edition.actions_by_day), each once
     part: int
     parts: list[str]
     first: int

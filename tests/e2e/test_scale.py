@@ -53,6 +53,26 @@ def test_a_big_edition_is_listed_one_page_per_day(tmp_path):
             assert [card.a["href"].removeprefix("../") for card in page.select(".ssp-card")][:50] == first
     assert len(listed) == LISTING_LIMIT + 20  # every event is on its day's page
     assert built.html("2026/index.html").select(".ssp-days-index li")
+    # A day's figure is the actions taking place that day, each once, on every page that gives it:
+    # recounted from the open data (an action in two slots the same day counts once)
+    import json
+    from collections import defaultdict
+    from datetime import date, timedelta
+
+    recount = defaultdict(set)
+    for record in json.loads(built.text("2026/evenements.json"))["events"]:
+        first, last = date.fromisoformat(record["start"][:10]), date.fromisoformat((record["end"] or record["start"])[:10])
+        for offset in range((last - first).days + 1):
+            recount[first + timedelta(days=offset)].add(record["url"])
+    expected = [len(actions) for _, actions in sorted(recount.items())]
+    said = lambda items: [int(item.get_text().rsplit(":", 1)[1].split()[0].replace("\u202f", "")) for item in items]  # noqa: E731
+    assert said(built.html("2026/index.html").select(".ssp-days-index li")) == expected
+    assert said(listing.select(".ssp-days-index li")) == expected
+    bilan = built.html("2026/bilan/index.html").select_one("#jours").find_parent("section")
+    assert [int(td.get_text()) for td in bilan.select("tbody td")] == expected
+    on_day_pages = [int(built.html(f"2026/evenements/{a['href']}index.html").select_one("article p").get_text().split()[0].replace("\u202f", ""))
+                    for a in days]
+    assert on_day_pages == expected
     from checks import vnu_errors  # the listing and day pages pass the HTML gate too
 
     assert vnu_errors(built.site / "2026" / "evenements") == []
