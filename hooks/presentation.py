@@ -9,7 +9,7 @@
 The pages' own templates (overrides/*.html, overrides/partials/ssp/) are shared: each presentation
 only brings its frame (main.html: head, header, footer) and stylesheet. The DSFR files a page may
 ask for are published under dsfr/ — one stylesheet of the components the pages use, the files it
-names (fonts — Marianne cut to French text, ssp/fonts.py —, icons), the scripts, favicons, the display settings' pictograms and the licence —,
+names (fonts — Marianne cut to French text, ssp/fonts.py —, icons), the scripts, favicons and the licence —,
 nothing else of the package's 88 MB.
 """
 
@@ -37,9 +37,7 @@ PARTS = ("core/core", *(f"component/{name}/{name}" for name in (
     "skiplink", "select", "modal", "navigation", "share", "footer", "search", "table", "header")))
 DISPLAY = "component/display/display.min.css"  # the display settings (the package has no ".main" of it)
 DSFR_FILES = ("dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js",
-              "favicon/favicon.svg", "favicon/favicon.ico", "favicon/apple-touch-icon.png",
-              "artwork/pictograms/environment/sun.svg", "artwork/pictograms/environment/moon.svg",
-              "artwork/pictograms/system/system.svg")
+              "favicon/favicon.svg", "favicon/favicon.ico", "favicon/apple-touch-icon.png")
 LICENCE = "LICENSE.md"  # in the package, beside dist/
 FONT = re.compile(r"fonts/Marianne-\w+\.woff2")  # published subset to French text (ssp/fonts.py)
 CSS_URL = re.compile(r"""url\(\s*(["']?)(?!data:)([^"')?#]+)([^"')]*)\1\s*\)""")  # quote, path, ?query#fragment

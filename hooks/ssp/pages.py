@@ -255,10 +255,11 @@ DAY_PAGE_LIMIT = 250  # events on one page of a day (about 150 KB); a busier day
 FIRST_RESULTS = 50  # a big edition's listing shows its first results in the page, as filters.js draws them
 
 
-def first_results(days: list, limit: int = FIRST_RESULTS) -> list:
-    """The first `limit` entries of `Edition.days`, still grouped by day."""
+def first_results(days: list, today: date, limit: int = FIRST_RESULTS) -> list:
+    """The first `limit` entries of `Edition.days`, still grouped by day, as filters.js orders them:
+    `today` and the days to come first, then the days gone by."""
     shown = []
-    for day, items in days:
+    for day, items in sorted(days, key=lambda entry: (entry[0] < today, entry[0])):
         if limit <= 0:
             break
         shown.append((day, items[:limit]))
@@ -276,7 +277,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
         PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
-                 views.ListingView(*common, first_results(edition.days) if split else [])),
+                 views.ListingView(*common, first_results(edition.days, today) if split else [])),
     ]
     if split:
         for day, items in edition.days:

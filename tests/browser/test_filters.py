@@ -50,7 +50,8 @@ def test_all_events_then_one_region_with_counts_and_url(listing):
     assert titles(listing) == ["Chambre des erreurs (test)"] * 2
     assert listing.locator("#ssp-count").inner_text() == "1 action trouvée sur 4 (2 séances)."
     whens = listing.locator("#ssp-results .ssp-card__when").all_inner_texts()
-    assert whens == ["9 h – 12 h (heure de La Réunion)", "14 h – 16 h 30 (heure de La Réunion)"]
+    # the reader's day is the 17th: its slot first, the 16th's (gone by) after
+    assert whens == ["14 h – 16 h 30 (heure de La Réunion)", "9 h – 12 h (heure de La Réunion)"]
     assert query(listing) == {"region": ["La Réunion"]}
     # The other lists follow the region chosen: an option without action goes, a list left with one
     # option is not shown (La Réunion: one type, one département), the chosen filter shows as a tag.

@@ -23,7 +23,7 @@ def test_an_action_is_shared_by_plain_links_that_carry_its_address(presented_sit
     assert parse_qs(urlsplit(links["LinkedIn"]).query)["url"] == [address]
     assert parse_qs(urlsplit(links["Bluesky"]).query)["text"] == [f"{TITLE} {address}"]
     assert parse_qs(urlsplit(links["X"]).query) == {"text": [TITLE], "url": [address]}
-    assert all(a.get("rel") == ["noopener", "noreferrer"] for a in share.select("a[target=_blank]"))
+    assert all(a.get("rel") == ["noopener", "noreferrer"] and not a.get("target") for a in share.select("a[href^=https]"))
 
 
 def test_copy_the_link_and_the_share_sheet(presented_site, browser):

@@ -17,6 +17,7 @@ WRONG = {
     r"\(\d[\dAB]?\) \(\d+\)": "« Nord (59) (99) » : le nombre après « : »",
     r"sans région": "« En ligne (sans lieu) »",
     r"(?<![\d\u202f])\d{4,}(?= (?:actions?|séances?|résultats?|restants?)\b)": "« 2 000 actions » : espace fine",
+    r"\bssp (?:importer|verifier|exporter|declaration|formulaire)\b": "une commande de l'équipe n'a rien à faire devant le public",
 }
 THEIRS = ".ssp-description, .ssp-programme, .ssp-edition__summary, script, style, template"
 

@@ -258,7 +258,8 @@
   function render(tallied) {
     var byDay = tallied.byDay;
     pending = [];
-    Object.keys(byDay).sort().forEach(function (day) {
+    // Today and the days to come first, then the days gone by: during the week, what a reader can still attend.
+    Object.keys(byDay).sort(function (a, b) { return (a < today) - (b < today) || (a < b ? -1 : a > b ? 1 : 0); }).forEach(function (day) {
       byDay[day].forEach(function (record) { pending.push([day, record]); });
     });
     drawn = 0;

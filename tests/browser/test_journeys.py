@@ -1,0 +1,148 @@
+"""Readers' three journeys, end to end, in Debian's Chromium on a 390 px phone:
+
+- a patient near Douai, during the week of a national edition (2,000 actions): find an action near
+  Dechy, keep it in a calendar, share it;
+- a hospital's quality manager, after an edition (the real content as of 3 December 2026): how to
+  declare an action, the kit, the official resources, the calls for projects;
+- a journalist, the same day: the archive of editions, an edition's bilan, the open data.
+
+With SSP_CAPTURES=<folder> (`make captures`), each step is also saved as a picture at 390 px: the
+README shows them."""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from builds import build, site_project
+from checks import SiteServer, wait_until
+from helpers import ROOT
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+from generate import generate  # noqa: E402
+
+PHONE = {"width": 390, "height": 844}
+CAPTURES = os.environ.get("SSP_CAPTURES")
+DURING_THE_WEEK = "1794873600"  # 2026-11-17, the Tuesday of the generated national edition (16 to 20 November 2026)
+AFTER_AN_EDITION = "1796256000"  # 2026-12-03
+
+
+def served(root: Path, epoch: str, national: bool):
+    project = site_project(root, campaigns=None if national else ROOT / "campaigns")
+    if national:
+        generate(project.root, 2000, editions=1)
+    server = SiteServer()
+    built = build(project.root, SITE_URL=server.base, SOURCE_DATE_EPOCH=epoch)
+    assert built.result.returncode == 0, built.result.stderr
+    server.serve(built.site)
+    return server
+
+
+@pytest.fixture(scope="module")
+def national(tmp_path_factory):
+    server = served(tmp_path_factory.mktemp("journey-national"), DURING_THE_WEEK, national=True)
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def after(tmp_path_factory):
+    server = served(tmp_path_factory.mktemp("journey-after"), AFTER_AN_EDITION, national=False)
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE, locale="fr-FR", permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    yield tab
+    context.close()
+
+
+def step(page, name: str) -> None:
+    """A step of a journey, pictured for the README when SSP_CAPTURES is set."""
+    if CAPTURES:
+        Path(CAPTURES).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(CAPTURES) / f"{name}.png"))
+
+
+def text_of(page) -> str:
+    return " ".join(page.locator("main").inner_text().split())
+
+
+def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
+    page = phone
+    page.clock.set_fixed_time("2026-11-17T10:00:00")  # the reader's day: the week's Tuesday
+    page.goto(national.base)
+    assert "En ce moment" in text_of(page)
+    cards = page.locator("#prochaines-actions ~ .ssp-cards .ssp-card__when").all_inner_texts()
+    assert cards  # the home's next actions, the day's first in local time
+    page.fill("#ssp-near-q", "Douai")
+    step(page, "patient-1-accueil")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"evenements/\?departement=59"))
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    wait_until(page, "document.getElementById('ssp-count').textContent !== ''")
+    assert page.locator("#ssp-tags button").all_inner_texts() == ["Nord (59)"]
+    first = page.locator("#ssp-results .ssp-card").first
+    assert first.bounding_box()["y"] < PHONE["height"]  # the results come first
+    step(page, "patient-2-liste")
+    first.locator(".ssp-card__title a").click()
+    page.wait_for_selector(".ssp-add-calendar")
+    assert page.locator(".ssp-details").inner_text()
+    assert page.get_by_role("link", name="Télécharger le fichier agenda (.ics)").get_attribute("href").endswith(".ics")
+    picture = page.locator("meta[property='og:image']").get_attribute("content")
+    assert picture.endswith("/partage.jpg")  # its own share picture
+    page.locator(".ssp-share").scroll_into_view_if_needed()
+    step(page, "patient-3-action")
+    page.get_by_role("button", name="Copier le lien").click()
+    wait_until(page, "document.querySelector('.ssp-share__said').textContent.startsWith('Lien copié')")
+    assert page.evaluate("navigator.clipboard.readText()") == page.url
+
+
+def test_a_quality_manager_finds_how_to_declare_the_kit_the_resources_and_the_calls(after, phone):
+    page = phone
+    page.goto(after.base)
+    hero = text_of(page)
+    assert "L'édition 2025 est terminée" in hero and "Les dates de la prochaine édition ne sont pas encore annoncées" in hero
+    step(page, "organisateur-1-accueil")
+    page.get_by_role("link", name="Organiser une action").click()
+    assert page.locator("h1").inner_text() == "Organiser une action"
+    assert page.locator("a[href$='modeles/import-actions.xlsx']").count() == 1
+    step(page, "organisateur-2-organiser")
+    page.goto(after.base + "2017/supports/")
+    assert page.locator("h1").inner_text() == "Kit de communication 2017"
+    page.goto(after.base + "ressources/")
+    publishers = page.locator("article h2").all_inner_texts()
+    assert publishers[0] in ("DGOS", "Ministère chargé de la santé") and publishers[-1] == "Autres sources"
+    step(page, "organisateur-3-ressources")
+    page.goto(after.base + "appels-a-projets/")
+    assert page.locator("h2").first.inner_text() == "Ouverts"
+    page.locator(".ssp-card__title a").first.click()
+    assert "Les lauréats de cet appel n'ont pas été publiés sur ce site" in text_of(page)
+    step(page, "organisateur-4-appel")
+
+
+def test_a_journalist_finds_every_edition_its_figures_and_the_open_data(after, phone):
+    page = phone
+    page.goto(after.base + "editions/")
+    rows = {row.split("\t")[0].split()[0]: row for row in page.locator("table.ssp-archive tbody tr").all_inner_texts()}
+    assert list(rows) == [str(year) for year in range(2025, 2010, -1)]  # no year skipped without a word
+    assert "non publiées" in rows["2018"] and "ce site n'a pas de page pour cette année" in rows["2020"]
+    step(page, "journaliste-1-editions")
+    page.goto(after.base + "2017/bilan/")
+    figures = page.locator(".ssp-figures--report li").all_inner_texts()
+    assert figures[0] == "2 actions" and not any("0 département" in figure for figure in figures)
+    heights = page.evaluate("[...document.querySelectorAll('.ssp-chart__svg text')].map(t => t.getBoundingClientRect().height)")
+    assert min(heights) >= 12
+    step(page, "journaliste-2-bilan")
+    page.goto(after.base + "donnees-ouvertes/")
+    assert "ssp importer" not in text_of(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    step(page, "journaliste-3-donnees")
