@@ -17,7 +17,7 @@ export SSP_ENGINE := $(ENGINE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: npm-tool serve build test test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche lighthouse debian-tools gates-tools clean
+.PHONY: npm-tool serve build test test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche captures lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -83,6 +83,9 @@ bench-recherche: $(READY) $(DSFR) gates-tools  ## Ce que télécharge une premi�
 tools/lighthouse/node_modules/.ready: tools/lighthouse/package.json tools/lighthouse/package-lock.json | debian-tools
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
+
+captures: $(READY) $(DSFR) gates-tools  ## Les images des parcours des lecteurs (téléphone, 390 px) que montre le README, dans captures/
+	rm -rf captures && SSP_CAPTURES=$(CURDIR)/captures $(BIN)/python -m pytest -q tests/browser/test_journeys.py
 
 lighthouse: $(READY) $(DSFR) tools/lighthouse/node_modules/.ready  ## Scores Lighthouse (mobile) de chaque gabarit de page et d'une liste de 2 000 actions
 	$(BIN)/python bench/lighthouse.py $(PAGES)
