@@ -71,8 +71,10 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     files.update((item.thumbnail_output, item.thumbnail.content) for edition in editions for item in edition.materials
                  if item.thumbnail)
     files[link("communes")] = communes.DATA.read_bytes()  # the home page's « près de chez vous » box
-    for ext in ("xlsx", "csv"):  # the spreadsheet organisers fill (« Organiser une action »), as committed
-        files[link("sheet_template", ext=ext)] = (project_dir / link("sheet_template", ext=ext)).read_bytes()
+    for ext in ("xlsx", "csv"):  # the spreadsheet organisers fill (« Organiser une action »), as committed;
+        template = project_dir / link("sheet_template", ext=ext)  # a bare project (the core's tests) has none
+        if template.is_file():
+            files[link("sheet_template", ext=ext)] = template.read_bytes()
     files.update((link("share_image", year=edition.year),
                   _share_image(edition.year, edition.meta.theme, edition.meta.start, edition.meta.end)) for edition in editions)
     files.update((table.csv, bilan.table_csv(table)) for table in report_tables(pages))

@@ -12,10 +12,10 @@ from datetime import date
 from typing import Any, ClassVar
 
 from . import frenchdates
-from .text import fold
 from .bilan import Bilan, Table
 from .content import Call, Contact, Laureate, Partnership, Quiz, Sheet, Workshop
 from .models import Edition, Event, Occurrence
+from .text import fold
 
 
 @dataclass(frozen=True)
