@@ -18,7 +18,7 @@ def test_an_action_is_shared_by_plain_links_that_carry_its_address(presented_sit
     links = {a.get_text(strip=True): a["href"] for a in share.select("a")}
     assert list(links) == ["Envoyer par courriel", "Facebook", "LinkedIn", "Bluesky", "X"]
     mail = urlsplit(links["Envoyer par courriel"])
-    assert mail.scheme == "mailto" and parse_qs(mail.query) == {"subject": [TITLE], "body": [f"{TITLE}\n{address}"]}
+    assert mail.scheme == "mailto" and parse_qs(mail.query) == {"subject": [TITLE], "body": [address]}
     assert parse_qs(urlsplit(links["Facebook"]).query)["u"] == [address]
     assert parse_qs(urlsplit(links["LinkedIn"]).query)["url"] == [address]
     assert parse_qs(urlsplit(links["Bluesky"]).query)["text"] == [f"{TITLE} {address}"]

@@ -72,7 +72,7 @@
    (partials/ssp/share.html; its e-mail and network links need no script). */
 document.querySelectorAll("[data-ssp-share]").forEach(function (box) {
   "use strict";
-  var url = box.getAttribute("data-ssp-share"), title = box.getAttribute("data-ssp-share-title");
+  var url = box.getAttribute("data-ssp-share"), title = document.querySelector("h1").firstChild.textContent.trim();
   var said = box.querySelector(".ssp-share__said");
   var native = box.querySelector(".ssp-share__native"), copy = box.querySelector(".ssp-share__copy");
   if (navigator.share) {
