@@ -55,6 +55,18 @@ def build_served(root: Path, prepare=None, **env: str):
 
 
 @pytest.fixture(scope="session")
+def later_site(tmp_path_factory):
+    """The real content as published on 3 December 2026, after the 2025 edition, served at /ssp/."""
+    project = site_project(tmp_path_factory.mktemp("later"))
+    server = SiteServer()
+    built = build(project.root, SITE_URL=server.base, SOURCE_DATE_EPOCH="1796256000")
+    assert built.result.returncode == 0, built.result.stderr
+    server.serve(built.site)
+    yield built, server
+    server.close()
+
+
+@pytest.fixture(scope="session")
 def gates_site(tmp_path_factory):
     built, server = build_served(tmp_path_factory.mktemp("gates"))
     yield built, server

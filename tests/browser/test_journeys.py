@@ -29,13 +29,12 @@ from generate import generate  # noqa: E402
 PHONE = {"width": 390, "height": 844}
 CAPTURES = os.environ.get("SSP_CAPTURES")
 DURING_THE_WEEK = "1794873600"  # 2026-11-17, the Tuesday of the generated national edition (16 to 20 November 2026)
-AFTER_AN_EDITION = "1796256000"  # 2026-12-03
 
 
-def served(root: Path, epoch: str, national: bool):
-    project = site_project(root, campaigns=None if national else ROOT / "campaigns")
-    if national:
-        generate(project.root, 2000, editions=1)
+def served(root: Path, epoch: str):
+    """A national edition of 2,000 actions, built as of `epoch`, served."""
+    project = site_project(root, campaigns=None)
+    generate(project.root, 2000, editions=1)
     server = SiteServer()
     built = build(project.root, SITE_URL=server.base, SOURCE_DATE_EPOCH=epoch)
     assert built.result.returncode == 0, built.result.stderr
@@ -45,16 +44,14 @@ def served(root: Path, epoch: str, national: bool):
 
 @pytest.fixture(scope="module")
 def national(tmp_path_factory):
-    server = served(tmp_path_factory.mktemp("journey-national"), DURING_THE_WEEK, national=True)
+    server = served(tmp_path_factory.mktemp("journey-national"), DURING_THE_WEEK)
     yield server
     server.close()
 
 
 @pytest.fixture(scope="module")
-def after(tmp_path_factory):
-    server = served(tmp_path_factory.mktemp("journey-after"), AFTER_AN_EDITION, national=False)
-    yield server
-    server.close()
+def after(later_site):
+    return later_site[1]  # the real content as of 3 December 2026 (conftest.later_site)
 
 
 @pytest.fixture
