@@ -49,7 +49,7 @@ def links(folder: Path, project_dir: Path) -> list[Problem]:
 
 # Folders and files the build reads or writes at the project's root: a link there would make it read
 # from, or empty, a folder outside the project (MkDocs cleans its output folder by following links).
-ROOT_PARTS = ("campaigns", "docs", "overrides", "hooks", "schemas", "mkdocs.yml")
+ROOT_PARTS = ("campaigns", "docs", "overrides", "hooks", "schemas", "modeles", "mkdocs.yml")
 
 
 def root_links(project_dir: Path, site_dir: str = "site") -> list[Problem]:
@@ -67,11 +67,12 @@ ROOT_LINK_REFUSED = ("lien symbolique refusé à la racine du projet : le site l
 
 def project_problems(project_dir: Path, docs_dir: Path | None = None, site_dir: str = "site") -> list[Problem]:
     """What the verifier, the build and the preview refuse before reading any content: links at the
-    root and in docs/, and what docs/ may not hold (one check, shared)."""
+    root, in docs/ and in modeles/ (the spreadsheet templates the site publishes), and what docs/ may
+    not hold (one check, shared)."""
     problems = root_links(project_dir, site_dir)
     if problems:
         return problems  # nothing is read through a link
-    return docs_problems(docs_dir or project_dir / "docs", project_dir)
+    return links(project_dir / "modeles", project_dir) + docs_problems(docs_dir or project_dir / "docs", project_dir)
 
 
 DOCS_SUFFIXES = {".md", ".css", ".js"}  # docs/: pages in Markdown (under the CSP), the site's own style and scripts

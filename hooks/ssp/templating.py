@@ -5,12 +5,8 @@ from __future__ import annotations
 from . import frenchdates, frenchnumbers, poster, vocab
 from .content import MATERIAL_KINDS
 from .fields import is_link
-from .text import script_json
+from .text import capfirst, script_json
 from .pages import day_slug, ordinal
-
-def capfirst(text: str) -> str:
-    """Upper-case the first letter only (Jinja's capitalize lowers the rest: « la Réunion »)."""
-    return text[:1].upper() + text[1:]
 
 
 

@@ -49,3 +49,8 @@ def script_json(value: Any) -> str:
     """JSON that can sit inside a <script> element: "<", ">" and "&" are escaped, so no text can close it."""
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def capfirst(text: str) -> str:
+    """Upper-case the first letter only (str.capitalize lowers the rest: « la Réunion »)."""
+    return text[:1].upper() + text[1:]

@@ -42,7 +42,21 @@ def test_a_committed_output_link_deletes_nothing_and_publishes_nothing(fixture_p
     assert ssp(fixture_project, "verifier").returncode == 1  # the verifier refuses it too
 
 
-@pytest.mark.parametrize("name", ["campaigns", "docs"])
+def test_a_spreadsheet_template_that_is_a_link_publishes_nothing_from_outside(fixture_project, tmp_path):
+    """modeles/ is published (« Organiser une action »): a link in it would publish a file from elsewhere."""
+    fixture_project.edition()
+    secret = tmp_path / "secret.csv"
+    secret.write_text("mot de passe")
+    template = fixture_project.root / "modeles/import-actions.csv"
+    template.unlink()
+    os.symlink(secret, template)
+    built = build(fixture_project.root)
+    assert built.result.returncode == 1 and "Traceback" not in built.result.stderr
+    assert "modeles/import-actions.csv" in built.result.stderr and "lien symbolique" in built.result.stderr
+    assert not (fixture_project.root / "site").exists()
+
+
+@pytest.mark.parametrize("name", ["campaigns", "docs", "modeles"])
 def test_a_root_folder_that_is_a_link_publishes_nothing_from_outside(fixture_project, tmp_path, name):
     outside = tmp_path / "dehors"
     shutil.copytree(fixture_project.root / name, outside)

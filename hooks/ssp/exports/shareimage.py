@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..frenchdates import date_range, held
 from ..models import Edition, Event
+from ..text import capfirst
 from ..vocab import DEPARTEMENTS, STATUSES
 
 WIDTH, HEIGHT, MARGIN = 1200, 630, 72
@@ -94,7 +95,7 @@ def when_and_where(event: Event) -> tuple[str, str]:
         when = f"{STATUSES[event.meta.status]} — {when}"
     venue = event.meta.venue
     where = "En ligne" if not venue else f"{venue.city} ({DEPARTEMENTS[event.departement]})" if event.departement else venue.city
-    return when[:1].upper() + when[1:], where
+    return capfirst(when), where
 
 
 def event_alt_text(event: Event) -> str:
