@@ -20,7 +20,7 @@ from .publication import published
 from .problems import ContentError, Problem
 from .urls import link
 from .views import ArchiveView, BilanView
-from .vocab import REGIONS, region_calendar_path, timezone_of
+from .vocab import DEPARTEMENTS, REGION_OF_DEPARTEMENT, REGIONS, departement_calendar_path, region_calendar_path, timezone_of
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def _refuse_duplicates(paths: list[str]) -> None:
 
 
 def calendars(editions: list[Edition], maker: ics.Calendars) -> dict[str, bytes]:
-    """One calendar per event, per edition, and per region (all editions)."""
+    """One calendar per event, per edition, per region and per département with actions (all editions)."""
     files = {}
     for edition in editions:
         name = f"Semaine de la sécurité des patients {edition.year}"
@@ -132,6 +132,14 @@ def calendars(editions: list[Edition], maker: ics.Calendars) -> dict[str, bytes]
         events = [event for edition in editions for event in edition.events if event.meta.region == region]
         files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events,
                                                              timezone_of(region))
+    by_departement: dict[str, list[Event]] = {}
+    for edition in editions:
+        for event in edition.events:
+            if event.departement:
+                by_departement.setdefault(event.departement, []).append(event)
+    for code, events in sorted(by_departement.items()):
+        files[departement_calendar_path(code)] = maker.calendar(
+            f"Semaine de la sécurité des patients — {DEPARTEMENTS[code]} ({code})", events, timezone_of(REGION_OF_DEPARTEMENT[code]))
     return files
 
 

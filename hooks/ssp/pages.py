@@ -16,7 +16,7 @@ from .publication import banner
 from .regionmap import region_counts, region_map
 from .urls import link, page_source
 from .vocab import (ACCESSIBILITY, ATTENDANCE, DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, STATUSES,
-                    official_rank, region_calendar_path)
+                    departement_calendar_path, official_rank, region_calendar_path)
 
 if TYPE_CHECKING:
     from .load import Campaigns
@@ -76,6 +76,28 @@ def subscription(path: str, site_url: str) -> dict[str, str]:
     return links
 
 
+@dataclass(frozen=True)
+class PlaceCalendar:
+    """The calendar of one region or département, all editions (build.calendars writes it)."""
+    name: str  # « Hauts-de-France », « Nord (59) »
+    links: dict[str, str]  # subscription()
+    events: int  # its entries: an action of several dates is one per date
+
+
+def place_calendars(editions: list[Edition], site_url: str) -> tuple[list[PlaceCalendar], dict[str, PlaceCalendar]]:
+    """Every region's calendar, and the calendar of each département with actions (by code)."""
+    regions: dict[str, int] = dict.fromkeys(REGIONS, 0)
+    departements: dict[str, int] = {}
+    for event in (event for edition in editions for event in edition.events):
+        if event.meta.region:
+            regions[event.meta.region] += len(event.occurrences)
+        if event.departement:
+            departements[event.departement] = departements.get(event.departement, 0) + len(event.occurrences)
+    return ([PlaceCalendar(region, subscription(region_calendar_path(region), site_url), count) for region, count in regions.items()],
+            {code: PlaceCalendar(f"{DEPARTEMENTS[code]} ({code})", subscription(departement_calendar_path(code), site_url), count)
+             for code, count in sorted(departements.items())})
+
+
 def day_slug(day: date) -> str:
     return f"jour-{day.isoformat()}"
 
@@ -101,6 +123,7 @@ def edition_title(edition: Edition) -> str:
 def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cache | None = None) -> list[PageSpec]:
     cache = Cache() if cache is None else cache
     editions = campaigns.editions
+    places = place_calendars(editions, site_url)
     pages = [
         PageSpec("index.md", "Accueil",
                  "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles.",
@@ -114,7 +137,7 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
                      editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
-                     [(region, subscription(region_calendar_path(region), site_url)) for region in REGIONS], OPEN_DATA_COLUMNS,
+                     *places, OPEN_DATA_COLUMNS,
                      openagenda.MAPPING),
                  in_nav=True),
         PageSpec(page_source("search"), "Rechercher dans le site",
@@ -130,7 +153,7 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
                  views.ResourcesView(*resources_by_publisher(editions)), in_nav=True),
     ]
     for edition in editions:
-        pages += edition_pages(edition, today, site_url, cache, frozenset(sheet.slug for sheet in campaigns.partnership.sheets))
+        pages += edition_pages(edition, today, site_url, cache, frozenset(sheet.slug for sheet in campaigns.partnership.sheets), places)
     pages += contact_pages(campaigns, today)
     pages += partnership_pages(campaigns.partnership, today)
     return pages
@@ -267,7 +290,8 @@ def first_results(days: list, today: date, limit: int = FIRST_RESULTS) -> list:
     return shown
 
 
-def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sheets: frozenset[str] = frozenset()) -> list[PageSpec]:
+def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sheets: frozenset[str] = frozenset(),
+                  places: tuple[list[PlaceCalendar], dict[str, PlaceCalendar]] = ([], {})) -> list[PageSpec]:
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
     common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
@@ -277,7 +301,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
         PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
-                 views.ListingView(*common, first_results(edition.days, today) if split else [])),
+                 views.ListingView(*common, first_results(edition.days, today) if split else [], *places)),
     ]
     if split:
         for day, items in edition.days:
@@ -286,7 +310,8 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
         name = f"{DEPARTEMENTS[code]} ({code})"
         pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
                               f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
-                              views.DepartementView(*common, code, name, days, edition.actions_by_departement[code])))
+                              views.DepartementView(*common, code, name, days, edition.actions_by_departement[code],
+                                                    places[1].get(code))))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
                           views.PosterView(edition, None, site_url + link("listing", year=edition.year))))

@@ -40,6 +40,7 @@ PERMALINKS = {
     "workshop": "partenariat/ateliers/{slug}/",
     "sheet": "partenariat/fiches/{slug}/",
     "region_calendar": "agendas/{slug}.ics",
+    "departement_calendar": "agendas/departements/{code}.ics",
     "communes": "assets/communes.json",
     "search": "recherche/",
     "sitemap_page": "plan-du-site/",

@@ -136,7 +136,8 @@ class OpenDataView(View):
     template = "opendata.html"
     editions: list[Edition]
     edition_calendars: dict[int, dict[str, str]]
-    region_calendars: list[tuple[str, dict[str, str]]]
+    region_calendars: list  # pages.PlaceCalendar, every region
+    departement_calendars: dict  # code → pages.PlaceCalendar, the départements with actions
     columns: list[tuple[str, str]]
     openagenda: list[tuple[str, str]]  # OpenAgenda's field, what our export puts in it
 
@@ -181,10 +182,21 @@ class EditionView(EditionPage):
 class ListingView(EditionPage):
     template = "listing.html"
     first_days: list  # a big edition's first results, written in the page
-    LARGE_CALENDAR: ClassVar[int] = 100  # events that swamp a phone's calendar: the region's is offered instead
+    region_calendars: list  # as OpenDataView's
+    departement_calendars: dict
+    LARGE_CALENDAR: ClassVar[int] = 100  # events that swamp a phone's calendar: a region's or département's is offered instead
 
     def context(self) -> dict[str, Any]:
-        return {**super().context(), "large_calendar": self.edition.figures.slots > self.LARGE_CALENDAR}
+        large = self.edition.figures.slots > self.LARGE_CALENDAR
+        # the calendar of the region or département chosen in the filters (filters.js shows it)
+        places = None
+        if large and self.region_calendars:
+            some = self.region_calendars[0].links
+            places = {"regions": {calendar.name: [calendar.links["path"], calendar.events] for calendar in self.region_calendars},
+                      "departements": {code: [calendar.links["path"], calendar.events]
+                                       for code, calendar in self.departement_calendars.items()},
+                      "webcal": some["webcal"].removesuffix(some["path"]) if "webcal" in some else ""}
+        return {**super().context(), "large_calendar": large, "place_calendars": places}
 
 
 @dataclass(frozen=True)
@@ -205,6 +217,7 @@ class DepartementView(EditionPage):
     departement_name: str
     days: list
     count: int
+    place_calendar: Any  # pages.PlaceCalendar of the département (all editions)
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,11 @@ def region_calendar_path(region: str) -> str:
     return link("region_calendar", slug=slugify(region))
 
 
+def departement_calendar_path(code: str) -> str:
+    """« 2A » → agendas/departements/2a.ics"""
+    return link("departement_calendar", code=code.lower())
+
+
 # Publishers whose pages « Ressources officielles » lists, by their web address, in this order: the
 # ministry (its DGOS), the Haute Autorité de santé, the regional health agencies, Santé publique
 # France, the World Health Organization. Any other link (an establishment's, an association's, a

@@ -90,6 +90,10 @@ def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
     first = page.locator("#ssp-results .ssp-card").first
     assert first.bounding_box()["y"] < PHONE["height"]  # the results come first
     step(page, "patient-2-liste")
+    place = page.locator("#ssp-place-calendar")  # the edition's calendar is large: the département's is offered
+    said = re.search(r"Agenda Nord \(59\), toutes éditions \(([\d\u202f]+) événements\)", place.inner_text())
+    calendar = page.request.get(place.locator("a[download]").evaluate("link => link.href")).text()
+    assert said and calendar.count("BEGIN:VEVENT") == int(said.group(1).replace("\u202f", ""))
     first.locator(".ssp-card__title a").click()
     page.wait_for_selector(".ssp-add-calendar")
     assert page.locator(".ssp-details").inner_text()

@@ -183,6 +183,29 @@ def test_open_data_page_lists_files_columns_and_licence(real_site):
     assert columns[0] == "id" and "url" in columns
 
 
+def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_site, real_site):
+    """Smaller than a region's: offered on the open-data page and on the département's page, with
+    its number of events, which is what the file holds. Actions without a postal code (the real
+    content) make none, and the page says why."""
+    from icalendar import Calendar
+    built, server = gates_site
+    soup = built.html("donnees-ouvertes/index.html")
+    items = {item.get_text(" ", strip=True).split(" : ")[0]: item for item in soup.select("#agendas-departements ~ ul li")}
+    paths = sorted(path.relative_to(built.site).as_posix() for path in (built.site / "agendas/departements").glob("*.ics"))
+    assert len(items) == len(paths) > 1
+    for path in paths:
+        said, = [name for name, item in items.items() if item.select_one(f"a[href='../{path}']")]
+        events = len(Calendar.from_ical(built.text(path)).walk("VEVENT"))
+        assert said.endswith(", 1 événement" if events == 1 else f", {events} événements"), said
+    reunion = built.html("2030/departements/974/index.html").select_one(".ssp-subscribe")
+    events = len(Calendar.from_ical(built.text("agendas/departements/974.ics")).walk("VEVENT"))
+    assert f"Agenda La Réunion (974), toutes éditions ({events} événements)" in reunion.get_text(" ", strip=True)
+    webcal = server.base.replace("http://", "webcal://") + "agendas/departements/974.ics"
+    assert reunion.select_one("a[href^='webcal://']")["href"] == webcal
+    none = real_site.html("donnees-ouvertes/index.html").select_one("#agendas-departements").find_next_sibling("p")
+    assert "code postal" in none.get_text() and not (real_site.site / "agendas/departements").exists()
+
+
 def test_sitemap_and_feed_dates_come_from_the_history_never_the_build(fixture_project):
     import os
     import re

@@ -109,13 +109,23 @@ def test_dtstamp_is_the_build_date_and_uids_are_stable(project, files):
 
 
 def test_region_calendars_exist_for_all_regions(files):
-    regions = [path for path in files if path.startswith("agendas/")]
+    regions = [path for path in files if path.startswith("agendas/") and "/departements/" not in path]
     assert len(regions) == 18
     occitanie = vevents(parsed(files, "agendas/hauts-de-france.ics"))
     assert "ssp-2017-paris@semaine-securite-patients" in occitanie
     assert vevents(parsed(files, "agendas/la-reunion.ics")).keys() == {
         "ssp-2017-reunion-1@semaine-securite-patients", "ssp-2017-reunion-2@semaine-securite-patients"}
     assert vevents(parsed(files, "agendas/corse.ics")) == {}
+
+
+def test_a_departement_with_actions_has_its_calendar_in_its_time_zone(files):
+    """Only the Réunion action has a postal code: one département calendar, its two slots."""
+    assert [path for path in files if "/departements/" in path] == ["agendas/departements/974.ics"]
+    calendar = parsed(files, "agendas/departements/974.ics")
+    assert str(calendar["X-WR-CALNAME"]) == "Semaine de la sécurité des patients — La Réunion (974)"
+    events = vevents(calendar)
+    assert events.keys() == {"ssp-2017-reunion-1@semaine-securite-patients", "ssp-2017-reunion-2@semaine-securite-patients"}
+    assert {str(zone["TZID"]) for zone in calendar.walk("VTIMEZONE")} == {"Indian/Reunion"}
 
 
 def test_google_and_outlook_links(project):

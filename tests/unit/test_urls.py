@@ -55,13 +55,13 @@ PUBLISHED = {
     "material": "2026/supports/affiche.pdf", "thumbnail": "2026/supports/vignettes/affiche.pdf.webp",
     "call": "2026/appels-a-projets/stand/", "share_image": "2026/partage.png", "contact": "contacts/stand/", "editions_table": "editions/stand.csv",
     "quiz": "partenariat/quiz/stand/", "workshop": "partenariat/ateliers/stand/", "sheet": "partenariat/fiches/stand/",
-    "region_calendar": "agendas/stand.ics", "communes": "assets/communes.json",
+    "region_calendar": "agendas/stand.ics", "departement_calendar": "agendas/departements/2a.ics", "communes": "assets/communes.json",
     "search": "recherche/", "search_bundle": "pagefind/", "home": "./", "sitemap_page": "plan-du-site/",
     "event_share_image": "2026/evenements/stand/partage.jpg", "sheet_template": "modeles/import-actions.xlsx",
 }
 
 
 def test_every_published_address():
-    parts = {"day": {"slug": "jour-2026-11-17"}, "departement": {"code": "2a"}, "material": {"name": "affiche.pdf"},
+    parts = {"day": {"slug": "jour-2026-11-17"}, "departement": {"code": "2a"}, "departement_calendar": {"code": "2a"}, "material": {"name": "affiche.pdf"},
              "thumbnail": {"name": "affiche.pdf"}, "sheet_template": {"ext": "xlsx"}}
     assert {kind: link(kind, **{"year": 2026, "slug": "stand", **parts.get(kind, {})}) for kind in PERMALINKS} == PUBLISHED

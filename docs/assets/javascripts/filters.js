@@ -318,6 +318,21 @@
     tags.innerHTML = html;
     tags.hidden = !html;
   }
+  // A big edition: the calendar of the chosen département (else region), all editions, instead of the edition's.
+  var placeLine = document.getElementById("ssp-place-calendar");
+  var placeData = placeLine && JSON.parse(document.getElementById("ssp-place-calendars").textContent);
+  function showPlaceCalendar(current) {
+    if (!placeData) { return; }
+    var name = current.departement ? "departement" : current.region ? "region" : "";
+    var found = name && placeData[name === "region" ? "regions" : "departements"][current[name]];
+    placeLine.hidden = !found;
+    if (!found) { placeLine.textContent = ""; return; }
+    var said = OPTION_LABEL[name](current[name]), href = placeLine.getAttribute("data-root") + found[0];
+    placeLine.innerHTML = "Agenda " + escapeHtml(said) + ", toutes éditions (" + number(found[1]) +
+      (found[1] > 1 ? " événements" : " événement") + ") : " +
+      (placeData.webcal ? "<a href=\"" + escapeHtml(placeData.webcal + found[0]) + "\">s'abonner</a> (mis à jour à chaque publication) ou " : "") +
+      "<a href=\"" + escapeHtml(href) + "\" download>télécharger le fichier .ics</a>";
+  }
   var LABEL = {};  // each list's own label (« Région »)
   FIELDS.forEach(function (name) { LABEL[name] = form.querySelector("label[for='ssp-" + name + "']").textContent; });
   function tag(name, text, said) {
@@ -395,6 +410,7 @@
       render(pass.tallied);  // the results and the address first; the lists' counts in the next task
       writeQuery(current);
       showChosen(current);
+      showPlaceCalendar(current);
       yieldThen(function () {
         if (mine !== generation) { return; }
         fillOptions(current, pass.tallied.counts);
