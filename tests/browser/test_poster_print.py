@@ -1,4 +1,4 @@
-"""Posters printed by Chromium to PDF (print-to-PDF, A4): one page, without the site's header,
+"""Posters printed by Chromium to PDF (print-to-PDF, A4; A3 and US Letter scale): one page, without the site's header,
 footer or navigation, and a QR code that a decoder reads from the rendered page and that leads
 to the action (or the edition's listing)."""
 
@@ -52,18 +52,40 @@ def test_the_print_button_opens_the_print_dialog(gates_site, page):
     assert page.evaluate("window.ssp_printed") is True
 
 
-def test_a_poster_is_read_from_a_few_metres(presented_site, page):
-    """Printed: the campaign on top (edition, the week's dates, theme), the title 40 pt or more, when
-    and where 20 pt or more, the code 8 cm or more; on screen, how to print it without the browser's lines."""
+def points_of(sheet, words: str) -> float:
+    """The size, in points, of the first letter of `words` on the printed page (Chromium writes its
+    PDF in CSS pixels under a 0.75 scale: pdfium reads the size before it)."""
+    text = sheet.get_textpage()
+    index = text.get_text_range().index(words)
+    return pypdfium2.raw.FPDFText_GetFontSize(text.raw, index) * 0.75
+
+
+def code_mm(sheet) -> float:
+    [code] = zxingcpp.read_barcodes(sheet.render(scale=150 / 72).to_pil())
+    return (code.position.top_right.x - code.position.top_left.x) / 150 * 25.4
+
+
+def test_a_poster_is_read_from_a_few_metres_and_scales_with_the_paper(presented_site, page):
+    """Printed on A4: the campaign on top (edition, the week's dates, theme), the title 40 pt or
+    more, when and where 20 pt or more, the code 8 cm or more; on A3 all of it larger in the same
+    proportions, on US Letter still one page; on screen, how to print it without the browser's lines."""
     _, server = presented_site
     page.goto(server.base + "2030/evenements/creneaux-la-reunion/affiche/")
     assert "décochez « En-têtes et pieds de page »" in page.locator(".ssp-poster__hint").inner_text()
-    page.emulate_media(media="print")
-    points = page.evaluate("""() => Object.fromEntries(['.ssp-poster__title', '.ssp-poster__when li', '.ssp-poster__place',
-      '.ssp-poster__name'].map(selector => [selector, parseFloat(getComputedStyle(document.querySelector(selector)).fontSize) * 0.75]))""")
-    assert points[".ssp-poster__title"] >= 39.9 and points[".ssp-poster__when li"] >= 19.9 and points[".ssp-poster__place"] >= 19.9
-    assert points[".ssp-poster__name"] >= 19.9
     campaign = page.locator(".ssp-poster__campaign").inner_text()
     assert "Semaine de la sécurité des patients 2030" in campaign and "du lundi 16 au vendredi 20 septembre 2030" in campaign
-    assert page.evaluate("document.querySelector('.ssp-qr').getBoundingClientRect().width") / 96 * 2.54 >= 8
+    words = {"title": "Chambre des", "when": "Le lundi", "place": "Hall", "organiser": "Organisateur", "campaign": "Semaine de"}
+    printed = {}
+    for paper in ("A4", "A3", "Letter"):
+        document = pypdfium2.PdfDocument(page.pdf(format=paper, print_background=True, prefer_css_page_size=True))
+        assert len(document) == 1, paper
+        printed[paper] = {name: points_of(document[0], text) for name, text in words.items()}
+        printed[paper]["code"] = code_mm(document[0])
+    a4, a3 = printed["A4"], printed["A3"]
+    assert a4["title"] >= 39.9 and a4["when"] >= 19.9 and a4["place"] >= 19.9 and a4["campaign"] >= 19.9
+    assert a4["organiser"] >= 13.9 and a4["code"] >= 80
+    for name in a4:  # A3 is A4 × 1.41 (its margins stay 10 mm)
+        assert 1.4 <= a3[name] / a4[name] <= 1.5, (name, a4[name], a3[name])
+    assert printed["Letter"]["title"] >= 36 and printed["Letter"]["code"] >= 75
+    page.emulate_media(media="print")
     assert page.locator(".ssp-poster__hint").is_hidden()
