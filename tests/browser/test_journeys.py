@@ -80,6 +80,9 @@ def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
     assert "En ce moment" in text_of(page)
     cards = page.locator("#prochaines-actions ~ .ssp-cards .ssp-card__when").all_inner_texts()
     assert cards  # the home's next actions, the day's first in local time
+    records = page.request.get(national.base + "2026/evenements.json").json()["events"]
+    figures = page.locator(".ssp-figures li").all_inner_texts()
+    assert figures[0] == f"{len({record['url'] for record in records}):,} actions ({len(records):,} séances)".replace(",", "\u202f")
     page.fill("#ssp-near-q", "Douai")
     step(page, "patient-1-accueil")
     page.keyboard.press("Enter")

@@ -36,19 +36,32 @@ def shown(section) -> dict[str, int]:
     return {row.th.get_text(): int(row.td.get_text()) for row in section.select("tbody tr")}
 
 
+def key_figures(records: list[dict]) -> dict[str, int]:
+    """An edition's figures as the pages say them (« 3 actions », « 1 région »), counted from its open data."""
+    actions = {record["url"] for record in records}
+    departements = {record["departement"] for record in records} - {None}
+    organizers = {record["organizer"].casefold() for record in records}
+    regions = {record["region"] for record in records} - {None}
+    slots = {"séances": len(records)} if len(records) != len(actions) else {}  # said only when they differ
+    return {"actions" if len(actions) > 1 else "action": len(actions), **slots,
+            "établissements organisateurs" if len(organizers) > 1 else "établissement organisateur": len(organizers),
+            "régions" if len(regions) > 1 else "région": len(regions),
+            **({"départements" if len(departements) > 1 else "département": len(departements)} if departements else {})}
+
+
+def said(text: str) -> tuple[str, int]:
+    """« 2 000 actions » → (« actions », 2000)"""
+    number, words = re.match(r"([\d\u202f\u00a0 ]+) (.+)", text).groups()
+    return words, int(re.sub(r"\D", "", number))
+
+
 @pytest.mark.parametrize("year", ["2017", "2030"])
 def test_the_figures_agree_with_the_open_data(gates_site, year):
     built, _ = gates_site
     records = json.loads(built.text(f"{year}/evenements.json"))["events"]
     page = built.html(f"{year}/bilan/index.html")
     figures = {li.get_text(" ", strip=True).split(" ", 1)[1]: int(li.strong.get_text()) for li in page.select(".ssp-figures--report li")}
-    actions = {record["url"] for record in records}
-    departements = {record["departement"] for record in records} - {None}
-    slots = {"séances": len(records)} if len(records) != len(actions) else {}  # said only when they differ
-    assert figures == {"actions" if len(actions) > 1 else "action": len(actions), **slots,
-                       "établissements organisateurs": len({record["organizer"].casefold() for record in records}),
-                       "régions": len({record["region"] for record in records} - {None}),
-                       **({"départements" if len(departements) > 1 else "département": len(departements)} if departements else {})}
+    assert figures == key_figures(records)
     expected = counted(records)
     sections = {section.h2["id"]: section for section in page.select("section.ssp-chart")}
     assert list(sections) == ["regions", "types", "publics", "jours", "participation"]
@@ -60,6 +73,19 @@ def test_the_figures_agree_with_the_open_data(gates_site, year):
             assert table == expected[name], name
         rows = list(csv.reader(io.StringIO(built.text(f"{year}/bilan/{name}.csv").lstrip("\ufeff")), delimiter=";"))
         assert rows[0][1] == "Actions" and {label: int(count) for label, count in rows[1:]} == table  # the CSV is the table
+
+
+def test_the_home_figures_agree_with_the_open_data(gates_site):
+    """The home's edition (2030, announced after the last one held) in figures: « 3 actions (4 séances) »."""
+    built, _ = gates_site
+    home = built.html("index.html")
+    year = re.search(r"\d{4}", home.select_one(".ssp-figures")["aria-label"]).group()
+    figures = {}
+    for item in home.select(".ssp-figures li"):
+        text = item.get_text(" ", strip=True)
+        first, _, slots = text.partition(" (")
+        figures.update([said(first)] + ([said(slots.rstrip(")"))] if slots else []))
+    assert figures == key_figures(json.loads(built.text(f"{year}/evenements.json"))["events"])
 
 
 def test_each_chart_is_a_static_svg_with_a_title_a_sentence_and_its_table(gates_site):
