@@ -1,7 +1,7 @@
 """Readers' three journeys, end to end, in Debian's Chromium on a 390 px phone:
 
-- a patient near Douai, during the week of a national edition (2,000 actions): find an action near
-  Dechy, keep it in a calendar, share it;
+- a patient near Douai, before and during the week of a national edition (2,000 actions): find an
+  action near Dechy, keep it in a calendar, share it;
 - a hospital's quality manager, after an edition (the real content as of 3 December 2026): how to
   declare an action, the kit, the official resources, the calls for projects;
 - a journalist, the same day: the archive of editions, an edition's bilan, the open data.
@@ -28,7 +28,12 @@ from generate import generate  # noqa: E402
 
 PHONE = {"width": 390, "height": 844}
 CAPTURES = os.environ.get("SSP_CAPTURES")
-DURING_THE_WEEK = "1794873600"  # 2026-11-17, the Tuesday of the generated national edition (16 to 20 November 2026)
+# The generated national edition is held from 16 to 20 November 2026; the reader comes on (build's
+# day, reader's clock, what the home says, the day of its first « prochaine action »):
+MOMENTS = {
+    "avant": ("1793577600", "2026-11-02T10:00:00", "Prochaine édition", "16 novembre"),  # two weeks before
+    "pendant": ("1794873600", "2026-11-17T10:00:00", "En ce moment", "17 novembre"),  # the week's Tuesday
+}
 
 
 def served(root: Path, epoch: str):
@@ -42,10 +47,10 @@ def served(root: Path, epoch: str):
     return server
 
 
-@pytest.fixture(scope="module")
-def national(tmp_path_factory):
-    server = served(tmp_path_factory.mktemp("journey-national"), DURING_THE_WEEK)
-    yield server
+@pytest.fixture(scope="module", params=list(MOMENTS))
+def national(request, tmp_path_factory):
+    server = served(tmp_path_factory.mktemp("journey-national"), MOMENTS[request.param][0])
+    yield request.param, server
     server.close()
 
 
@@ -74,17 +79,21 @@ def text_of(page) -> str:
 
 
 def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
+    moment, national = national
+    _, clock, phase, first_day = MOMENTS[moment]
     page = phone
-    page.clock.set_fixed_time("2026-11-17T10:00:00")  # the reader's day: the week's Tuesday
+    pictured = moment == "pendant"  # the README shows the journey during the week
+    page.clock.set_fixed_time(clock)
     page.goto(national.base)
-    assert "En ce moment" in text_of(page)
+    assert phase in text_of(page)
     cards = page.locator("#prochaines-actions ~ .ssp-cards .ssp-card__when").all_inner_texts()
-    assert cards  # the home's next actions, the day's first in local time
+    assert first_day in cards[0]  # the home's next actions, the first in local time
     records = page.request.get(national.base + "2026/evenements.json").json()["events"]
     figures = page.locator(".ssp-figures li").all_inner_texts()
     assert figures[0] == f"{len({record['url'] for record in records}):,} actions ({len(records):,} séances)".replace(",", "\u202f")
     page.fill("#ssp-near-q", "Douai")
-    step(page, "patient-1-accueil")
+    if pictured:
+        step(page, "patient-1-accueil")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"evenements/\?departement=59"))
     page.wait_for_selector("#ssp-filters:not([hidden])")
@@ -92,7 +101,8 @@ def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
     assert page.locator("#ssp-tags button").all_inner_texts() == ["Nord (59)"]
     first = page.locator("#ssp-results .ssp-card").first
     assert first.bounding_box()["y"] < PHONE["height"]  # the results come first
-    step(page, "patient-2-liste")
+    if pictured:
+        step(page, "patient-2-liste")
     place = page.locator("#ssp-place-calendar")  # the edition's calendar is large: the département's is offered
     said = re.search(r"Agenda Nord \(59\), toutes éditions \(([\d\u202f]+) événements\)", place.inner_text())
     calendar = page.request.get(place.locator("a[download]").evaluate("link => link.href")).text()
@@ -104,7 +114,8 @@ def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
     picture = page.locator("meta[property='og:image']").get_attribute("content")
     assert picture.endswith("/partage.jpg")  # its own share picture
     page.locator(".ssp-share").scroll_into_view_if_needed()
-    step(page, "patient-3-action")
+    if pictured:
+        step(page, "patient-3-action")
     page.get_by_role("button", name="Copier le lien").click()
     wait_until(page, "document.querySelector('.ssp-share__said').textContent.startsWith('Lien copié')")
     assert page.evaluate("navigator.clipboard.readText()") == page.url
