@@ -73,6 +73,20 @@ def test_a_big_edition_is_listed_one_page_per_day(tmp_path):
     on_day_pages = [int(built.html(f"2026/evenements/{a['href']}index.html").select_one("article p").get_text().split()[0].replace("\u202f", ""))
                     for a in days]
     assert on_day_pages == expected
+    # … and a place's figure the actions there: by region (the edition's map), by département (its page)
+    records = json.loads(built.text("2026/evenements.json"))["events"]
+    by_region, by_departement = defaultdict(set), defaultdict(set)
+    for record in records:
+        by_region[record["region"]].add(record["url"])
+        by_departement[record["departement"]].add(record["url"])
+    number = lambda text: int(text.split()[0].replace("\u202f", ""))  # noqa: E731
+    regions = {row.th.get_text(strip=True): int(row.td.get_text()) for row in built.html("2026/index.html").select(".ssp-map__table tbody tr")}
+    assert {name: count for name, count in regions.items() if count} == {name: len(urls) for name, urls in by_region.items() if name}
+    for path in built.site.glob("2026/departements/*/index.html"):
+        said_here, = [p.get_text() for p in built.html(path.relative_to(built.site).as_posix()).select("article p")
+                      if "dans ce département" in p.get_text()]
+        assert number(said_here) == len(by_departement[path.parent.name.upper()]), path
+    assert number(listing.select_one(".ssp-follow p").get_text()) == len({record["url"] for record in records})
     from checks import vnu_errors  # the listing and day pages pass the HTML gate too
 
     assert vnu_errors(built.site / "2026" / "evenements") == []
