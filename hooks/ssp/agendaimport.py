@@ -161,11 +161,11 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
         fields["online_url"] = link
     status = record.get("status", 1)
     status = status if isinstance(status, int) else str(status)
-    fields["status"] = STATUS_OF.get(status) if status != 1 else None
+    fields["status"] = STATUS_OF.get(status)  # 1, « programmé », takes an action back from « annulé » (importer._merged)
     if status not in STATUS_OF:
         problem("status", f"état « {status} » inconnu (OpenAgenda : 1 à 6)")
-    if record.get("state") not in (None, 2, "2"):
-        fields["draft"] = True
+    fields["draft"] = record.get("state") not in (None, 2, "2")  # published: a draft imported before is published
+    if fields["draft"]:
         notes.append(f"non publié dans l'agenda (state {record.get('state')}) : importé comme brouillon")
     fields["registration"], more = registration(record.get("registration"), text(record.get("conditions")))
     notes += more

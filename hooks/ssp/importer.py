@@ -69,6 +69,8 @@ COLUMNS = (
 BY_NAME = {fold(name): column for column in COLUMNS for name in (column.header, column.key, *column.aliases)}
 KNOWN_HEADERS = set(BY_NAME)
 REQUIRED = ("title", "type", "start", "organizer")
+UNCOLUMNED = {"slots": "créneaux", "draft": "brouillon", "age.min": "âge minimum", "age.max": "âge maximum",
+              "programme": "programme", "organizer_contact": "contact de l'organisateur"}  # fields no sheet column fills
 LABELS = {"type": EVENT_TYPES, "status": STATUSES, "audience": AUDIENCES, "accessibility": ACCESSIBILITY}
 EXAMPLE_MARK = "exemple"  # the template's example row has identifiant « EXEMPLE - à supprimer »
 TEMP_PREFIX = ".ssp-import-"  # files being written; never content
@@ -163,6 +165,9 @@ def import_rows(project: Path, year: int, sheet: Sheet, write_valid: bool = Fals
         return report
     columns = _columns(sheet, report)
     headers = {column.field: written for column, written in columns.values() if column.field}  # field → header as written
+    for column, written in columns.values():  # without « Début » / « Fin », their hour's column names them
+        if column.key in ("start_time", "end_time"):
+            headers.setdefault(column.key.removesuffix("_time"), written)
     existing = _existing_events(folder, project)
     planned = _plan_rows(sheet, columns, headers, year, report, existing)
     return finish(report, planned, existing, project, folder, replace, headers, write_valid, dry_run)
@@ -361,8 +366,6 @@ def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult
         "registration": text("registration"), "online_url": text("online_url"),
         "status": parsed("status", typed.parse_status), "import_id": import_id,
     }
-    if fields["status"] == "scheduled":
-        fields["status"] = None
     if not text("city") and (text("venue_name") or text("address") or text("postal_code")):
         problem("city" if "city" in values else next(key for key in ("venue_name", "address", "postal_code") if text(key)),
                 "la ville du lieu est obligatoire quand un lieu, une adresse ou un code postal est donné")
@@ -497,7 +500,8 @@ def _free_slug(item: Planned, taken: set[str]) -> str:
 
 
 def _merged(old: dict, fields: dict) -> dict:
-    """The existing front matter with the fields the record fills; a start replaces slots, slots a start."""
+    """The existing front matter with the fields the record fills; a start replaces slots, slots a
+    start; « Programmée » and « publié » (draft: false) take back « Annulée » or a draft."""
     data = copy.deepcopy(old)
     for key, value in fields.items():
         if key == "venue" and isinstance(data.get("venue"), dict):
@@ -511,10 +515,17 @@ def _merged(old: dict, fields: dict) -> dict:
     return data
 
 
+def _written(data: dict) -> dict:
+    """The front matter as a file writes it: what goes without saying (an action « Programmée », not
+    a draft) left out."""
+    return {key: value for key, value in data.items()
+            if not (key == "status" and value == "scheduled") and not (key == "draft" and value is False)}
+
+
 def _changes(old: EventMeta, new: EventMeta, old_body: str, new_body: str, headers: dict[str, str]) -> list[str]:
     """Field by field, named by the sheet's header as written: « Titre : « A » → « B » »."""
     before, after = _flat(old.model_dump(exclude={"import_id"})), _flat(new.model_dump(exclude={"import_id"}))
-    name = {column.field: column.header for column in COLUMNS if column.field} | headers
+    name = {column.field: column.header for column in COLUMNS if column.field} | UNCOLUMNED | headers
     changes = [f"{name.get(key, key)} : « {_shown(key, before.get(key))} » → « {_shown(key, after.get(key))} »"
                for key in list(dict.fromkeys([*before, *after])) if before.get(key) != after.get(key)]
     if old_body.strip() != new_body.strip():
@@ -533,18 +544,30 @@ def _flat(data: dict, prefix: str = "") -> dict:
 
 
 def _shown(key: str, value) -> str:
-    """A value as the sheet would show it: labels rather than codes (« Complet », not « full »)."""
-    if value in (None, [], ""):
+    """A value as the sheet would show it: labels rather than codes (« Complet », not « full »),
+    dates and hours as French sheets write them (« 25/11/2026 10:00 »), a slot as « début → fin »."""
+    if value in (None, [], "", {}):
         return "(vide)"
     if isinstance(value, list):
         return ", ".join(_shown(key, item) for item in value)
-    if isinstance(value, (date, time)):
-        return iso(value)
+    if isinstance(value, dict):  # a slot
+        start, end = value.get("start"), value.get("end")
+        if isinstance(start, datetime) and isinstance(end, datetime) and end.date() == start.date():
+            end = end.time()  # « 21/11/2017 10:00 → 12:00 »
+        return _shown(key, start) + (f" → {_shown(key, end)}" if end else "")
+    if isinstance(value, datetime):
+        return f"{value:%d/%m/%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, bool):
+        return "oui" if value else "non"
     return LABELS.get(key, {}).get(value, str(value))
 
 
 def _file_text(data: dict, body: str) -> str:
-    return "---\n" + front_matter_text(data) + "---\n" + body
+    return "---\n" + front_matter_text(_written(data)) + "---\n" + body
 
 
 def write_atomically(folder: Path, files: list[tuple[Path, str]]) -> None:

@@ -1,0 +1,89 @@
+"""A re-import is a faithful update (issue « Imports without surprises »): an OpenAgenda export
+edited over versions (a slot moved, one removed, cancelled then back, a draft then published) and a
+sheet whose « Annulé » became « Programmé » update the action's file field by field, the report
+naming each change as the sheet or the export writes it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from helpers import EDITION_2017, excel_csv, row, ssp
+from ssp.agendaimport import import_openagenda
+from ssp.importreport import report_lines
+
+SLOT_21 = {"begin": "2017-11-21T10:00:00+01:00", "end": "2017-11-21T12:00:00+01:00"}
+SLOT_22 = {"begin": "2017-11-22T10:00:00+01:00", "end": "2017-11-22T12:00:00+01:00"}
+SLOT_23 = {"begin": "2017-11-23T14:00:00+01:00", "end": "2017-11-23T16:30:00+01:00"}
+VERSION_1 = {"uid": 7, "title": {"fr": "Atelier"}, "keywords": {"fr": ["Atelier"]}, "organisateur": "CHU de Lille",
+             "timings": [SLOT_21, SLOT_22], "status": 6, "state": 1,
+             "location": {"name": "Hall", "city": "Lille", "postalCode": "59000", "region": "Hauts-de-France"}}
+
+
+@pytest.fixture
+def edition(project):
+    project.edition(2017, EDITION_2017)
+    return project
+
+
+def exported(project, *records) -> object:
+    path = project.root / "export.json"
+    path.write_text(json.dumps({"total": len(records), "events": list(records)}, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def said(report) -> list[str]:
+    return [line for line, _ in report_lines(report)]
+
+
+
+
+def test_an_export_with_a_slot_moved_and_one_removed_updates_the_slots(edition):
+    assert import_openagenda(edition.root, 2017, exported(edition, VERSION_1)).ok
+    version_2 = {**VERSION_1, "timings": [SLOT_21, SLOT_23]}  # the 22nd's slot moved to the 23rd, afternoon
+    trial = import_openagenda(edition.root, 2017, exported(edition, version_2), dry_run=True)
+    assert "  créneaux : « 21/11/2017 10:00 → 12:00, 22/11/2017 10:00 → 12:00 » → « 21/11/2017 10:00 → 12:00, " \
+           "23/11/2017 14:00 → 16:30 »" in said(trial)
+    assert import_openagenda(edition.root, 2017, exported(edition, version_2), replace=True).ok
+    version_3 = {**version_2, "timings": [SLOT_23]}  # the morning slot removed
+    assert import_openagenda(edition.root, 2017, exported(edition, version_3), replace=True).ok
+    [file] = (edition.root / "campaigns/2017/events").glob("*.md")
+    text = file.read_text(encoding="utf-8")
+    assert "2017-11-21" not in text and "2017-11-22" not in text and "2017-11-23T14:00" in text
+
+
+def test_a_cancelled_draft_goes_back_to_scheduled_and_published(edition):
+    assert import_openagenda(edition.root, 2017, exported(edition, VERSION_1)).ok
+    [file] = (edition.root / "campaigns/2017/events").glob("*.md")
+    assert "status: cancelled" in file.read_text() and "draft: true" in file.read_text()
+    back = {**VERSION_1, "status": 1, "state": 2}
+    unchanged = import_openagenda(edition.root, 2017, exported(edition, back))
+    assert "  statut : « Annulée » → « Programmée »" in said(unchanged) and "  brouillon : « oui » → « non »" in said(unchanged)
+    assert import_openagenda(edition.root, 2017, exported(edition, back), replace=True).ok
+    text = file.read_text(encoding="utf-8")
+    assert "status:" not in text and "draft:" not in text  # what goes without saying is not written
+    assert import_openagenda(edition.root, 2017, exported(edition, back)).rows[0].outcome == "unchanged"
+
+
+def test_a_sheet_row_back_to_programme_takes_the_cancellation_off(edition):
+    first = excel_csv(edition, [row(identifier="CHD-9", status="Annulé")])
+    assert ssp(edition, "importer", str(first), "--edition", "2017").returncode == 0
+    assert edition.load()[0].events[0].meta.status == "cancelled"
+    programmed = excel_csv(edition, [row(identifier="CHD-9", status="Programmé")], "v2.csv")
+    pending = ssp(edition, "importer", str(programmed), "--edition", "2017")
+    assert pending.returncode == 1 and "  Statut : « Annulée » → « Programmée »" in pending.stderr
+    assert ssp(edition, "importer", str(programmed), "--edition", "2017", "--remplacer").returncode == 0
+    assert edition.load()[0].events[0].meta.status == "scheduled"
+    [file] = (edition.root / "campaigns/2017/events").glob("*.md")
+    assert "status" not in file.read_text(encoding="utf-8")
+
+
+def test_a_changed_hour_is_said_as_the_sheet_writes_it(edition):
+    first = excel_csv(edition, [row(identifier="CHD-3", at="10h00", until="11h30")])
+    assert ssp(edition, "importer", str(first), "--edition", "2017").returncode == 0
+    later = excel_csv(edition, [row(identifier="CHD-3", at="14h00", until="16h30")], "v2.csv")
+    pending = ssp(edition, "importer", str(later), "--edition", "2017")
+    assert "  Début : « 24/11/2017 10:00 » → « 24/11/2017 14:00 »" in pending.stderr
+    assert "  Heure de fin : « 24/11/2017 11:30 » → « 24/11/2017 16:30 »" in pending.stderr  # the column that says it
+    assert "T10:00" not in pending.stderr
