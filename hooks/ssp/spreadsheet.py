@@ -1,7 +1,8 @@
 """Read a spreadsheet as offices make them: .xlsx, or .csv from Excel, LibreOffice or Google Sheets.
 
-CSV: UTF-8 (with or without BOM), UTF-16 (Excel's « Texte Unicode ») or Windows-1252 (French
-Excel's « CSV (séparateur : point-virgule) »); separator `;`, `,` or tab chosen from the whole
+CSV: UTF-8 (with or without BOM), UTF-16 (Excel's « Texte Unicode »), or the 8-bit encoding whose
+reading is French — Windows-1252 (French Excel's « CSV (séparateur : point-virgule) »), ISO-8859-15,
+Mac Roman (Excel for Mac's « CSV ») —, a doubtful one refused; separator `;`, `,` or tab chosen from the whole
 file; standard quoting (`""` inside a quoted cell, line breaks inside cells). XLSX: the first
 sheet, with real date, time and date-time cells. Every row keeps the number the spreadsheet
 shows, blank rows included.
@@ -19,7 +20,13 @@ from .problems import ContentError, Problem
 from .text import fold
 
 SEPARATORS = {";": "point-virgule", ",": "virgule", "\t": "tabulation"}
-ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252 (Excel)"}
+ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252 (Excel)", "iso8859_15": "ISO-8859-15",
+             "mac_roman": "Mac Roman (Excel pour Mac)"}
+EIGHT_BITS = ("cp1252", "iso8859_15", "mac_roman")  # what a file not in UTF-8 may be, from French offices
+SAVE_AS_UTF8 = "enregistrez le tableur en « CSV UTF-8 » (Excel : « Enregistrer sous » → « CSV UTF-8 (délimité par des virgules) ») ou en .xlsx"
+FRENCH_LOWER = set("àâäçéèêëîïôöùûüÿœæ«»’‘“”€\u00a0°")
+FRENCH_UPPER = set("ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ")
+PUNCTUATION = set("…–—•·§©®×÷±µ¹²³")
 MAX_BYTES = 20_000_000  # far above any real sheet of actions; a larger file is refused
 MAX_LINES = 100_000  # lines with a value: a national edition has a few thousand actions
 BLANK = ";,\t \"\r\n"  # what a row without any value is made of
@@ -111,12 +118,47 @@ def decode(raw: bytes, name: str) -> tuple[str, str]:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    try:
-        return raw.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ContentError([Problem(name, line, "", "encodage des caractères inconnu : enregistrez le tableur en "
-                                                    "« CSV UTF-8 » ou en .xlsx")]) from None
+    return _eight_bits(raw, name)
+
+
+def _eight_bits(raw: bytes, name: str) -> tuple[str, str]:
+    """The one 8-bit encoding whose reading is French text (Windows-1252, ISO-8859-15 or Mac Roman:
+    the same bytes are « Sœurs » in one, « S½urs » in another); none, or two readings too close to
+    choose, and the file is refused: a wrong guess would garble names and addresses in silence."""
+    readings = []
+    for encoding in EIGHT_BITS:
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_french_score(text), encoding, text))
+    readings.sort(key=lambda reading: -reading[0])
+    if readings:
+        (best, encoding, text), others = readings[0], readings[1:]
+        close = [other for score, other, other_text in others if other_text != text and score > best - 3]
+        if best >= 0 and not close:
+            return text, encoding
+    raise ContentError([Problem(name, 0, "", "encodage des caractères incertain (ni UTF-8, ni Windows-1252, "
+                                             f"ISO-8859-15 ou Mac Roman sans ambiguïté) : {SAVE_AS_UTF8}")])
+
+
+def _french_score(text: str) -> int:
+    """How much a reading looks like French: its accented letters and signs count for it; a capital
+    inside a lower-case word (« SÈcuritÈ »), a foreign letter or a control character against it."""
+    score = 0
+    for index, character in enumerate(text):
+        if character.isascii():
+            continue
+        before, after = text[index - 1:index] or " ", text[index + 1:index + 2] or " "
+        if character in FRENCH_LOWER:
+            score += 2
+        elif character in FRENCH_UPPER:  # « SÈcuritÈ », « HÙpital »: not French; « ÉCOLE », « Élise »: French
+            score += -3 if before.isalpha() and (before.islower() or after.islower()) else 1
+        elif character in PUNCTUATION:
+            score -= 3 if after.isalpha() else 0  # « …cole »
+        else:
+            score -= 5
+    return score
 
 
 def _read_csv(raw: bytes, name: str, known_headers: set[str]) -> Sheet:

@@ -11,9 +11,13 @@ from typing import Any
 import nh3
 
 
+LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss",  # no accent to strip: spelt out
+                           "’": " ", "‘": " "})  # a typographic apostrophe parts words as the straight one does
+
+
 def slugify(text: str) -> str:
-    """« Portes ouvertes à la maternité ! » → « portes-ouvertes-a-la-maternite »"""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    """« Portes ouvertes à la maternité ! » → « portes-ouvertes-a-la-maternite », « Cœur d’or » → « coeur-d-or »"""
+    ascii_text = unicodedata.normalize("NFKD", text.translate(LIGATURES)).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 

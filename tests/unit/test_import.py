@@ -197,7 +197,7 @@ def test_a_hand_written_action_is_never_duplicated_nor_overwritten(edition):
     changed = excel_csv(edition, [row(at="10h", until="12h", status="Complet")], "v2.csv")
     result = ssp(edition, "importer", str(changed), "--edition", "2017")
     assert result.returncode == 1 and hand.read_bytes() == before
-    assert "  fin : « 2017-11-24T11:30 » → « 2017-11-24T12:00 »" in result.stderr  # no « Fin » column: the template's name
+    assert "  Heure de fin : « 24/11/2017 11:30 » → « 24/11/2017 12:00 »" in result.stderr  # no « Fin » column: the hour's
     assert "  Statut : « Programmée » → « Complet »" in result.stderr
     replaced = ssp(edition, "importer", str(changed), "--edition", "2017", "--remplacer")
     assert replaced.returncode == 0
