@@ -145,9 +145,13 @@ def nouvelle_edition(project: Path, annee: int, depuis: int | None) -> None:
               help="Écrire aussi le compte rendu ligne par ligne dans ce fichier CSV (s'ouvre dans le tableur).")
 @click.option("--organisateur", default=None,
               help="Export OpenAgenda : l'organisateur des événements qui ne le disent pas (OpenAgenda n'a pas ce champ).")
+@click.option("--feuille", default=None, help="Classeur .xlsx : le nom de la feuille à lire (sinon la première "
+                                                "feuille visible qui a les colonnes attendues).")
+@click.option("--lignes-masquees", is_flag=True, help="Classeur .xlsx : importer aussi les lignes et colonnes masquées "
+                                                      "(à la main ou par un filtre), que l'import laisse sinon de côté.")
 @click.pass_obj
 def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remplacer: bool, essai: bool,
-             rapport: Path | None, organisateur: str | None) -> None:
+             rapport: Path | None, organisateur: str | None, feuille: str | None, lignes_masquees: bool) -> None:
     from .agendaimport import import_openagenda
     from .importer import import_sheet
     from .importreport import report_lines, report_table, summary
@@ -156,7 +160,8 @@ def importer(project: Path, tableur: Path, year: int, ecrire_valides: bool, remp
         report = import_openagenda(project, year, tableur, write_valid=ecrire_valides, replace=remplacer, dry_run=essai,
                                    organizer=organisateur)
     else:
-        report = import_sheet(project, year, tableur, write_valid=ecrire_valides, replace=remplacer, dry_run=essai)
+        report = import_sheet(project, year, tableur, write_valid=ecrire_valides, replace=remplacer, dry_run=essai,
+                              sheet_name=feuille, hidden=lignes_masquees)
     for line, is_problem in report_lines(report):
         click.echo(line, err=is_problem)
     if rapport:

@@ -29,7 +29,7 @@ from .models import EventMeta
 from .problems import ContentError, Problem
 from .scaffold import BODY_HINT, check_event, front_matter_text
 from .source import forbidden_message, refused_character, parse_yaml, read_text, split_front_matter
-from .spreadsheet import Sheet, read_sheet
+from .spreadsheet import HEADER_SEARCH, Sheet, read_sheet
 from .text import fold, slugify
 from .validate import validate
 from .vocab import ACCESSIBILITY, AUDIENCES, EVENT_TYPES, STATUSES
@@ -78,6 +78,8 @@ TEMP_PREFIX = ".ssp-import-"  # files being written; never content
 OUTCOMES = {  # outcome → (French label, singular, plural)
     "header": ("ligne d'en-tête", "lignes d'en-tête"),
     "blank": ("ligne vide", "lignes vides"),
+    "above": ("ligne au-dessus des en-têtes (non lue)", "lignes au-dessus des en-têtes (non lues)"),
+    "hidden": ("ligne masquée dans le tableur (non importée)", "lignes masquées dans le tableur (non importées)"),
     "created": ("action créée", "actions créées"),
     "updated": ("action mise à jour", "actions mises à jour"),
     "unchanged": ("action inchangée", "actions inchangées"),
@@ -145,20 +147,22 @@ class Planned:
 
 
 def import_sheet(project: Path, year: int, source: Path, write_valid: bool = False, replace: bool = False,
-                 dry_run: bool = False) -> ImportReport:
-    """Import a spreadsheet file (see the module's doc)."""
+                 dry_run: bool = False, sheet_name: str | None = None, hidden: bool = False) -> ImportReport:
+    """Import a spreadsheet file (see the module's doc); `hidden`: its hidden rows and columns too."""
     if missing := _missing_edition(project, year, source.name):
         return ImportReport(source.name, problems=[missing])
     try:
-        sheet = read_sheet(source, KNOWN_HEADERS)
+        sheet = read_sheet(source, KNOWN_HEADERS, sheet_name)
     except ContentError as error:
         return ImportReport(source.name, problems=error.problems)
+    if hidden:
+        sheet.hidden_rows, sheet.hidden_columns = set(), set()
     return import_rows(project, year, sheet, write_valid, replace, dry_run)
 
 
 def import_rows(project: Path, year: int, sheet: Sheet, write_valid: bool = False, replace: bool = False,
                 dry_run: bool = False) -> ImportReport:
-    report = ImportReport(sheet.name, sheet.origin, notes=list(sheet.notes))
+    report = ImportReport(sheet.name, sheet.origin, problems=list(sheet.problems), notes=list(sheet.notes))
     folder = project / "campaigns" / str(year) / "events"
     if missing := _missing_edition(project, year, sheet.name):
         report.problems.append(missing)
@@ -195,16 +199,30 @@ def _missing_edition(project: Path, year: int, name: str) -> Problem | None:
 
 
 def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]]:
-    """Column index → (column, header as written); problems for unknown, repeated or missing columns."""
-    header_row = next(((number, cells) for number, cells in sheet.rows if any(_text(cell) for cell in cells)), None)
-    if header_row is None:
+    """Column index → (column, header as written); problems for unknown, repeated or missing columns.
+    The header row is the first of the first rows to name two known columns (else the first row
+    holding something): the rows above it (a title) are reported, not read."""
+    filled = [(number, cells) for number, cells in sheet.rows if any(_text(cell) for cell in cells)]
+    if not filled:
         report.problems.append(Problem(sheet.name, 0, "", "le tableur est vide"))
         return {}
-    number, cells = header_row
-    columns, seen = {}, {}
+    named = [(sum(1 for cell in cells if fold(_text(cell)) in BY_NAME), -position)
+             for position, (_, cells) in enumerate(filled[:HEADER_SEARCH])]
+    best = max(range(len(named)), key=lambda position: named[position])
+    number, cells = filled[best] if named[best][0] >= 2 else filled[0]
+    for above, above_cells in filled[:filled.index((number, cells))]:
+        report.rows.append(RowResult(above, "above", changes=["« " + " ; ".join(_text(cell) for cell in above_cells
+                                                                                if _text(cell))[:200] + " »"]))
+    columns, seen, hidden = {}, {}, {}
     width = max(len(row) for _, row in sheet.rows)
     for index in range(width):
         written = _text(cells[index]) if index < len(cells) else ""
+        if index in sheet.hidden_columns:
+            if written or any(_text(row[index]) for _, row in sheet.rows if index < len(row)):
+                hidden[BY_NAME[fold(written)].key if fold(written) in BY_NAME else written] = written
+                report.notes.append(f"colonne {get_column_letter(index + 1)} « {written} » masquée dans le tableur : "
+                                    "non lue (--lignes-masquees pour la lire)")
+            continue
         if not written:
             if any(_text(row[index]) for row_number, row in sheet.rows if row_number != number and index < len(row)):
                 report.problems.append(Problem(sheet.name, number, get_column_letter(index + 1),
@@ -225,8 +243,10 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
             columns[index] = (column, written)
     for key in REQUIRED:
         if key not in seen:
-            header = next(column.header for column in COLUMNS if column.key == key)
-            report.problems.append(Problem(sheet.name, number, header, "colonne obligatoire absente ; ajoutez-la"))
+            header = hidden.get(key) or next(column.header for column in COLUMNS if column.key == key)
+            report.problems.append(Problem(sheet.name, number, header,
+                                           "colonne obligatoire masquée dans le tableur : affichez-la, ou relancez avec "
+                                           "--lignes-masquees" if key in hidden else "colonne obligatoire absente ; ajoutez-la"))
     report.rows.append(RowResult(number, "header"))
     return columns
 
@@ -235,11 +255,16 @@ def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, 
                existing: list[Existing]) -> list[Planned]:
     planned: list[Planned] = []
     seen: tuple[dict, dict] = ({}, {})  # identity → row, identifiant → row
-    header_number = report.rows[0].row if report.rows else 0
+    header_number = next((row.row for row in report.rows if row.outcome == "header"), 0)
+    told = {row.row for row in report.rows}  # the header, the rows above it
     found = {column.key for column, _ in columns.values()}
     missing_columns = any(key not in found for key in REQUIRED)
     for number, cells in sheet.rows:
-        if number == header_number:
+        if number in told:
+            continue
+        if number in sheet.hidden_rows and any(_text(cell) for cell in cells):
+            report.rows.append(RowResult(number, "hidden", changes=["« " + " ; ".join(
+                _text(cells[index]) for index in sorted(columns)[:3] if index < len(cells) and _text(cells[index]))[:200] + " »"]))
             continue
         if not any(_text(cell) for cell in cells):  # the rows above the header are blank too
             report.rows.append(RowResult(number, "blank"))
@@ -322,14 +347,15 @@ def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult
         result.problems.append(Problem(name, result.row, values[key][1], message))
 
     def text(key: str) -> str:
-        return _text(values[key][0]) if key in values else ""
+        written = _text(values[key][0]) if key in values else ""
+        return written if key in ("description", "time_note") else " ".join(written.split())  # a title on one line
 
     def parsed(key: str, parse):
         raw = values.get(key, (None, ""))[0]
         if raw in (None, "") or (isinstance(raw, str) and not raw.strip()):
             return None
         try:
-            return parse(raw if parse in (_moment, _clock) else _text(raw))
+            return parse(raw if parse in (_moment, _clock, _end) else _text(raw))
         except InputError as error:
             problem(key, str(error))
             return None
@@ -343,8 +369,10 @@ def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult
             problem(key, "valeur obligatoire manquante")
     start = parsed("start", _moment)
     start_time = parsed("start_time", _clock)
-    end = parsed("end", _moment)
+    end = parsed("end", _end)
     end_time = parsed("end_time", _clock)
+    if isinstance(end, time):  # « Fin : 16h30 » beside « Début : 24/11/2026 14h00 »: that day
+        end, end_time = None, end_time or end
     if start is not None and start_time is not None:
         if isinstance(start, datetime) and start.time() != start_time:
             problem("start_time", f"deux heures de début différentes ({start:%H:%M} et {start_time:%H:%M}) ; gardez-en une")
@@ -377,6 +405,17 @@ def _moment(value) -> date | datetime:
     if isinstance(value, (date, datetime)):
         return value
     return typed.parse_moment(_text(value))
+
+
+def _end(value) -> date | datetime | time:
+    """An end: a date, a date and time, or a time alone (on the start's day), as sheets write it."""
+    try:
+        return _moment(value)
+    except InputError as error:
+        try:
+            return _clock(value)
+        except InputError:
+            raise error from None
 
 
 def _clock(value) -> time:

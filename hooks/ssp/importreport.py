@@ -44,6 +44,9 @@ def report_lines(report: ImportReport) -> list[tuple[str, bool]]:
                       row.outcome in ("error", "different")))
         lines += [(f"  {_problem_line(problem, report)}", True) for problem in row.problems]
         lines += [(f"  {change}", row.outcome == "different") for change in row.changes]
+    if any(row.outcome == "hidden" for row in report.rows):
+        lines.append(("Des lignes masquées dans le tableur (à la main ou par un filtre) n'ont pas été importées : "
+                      "relancez avec --lignes-masquees pour les importer aussi.", False))
     if any(row.outcome == "different" for row in report.rows):
         lines.append((f"Des actions existantes diffèrent {words['from']} : relancez avec --remplacer pour appliquer les "
                       "changements listés (seules les colonnes remplies sont reprises).", True))

@@ -3,8 +3,9 @@
 CSV: UTF-8 (with or without BOM), UTF-16 (Excel's « Texte Unicode »), or the 8-bit encoding whose
 reading is French — Windows-1252 (French Excel's « CSV (séparateur : point-virgule) »), ISO-8859-15,
 Mac Roman (Excel for Mac's « CSV ») —, a doubtful one refused; separator `;`, `,` or tab chosen from the whole
-file; standard quoting (`""` inside a quoted cell, line breaks inside cells). XLSX: the first
-sheet, with real date, time and date-time cells. Every row keeps the number the spreadsheet
+file; standard quoting (`""` inside a quoted cell, line breaks inside cells). XLSX: the sheet named,
+or the first visible one with the expected columns, every row it holds, with real date, time and
+date-time cells, its hidden rows and columns noted. Every row keeps the number the spreadsheet
 shows, blank rows included.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -49,17 +51,21 @@ class Sheet:
     rows: list[tuple[int, list]]  # (row number, cells); cells are text, or date/time/number from an .xlsx
     origin: str  # how it was read, for the report: « CSV Windows-1252 (Excel), séparateur point-virgule »
     notes: list[str] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)  # row numbers hidden in the workbook (by hand or by a filter)
+    hidden_columns: set[int] = field(default_factory=set)  # column indexes (0 = A) hidden in the workbook
+    problems: list[Problem] = field(default_factory=list)  # cells that cannot be read right (a formula without result)
 
 
-def read_sheet(path: Path, known_headers: set[str]) -> Sheet:
-    """The spreadsheet's rows, or ContentError with a French message saying how to save it."""
+def read_sheet(path: Path, known_headers: set[str], sheet_name: str | None = None) -> Sheet:
+    """The spreadsheet's rows (a workbook's sheet named `sheet_name`, else the first visible one with
+    the expected columns), or ContentError with a French message saying how to save it."""
     name = path.name
     suffix = path.suffix.lower()
     try:
         if path.stat().st_size > MAX_BYTES:
             raise _unreadable(name, f"fichier trop gros (plus de {MAX_BYTES // 1_000_000} Mo)")
         if suffix == ".xlsx":
-            return _read_xlsx(path)
+            return _read_xlsx(path, known_headers, sheet_name)
         if suffix in (".csv", ".txt", ".tsv"):
             return _read_csv(path.read_bytes(), name, known_headers)
     except OSError as error:
@@ -73,36 +79,78 @@ def _unreadable(name: str, message: str) -> ContentError:
     return ContentError([Problem(name, 0, "", message)])
 
 
-def _read_xlsx(path: Path) -> Sheet:
+HEADER_SEARCH = 10  # the header row is looked for within the first rows holding something (a title may stand above)
+ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # Excel's escape of a character XML cannot hold: _x000D_ is a carriage return
+
+
+def _read_xlsx(path: Path, known_headers: set[str], sheet_name: str | None) -> Sheet:
+    """Every row the sheet holds, whatever size the file says it has (a program's export may say
+    A1:P5 and go to row 8): read whole, not streamed; hidden rows and columns noted; formulas
+    without a stored result (a file written by a program) are problems, never an empty cell."""
     from openpyxl import load_workbook
 
     try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
+        workbook = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
     except Exception:  # openpyxl raises many kinds of error on a damaged or mislabelled file
         raise _unreadable(path.name, "classeur illisible : ouvrez-le dans le tableur et enregistrez-le à nouveau "
                                      "au format .xlsx") from None
     try:
-        sheet = workbook.worksheets[0]
-        rows = [(number, [_cell(cell) for cell in row])
-                for number, row in enumerate(sheet.iter_rows(min_row=1), start=1)]
-        others = [other.title for other in workbook.worksheets[1:] if other.max_row and other.max_row > 1]
+        sheet = _chosen_sheet(workbook, path.name, known_headers, sheet_name)
+        written = formulas[sheet.title]
+        rows, problems = [], []
+        for number, (values, cells) in enumerate(zip(sheet.iter_rows(), written.iter_rows()), start=1):
+            rows.append((number, [_cell(value) for value in values]))
+            problems += [Problem(path.name, number, cell.coordinate, f"formule sans résultat enregistré (« {cell.value} ») : "
+                                 "ouvrez le fichier dans le tableur et enregistrez-le, ou collez les valeurs à la place "
+                                 "des formules") for value, cell in zip(values, cells)
+                         if value.value is None and cell.data_type == "f"]
+        hidden_rows = {number for number, size in sheet.row_dimensions.items() if size.hidden}
+        hidden_columns = {index - 1 for size in sheet.column_dimensions.values() if size.hidden and size.min
+                          for index in range(size.min, (size.max or size.min) + 1)}
+    except ContentError:
+        raise
     except Exception:  # a damaged sheet inside a readable workbook
         raise _unreadable(path.name, "feuille illisible : ouvrez le classeur dans le tableur et enregistrez-le à "
                                      "nouveau au format .xlsx") from None
-    finally:
-        workbook.close()
-    notes = [f"seule la première feuille (« {sheet.title} ») est lue ; les autres (« {'», «'.join(others)} ») "
-             "sont ignorées"] if others else []
-    return Sheet(path.name, _without_trailing_blanks(rows), f"classeur .xlsx, feuille « {sheet.title} »", notes)
+    others = [("« " + other.title + " »" + ("" if other.sheet_state == "visible" else " (masquée)"))
+              for other in workbook.worksheets if other is not sheet]
+    notes = [f"feuille « {sheet.title} » lue ; les autres ({', '.join(others)}) ne le sont pas "
+             "(--feuille NOM pour en lire une autre)"] if others else []
+    return Sheet(path.name, _without_trailing_blanks(rows), f"classeur .xlsx, feuille « {sheet.title} »", notes,
+                 hidden_rows, hidden_columns, problems)
+
+
+def _chosen_sheet(workbook, name: str, known_headers: set[str], sheet_name: str | None):
+    """The sheet named so, else the first visible one whose first rows hold the expected column
+    names (an instructions sheet, or a hidden one, comes before), else the first visible one."""
+    if sheet_name is not None:
+        if sheet_name in workbook.sheetnames:
+            return workbook[sheet_name]
+        raise _unreadable(name, f"pas de feuille « {sheet_name} » ; feuilles du classeur : "
+                                + ", ".join(f"« {title} »" for title in workbook.sheetnames))
+    visible = [sheet for sheet in workbook.worksheets if sheet.sheet_state == "visible"] or workbook.worksheets
+    for sheet in visible:
+        top = [[_text_of(value) for value in row] for row in sheet.iter_rows(max_row=HEADER_SEARCH + 5, values_only=True)]
+        if any(sum(1 for cell in row if fold(cell) in known_headers) >= 2 for row in top):
+            return sheet
+    return visible[0]
+
+
+def _text_of(value) -> str:
+    return "" if value is None else str(value)
 
 
 def _cell(cell):
-    """A cell's value: text, number, date, time or date-time (a date cell is a date, not midnight)."""
+    """A cell's value: text (Excel's escapes read: « _x000D_ » is a line break), number, date, time
+    or date-time (a date cell is a date, not midnight)."""
     value = cell.value
     if isinstance(value, datetime) and value.time() == datetime.min.time() and "h" not in (cell.number_format or "").lower():
         return value.date()
     if isinstance(value, float) and value.is_integer():
         return int(value)
+    if isinstance(value, str):
+        return ESCAPED.sub(lambda escape: chr(int(escape.group(1), 16)), value).replace("\r\n", "\n").replace("\r", "\n")
     return value
 
 

@@ -87,3 +87,11 @@ def test_a_changed_hour_is_said_as_the_sheet_writes_it(edition):
     assert "  Début : « 24/11/2017 10:00 » → « 24/11/2017 14:00 »" in pending.stderr
     assert "  Heure de fin : « 24/11/2017 11:30 » → « 24/11/2017 16:30 »" in pending.stderr  # the column that says it
     assert "T10:00" not in pending.stderr
+
+
+def test_line_breaks_typed_in_an_export_s_title_or_place_become_spaces(edition):
+    record = {**VERSION_1, "title": {"fr": "Atelier\nsécurité"}, "status": 1, "state": 2,
+              "location": {**VERSION_1["location"], "name": "Hall\r\nd'accueil"}}
+    assert import_openagenda(edition.root, 2017, exported(edition, record)).ok
+    [event] = edition.load()[0].events
+    assert (event.meta.title, event.meta.venue.name) == ("Atelier sécurité", "Hall d'accueil")
