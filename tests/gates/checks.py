@@ -91,6 +91,19 @@ def axe_violations(page) -> list[dict]:
             for v in result["violations"]]
 
 
+def settle(page) -> None:
+    """The page loaded, its fonts drawn and its scripts' requests over: waiting for the network to go
+    quiet is kept short (Chromium under load sometimes never reports it: a slow machine, not a fault)."""
+    from playwright.sync_api import TimeoutError as Late
+
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    try:
+        page.wait_for_load_state("networkidle", timeout=5_000)
+    except Late:
+        pass
+
+
 def foreign_requests(page, url: str, origin: str) -> list[str]:
     """Load `url` and return every request made to another origin."""
     seen: list[str] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks import settle
 from pages import ALL
 
 LISTEN = """window.__csp = [];
@@ -15,7 +16,7 @@ document.addEventListener("securitypolicyviolation",
 def violations(page, url: str) -> list[str]:
     page.add_init_script(LISTEN)
     page.goto(url)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     return page.evaluate("window.__csp")
 
 
@@ -41,12 +42,12 @@ def test_search_filters_and_quiz_run_under_the_policy(gates_site, page):
     page.wait_for_selector("[data-ssp-search-results] li", timeout=20_000)
     assert page.evaluate("window.__csp") == []
     page.goto(server.base + "2030/evenements/?type=atelier")  # the listing's filters, from the address
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.fill("#ssp-q", "expo")
     page.wait_for_timeout(300)
     assert page.evaluate("window.__csp") == []
     page.goto(server.base + "partenariat/quiz/partenariat-patient/")
-    page.wait_for_load_state("networkidle")
+    settle(page)
     page.locator("input[type=radio] + label").first.click()
     assert page.evaluate("window.__csp") == []
 

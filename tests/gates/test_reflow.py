@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from checks import settle
 from pages import ALL
 
 
@@ -12,7 +13,7 @@ def test_no_sideways_scrolling_at_320_px(presented_site, page, path):
     _, server = presented_site
     page.set_viewport_size({"width": 320, "height": 640})
     page.goto(server.base + path)
-    page.wait_for_load_state("networkidle")
+    settle(page)
     width = page.evaluate("document.documentElement.scrollWidth")
     wide = page.evaluate("""[...document.querySelectorAll('body *')]
       .filter(element => element.getBoundingClientRect().right > 321)
