@@ -28,18 +28,18 @@ def html_count(folder) -> int:
 
 def test_a_build_killed_midway_leaves_the_previous_site_whole(tmp_path):
     project = site_project(tmp_path / "p", campaigns=None)
-    generate(project.root, 800, editions=2)
+    generate(project.root, 400, editions=2)
     assert build(project.root).result.returncode == 0
     site = project.root / "site"
     before = files_of(site)
-    assert "index.html" in before and len(before) > 1600
+    assert "index.html" in before and len(before) > 800
     partial = project.root / "site.partiel"
     for moment in (0.5, 0.9):  # while the partial folder fills up
         process = subprocess.Popen(engine("build", "--strict", "-d", "site"), cwd=project.root,
                                    env=mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and html_count(partial) < moment * 800:
+        while time.monotonic() < deadline and html_count(partial) < moment * 400:
             time.sleep(0.05)
         os.killpg(process.pid, signal.SIGKILL)  # the build and its workers, as a machine stopping would
         process.wait(timeout=30)
