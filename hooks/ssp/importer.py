@@ -180,7 +180,7 @@ def import_rows(project: Path, year: int, sheet: Sheet, write_valid: bool = Fals
 def finish(report: ImportReport, planned: list[Planned], existing: list[Existing], project: Path, folder: Path,
            replace: bool, headers: dict[str, str], write_valid: bool, dry_run: bool) -> ImportReport:
     """Each valid record's file planned, then all written at once — or none, while one is refused."""
-    _plan_files(planned, existing, project, folder, replace, headers)
+    _plan_files(planned, existing, project, folder, replace, headers, report.source)
     refused = any(row.outcome in ("error", "different") for row in report.rows)
     blocked = bool(report.problems) or (refused and not write_valid)
     writes = [item for item in planned if item.result.outcome in ("created", "updated")]
@@ -481,12 +481,24 @@ def _match(import_id: str | None, identity: tuple, existing: list[Existing]) -> 
 
 
 def _plan_files(planned: list[Planned], existing: list[Existing], project: Path, folder: Path, replace: bool,
-                headers: dict[str, str]) -> None:
+                headers: dict[str, str], source: str) -> None:
     """Each valid row's file and text: a new file under a free name, or the existing file updated."""
     taken = {item.path.stem for item in existing}
     matched: dict[str, int] = {}
+    claimed = {item.existing.rel for item in planned if item.existing}
     for item in planned:
         result = item.result
+        if item.existing is None and (probable := _probably_updates(item, existing, claimed)):
+            result.outcome = "error"
+            named = ", ".join(other.rel for other in probable)
+            kept = [other.meta.import_id for other in probable if other.meta.import_id]
+            how = (f"reprenez son identifiant « {kept[0]} » dans la colonne « identifiant »" if len(kept) == 1 and len(probable) == 1
+                   else "écrivez le même identifiant dans ce fichier (import_id: …) et dans la colonne « identifiant » de la ligne")
+            result.problems.append(Problem(source, result.row, headers.get("title", "titre"),
+                                           f"même titre et même ville que {named}, à une autre date ou heure : s'il s'agit de "
+                                           f"la même action corrigée, {how} ; s'il s'agit d'une autre action (une autre "
+                                           "séance), donnez à la ligne un identifiant à elle"))
+            continue
         if item.existing is None:
             slug = _free_slug(item, taken)
             taken.add(slug)
@@ -524,6 +536,16 @@ def _plan_files(planned: list[Planned], existing: list[Existing], project: Path,
             result.text = _file_text(data, body)
         else:
             result.outcome = "different"
+
+
+def _probably_updates(item: Planned, existing: list[Existing], claimed: set[str]) -> list[Existing]:
+    """For a record without identifiant that matches no file: the files of the same title and town
+    that no other record updates — a corrected day or hour, not a second action."""
+    if item.fields.get("import_id"):
+        return []
+    title, town = fold(item.fields["title"]), fold(item.fields.get("venue", {}).get("city", ""))
+    return [other for other in existing if other.meta and other.rel not in claimed
+            and other.meta.identity()[:2] == (title, town)]
 
 
 def _free_slug(item: Planned, taken: set[str]) -> str:

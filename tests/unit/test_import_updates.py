@@ -95,3 +95,19 @@ def test_line_breaks_typed_in_an_export_s_title_or_place_become_spaces(edition):
     assert import_openagenda(edition.root, 2017, exported(edition, record)).ok
     [event] = edition.load()[0].events
     assert (event.meta.title, event.meta.venue.name) == ("Atelier sécurité", "Hall d'accueil")
+
+
+def test_a_corrected_hour_without_identifiant_is_never_a_second_action(edition):
+    first = excel_csv(edition, [row(at="10h00", until="11h30"), row(title="Stand", at="9h")])
+    assert ssp(edition, "importer", str(first), "--edition", "2017").returncode == 0
+    files = sorted(path.name for path in (edition.root / "campaigns/2017/events").glob("*.md"))
+    corrected = excel_csv(edition, [row(at="14h00", until="15h30"), row(title="Stand", at="9h")], "v2.csv")
+    result = ssp(edition, "importer", str(corrected), "--edition", "2017", "--remplacer")
+    assert result.returncode == 1
+    assert sorted(path.name for path in (edition.root / "campaigns/2017/events").glob("*.md")) == files  # nothing written
+    assert ("v2.csv, ligne 2, colonne « Titre » : même titre et même ville que campaigns/2017/events/atelier-securite-douai.md, "
+            "à une autre date ou heure") in result.stderr
+    assert "écrivez le même identifiant dans ce fichier (import_id: …)" in result.stderr
+    second_slot = excel_csv(edition, [row(at="14h00", until="15h30", identifier="CHD-2"), row(title="Stand", at="9h")], "v3.csv")
+    assert ssp(edition, "importer", str(second_slot), "--edition", "2017").returncode == 0  # an identifiant: another action
+    assert len(list((edition.root / "campaigns/2017/events").glob("*.md"))) == 3
