@@ -214,7 +214,7 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
         report.rows.append(RowResult(above, "above", changes=["« " + " ; ".join(_text(cell) for cell in above_cells
                                                                                 if _text(cell))[:200] + " »"]))
     columns, seen, hidden = {}, {}, {}
-    width = max(len(row) for _, row in sheet.rows)
+    width = _header_width(cells)  # a value beyond the last header is the row's problem (a stray « ; »), _plan_rows
     for index in range(width):
         written = _text(cells[index]) if index < len(cells) else ""
         if index in sheet.hidden_columns:
@@ -251,11 +251,17 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
     return columns
 
 
+def _header_width(cells: list) -> int:
+    """The header row's width: up to its last named column."""
+    return max((index + 1 for index, cell in enumerate(cells) if _text(cell)), default=0)
+
+
 def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, report: ImportReport,
                existing: list[Existing]) -> list[Planned]:
     planned: list[Planned] = []
     seen: tuple[dict, dict] = ({}, {})  # identity → row, identifiant → row
     header_number = next((row.row for row in report.rows if row.outcome == "header"), 0)
+    header_width = _header_width(next((cells for number, cells in sheet.rows if number == header_number), []))
     told = {row.row for row in report.rows}  # the header, the rows above it
     found = {column.key for column, _ in columns.values()}
     missing_columns = any(key not in found for key in REQUIRED)
@@ -276,6 +282,12 @@ def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, 
         if missing_columns:
             result.problems.append(Problem(sheet.name, number, "", "ligne non lue : des colonnes obligatoires manquent "
                                                                    "(voir la ligne d'en-tête)"))
+            continue
+        if stray := [(index, _text(cell)) for index, cell in enumerate(cells) if index >= header_width and _text(cell)]:
+            index, value = stray[0]
+            result.problems.append(Problem(sheet.name, number, get_column_letter(index + 1),
+                                           f"valeur hors des colonnes du tableur (« {value[:60]} », après la dernière colonne "
+                                           "nommée) : un séparateur en trop dans la ligne ? Supprimez-le, ou nommez la colonne"))
             continue
         fields, description, import_id = _row_fields(values, sheet.name, result)
         if item := plan(result, fields, description, import_id, year, existing, seen, sheet.name, headers):

@@ -148,7 +148,7 @@ def test_unknown_and_missing_columns(edition):
     wider = excel_csv(edition, [row() + ["", "une note en plus"]], "large.csv")  # a cell right of the last header
     result = ssp(edition, "importer", str(wider), "--edition", "2017")
     assert result.returncode == 1 and events(edition) == {}
-    assert "large.csv, ligne 1, colonne « Q » : colonne sans en-tête mais remplie" in result.stderr
+    assert "large.csv, ligne 2, colonne « Q » : valeur hors des colonnes du tableur (« une note en plus »" in result.stderr
     missing = excel_csv(edition, [["A", "21/11/2017"]], "b.csv", header=["Titre", "Début"])
     result = ssp(edition, "importer", str(missing), "--edition", "2017")
     assert "b.csv, ligne 1, colonne « type » : colonne obligatoire absente ; ajoutez-la" in result.stderr

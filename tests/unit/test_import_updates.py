@@ -111,3 +111,14 @@ def test_a_corrected_hour_without_identifiant_is_never_a_second_action(edition):
     second_slot = excel_csv(edition, [row(at="14h00", until="15h30", identifier="CHD-2"), row(title="Stand", at="9h")], "v3.csv")
     assert ssp(edition, "importer", str(second_slot), "--edition", "2017").returncode == 0  # an identifiant: another action
     assert len(list((edition.root / "campaigns/2017/events").glob("*.md"))) == 3
+
+
+def test_a_stray_separator_is_the_row_s_problem_and_the_other_rows_can_be_written(edition):
+    path = excel_csv(edition, [row(title="Bonne ligne"), row(title="Ligne ; en trop", at="14h") + ["reste de la description"]])
+    result = ssp(edition, "importer", str(path), "--edition", "2017")
+    assert result.returncode == 1
+    assert ("actions.csv, ligne 3, colonne « P » : valeur hors des colonnes du tableur (« reste de la description », "
+            "après la dernière colonne nommée) : un séparateur en trop dans la ligne ?") in result.stderr
+    written = ssp(edition, "importer", str(path), "--edition", "2017", "--ecrire-valides")
+    assert "ligne 2 : action créée" in written.stdout
+    assert [event.meta.title for event in edition.load()[0].events] == ["Bonne ligne"]
