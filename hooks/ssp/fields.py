@@ -103,9 +103,19 @@ def parse_url(value: Any, schemes: tuple[str, ...] = ("http", "https")) -> str:
     raise fail(f"adresse « {text} » refusée : seules les adresses commençant par {allowed} sont acceptées")
 
 
+EMAIL = re.compile(r"[^@\s<>\":/]+@[^@\s<>\":/]+\.[A-Za-z]{2,}")  # an address alone, not a link
+FRENCH_PHONE = re.compile(r"(?:\+33\s?(?:\(0\)\s?)?|0)([1-9](?:[\s.-]?\d{2}){4})")
+
+
 def parse_registration(value: Any) -> str:
-    """A link (http(s), mailto:, tel:) or a plain text such as « Entrée libre »."""
+    """A link (http(s), mailto:, tel:), an e-mail address or a French phone number (made links:
+    « inscription@chu.fr » → mailto:, « 03 20 44 59 62 » → tel:+33320445962), or a plain text
+    such as « Entrée libre »."""
     text = single(value)
+    if EMAIL.fullmatch(text):
+        return "mailto:" + text
+    if phone := FRENCH_PHONE.fullmatch(text):
+        return "tel:+33" + re.sub(r"\D", "", phone.group(1))
     if re.match(r"https?://", text, re.IGNORECASE) and re.search(r"\s", text):
         raise fail(f"« {text} » commence par une adresse mais contient une espace : écrivez seulement l'adresse "
                    "(une espace dans une adresse s'écrit %20), ou un texte sans adresse")
@@ -121,6 +131,15 @@ def as_list(value: Any) -> Any:
 
 def is_link(text: str) -> bool:
     return bool(re.fullmatch(r"(https?|mailto|tel):\S+", text, re.IGNORECASE))
+
+
+def link_text(link: str) -> str:
+    """What a reader reads of a link: the address without « mailto: », a French number as written
+    in France (« tel:+33320445962 » → « 03 20 44 59 62 »)."""
+    if french := re.fullmatch(r"tel:\+33(\d{9})", link):
+        digits = "0" + french.group(1)
+        return " ".join(digits[index:index + 2] for index in range(0, 10, 2))
+    return re.sub(r"^(mailto|tel):", "", link, flags=re.IGNORECASE)
 
 
 _STRING = {"type": "string"}

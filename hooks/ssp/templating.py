@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import frenchdates, frenchnumbers, poster, vocab
 from .content import MATERIAL_KINDS
-from .fields import is_link
+from .fields import is_link, link_text
 from .text import capfirst, script_json
 from .pages import day_slug, ordinal
 
@@ -24,6 +24,7 @@ FILTERS = {
     "fr_euros": frenchnumbers.euros,
     "qr_svg": poster.qr_svg,
     "fr_ages": frenchnumbers.age_range,
+    "link_text": link_text,
 }
 
 LABELS = {

@@ -122,3 +122,20 @@ def test_a_stray_separator_is_the_row_s_problem_and_the_other_rows_can_be_writte
     written = ssp(edition, "importer", str(path), "--edition", "2017", "--ecrire-valides")
     assert "ligne 2 : action créée" in written.stdout
     assert [event.meta.title for event in edition.load()[0].events] == ["Bonne ligne"]
+
+
+@pytest.mark.parametrize("written, stored, shown", [
+    ("inscription@chu-douai.fr", "mailto:inscription@chu-douai.fr", "inscription@chu-douai.fr"),
+    ("03 27 94 70 00", "tel:+33327947000", "03 27 94 70 00"),
+    ("03.27.94.70.00", "tel:+33327947000", "03 27 94 70 00"),
+    ("+33 3 27 94 70 00", "tel:+33327947000", "03 27 94 70 00"),
+    ("Entrée libre", "Entrée libre", "Entrée libre"),
+])
+def test_a_plain_address_or_phone_number_to_register_becomes_a_link(edition, written, stored, shown):
+    from ssp.fields import link_text
+
+    path = excel_csv(edition, [row()])
+    path.write_bytes(path.read_bytes().replace("Entrée libre".encode("cp1252"), written.encode("cp1252")))
+    assert ssp(edition, "importer", str(path), "--edition", "2017").returncode == 0
+    [event] = edition.load()[0].events
+    assert event.meta.registration == stored and link_text(stored) == shown

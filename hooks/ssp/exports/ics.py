@@ -17,6 +17,7 @@ from icalendar import Calendar, Timezone, vText
 from icalendar import Event as VEvent
 
 from ..cache import Cache
+from ..fields import link_text
 from ..frenchdates import clock_text
 from ..frenchnumbers import age_range
 from ..models import Event, Occurrence
@@ -52,7 +53,7 @@ def description(event: Event, site_url: str) -> str:
     if meta.online_url:
         lines.append(f"En ligne : {meta.online_url}")
     if meta.registration:
-        lines.append(f"Inscription : {meta.registration}")
+        lines.append(f"Inscription : {link_text(meta.registration)}")
     if meta.age:
         lines.append(f"Âge : {age_range(meta.age)}")
     if meta.accessibility:
