@@ -29,7 +29,7 @@ MAX_BYTES = 50 * 1024 * 1024
 STATUS_OF = {number: status for status, number in OA_STATUS.items()}
 ACCESSIBILITY_OF = {code: name for name, code in OA_ACCESSIBILITY.items()} | {"mei": "intellectuel"}  # the former export's « mental »
 OURS = {"Semaine de la sécurité des patients"}  # keywords the site's own export adds
-SAID = re.compile(r"(?:^|\n)[^\n]*? organisé par (?P<organizer>[^\n]+?)\. " + re.escape(PAGE_SAID) + r"<?\S+?>?\s*$")
+SAID = re.compile(r"(?:^|\n)[^\n]*?(?: organisé par |\. Organisateur : )(?P<organizer>[^\n]+?)\. " + re.escape(PAGE_SAID) + r"<?\S+?>?\s*$")
 # What an export holds that is derived from other fields or is OpenAgenda's own bookkeeping: not content.
 DERIVED = {"uid", "slug", "extIds", "createdAt", "updatedAt", "timezone", "state", "canonicalUrl", "html", "range",
            "firstDate", "firstTimeStart", "firstTimeEnd", "lastDate", "lastTimeStart", "lastTimeEnd", "origin", "links",

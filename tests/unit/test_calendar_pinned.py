@@ -47,7 +47,7 @@ def test_long_lines_are_folded_at_75_octets_without_splitting_a_character(projec
     assert max(len(line.encode("utf-8")) for line in lines) <= 75
     assert any(len(line.encode("utf-8")) >= 73 for line in lines)  # folded as late as a character allows
     unfolded = "\r\n".join(lines).replace("\r\n ", "")
-    assert "DESCRIPTION:Chambre des erreurs — organisé par CHU de Lille\\n" in unfolded
+    assert "DESCRIPTION:Chambre des erreurs — organisateur : CHU de Lille\\n" in unfolded
 
 
 def test_add_to_calendar_links_carry_every_parameter(project):
@@ -84,8 +84,8 @@ def test_the_description_of_an_event_says_all_it_has(project):
                       programme="\n  - start: '9:00'\n    end: '9:30'\n    title: Accueil\n"
                                 "  - start: '14:00'\n    title: Table ronde\n    speakers: [Dr Martin, Mme Durand]")
     assert description(event, SITE).split("\n") == [
-        "Colloque — organisé par Centre hospitalier", "Statut : Annulée", "Horaire : accueil dès 9 h",
-        "En ligne : https://exemple.fr/direct", "Inscription : mailto:ssp@chu.fr", "", "Description.", "",
+        "Colloque — organisateur : Centre hospitalier", "Statut : Annulée", "Horaire : accueil dès 9 h",
+        "En ligne : https://exemple.fr/direct", "Inscription : ssp@chu.fr", "", "Description.", "",
         "Programme :", "9 h – 9 h 30 : Accueil", "14 h : Table ronde (Dr Martin, Mme Durand)", "",
         "https://example.org/ssp/2017/evenements/chambre/"]
 
@@ -94,7 +94,7 @@ def test_a_scheduled_event_says_no_status(project):
     from ssp.exports.ics import description
 
     assert description(one_event(project), SITE).split("\n") == [
-        "Portes ouvertes — organisé par Centre hospitalier", "", "Description.", "", "https://example.org/ssp/2017/evenements/chambre/"]
+        "Portes ouvertes — organisateur : Centre hospitalier", "", "Description.", "", "https://example.org/ssp/2017/evenements/chambre/"]
 
 
 def test_statuses_in_calendars(project):

@@ -139,3 +139,14 @@ def test_a_plain_address_or_phone_number_to_register_becomes_a_link(edition, wri
     assert ssp(edition, "importer", str(path), "--edition", "2017").returncode == 0
     [event] = edition.load()[0].events
     assert event.meta.registration == stored and link_text(stored) == shown
+
+
+@pytest.mark.parametrize("said", ["Exposition. Organisateur : CHU de Lille.", "Exposition organisé par CHU de Lille."])
+def test_the_organiser_is_read_back_from_an_export_of_this_site_old_or_new(edition, said):
+    """The site's openagenda.json says « Exposition. Organisateur : … » (no « organisé » to agree);
+    the exports made before said « … organisé par … »: both are read back."""
+    record = {**VERSION_1, "organisateur": None, "status": 1, "state": 2,
+              "longDescription": {"fr": f"Texte.\n\n{said} Page de l'action : <https://ssp.example/2017/evenements/x/>"}}
+    assert import_openagenda(edition.root, 2017, exported(edition, record)).ok
+    [event] = edition.load()[0].events
+    assert event.meta.organizer == "CHU de Lille" and "Organisateur" not in event.description_html

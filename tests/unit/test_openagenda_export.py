@@ -40,8 +40,8 @@ def test_every_field_is_one_openagenda_documents_and_the_mapping_names_them_all(
     assert event["age"] == {"min": 60} and event["registration"] == ["https://inscription.example.org/x"]
     assert event["location"] == {"name": "Dechy", "city": "Dechy", "region": "Hauts-de-France", "countryCode": "FR",
                                  "timezone": "Europe/Paris"}
-    assert event["description"]["fr"].startswith("Portes ouvertes organisé par Centre hospitalier. Description.")
-    assert event["longDescription"]["fr"] == (f"Description.\n\nPortes ouvertes organisé par Centre hospitalier. "
+    assert event["description"]["fr"].startswith("Portes ouvertes. Organisateur : Centre hospitalier. Description.")
+    assert event["longDescription"]["fr"] == (f"Description.\n\nPortes ouvertes. Organisateur : Centre hospitalier. "
                                               f"Page de l'action : <{SITE}2017/evenements/mixte/>")
     assert event["keywords"]["fr"] == ["Portes ouvertes", "Semaine de la sécurité des patients", "2017"]
 

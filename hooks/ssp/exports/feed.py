@@ -30,7 +30,7 @@ def _summary(event: Event) -> str:
     when = occurrence_text(occurrence.start, occurrence.end, event.timezone)
     place = event.meta.venue.city if event.meta.venue else "en ligne"
     status = f" — {STATUSES[event.meta.status]}" if event.meta.status != "scheduled" else ""
-    return f"{EVENT_TYPES[event.meta.type]}, {when}, {place}, organisé par {event.meta.organizer}{status}."
+    return f"{EVENT_TYPES[event.meta.type]}, {when}, {place}, organisateur : {event.meta.organizer}{status}."
 
 
 def atom_feed(editions: list[Edition], site_url: str, title: str, changed) -> tuple[str, bytes]:

@@ -45,7 +45,7 @@ def location(event: Event) -> str:
 
 def description(event: Event, site_url: str) -> str:
     meta = event.meta
-    lines = [f"{EVENT_TYPES[meta.type]} — organisé par {meta.organizer}"]
+    lines = [f"{EVENT_TYPES[meta.type]} — organisateur : {meta.organizer}"]
     if meta.status != "scheduled":
         lines.append(f"Statut : {STATUSES[meta.status]}")
     if meta.time_note:

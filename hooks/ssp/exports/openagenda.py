@@ -71,7 +71,7 @@ def oa_event(event: Event, site_url: str) -> dict[str, Any]:
     meta, venue = event.meta, event.meta.venue
     page = site_url + event.url
     ways, conditions = registration(meta.registration)
-    said = f"{EVENT_TYPES[meta.type]} organisé par {meta.organizer}."
+    said = f"{EVENT_TYPES[meta.type]}. Organisateur : {meta.organizer}."  # no « organisé » to agree with « Exposition »
     data: dict[str, Any] = {
         "extIds": [{"key": EXT_ID_KEY, "value": event.id}, {"key": "page", "value": page}],
         "title": {"fr": clip(meta.title, TITLE_MAX)},
