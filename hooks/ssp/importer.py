@@ -186,7 +186,7 @@ def finish(report: ImportReport, planned: list[Planned], existing: list[Existing
     writes = [item for item in planned if item.result.outcome in ("created", "updated")]
     if blocked or dry_run:
         for item in writes:
-            item.result.outcome = "held" if blocked else f"to-{item.result.outcome[:-1]}"
+            item.result.outcome = f"to-{item.result.outcome[:-1]}" if dry_run else "held"  # a trial says what it would do
         return report
     write_atomically(folder, [(project / item.result.path, item.result.text) for item in writes])
     return report

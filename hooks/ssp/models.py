@@ -19,7 +19,7 @@ from .content import Call, Material, MaterialItem, Slug
 from .fields import Audience, ClockTime, Contract, Markdown, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .text import fold, plain
 from .urls import link
-from .vocab import ACCESSIBILITY, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of, official_rank
+from .vocab import ACCESSIBILITY, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of, official_rank, region_named
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
 Status = Literal.__getitem__(tuple(STATUSES))
@@ -177,16 +177,22 @@ class EventMeta(Publishable):
         if self.venue is not None and self.region is None:
             raise fail("champ obligatoire manquant : la région du lieu (par exemple Occitanie)", "region")
         if self.venue and self.venue.postal_code and self.region:
-            departement = departement_of(self.venue.postal_code)
-            expected = REGION_OF_DEPARTEMENT.get(departement or "")
-            if expected is None:
-                raise fail(f"le code postal « {self.venue.postal_code} » ne correspond à aucun département", "venue.postal_code")
-            if expected != self.region:
-                raise fail(f"le code postal {self.venue.postal_code} est en {expected}, pas en {self.region}", "region")
-            wrong = mismatch(self.venue.city, self.venue.postal_code)
-            if wrong:
-                raise fail(wrong[1], f"venue.{wrong[0]}")
+            if wrong := place_mismatch(self.venue.postal_code, self.region, self.venue.city):
+                raise fail(wrong[1], wrong[0])
         return self
+
+    @staticmethod
+    def independent_problems(data: dict) -> list[tuple[tuple, str]]:
+        """What a file's place gets wrong (postal code, région, town), found from its raw fields: said
+        with the file's other problems, not once they are fixed (validate.py)."""
+        venue = data.get("venue") if isinstance(data.get("venue"), dict) else {}
+        code, city, region = (str(value).strip() for value in (venue.get("postal_code") or "", venue.get("city") or "",
+                                                               data.get("region") or ""))
+        named = region_named(region) if region else None
+        if not (re.fullmatch(r"\d{5}|2[AB]\d{3}", code) and city and named):
+            return []
+        wrong = place_mismatch(code, named, city)
+        return [(tuple(wrong[0].split(".")), wrong[1])] if wrong else []
 
     def moments(self) -> list[date]:
         """Every start and end written, as dates or date-times."""
@@ -205,6 +211,17 @@ class EventMeta(Publishable):
         start = self.first_start()
         when = start.strftime("%Y-%m-%dT%H:%M") if isinstance(start, datetime) else start.isoformat()
         return (fold(self.title), fold(self.venue.city) if self.venue else "", when)
+
+
+def place_mismatch(postal_code: str, region: str, city: str) -> tuple[str, str] | None:
+    """(field at fault, what is wrong) when a postal code, a region and a town disagree."""
+    expected = REGION_OF_DEPARTEMENT.get(departement_of(postal_code) or "")
+    if expected is None:
+        return "venue.postal_code", f"le code postal « {postal_code} » ne correspond à aucun département"
+    if expected != region:
+        return "region", f"le code postal {postal_code} est en {expected}, pas en {region}"
+    wrong = mismatch(city, postal_code)
+    return (f"venue.{wrong[0]}", wrong[1]) if wrong else None
 
 
 @dataclass(frozen=True)

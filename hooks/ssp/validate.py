@@ -34,7 +34,12 @@ def validate(model: type[M], document: Document, rel: str) -> M:
     try:
         return model.model_validate(_without_empty(document.data))
     except ValidationError as error:
-        raise ContentError(translate(error, document, rel, model)) from None
+        problems = translate(error, document, rel, model)
+        said = {problem.field for problem in problems}
+        problems += [Problem(rel, document.line_of(loc), field_label(loc), text)  # said now, not once the rest is fixed
+                     for loc, text in getattr(model, "independent_problems", lambda data: [])(document.data)
+                     if field_label(loc) not in said]
+        raise ContentError(problems) from None
 
 
 def _without_empty(value: Any) -> Any:

@@ -30,6 +30,15 @@ def test_verifier_lists_every_problem_in_french(project):
     assert "Traceback" not in result.stderr
 
 
+def test_verifier_says_a_wrong_postal_code_with_the_other_problems_at_once(project):
+    project.edition()
+    project.event("z", front_matter(start="2017-11-31", venue="\n  city: Douai\n  postal_code: '13001'", region="Hauts-de-France"))
+    result = ssp(project, "verifier")
+    assert result.returncode == 1
+    assert "start : la date « 2017-11-31 » n'existe pas" in result.stderr
+    assert "region : le code postal 13001 est en Provence-Alpes-Côte d'Azur, pas en Hauts-de-France" in result.stderr
+
+
 def test_verifier_help_is_french(project):
     result = ssp(project, "--help")
     assert "Vérifie tout le contenu" in result.stdout

@@ -150,3 +150,11 @@ def test_the_organiser_is_read_back_from_an_export_of_this_site_old_or_new(editi
     assert import_openagenda(edition.root, 2017, exported(edition, record)).ok
     [event] = edition.load()[0].events
     assert event.meta.organizer == "CHU de Lille" and "Organisateur" not in event.description_html
+
+
+def test_a_trial_with_a_bad_row_still_says_what_each_good_row_would_do(edition):
+    path = excel_csv(edition, [row(title="Bonne"), row(title="Mauvaise", start="31/11/2017")])
+    result = ssp(edition, "importer", str(path), "--edition", "2017", "--essai")
+    assert result.returncode == 1 and "ligne 2 : action à créer (essai) → campaigns/2017/events/bonne-douai.md" in result.stdout
+    assert "ligne valide non écrite" not in result.stdout + result.stderr
+    assert not list(edition.root.glob("campaigns/2017/events/*.md"))
