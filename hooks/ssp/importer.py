@@ -15,6 +15,7 @@ from __future__ import annotations
 import copy
 import difflib
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from pathlib import Path
@@ -309,9 +310,9 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
         result.problems.append(Problem(name, number, headers.get("description", "description"), str(refused)))
     try:
         meta = check_event(fields, name)
-    except ContentError as error:  # every problem of the record, one per column
+    except ContentError as error:  # every problem of the record, one per column, in the sheet's words
         named = {problem.field for problem in result.problems}
-        result.problems += [Problem(name, number, header, problem.message) for problem in error.problems
+        result.problems += [Problem(name, number, header, _sheet_words(problem.message, headers)) for problem in error.problems
                             if (header := _header_of(problem.field, headers)) not in named]
         return None
     if result.problems:
@@ -342,6 +343,15 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
     if import_id:
         by_id[import_id] = number
     return Planned(result, fields, description, match)
+
+
+def _sheet_words(message: str, headers: dict[str, str]) -> str:
+    """A content file's message told in the sheet's words: « (venue) », « « online_url » » become its
+    columns as written (« Ville », « Lien en ligne »)."""
+    name = {column.field: column.header for column in COLUMNS if column.field} | UNCOLUMNED | headers
+    message = message.replace("le lieu (venue)", f"le lieu (« {name['venue.city']} »)")
+    return re.sub(r"« (online_url|start|end|slots|region|organizer|title|type) »",
+                  lambda field: f"« {name.get(field.group(1), field.group(1))} »", message)
 
 
 def strings(value: Any, path: str = "") -> list[tuple[str, str]]:

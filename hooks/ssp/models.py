@@ -85,6 +85,11 @@ class Venue(Contract):
     city: Text = Field(description="Commune")
 
 
+def _written(moment: date | datetime) -> str:
+    """« 25/11/2026 à 10:00 », as an office writes it (the file may say 2026-11-25T10:00)."""
+    return f"{moment:%d/%m/%Y à %H:%M}" if isinstance(moment, datetime) else f"{moment:%d/%m/%Y}"
+
+
 def check_range(start: date | datetime | time, end: date | datetime | time | None) -> date | datetime | None:
     """Validate an occurrence's end against its start; a bare end time means the same day."""
     if isinstance(start, time):
@@ -98,7 +103,7 @@ def check_range(start: date | datetime | time, end: date | datetime | time | Non
     if isinstance(start, datetime) != isinstance(end, datetime):
         raise fail("début et fin doivent être tous deux des dates, ou tous deux des dates et heures", "end")
     if end < start or (isinstance(end, datetime) and end == start):
-        raise fail(f"la fin ({end.isoformat()}) doit être après le début ({start.isoformat()})", "end")
+        raise fail(f"la fin ({_written(end)}) doit être après le début ({_written(start)})", "end")
     return end
 
 

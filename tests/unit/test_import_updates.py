@@ -158,3 +158,14 @@ def test_a_trial_with_a_bad_row_still_says_what_each_good_row_would_do(edition):
     assert result.returncode == 1 and "ligne 2 : action à créer (essai) → campaigns/2017/events/bonne-douai.md" in result.stdout
     assert "ligne valide non écrite" not in result.stdout + result.stderr
     assert not list(edition.root.glob("campaigns/2017/events/*.md"))
+
+
+def test_messages_use_the_sheet_s_words_and_dates(edition):
+    end_first = row(start="25/11/2017", at="10h", until="9h")
+    nowhere = row(title="Sans lieu", town="", postal="", region="")
+    nowhere[7] = ""  # no place either
+    result = ssp(edition, "importer", str(excel_csv(edition, [end_first, nowhere])), "--edition", "2017")
+    assert ("ligne 2, colonne « Heure de fin » : la fin (25/11/2017 à 09:00) doit être après le début "
+            "(25/11/2017 à 10:00)") in result.stderr
+    assert "colonne « Ville » : indiquez le lieu (« Ville ») ou, pour une action en ligne, « lien en ligne »" in result.stderr
+    assert "online_url" not in result.stderr and "venue" not in result.stderr and "T10:00" not in result.stderr
