@@ -87,11 +87,16 @@ def _field_id(label: str) -> str:
 
 def parse_body(body: str) -> dict[str, str]:
     """The answers of an issue created from the form: `### Label` then the value; empty fields
-    hold GitHub's `_No response_`. Only the form's own labels start a field, so a description may
-    contain `###` headings of its own."""
+    hold GitHub's `_No response_`. GitHub writes the fields in the form's order: a heading starts a
+    field only if it is a label coming after the last field found — so a description (the last
+    field) may hold `### Lieu`, or any heading, as its own text."""
     text = body.replace("\r\n", "\n").replace("\r", "\n")
     pattern = re.compile(r"^### (" + "|".join(re.escape(label) for label in LABELS) + r")[ \t]*$", re.MULTILINE)
-    matches = list(pattern.finditer(text))
+    matches, last = [], -1
+    for match in pattern.finditer(text):
+        if LABELS.index(match.group(1)) > last:
+            matches.append(match)
+            last = LABELS.index(match.group(1))
     answers = {}
     for match, following in zip(matches, matches[1:] + [None]):
         value = text[match.end():following.start() if following else len(text)].strip("\n").strip()

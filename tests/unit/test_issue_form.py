@@ -42,6 +42,21 @@ def test_parse_body_keeps_each_answer_and_empties_no_response():
     assert answers["Description"].endswith("- visite\n- questions") and "### Programme" in answers["Description"]
 
 
+def test_every_label_inside_the_description_is_its_text(project):
+    """A description that holds `### Lieu`, `### Ville`… (any of the form's labels): the form's fields
+    come in its order, the description is the last one: all of it is the description."""
+    from ssp.issueform import LABELS
+
+    inside = "\n\n".join(f"### {label}\n\ntexte sous {label}" for label in LABELS)
+    answers = parse_body(issue_body({**ANSWERS, "Description": "Début.\n\n" + inside}))
+    assert answers["Description"] == "Début.\n\n" + inside
+    assert answers["Lieu"] == ANSWERS["Lieu"] and answers["Ville"] == "Dechy" and answers["Édition"] == "2017"
+    project.edition()
+    result = declare(project.root, issue_body({**ANSWERS, "Description": "Début.\n\n" + inside}))
+    assert result.ok, result.comment()
+    assert "texte sous Lieu" in result.text and "Service de maternité, site de Dechy" in result.text
+
+
 def test_an_issue_becomes_a_valid_event_file(project):
     project.edition()
     result = declare(project.root, issue_body(ANSWERS))
