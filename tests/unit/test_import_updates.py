@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from helpers import EDITION_2017, excel_csv, row, ssp
+from helpers import EDITION_2017, excel_csv, front_matter, row, ssp
 from ssp.agendaimport import import_openagenda
 from ssp.importreport import report_lines
 
@@ -169,3 +169,12 @@ def test_messages_use_the_sheet_s_words_and_dates(edition):
             "(25/11/2017 à 10:00)") in result.stderr
     assert "colonne « Ville » : indiquez le lieu (« Ville ») ou, pour une action en ligne, « lien en ligne »" in result.stderr
     assert "online_url" not in result.stderr and "venue" not in result.stderr and "T10:00" not in result.stderr
+
+
+def test_a_sheet_row_matching_an_action_of_several_slots_is_compared_not_a_crash(edition):
+    edition.event("atelier", front_matter(start=None, import_id="CHD-5", venue="\n  city: Douai\n  postal_code: '59500'",
+                                          slots="\n  - start: 2017-11-21T09:00\n    end: '12:00'\n  - start: 2017-11-22T14:00"))
+    sheet = excel_csv(edition, [row(identifier="CHD-5", at="10h", until="12h")])
+    result = ssp(edition, "importer", str(sheet), "--edition", "2017", "--essai")
+    assert "Traceback" not in result.stderr and "Erreur inattendue" not in result.stderr
+    assert "  créneaux : « 21/11/2017 09:00 → 12:00, 22/11/2017 14:00 » → « (vide) »" in result.stderr
