@@ -8,7 +8,7 @@ import pytest
 from helpers import EXCEL_HEADER, excel_csv, front_matter, row, ssp
 from ssp.frenchinput import InputError, parse_accessibility, parse_age
 from ssp.frenchnumbers import age_range
-from ssp.issueform import declare
+from ssp.issueform import LABELS, declare
 from ssp.models import AgeRange
 from test_issue_form import ANSWERS, issue_body
 
@@ -75,6 +75,7 @@ def test_a_french_excel_sheet_brings_age_and_accessibility(project):
 def test_the_issue_form_asks_for_age_and_accessibility(project):
     project.edition()
     answers = ANSWERS | {"Âge": "6-12", "Accessibilité": "Accessible en fauteuil roulant, Adapté au handicap visuel"}
+    answers = {label: answers[label] for label in LABELS if label in answers}  # as GitHub writes them: the form's order
     result = declare(project.root, issue_body(answers))
     assert result.ok, result.comment()
     assert "age:\n  min: 6\n  max: 12\naccessibility:\n- moteur\n- visuel\n" in result.text
