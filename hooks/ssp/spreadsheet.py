@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -79,6 +80,7 @@ def _unreadable(name: str, message: str) -> ContentError:
     return ContentError([Problem(name, 0, "", message)])
 
 
+INFLATED_MAX = 60_000_000  # a workbook's parts once inflated: a national edition's sheet is a few megabytes
 HEADER_SEARCH = 10  # the header row is looked for within the first rows holding something (a title may stand above)
 ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # Excel's escape of a character XML cannot hold: _x000D_ is a carriage return
 
@@ -89,6 +91,14 @@ def _read_xlsx(path: Path, known_headers: set[str], sheet_name: str | None) -> S
     without a stored result (a file written by a program) are problems, never an empty cell."""
     from openpyxl import load_workbook
 
+    try:
+        with zipfile.ZipFile(path) as archive:  # read whole below: a sheet that inflates beyond reason is refused first
+            inflated = sum(member.file_size for member in archive.infolist())  # zipfile never inflates beyond it
+    except (zipfile.BadZipFile, OSError):
+        inflated = 0  # openpyxl says it is unreadable, below
+    if inflated > INFLATED_MAX:
+        raise _unreadable(path.name, f"classeur trop gros une fois décompressé (plus de {INFLATED_MAX // 1_000_000} Mo) : "
+                                     "découpez-le, ou enregistrez-le en « CSV UTF-8 »")
     try:
         workbook = load_workbook(path, data_only=True)
         formulas = load_workbook(path, data_only=False)

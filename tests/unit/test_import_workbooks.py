@@ -131,3 +131,12 @@ def test_an_end_given_as_a_time_alone_is_on_the_start_s_day(edition, end):
     [event] = created(edition).values()
     assert (event.occurrences[0].start.isoformat(), event.occurrences[0].end.isoformat()) == (
         "2017-11-24T14:00:00+01:00", "2017-11-24T16:30:00+01:00")
+
+
+def test_a_workbook_that_inflates_beyond_reason_is_refused_before_it_is_read(edition):
+    path = workbook_file(edition, [row()])
+    with zipfile.ZipFile(path, "a", compression=zipfile.ZIP_DEFLATED) as archive:  # 80 MB of XML, 80 KB in the file
+        archive.writestr("xl/padding.xml", b"<a/>" * 20_000_000)
+    assert path.stat().st_size < 1_000_000
+    result = ssp(edition, "importer", str(path), "--edition", "2017")
+    assert result.returncode == 1 and "classeur trop gros une fois décompressé (plus de 60 Mo)" in result.stderr
