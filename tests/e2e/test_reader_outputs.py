@@ -190,13 +190,13 @@ def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_s
     from icalendar import Calendar
     built, server = gates_site
     soup = built.html("donnees-ouvertes/index.html")
-    items = {item.get_text(" ", strip=True).split(" : ")[0]: item for item in soup.select("#agendas-departements ~ ul li")}
+    items = {item.span.get_text(" ", strip=True): item for item in soup.select("#agendas-departements ~ ul li")}
     paths = sorted(path.relative_to(built.site).as_posix() for path in (built.site / "agendas/departements").glob("*.ics"))
     assert len(items) == len(paths) > 1
     for path in paths:
         said, = [name for name, item in items.items() if item.select_one(f"a[href='../{path}']")]
         events = len(Calendar.from_ical(built.text(path)).walk("VEVENT"))
-        assert said.endswith(", 1 événement" if events == 1 else f", {events} événements"), said
+        assert said.endswith(" 1 événement" if events == 1 else f" {events} événements"), said
     reunion = built.html("2030/departements/974/index.html").select_one(".ssp-subscribe")
     events = len(Calendar.from_ical(built.text("agendas/departements/974.ics")).walk("VEVENT"))
     assert f"Agenda La Réunion (974), toutes éditions ({events} événements)" in reunion.get_text(" ", strip=True)
