@@ -24,6 +24,7 @@ from .importer import (ImportReport, RowResult, _existing_events, _missing_editi
 from .problems import ContentError, Problem
 from .source import read_bytes
 from .vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of, timezone_of
+from .text import one_line
 
 MAX_BYTES = 50 * 1024 * 1024
 STATUS_OF = {number: status for status, number in OA_STATUS.items()}
@@ -110,11 +111,6 @@ def text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def line(value: Any) -> str:
-    """A field read on one line (a title, a place): line breaks typed in it become spaces."""
-    return " ".join(text(value).split())
-
-
 def event_fields(record: dict, name: str, result: RowResult, organizer: str | None) -> tuple[dict, str, str | None, list[str]]:
     """An export's event → event fields as content files write them, the Markdown body, the
     identifiant, and notes on what the site cannot hold. Problems go to `result`."""
@@ -125,7 +121,7 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     long_text = text(record.get("longDescription"))
     said = SAID.search(long_text)
     body = long_text[:said.start()].strip() if said else long_text or text(record.get("description"))
-    fields: dict[str, Any] = {"title": line(record.get("title"))}
+    fields: dict[str, Any] = {"title": one_line(text(record.get("title")))}
     keywords = record.get("keywords")
     words = keywords.get("fr", []) if isinstance(keywords, dict) else keywords
     words = [str(word) for word in (words if isinstance(words, list) else [words] if words else [])]
@@ -146,8 +142,8 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
         notes.append(f"type d'action non donné par les mots-clés : « {EVENT_TYPES['autre']} »")
     if others:
         notes.append("mots-clés non repris : " + ", ".join(others))
-    fields["organizer"] = (said.group("organizer") if said else "") or line(record.get("organisateur")) or \
-        line(record.get("organizer")) or (organizer or "")
+    fields["organizer"] = (said.group("organizer") if said else "") or one_line(text(record.get("organisateur"))) or \
+        one_line(text(record.get("organizer"))) or (organizer or "")
     if not fields["organizer"]:
         problem("organizer", "organisateur absent : OpenAgenda n'a pas ce champ ; relancez avec --organisateur « … »")
     attendance = record.get("attendanceMode", 1)  # 2: online only
@@ -191,9 +187,9 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
 
 
 def venue(location: dict, name: str, result: RowResult) -> tuple[dict, str | None]:
-    city = line(location.get("city"))
-    postal = line(location.get("postalCode"))
-    found = {"name": line(location.get("name")), "address": line(location.get("address")), "postal_code": postal, "city": city}
+    city = one_line(text(location.get("city")))
+    postal = one_line(text(location.get("postalCode")))
+    found = {"name": one_line(text(location.get("name"))), "address": one_line(text(location.get("address"))), "postal_code": postal, "city": city}
     if found["name"] == city:
         found["name"] = ""  # the site's own export names a place without a name after its town
     region = None

@@ -14,13 +14,13 @@ from .history import last_changes
 from .content import Contact, Partnership
 from .load import edition_years, load_all
 from .models import Edition, Event
-from .pages import PageSpec, event_page_data, featured, is_over, site_pages
+from .pages import PageSpec, event_page_data, events_by_place, featured, is_over, site_pages
 from .parallel import parallel_map
 from .publication import published
 from .problems import ContentError, Problem
 from .urls import link
 from .views import ArchiveView, BilanView
-from .vocab import DEPARTEMENTS, REGION_OF_DEPARTEMENT, REGIONS, departement_calendar_path, region_calendar_path, timezone_of
+from .vocab import DEPARTEMENTS, REGION_OF_DEPARTEMENT, departement_calendar_path, region_calendar_path, timezone_of
 
 
 @dataclass(frozen=True)
@@ -128,16 +128,11 @@ def calendars(editions: list[Edition], maker: ics.Calendars) -> dict[str, bytes]
         files[link("edition_calendar", year=edition.year)] = maker.calendar(name, list(edition.events))
         for event in edition.events:
             files[link("event_calendar", year=event.year, slug=event.slug)] = maker.event_calendar(event)
-    for region in REGIONS:
-        events = [event for edition in editions for event in edition.events if event.meta.region == region]
+    regions, departements = events_by_place(editions)
+    for region, events in regions.items():
         files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events,
                                                              timezone_of(region))
-    by_departement: dict[str, list[Event]] = {}
-    for edition in editions:
-        for event in edition.events:
-            if event.departement:
-                by_departement.setdefault(event.departement, []).append(event)
-    for code, events in sorted(by_departement.items()):
+    for code, events in departements.items():
         files[departement_calendar_path(code)] = maker.calendar(
             f"Semaine de la sécurité des patients — {DEPARTEMENTS[code]} ({code})", events, timezone_of(REGION_OF_DEPARTEMENT[code]))
     return files

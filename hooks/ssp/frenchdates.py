@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 
 from babel.dates import format_date
@@ -10,6 +10,14 @@ from babel.dates import format_date
 from .vocab import DEFAULT_TIMEZONE, TIMEZONE_LABELS
 
 LOCALE = "fr_FR"
+
+
+def numeric(moment: date | datetime | time) -> str:
+    """« 25/11/2026 10:00 », « 25/11/2026 », « 10:00 »: as French spreadsheets write them, and the
+    importer reads them back (its reports and the content checks' messages)."""
+    if isinstance(moment, datetime):
+        return f"{moment:%d/%m/%Y %H:%M}"
+    return f"{moment:%d/%m/%Y}" if isinstance(moment, date) else f"{moment:%H:%M}"
 
 
 def _day_number(day: date) -> str:

@@ -25,13 +25,14 @@ from openpyxl.utils import get_column_letter
 
 from . import frenchinput as typed
 from . import markup
+from .frenchdates import numeric
 from .frenchinput import InputError, iso
 from .models import EventMeta
 from .problems import ContentError, Problem
 from .scaffold import BODY_HINT, check_event, front_matter_text
 from .source import forbidden_message, refused_character, parse_yaml, read_text, split_front_matter
 from .spreadsheet import HEADER_SEARCH, Sheet, read_sheet
-from .text import fold, slugify
+from .text import fold, one_line, slugify
 from .validate import validate
 from .vocab import ACCESSIBILITY, AUDIENCES, EVENT_TYPES, STATUSES
 
@@ -370,7 +371,7 @@ def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult
 
     def text(key: str) -> str:
         written = _text(values[key][0]) if key in values else ""
-        return written if key in ("description", "time_note") else " ".join(written.split())  # a title on one line
+        return written if key in ("description", "time_note") else one_line(written)
 
     def parsed(key: str, parse):
         raw = values.get(key, (None, ""))[0]
@@ -638,12 +639,8 @@ def _shown(key: str, value) -> str:
         if isinstance(start, datetime) and isinstance(end, datetime) and end.date() == start.date():
             end = end.time()  # « 21/11/2017 10:00 → 12:00 »
         return _shown(key, start) + (f" → {_shown(key, end)}" if end else "")
-    if isinstance(value, datetime):
-        return f"{value:%d/%m/%Y %H:%M}"
-    if isinstance(value, date):
-        return f"{value:%d/%m/%Y}"
-    if isinstance(value, time):
-        return f"{value:%H:%M}"
+    if isinstance(value, (date, time)):
+        return numeric(value)
     if isinstance(value, bool):
         return "oui" if value else "non"
     return LABELS.get(key, {}).get(value, str(value))

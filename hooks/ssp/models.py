@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from .communes import mismatch
 from .content import Call, Material, MaterialItem, Slug
+from .frenchdates import numeric
 from .fields import Audience, ClockTime, Contract, Markdown, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .text import fold, plain
 from .urls import link
@@ -85,11 +86,6 @@ class Venue(Contract):
     city: Text = Field(description="Commune")
 
 
-def _written(moment: date | datetime) -> str:
-    """« 25/11/2026 à 10:00 », as an office writes it (the file may say 2026-11-25T10:00)."""
-    return f"{moment:%d/%m/%Y à %H:%M}" if isinstance(moment, datetime) else f"{moment:%d/%m/%Y}"
-
-
 def check_range(start: date | datetime | time, end: date | datetime | time | None) -> date | datetime | None:
     """Validate an occurrence's end against its start; a bare end time means the same day."""
     if isinstance(start, time):
@@ -103,7 +99,7 @@ def check_range(start: date | datetime | time, end: date | datetime | time | Non
     if isinstance(start, datetime) != isinstance(end, datetime):
         raise fail("début et fin doivent être tous deux des dates, ou tous deux des dates et heures", "end")
     if end < start or (isinstance(end, datetime) and end == start):
-        raise fail(f"la fin ({_written(end)}) doit être après le début ({_written(start)})", "end")
+        raise fail(f"la fin ({numeric(end)}) doit être après le début ({numeric(start)})", "end")
     return end
 
 

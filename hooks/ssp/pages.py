@@ -84,18 +84,29 @@ class PlaceCalendar:
     events: int  # its entries: an action of several dates is one per date
 
 
-def place_calendars(editions: list[Edition], site_url: str) -> tuple[list[PlaceCalendar], dict[str, PlaceCalendar]]:
-    """Every region's calendar, and the calendar of each département with actions (by code)."""
-    regions: dict[str, int] = dict.fromkeys(REGIONS, 0)
-    departements: dict[str, int] = {}
+def events_by_place(editions: list[Edition]) -> tuple[dict[str, list[Event]], dict[str, list[Event]]]:
+    """The events of every edition by region (every region, in order), and by département (those
+    with actions, by code): what each place's calendar holds."""
+    regions: dict[str, list[Event]] = {region: [] for region in REGIONS}
+    departements: dict[str, list[Event]] = {}
     for event in (event for edition in editions for event in edition.events):
         if event.meta.region:
-            regions[event.meta.region] += len(event.occurrences)
+            regions[event.meta.region].append(event)
         if event.departement:
-            departements[event.departement] = departements.get(event.departement, 0) + len(event.occurrences)
-    return ([PlaceCalendar(region, subscription(region_calendar_path(region), site_url), count) for region, count in regions.items()],
-            {code: PlaceCalendar(f"{DEPARTEMENTS[code]} ({code})", subscription(departement_calendar_path(code), site_url), count)
-             for code, count in sorted(departements.items())})
+            departements.setdefault(event.departement, []).append(event)
+    return regions, dict(sorted(departements.items()))
+
+
+def place_calendars(editions: list[Edition], site_url: str) -> tuple[list[PlaceCalendar], dict[str, PlaceCalendar]]:
+    """Every region's calendar, and the calendar of each département with actions (by code)."""
+    regions, departements = events_by_place(editions)
+
+    def entries(events: list[Event]) -> int:
+        return sum(len(event.occurrences) for event in events)
+    return ([PlaceCalendar(region, subscription(region_calendar_path(region), site_url), entries(events))
+             for region, events in regions.items()],
+            {code: PlaceCalendar(f"{DEPARTEMENTS[code]} ({code})", subscription(departement_calendar_path(code), site_url),
+                                 entries(events)) for code, events in departements.items()})
 
 
 def day_slug(day: date) -> str:

@@ -21,6 +21,11 @@ def slugify(text: str) -> str:
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
 
+def one_line(text: str) -> str:
+    """A text read on one line (a title, a place): line breaks and runs of spaces become one space."""
+    return " ".join(text.split())
+
+
 def fold(text: str) -> str:
     """Case, accents, spaces, hyphens and punctuation forgiven: « Hauts de France » → « hautsdefrance »."""
     return slugify(text).replace("-", "")

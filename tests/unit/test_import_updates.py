@@ -165,8 +165,8 @@ def test_messages_use_the_sheet_s_words_and_dates(edition):
     nowhere = row(title="Sans lieu", town="", postal="", region="")
     nowhere[7] = ""  # no place either
     result = ssp(edition, "importer", str(excel_csv(edition, [end_first, nowhere])), "--edition", "2017")
-    assert ("ligne 2, colonne « Heure de fin » : la fin (25/11/2017 à 09:00) doit être après le début "
-            "(25/11/2017 à 10:00)") in result.stderr
+    assert ("ligne 2, colonne « Heure de fin » : la fin (25/11/2017 09:00) doit être après le début "
+            "(25/11/2017 10:00)") in result.stderr
     assert "colonne « Ville » : indiquez le lieu (« Ville ») ou, pour une action en ligne, « lien en ligne »" in result.stderr
     assert "online_url" not in result.stderr and "venue" not in result.stderr and "T10:00" not in result.stderr
 
