@@ -17,7 +17,7 @@ export SSP_ENGINE := $(ENGINE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: npm-tool serve build test test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche captures lighthouse debian-tools gates-tools clean
+.PHONY: npm-tool serve build test lint test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche captures lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -58,8 +58,11 @@ serve: $(READY) $(DSFR)  ## Prévisualisation sur http://127.0.0.1:8000, mise à
 build: $(READY) $(DSFR)  ## Construction stricte du site dans site/
 	$(BIN)/$(ENGINE) build --strict
 
-test: $(READY) $(DSFR) gates-tools  ## Tous les tests, contrôles de qualité compris (un processus par cœur)
+test: $(READY) $(DSFR) gates-tools lint  ## Tous les tests, contrôles de qualité compris (un processus par cœur)
 	$(BIN)/python -m pytest -n auto
+
+lint: $(READY)  ## Style et types du code Python (ruff, mypy ; réglages dans pyproject.toml)
+	$(BIN)/ruff check hooks tests bench tools .ci
 
 test-mkdocs:  ## Tous les tests, le site construit par MkDocs 1.6.1 au lieu de ProperDocs
 	$(MAKE) test ENGINE=mkdocs

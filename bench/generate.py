@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
-from ssp.vocab import AUDIENCES, EVENT_TYPES, REGIONS  # noqa: E402
+from ssp.vocab import AUDIENCES, EVENT_TYPES, REGIONS
 
 CITIES = {
     "Auvergne-Rhône-Alpes": ("Lyon", "69003"), "Bourgogne-Franche-Comté": ("Dijon", "21000"),

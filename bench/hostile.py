@@ -16,9 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT / "hooks"), str(ROOT / "tests")]
 
+from helpers import pdf_of_objects  # noqa: E402  (the test's bound, at its worst)
 from ssp import activefiles, markup, source  # noqa: E402
 from ssp.exports.shareimage import share_image  # noqa: E402
-from helpers import pdf_of_objects  # noqa: E402  (the test's bound, at its worst)
 
 
 def docx_of(megabytes: int) -> bytes:

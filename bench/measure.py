@@ -15,10 +15,10 @@ from pathlib import Path
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 if os.environ.get("SSP_ENGINE", "properdocs") == "properdocs":  # as `properdocs build` runs: mkdocs.* → properdocs.*
-    import properdocs.replacement  # noqa: E402, F401
+    import properdocs.replacement  # noqa: F401
 
-from mkdocs.commands.build import build  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 
 def pss_kb(pid: int | str) -> int:

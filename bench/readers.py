@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "tests" / "gates")]
 
-from checks import launch  # noqa: E402  (Debian's Chromium, headless, no network)
 from generate import copy_site, generate  # noqa: E402
+
+from checks import launch  # noqa: E402  (Debian's Chromium, headless, no network)
 
 EVENTS = """window.__longest = {};
 new PerformanceObserver(list => {

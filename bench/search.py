@@ -13,8 +13,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from readers import build, serve  # noqa: E402  (puts tests/ and tests/gates/ on the path)
-from checks import launch, wait_until  # noqa: E402
+from readers import build, serve
+
+from checks import launch, wait_until
 
 
 def first_search(page, base: str, words: str) -> tuple[int, int, float]:

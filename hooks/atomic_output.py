@@ -9,14 +9,15 @@ and the old one is removed. A build killed at any moment leaves the previous sit
 from __future__ import annotations
 
 import ctypes
-import logging
 import ctypes.util
+import logging
 import os
 import shutil
 
-from engine import ENGINE_LOG
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
+
+from engine import ENGINE_LOG
 
 SUFFIX = ".partiel"
 _RENAME_EXCHANGE = 2

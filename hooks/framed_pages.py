@@ -25,6 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
+
 from ssp.parallel import start_map
 
 FRAME_NAME = "cadre-commun"  # the frame is rendered as a page of that name, never written
@@ -53,7 +54,7 @@ class FramedPages:
         self.pages = []
         for spec in specs:
             file = cache.get(("file", spec.src_uri, config.site_dir, config.use_directory_urls),
-                             lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))
+                             lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))  # noqa: B023 (called at once)
             self.pages.append((spec, file, base + file.url if base else file.url))  # as urljoin would: file.url is relative
         self.today, changed = site.today, site.changed
         # (address, date of the event file's last commit or None): the sitemap's lines
@@ -70,7 +71,7 @@ class FramedPages:
                       {name: self.env.get_template(name) for name in partials}, self.templates,
                       self.today, keep=writer is not None)
         checked = set()  # the contract, checked on one page of each kind: every frame comes from the same templates
-        for spec, file, address in self.pages:
+        for spec, _, address in self.pages:
             if spec.view.body not in checked:
                 checked.add(spec.view.body)
                 frame, context, _ = job.frames[frame_of(spec)]
@@ -83,7 +84,7 @@ class FramedPages:
             for (spec, file, address), content in zip(self.pages, results()):
                 if writer:
                     key = job.key(spec, address)
-                    writer(file.abs_dest_path, self.cache.get(key, lambda: content) if key else content)
+                    writer(file.abs_dest_path, self.cache.get(key, lambda: content) if key else content)  # noqa: B023 (called at once)
             for path, content in files if writer else ():
                 writer(path, content)
         self._finish = finish

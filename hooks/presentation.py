@@ -79,7 +79,7 @@ def stylesheet(folder: Path) -> str:
     for part in [f"{part}.main.min.css" for part in PARTS] + [DISPLAY]:
         here = posixpath.dirname(part)
         text = (folder / part).read_text(encoding="utf-8")
-        sheets.append(CSS_URL.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}{url[3]}")', text))
+        sheets.append(CSS_URL.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}{url[3]}")', text))  # noqa: B023 (called at once)
     return "\n".join(sheets)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 HOOKS = str(Path(__file__).parent)
@@ -33,8 +33,8 @@ from ssp import legal, markup, templating, urls  # noqa: E402
 from ssp.build import Site, build_site  # noqa: E402
 from ssp.cache import Cache  # noqa: E402
 from ssp.folders import clutter, project_problems, root_links  # noqa: E402
-from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.pages import problems_page  # noqa: E402
+from ssp.parallel import WorkerLost, cores  # noqa: E402
 from ssp.problems import ContentError, format_problems, shown  # noqa: E402
 
 log = logging.getLogger(ENGINE_LOG + ".plugins.ssp")
@@ -48,7 +48,7 @@ CACHE = Cache()  # what is made from content (calendars, cards, event pages…),
 def build_date() -> date:
     """Today, or the day of SOURCE_DATE_EPOCH so that a build can be repeated byte for byte."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return datetime.fromtimestamp(int(epoch), timezone.utc).date() if epoch else date.today()
+    return datetime.fromtimestamp(int(epoch), UTC).date() if epoch else date.today()
 
 
 def on_startup(command: str, dirty: bool) -> None:

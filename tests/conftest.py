@@ -11,12 +11,12 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "gates"))
 
-from builds import ENGINE, build, site_project  # noqa: E402
-from checks import SiteServer, launch  # noqa: E402
-from helpers import ROOT, Project  # noqa: E402
+from builds import ENGINE, build, site_project
+from checks import SiteServer, launch
+from helpers import ROOT, Project
 
 if ENGINE == "properdocs":  # builds made in this process run ProperDocs too (mkdocs.* → properdocs.*)
-    import properdocs.replacement  # noqa: E402, F401
+    import properdocs.replacement  # noqa: F401
 
 
 @pytest.fixture

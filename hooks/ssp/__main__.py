@@ -13,7 +13,6 @@ from .problems import ContentError, Problem, format_problems, shown
 from .vocab import AUDIENCES, EVENT_TYPES
 
 
-
 @click.group(cls=FrenchGroup, help="Outils de la Semaine de la sécurité des patients, pour les équipes qui tiennent le contenu.")
 @click.option("--projet", type=click.Path(file_okay=False, path_type=Path), default=".",
               help="Dossier du projet (celui qui contient campaigns/).")
@@ -240,7 +239,7 @@ def run() -> None:
     """The `ssp` command. An unexpected failure gets a French message, not a traceback (SSP_DEBUG=1 shows it)."""
     try:
         main(prog_name="ssp")
-    except Exception as error:  # noqa: BLE001 — the last safety net of a command for editors
+    except Exception as error:
         if os.environ.get("SSP_DEBUG"):
             raise
         click.echo(f"Erreur inattendue ({type(error).__name__}) : rien n'a été modifié de plus. Signalez-la à l'équipe "

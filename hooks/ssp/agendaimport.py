@@ -20,11 +20,11 @@ from zoneinfo import ZoneInfo
 
 from . import frenchinput as typed
 from .exports.openagenda import EXT_ID_KEY, OA_ACCESSIBILITY, OA_STATUS, PAGE_SAID
-from .importer import (ImportReport, RowResult, _existing_events, _missing_edition, finish, plan)
+from .importer import ImportReport, RowResult, _existing_events, _missing_edition, finish, plan
 from .problems import ContentError, Problem
 from .source import read_bytes
-from .vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of, timezone_of
 from .text import one_line
+from .vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of, timezone_of
 
 MAX_BYTES = 50 * 1024 * 1024
 STATUS_OF = {number: status for status, number in OA_STATUS.items()}

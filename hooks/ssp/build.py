@@ -3,21 +3,21 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time
 from functools import lru_cache, partial
-from datetime import date, datetime, time, timezone
 from pathlib import Path
 
 from . import bilan, communes
 from .cache import Cache
+from .content import Contact, Partnership
 from .exports import data, feed, ics, shareimage
 from .history import last_changes
-from .content import Contact, Partnership
 from .load import edition_years, load_all
 from .models import Edition, Event
 from .pages import PageSpec, event_page_data, events_by_place, featured, is_over, site_pages
 from .parallel import parallel_map
-from .publication import published
 from .problems import ContentError, Problem
+from .publication import published
 from .urls import link
 from .views import ArchiveView, BilanView
 from .vocab import DEPARTEMENTS, REGION_OF_DEPARTEMENT, departement_calendar_path, region_calendar_path, timezone_of
@@ -64,7 +64,7 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     files = {path: content for edition in editions for path, content in data.edition_files(edition, site_url, cache).items()}
     files.update(calendars(editions, maker))
     changed = last_changes(project_dir)
-    built = datetime.combine(today, time(), timezone.utc)
+    built = datetime.combine(today, time(), UTC)
     files.update([feed.atom_feed(editions, site_url, "Semaine de la sécurité des patients — les actions",
                                  lambda event: changed.get(event.source, built))])
     files.update((item.output, item.content) for edition in editions for item in edition.materials if item.output)

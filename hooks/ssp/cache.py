@@ -10,7 +10,8 @@ needs and what the current one adds. Nothing is kept in the content objects them
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 
 class Cache:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+
 class FrenchFormatter(click.HelpFormatter):
     """Click's help screens, in French."""
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal, Optional
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
+from .fields import Audience, Contract, LocalDate, Markdown, Publishable, Region, Text, WebUrl, as_list, fail, single
 from .thumbnails import Thumbnail
 from .urls import link
-from .fields import Audience, Contract, LocalDate, Markdown, Publishable, Region, Text, WebUrl, as_list, fail, single
 
 SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Slug = Annotated[str, Field(pattern=SLUG)]
@@ -33,9 +33,9 @@ class Material(Contract):
     kind: MaterialKind = Field(description="Type : " + ", ".join(MATERIAL_KINDS))
     audience: Annotated[list[Audience], BeforeValidator(as_list)] = Field(default_factory=list, description="Publics")
     publisher: Text = Field(description="Éditeur : DGOS, ARS…")
-    file: Optional[Text] = Field(None, description="Fichier du dossier de l'édition, par exemple supports/affiche.pdf")
-    url: Optional[WebUrl] = Field(None, description="Ou bien : lien vers le support en ligne")
-    description: Optional[Text] = Field(None, description="Quelques mots sur le support")
+    file: Text | None = Field(None, description="Fichier du dossier de l'édition, par exemple supports/affiche.pdf")
+    url: WebUrl | None = Field(None, description="Ou bien : lien vers le support en ligne")
+    description: Text | None = Field(None, description="Quelques mots sur le support")
 
     @model_validator(mode="after")
     def _file_or_url(self) -> Material:
@@ -67,8 +67,8 @@ class Prize(Contract):
 class Laureate(Contract):
     project: Text = Field(description="Projet lauréat")
     establishment: Text = Field(description="Établissement porteur")
-    category: Optional[Text] = Field(None, description="Catégorie (sanitaire, médico-social, soins primaires…)")
-    sheet: Optional[Slug] = Field(None, description="Fiche projet du lauréat (nom du fichier sans .yml)")
+    category: Text | None = Field(None, description="Catégorie (sanitaire, médico-social, soins primaires…)")
+    sheet: Slug | None = Field(None, description="Fiche projet du lauréat (nom du fichier sans .yml)")
 
 
 class CallMeta(Publishable):
@@ -76,16 +76,15 @@ class CallMeta(Publishable):
 
     title: Text = Field(description="Intitulé de l'appel à projets")
     organizer: Text = Field(description="Qui lance l'appel")
-    contact: Optional[Slug] = Field(None, description="Fiche contact de l'organisateur (campaigns/contacts/<nom>.yml)")
-    theme: Optional[Text] = Field(None, description="Thématique")
+    contact: Slug | None = Field(None, description="Fiche contact de l'organisateur (campaigns/contacts/<nom>.yml)")
+    theme: Text | None = Field(None, description="Thématique")
     opens: LocalDate = Field(description="Ouverture (AAAA-MM-JJ)")
     closes: LocalDate = Field(description="Clôture (AAAA-MM-JJ)")
     categories: TextList = Field(default_factory=list, description="Catégories, par exemple sanitaire, médico-social")
-    prizes: Optional[Annotated[Prize, BeforeValidator(parse_prize), WithJsonSchema(
-        {"anyOf": [{"type": "string", "pattern": f"^{PRIZE_RE.pattern}$"}, {"type": "object"}]})]] = Field(
+    prizes: Annotated[Prize, BeforeValidator(parse_prize), WithJsonSchema({"anyOf": [{"type": "string", "pattern": f"^{PRIZE_RE.pattern}$"}, {"type": "object"}]})] | None = Field(
         None, description="Prix : nombre × montant en euros, par exemple « 3 × 2000 »")
     laureates: list[Laureate] = Field(default_factory=list, description="Lauréats, une fois connus")
-    url: Optional[WebUrl] = Field(None, description="Page officielle de l'appel")
+    url: WebUrl | None = Field(None, description="Page officielle de l'appel")
 
     @model_validator(mode="after")
     def _period(self) -> CallMeta:
@@ -95,7 +94,7 @@ class CallMeta(Publishable):
 
 
 class Address(Contract):
-    label: Optional[Text] = Field(None, description="Nom du site, par exemple « Accueil site de Toulouse »")
+    label: Text | None = Field(None, description="Nom du site, par exemple « Accueil site de Toulouse »")
     lines: TextList = Field(description="Lignes de l'adresse, dans l'ordre")
 
 
@@ -103,11 +102,11 @@ class ContactMeta(Contract):
     """campaigns/contacts/<slug>.yml: an organiser card."""
 
     name: Text = Field(description="Nom de la structure")
-    department: Optional[Text] = Field(None, description="Service ou direction")
+    department: Text | None = Field(None, description="Service ou direction")
     addresses: list[Address] = Field(default_factory=list, description="Adresses")
-    website: Optional[WebUrl] = Field(None, description="Site internet")
-    email: Optional[Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]] = Field(None, description="Courriel")
-    phone: Optional[Text] = Field(None, description="Téléphone")
+    website: WebUrl | None = Field(None, description="Site internet")
+    email: Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = Field(None, description="Courriel")
+    phone: Text | None = Field(None, description="Téléphone")
 
 
 class IdeaCard(Contract):
@@ -119,9 +118,9 @@ class IdeasMeta(Contract):
     """campaigns/partenariat/idees-recues.yml"""
 
     title: Text = Field(description="Titre de la page")
-    intro: Optional[Markdown] = Field(None, description="Introduction (Markdown)")
+    intro: Markdown | None = Field(None, description="Introduction (Markdown)")
     groups: dict[Audience, list[IdeaCard]] = Field(description="Idées reçues par public : patients, professionnels…")
-    self_assessment: Optional[Text] = Field(None, description="Titre de l'autoévaluation, par exemple « Et vous, comment vous situez-vous ? »")
+    self_assessment: Text | None = Field(None, description="Titre de l'autoévaluation, par exemple « Et vous, comment vous situez-vous ? »")
 
 
 class Choice(Contract):
@@ -149,8 +148,8 @@ class QuizMeta(Publishable):
     """campaigns/partenariat/quiz/<slug>.yml"""
 
     title: Text = Field(description="Titre du quiz")
-    intro: Optional[Markdown] = Field(None, description="Introduction (Markdown)")
-    source: Optional[Text] = Field(None, description="D'où viennent les réponses")
+    intro: Markdown | None = Field(None, description="Introduction (Markdown)")
+    source: Text | None = Field(None, description="D'où viennent les réponses")
     questions: list[Question] = Field(min_length=1, description="Questions")
 
 
@@ -161,7 +160,7 @@ class Participant(Contract):
 
 class Person(Contract):
     name: Text = Field(description="Nom")
-    role: Optional[Text] = Field(None, description="Fonction")
+    role: Text | None = Field(None, description="Fonction")
 
 
 class WorkshopMeta(Publishable):
@@ -172,13 +171,13 @@ class WorkshopMeta(Publishable):
     theme: Text = Field(description="Thème")
     participants: list[Participant] = Field(default_factory=list, description="Participants par rôle")
     facilitators: list[Person] = Field(default_factory=list, description="Animateurs")
-    facilitators_label: Optional[Text] = Field(None, description="Intitulé des animateurs, par exemple « Coanimatrices chargées de projet au COPS »")
+    facilitators_label: Text | None = Field(None, description="Intitulé des animateurs, par exemple « Coanimatrices chargées de projet au COPS »")
     situation: Text = Field(description="Situation choisie par le groupe")
 
 
 class Actor(Contract):
     who: Text = Field(description="Qui")
-    role: Optional[Text] = Field(None, description="Son rôle dans le projet")
+    role: Text | None = Field(None, description="Son rôle dans le projet")
 
 
 class Point(Contract):
@@ -197,9 +196,8 @@ Points = Annotated[list[Annotated[Point, BeforeValidator(lambda v: {"text": v} i
 
 class BudgetLine(Contract):
     label: Text = Field(description="Poste")
-    amount: Optional[int] = Field(None, ge=0, description="Montant en euros")
-    hours: Optional[Annotated[str, Field(pattern=r"^\d+(-\d+)?$"), WithJsonSchema(
-        {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+(-\d+)?$"}]})]] = Field(
+    amount: int | None = Field(None, ge=0, description="Montant en euros")
+    hours: Annotated[str, Field(pattern=r"^\d+(-\d+)?$"), WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^\d+(-\d+)?$"}]})] | None = Field(
         None, description="Heures de bénévolat : 60 ou 60-70")
     estimate: bool = Field(False, description="true si c'est une estimation")
 
@@ -214,12 +212,12 @@ class SheetMeta(Publishable):
 
     title: Text = Field(description="Titre du projet")
     establishment: Text = Field(description="Établissement")
-    region: Optional[Region] = Field(None, description="Région")
+    region: Region | None = Field(None, description="Région")
     domain: Text = Field(description="Domaine du partenariat en santé")
     objectives: Points = Field(description="Objectifs")
     actors: list[Actor] = Field(default_factory=list, description="Acteurs et leur rôle")
     steps: TextList = Field(default_factory=list, description="Étapes, dans l'ordre")
-    funding: Optional[Text] = Field(None, description="Financement, en clair")
+    funding: Text | None = Field(None, description="Financement, en clair")
     budget: list[BudgetLine] = Field(default_factory=list, description="Budget, poste par poste")
     brakes: Points = Field(default_factory=list, description="Freins")
     levers: TextList = Field(default_factory=list, description="Leviers")

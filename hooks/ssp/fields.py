@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
-from typing import Annotated, Any, Literal, Optional
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
@@ -197,7 +197,7 @@ class Publishable(Contract):
     """Content that can wait: a draft is shown only in the preview; publish_from delays publication."""
 
     draft: bool = Field(False, description="true : brouillon, visible seulement dans la prévisualisation")
-    publish_from: Optional[LocalDate] = Field(None, description="Publier à partir de cette date (AAAA-MM-JJ)")
+    publish_from: LocalDate | None = Field(None, description="Publier à partir de cette date (AAAA-MM-JJ)")
 
     def published(self, today: date) -> bool:
         return not self.draft and (self.publish_from is None or self.publish_from <= today)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, time
-from functools import lru_cache
+from functools import cache
 
 from babel.dates import format_date
 
@@ -25,17 +25,17 @@ def _day_number(day: date) -> str:
 
 
 # Babel's formatting is costly and a site has few distinct days: each day is formatted once.
-@lru_cache(maxsize=None)
+@cache
 def weekday(day: date) -> str:
     return format_date(day, "EEEE", locale=LOCALE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def month_year(day: date) -> str:
     return format_date(day, "MMMM y", locale=LOCALE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def month(day: date) -> str:
     return format_date(day, "MMMM", locale=LOCALE)
 

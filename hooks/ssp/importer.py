@@ -30,7 +30,7 @@ from .frenchinput import InputError, iso
 from .models import EventMeta
 from .problems import ContentError, Problem
 from .scaffold import BODY_HINT, check_event, front_matter_text
-from .source import forbidden_message, refused_character, parse_yaml, read_text, split_front_matter
+from .source import forbidden_message, parse_yaml, read_text, refused_character, split_front_matter
 from .spreadsheet import HEADER_SEARCH, Sheet, read_sheet
 from .text import fold, one_line, slugify
 from .validate import validate

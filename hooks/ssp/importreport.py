@@ -10,7 +10,6 @@ from .frenchnumbers import plural
 from .importer import EVENT_OUTCOMES, OUTCOMES, ImportReport
 from .problems import Problem
 
-
 # How the report names things, for a spreadsheet (records are lines) or an OpenAgenda export (events).
 WORDS = {
     "ligne": {"outcomes": OUTCOMES, "read": "ligne lue", "field": "colonne", "from": "du tableur", "fix": "le tableur",

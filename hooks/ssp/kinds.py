@@ -10,14 +10,14 @@ Adding a kind: its contract and object (content.py), a line here, its address (u
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 
 from . import markup
-from .content import (Call, CallMeta, Contact, ContactMeta, Item, Quiz, QuizMeta, Sheet, SheetMeta, Workshop,
-                      WorkshopMeta)
+from .content import Call, CallMeta, Contact, ContactMeta, Item, Quiz, QuizMeta, Sheet, SheetMeta, Workshop, WorkshopMeta
 
 
 @dataclass(frozen=True)

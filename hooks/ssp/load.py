@@ -15,13 +15,13 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from . import communes, markup
-from .cache import Cache
 from . import materials as material_files
+from .cache import Cache
 from .content import Contact, IdeasMeta, MaterialItem, Partnership
-from .kinds import IN_EDITION, SHARED, Kind
-from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
 from .folders import SLUG_RE, content_files, is_clutter, links
 from .folders import rel as _rel
+from .kinds import IN_EDITION, SHARED, Kind
+from .models import Edition, EditionMeta, Event, EventMeta, Occurrence
 from .parallel import parallel_map
 from .problems import ContentError, Problem
 from .source import Document, body_line, parse_yaml, read_bytes, read_text, split_front_matter

@@ -38,7 +38,7 @@ def check(name: str, content: bytes) -> tuple[str, bool]:
     if suffix not in ALLOWED:
         advice = CONVERT.get(suffix.lower(), "convertissez-le en PDF (document) ou en PNG (image)")
         raise ValueError(f"format « {suffix or 'sans extension'} » refusé pour un support ; {advice}. Formats permis : "
-                         + ", ".join(sorted(set(label for label, _ in ALLOWED.values()))))
+                         + ", ".join(sorted({label for label, _ in ALLOWED.values()})))
     label, signatures = ALLOWED[suffix]
     if not all(content[offset:offset + len(magic)] == magic for offset, magic in signatures):
         raise ValueError(f"le contenu du fichier n'est pas un {label} : il a sans doute été renommé ; "

@@ -5,22 +5,21 @@ its events and their occurrences) is here; every other kind is in content.py."""
 from __future__ import annotations
 
 import re
-
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
-from typing import Annotated, Literal, Optional
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from .communes import mismatch
 from .content import Call, Material, MaterialItem, Slug
+from .fields import Audience, ClockTime, Contract, LocalDate, Markdown, PostalCode, Publishable, Region, Registration, Text, WebUrl, When, as_list, fail
 from .frenchdates import numeric
-from .fields import Audience, ClockTime, Contract, Markdown, Publishable, LocalDate, PostalCode, Region, Registration, Text, WebUrl, When, as_list, fail
 from .text import fold, plain
 from .urls import link
-from .vocab import ACCESSIBILITY, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of, official_rank, region_named
+from .vocab import ACCESSIBILITY, DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of, official_rank, region_named
 
 EventType = Literal.__getitem__(tuple(EVENT_TYPES))
 Status = Literal.__getitem__(tuple(STATUSES))
@@ -61,12 +60,12 @@ class EditionMeta(Contract):
     """campaigns/<year>/edition.yml"""
 
     year: int = Field(ge=2011, le=2100, description="Année de l'édition")
-    number: Optional[int] = Field(None, ge=1, description="Numéro de l'édition (7 pour la 7e)")
+    number: int | None = Field(None, ge=1, description="Numéro de l'édition (7 pour la 7e)")
     theme: Annotated[Text, BeforeValidator(unquoted), AfterValidator(short_theme)] = Field(
         description="Thème national de l'édition, sans guillemets (le site les ajoute)")
     start: LocalDate = Field(description="Premier jour de la semaine nationale (AAAA-MM-JJ)")
     end: LocalDate = Field(description="Dernier jour de la semaine nationale (AAAA-MM-JJ)")
-    summary: Optional[Markdown] = Field(None, description="Présentation de l'édition (Markdown)")
+    summary: Markdown | None = Field(None, description="Présentation de l'édition (Markdown)")
     resources: list[Resource] = Field(default_factory=list, description="Liens officiels (DGOS, ministère…)")
     materials: list[Material] = Field(default_factory=list, description="Supports de communication")
 
@@ -80,9 +79,9 @@ class EditionMeta(Contract):
 
 
 class Venue(Contract):
-    name: Optional[Text] = Field(None, description="Nom du lieu (établissement, salle…)")
-    address: Optional[Text] = Field(None, description="Numéro et rue")
-    postal_code: Optional[PostalCode] = Field(None, description="Code postal à 5 chiffres")
+    name: Text | None = Field(None, description="Nom du lieu (établissement, salle…)")
+    address: Text | None = Field(None, description="Numéro et rue")
+    postal_code: PostalCode | None = Field(None, description="Code postal à 5 chiffres")
     city: Text = Field(description="Commune")
 
 
@@ -107,7 +106,7 @@ class Session(Contract):
     """One item of a colloquium's programme."""
 
     start: ClockTime = Field(description="Heure de début, HH:MM")
-    end: Optional[ClockTime] = Field(None, description="Heure de fin, HH:MM")
+    end: ClockTime | None = Field(None, description="Heure de fin, HH:MM")
     title: Text = Field(description="Intitulé")
     speakers: Annotated[list[Text], BeforeValidator(as_list)] = Field(default_factory=list, description="Intervenants")
 
@@ -115,8 +114,8 @@ class Session(Contract):
 class AgeRange(Contract):
     """The ages an action is meant for (OpenAgenda's `age`, schema.org's typicalAgeRange)."""
 
-    min: Optional[int] = Field(None, ge=0, le=120, description="Âge minimum, en années")
-    max: Optional[int] = Field(None, ge=0, le=120, description="Âge maximum, en années")
+    min: int | None = Field(None, ge=0, le=120, description="Âge minimum, en années")
+    max: int | None = Field(None, ge=0, le=120, description="Âge maximum, en années")
 
     @model_validator(mode="after")
     def _range(self) -> AgeRange:
@@ -129,7 +128,7 @@ class AgeRange(Contract):
 
 class Slot(Contract):
     start: When = Field(description="Début du créneau (AAAA-MM-JJTHH:MM)")
-    end: Optional[When] = Field(None, description="Fin du créneau (AAAA-MM-JJTHH:MM ou HH:MM)")
+    end: When | None = Field(None, description="Fin du créneau (AAAA-MM-JJTHH:MM ou HH:MM)")
 
     @model_validator(mode="after")
     def _range(self) -> Slot:
@@ -143,24 +142,24 @@ class EventMeta(Publishable):
 
     title: Text = Field(description="Titre de l'action")
     type: EventType = Field(description="Type d'action")
-    start: Optional[When] = Field(None, description="Début : AAAA-MM-JJ (journée) ou AAAA-MM-JJTHH:MM")
-    end: Optional[When] = Field(None, description="Fin : dernier jour inclus, date et heure, ou HH:MM le même jour")
-    slots: Optional[list[Slot]] = Field(None, min_length=1, description="Plusieurs créneaux, au lieu de start/end")
-    time_note: Optional[Text] = Field(None, description="Précision d'horaire en clair, par exemple « l'après-midi »")
+    start: When | None = Field(None, description="Début : AAAA-MM-JJ (journée) ou AAAA-MM-JJTHH:MM")
+    end: When | None = Field(None, description="Fin : dernier jour inclus, date et heure, ou HH:MM le même jour")
+    slots: list[Slot] | None = Field(None, min_length=1, description="Plusieurs créneaux, au lieu de start/end")
+    time_note: Text | None = Field(None, description="Précision d'horaire en clair, par exemple « l'après-midi »")
     organizer: Text = Field(description="Établissement ou structure qui organise")
-    organizer_contact: Optional[Slug] = Field(None, description="Fiche contact de l'organisateur (campaigns/contacts/<nom>.yml)")
-    venue: Optional[Venue] = Field(None, description="Lieu ; facultatif pour une action en ligne")
-    region: Optional[Region] = Field(None, description="Région (l'une des 18)")
+    organizer_contact: Slug | None = Field(None, description="Fiche contact de l'organisateur (campaigns/contacts/<nom>.yml)")
+    venue: Venue | None = Field(None, description="Lieu ; facultatif pour une action en ligne")
+    region: Region | None = Field(None, description="Région (l'une des 18)")
     audience: Annotated[list[Audience], BeforeValidator(as_list)] = Field(default_factory=list, description="Publics visés")
-    registration: Optional[Registration] = Field(None, description="Inscription : lien, courriel (mailto:) ou texte")
-    online_url: Optional[WebUrl] = Field(None, description="Lien pour suivre l'action en ligne")
+    registration: Registration | None = Field(None, description="Inscription : lien, courriel (mailto:) ou texte")
+    online_url: WebUrl | None = Field(None, description="Lien pour suivre l'action en ligne")
     status: Status = Field("scheduled", description="scheduled (programmé), rescheduled (reprogrammé), moved-online "
                                                      "(déplacé en ligne), postponed (reporté), full (complet), cancelled (annulé)")
     accessibility: Annotated[list[Accessibility], BeforeValidator(as_list)] = Field(
         default_factory=list, description="Aménagements prévus : moteur (fauteuil roulant), auditif, visuel, psychique, intellectuel")
-    age: Optional[AgeRange] = Field(None, description="Âges visés : min, max (en années)")
+    age: AgeRange | None = Field(None, description="Âges visés : min, max (en années)")
     programme: list[Session] = Field(default_factory=list, description="Programme (colloque…) : start, end, title, speakers")
-    import_id: Optional[Text] = Field(None, description="Identifiant de l'action dans le tableur dont elle a été importée")
+    import_id: Text | None = Field(None, description="Identifiant de l'action dans le tableur dont elle a été importée")
     outside_year: bool = Field(False, description="true : l'action a lieu, volontairement, une autre année que son édition")
 
     @model_validator(mode="after")
@@ -284,6 +283,18 @@ class Event:
         if meta.online_url and (meta.venue is None or meta.status == "moved-online"):
             return "en-ligne"
         return "mixte" if meta.online_url else "sur-place"
+
+    @property
+    def place(self) -> str:
+        """Where one takes part, in one line, as a card and the listing's data say it: « venue, town
+        (département) », the same « et en ligne », or « En ligne » (an action moved online too)."""
+        venue = self.meta.venue
+        if venue is None or self.attendance == "en-ligne":
+            return "En ligne"
+        where = ", ".join(part for part in (venue.name, venue.city) if part)
+        if self.departement:
+            where += f" ({DEPARTEMENTS[self.departement]})"
+        return where + (" et en ligne" if self.attendance == "mixte" else "")
 
     @property
     def departement(self) -> str | None:

@@ -15,8 +15,18 @@ from .models import Edition, Event, Occurrence
 from .publication import banner
 from .regionmap import region_counts, region_map
 from .urls import link, page_source
-from .vocab import (ACCESSIBILITY, ATTENDANCE, DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, STATUSES,
-                    departement_calendar_path, official_rank, region_calendar_path)
+from .vocab import (
+    ACCESSIBILITY,
+    ATTENDANCE,
+    DEPARTEMENTS,
+    EVENT_TYPES,
+    REGION_OF_DEPARTEMENT,
+    REGIONS,
+    STATUSES,
+    departement_calendar_path,
+    official_rank,
+    region_calendar_path,
+)
 
 if TYPE_CHECKING:
     from .load import Campaigns

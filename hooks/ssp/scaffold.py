@@ -8,10 +8,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from .text import slugify
 from .models import EventMeta
 from .problems import ContentError, Problem
 from .source import Document, parse_yaml, read_text
+from .text import slugify
 from .validate import translate
 
 BODY_HINT = "<!-- Écrivez ici la présentation de l'action (Markdown). -->\n"

@@ -8,7 +8,6 @@ line is kept so that any problem can name it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,9 +30,7 @@ LINK_REFUSED = ("lien symbolique refusé : remplacez-le par le fichier lui-même
 # overrides, zero-width spaces, tags), Zl, Zp (line and paragraph separators), Co (private use) and
 # Cn (unassigned). Tab and line feed are allowed where a field holds several lines, and the zero-width
 # joiner inside emoji sequences (« 👩‍⚕️ »); spaces (Zs: no-break, thin) are text.
-_SPACES = str.maketrans({character: " " for character in
-                         "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-                         "\u202f\u205f\u3000\u200d"})
+_SPACES = str.maketrans(dict.fromkeys("\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" "\u202f\u205f\u3000\u200d", " "))
 
 
 def refused_character(text: str, allowed: str = "\t\n") -> int | None:

@@ -5,10 +5,8 @@ from __future__ import annotations
 from . import frenchdates, frenchnumbers, poster, vocab
 from .content import MATERIAL_KINDS
 from .fields import is_link, link_text
-from .text import capfirst, script_json
 from .pages import day_slug, ordinal
-
-
+from .text import capfirst, script_json
 
 FILTERS = {
     "plural": frenchnumbers.plural,

@@ -10,7 +10,6 @@ from typing import Any
 
 import nh3
 
-
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss",  # no accent to strip: spelt out
                            "’": " ", "‘": " "})  # a typographic apostrophe parts words as the straight one does
 

@@ -183,7 +183,7 @@ def test_on_a_phone_the_results_come_first_and_the_count_stays_in_sight(gates_si
     page.locator("#ssp-mode").scroll_into_view_if_needed()
     choose(page, "#ssp-mode", "en-ligne")
     box = page.locator("#ssp-count").bounding_box()
-    assert 0 <= box["y"] and box["y"] + box["height"] <= 800, box
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 800, box
     assert page.locator("#ssp-count").inner_text() == "1 action trouvée sur 4."
 
 

@@ -24,7 +24,7 @@ from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 PHONE = {"width": 390, "height": 844}
 CAPTURES = os.environ.get("SSP_CAPTURES")

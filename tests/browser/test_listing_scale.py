@@ -14,7 +14,7 @@ from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 SIZE = 2000
 MAX_ELEMENTS = 3000

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-
 FRAME = {"etat": [".fr-header", ".fr-footer", ".fr-breadcrumb", ".fr-skiplinks"],
          "neutre": [".md-header", ".md-sidebar--primary", ".md-footer", ".ssp-breadcrumb"]}
 

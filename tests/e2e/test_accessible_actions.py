@@ -52,6 +52,9 @@ def test_the_card_and_the_poster_say_it_too(built):
     access = cards["Conférence sur place et en ligne"].select_one(".ssp-card__access").get_text()
     assert access == "Accessible en fauteuil roulant, adapté au handicap visuel"
     assert cards["Atelier déplacé en ligne"].select_one(".ssp-card__access") is None
+    # moved online: its place is gone from the card (its file keeps the venue it had)
+    assert [li.get_text() for li in cards["Atelier déplacé en ligne"].select(".ssp-card__facts li")][1] == "En ligne"
+    assert "et en ligne" in [li.get_text() for li in cards["Conférence sur place et en ligne"].select(".ssp-card__facts li")][1]
     poster = built.html("2017/evenements/conference-mixte/affiche/index.html").select_one("article.ssp-poster").get_text(" ", strip=True)
     assert "Accessible en fauteuil roulant, adapté au handicap visuel" in poster and "Âge : à partir de 60 ans" in poster
 
@@ -67,6 +70,11 @@ def test_open_data_listing_data_and_csv_carry_the_fields(built):
     rows = [dict(zip(listing["fields"], row)) for row in listing["events"]]
     assert {row["title"]: row["accessibility"] for row in rows} == {"Conférence sur place et en ligne": ["moteur", "visuel"],
                                                                     "Atelier déplacé en ligne": []}
+    # the listing's script shows and filters what the pages say: the same place line, the same mode
+    static = {card.select_one(".ssp-card__title a").get_text(): card.select(".ssp-card__facts li")[1].get_text()
+              for card in built.html("2017/evenements/index.html").select("#ssp-static-list .ssp-card")}
+    assert {row["title"]: (row["place"], row["mode"]) for row in rows} == {
+        title: (static[title], records[title]["attendance_mode"]) for title in static}
     sheet = {row["title"]: row for row in csv.DictReader(io.StringIO(built.text("2017/evenements.csv").lstrip("\ufeff")),
                                                          delimiter=";")}
     row = sheet["Conférence sur place et en ligne"]
@@ -94,3 +102,27 @@ def test_calendars_and_schema_org_say_it_where_they_have_a_place(built):
     assert moved["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
     assert moved["location"]["@type"] == "VirtualLocation" and moved["typicalAgeRange"] == "6-12"
     assert "isAccessibleForFree" not in moved  # nothing said of a price that is not written
+
+
+def test_the_listings_script_filters_by_the_mode_the_page_says(built, browser):
+    """In Chromium: « Sur place » no longer lists an action moved online (its file keeps its venue),
+    « En ligne » lists it, and each card the script draws says the place the static card says."""
+    from checks import SiteServer  # a browser test kept beside the build it reads
+
+    static = {card.select_one(".ssp-card__title a").get_text(): card.select(".ssp-card__facts li")[1].get_text()
+              for card in built.html("2017/evenements/index.html").select("#ssp-static-list .ssp-card")}
+    server = SiteServer(built.site)
+    page = browser.new_page()
+    try:
+        for mode, expected in (("sur-place", {"Conférence sur place et en ligne"}),
+                               ("en-ligne", {"Conférence sur place et en ligne", "Atelier déplacé en ligne"})):
+            page.goto(f"{server.base}2017/evenements/?mode={mode}&quand=")
+            page.wait_for_selector("#ssp-filters:not([hidden])")
+            cards = page.locator("#ssp-results .ssp-card")
+            drawn = {cards.nth(index).locator(".ssp-card__title a").inner_text():
+                     cards.nth(index).locator(".ssp-card__facts li").nth(1).inner_text() for index in range(cards.count())}
+            assert set(drawn) == expected
+            assert drawn == {title: static[title] for title in expected}
+    finally:
+        page.close()
+        server.close()

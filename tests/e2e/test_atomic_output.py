@@ -14,7 +14,7 @@ from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def files_of(folder) -> dict[str, int]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import gzip
 import json
 
+from test_serve import wait_for
+
 from builds import build, engine
 from helpers import front_matter
-from test_serve import wait_for
 
 
 def write_content(project):

@@ -8,7 +8,6 @@ from builds import build
 from helpers import excel_csv, row, ssp
 
 
-
 def test_an_imported_excel_sheet_is_published_as_typed(fixture_project):
     fixture_project.edition()
     rows = [row(title='Journée "sécurité" ; 2e édition', at="10h00", until="11h30", text="Texte; suite\navec « guillemets »"),

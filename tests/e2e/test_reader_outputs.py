@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
 from builds import build
@@ -229,8 +230,7 @@ def test_sitemap_and_feed_dates_come_from_the_history_never_the_build(fixture_pr
     commit("correction", "2026-10-05T16:30:00+02:00")
     built = build(root)
     assert built.result.returncode == 0, built.result.stderr
-    sitemap = {loc: lastmod for loc, lastmod in re.findall(
-        r"<loc>([^<]+)</loc>\s*(?:<lastmod>([^<]+)</lastmod>)?", built.text("sitemap.xml"))}
+    sitemap = dict(re.findall(r"<loc>([^<]+)</loc>\s*(?:<lastmod>([^<]+)</lastmod>)?", built.text("sitemap.xml")))
     assert sitemap["http://127.0.0.1:8000/2017/evenements/x/"] == "2026-10-05"
     assert sitemap["http://127.0.0.1:8000/mentions-legales/"] == "2026-10-01"
     assert sitemap["http://127.0.0.1:8000/2017/"] == ""  # a page made of many files: no date rather than a wrong one
@@ -249,7 +249,10 @@ def test_the_listing_reads_the_same_records_as_the_open_data(real_site):
         assert record["url"] == f"https://example.github.io/ssp/2017/evenements/{row['slug']}/"
         assert (row["title"], row["start"], row["end"], row["organizer"], row["region"], row["audience"]) == (
             record["title"], record["start"], record["end"], record["organizer"], record["region"], record["audience"])
-        assert row["venue_city"] == record["venue"]["city"] and row["online"] is False
+        venue = record["venue"]
+        where = ", ".join(filter(None, (venue["name"], venue["city"])))
+        assert re.fullmatch(re.escape(where) + (r" \(.+\)" if record["departement"] else ""), row["place"])
+        assert row["mode"] == record["attendance_mode"] == "sur-place"
         assert row["timezone"] == "" and record["timezone"] == "Europe/Paris"  # Paris is said once, in the script
     assert len(real_site.text("2017/evenements/liste.json")) < len(real_site.text("2017/evenements.json")) * 0.7
 

@@ -9,7 +9,7 @@ from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 def event_page_sizes(tmp_path, events: int) -> dict[str, int]:
@@ -65,7 +65,7 @@ def test_a_big_edition_is_listed_one_page_per_day(tmp_path):
         for offset in range((last - first).days + 1):
             recount[first + timedelta(days=offset)].add(record["url"])
     expected = [len(actions) for _, actions in sorted(recount.items())]
-    said = lambda items: [int(item.get_text().rsplit(":", 1)[1].split()[0].replace("\u202f", "")) for item in items]  # noqa: E731
+    said = lambda items: [int(item.get_text().rsplit(":", 1)[1].split()[0].replace("\u202f", "")) for item in items]
     assert said(built.html("2026/index.html").select(".ssp-days-index li")) == expected
     assert said(listing.select(".ssp-days-index li")) == expected
     bilan = built.html("2026/bilan/index.html").select_one("#jours").find_parent("section")
@@ -79,7 +79,7 @@ def test_a_big_edition_is_listed_one_page_per_day(tmp_path):
     for record in records:
         by_region[record["region"]].add(record["url"])
         by_departement[record["departement"]].add(record["url"])
-    number = lambda text: int(text.split()[0].replace("\u202f", ""))  # noqa: E731
+    number = lambda text: int(text.split()[0].replace("\u202f", ""))
     regions = {row.th.get_text(strip=True): int(row.td.get_text()) for row in built.html("2026/index.html").select(".ssp-map__table tbody tr")}
     assert {name: count for name, count in regions.items() if count} == {name: len(urls) for name, urls in by_region.items() if name}
     for path in built.site.glob("2026/departements/*/index.html"):

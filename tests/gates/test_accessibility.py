@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from pages import ALL, TEMPLATES
 
 from checks import axe_violations, wait_until
-from pages import ALL, TEMPLATES
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())

@@ -4,9 +4,9 @@ violations, and a script slipped into a built page does not run."""
 from __future__ import annotations
 
 import pytest
+from pages import ALL
 
 from checks import settle
-from pages import ALL
 
 LISTEN = """window.__csp = [];
 document.addEventListener("securitypolicyviolation",

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from pages import ALL
 
 from checks import settle
-from pages import ALL
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from pages import ALL
 
 from checks import foreign_requests, static_third_party
-from pages import ALL
 
 
 @pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())

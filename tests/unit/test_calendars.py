@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from icalendar import Calendar
 
 from helpers import front_matter
 from ssp.build import calendars
-from ssp.exports.ics import Calendars
-from ssp.exports.ics import add_links
+from ssp.exports.ics import Calendars, add_links
 
 SITE = "https://example.org/ssp/"
 TODAY = date(2017, 11, 1)
@@ -52,8 +51,8 @@ def files(project):
 def test_paris_event_instant_by_instant(files):
     event = vevents(parsed(files, "2017/evenements/paris.ics"))["ssp-2017-paris@semaine-securite-patients"]
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
-    assert start.astimezone(timezone.utc) == datetime(2017, 11, 24, 13, 0, tzinfo=timezone.utc)
-    assert end.astimezone(timezone.utc) == datetime(2017, 11, 24, 16, 30, tzinfo=timezone.utc)
+    assert start.astimezone(UTC) == datetime(2017, 11, 24, 13, 0, tzinfo=UTC)
+    assert end.astimezone(UTC) == datetime(2017, 11, 24, 16, 30, tzinfo=UTC)
     assert event["DTSTART"].params["TZID"] == "Europe/Paris"
     assert str(event["URL"]) == SITE + "2017/evenements/paris/"
 
@@ -62,8 +61,8 @@ def test_overseas_slots_are_separate_events_in_their_zone(files):
     events = vevents(parsed(files, "2017/evenements/reunion.ics"))
     assert sorted(events) == ["ssp-2017-reunion-1@semaine-securite-patients", "ssp-2017-reunion-2@semaine-securite-patients"]
     first = events["ssp-2017-reunion-1@semaine-securite-patients"]
-    assert first.decoded("DTSTART").astimezone(timezone.utc) == datetime(2017, 11, 21, 5, 0, tzinfo=timezone.utc)
-    assert first.decoded("DTEND").astimezone(timezone.utc) == datetime(2017, 11, 21, 8, 0, tzinfo=timezone.utc)
+    assert first.decoded("DTSTART").astimezone(UTC) == datetime(2017, 11, 21, 5, 0, tzinfo=UTC)
+    assert first.decoded("DTEND").astimezone(UTC) == datetime(2017, 11, 21, 8, 0, tzinfo=UTC)
     assert first["DTSTART"].params["TZID"] == "Indian/Reunion"
     assert "DTEND" not in events["ssp-2017-reunion-2@semaine-securite-patients"]
 
@@ -72,7 +71,7 @@ def test_daylight_saving_day_keeps_the_real_duration(files):
     event = vevents(parsed(files, "2017/evenements/dst.ics"))["ssp-2017-dst@semaine-securite-patients"]
     start, end = event.decoded("DTSTART"), event.decoded("DTEND")
     assert start.utcoffset() == timedelta(hours=2) and end.utcoffset() == timedelta(hours=1)
-    assert end.astimezone(timezone.utc) - start.astimezone(timezone.utc) == timedelta(hours=3)
+    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=3)
 
 
 def test_every_zone_used_has_its_vtimezone(files):
@@ -103,7 +102,7 @@ def test_postponed_is_tentative_and_full_stays_confirmed(project):
 def test_dtstamp_is_the_build_date_and_uids_are_stable(project, files):
     for content in files.values():
         for event in Calendar.from_ical(content).walk("VEVENT"):
-            assert event.decoded("DTSTAMP") == datetime(2017, 11, 1, tzinfo=timezone.utc)
+            assert event.decoded("DTSTAMP") == datetime(2017, 11, 1, tzinfo=UTC)
     again = make_calendars(project.load())
     assert again == files
 

@@ -7,13 +7,13 @@ import subprocess
 import sys
 
 import pytest
+from test_validation import only_problem
 
 from helpers import ROOT, front_matter
-from test_validation import only_problem
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from ssp.communes import DATA, mismatch, town_key  # noqa: E402
+from ssp.communes import DATA, mismatch, town_key
 
 
 @pytest.mark.parametrize("city, postal_code", [

@@ -6,6 +6,7 @@ import json
 
 from helpers import ROOT, SSP, ssp
 
+
 def test_nouvel_evenement_from_options(project):
     project.edition()
     result = ssp(project, "nouvel-evenement", "--edition", "2017", "--titre", "Chambre des erreurs !", "--type",

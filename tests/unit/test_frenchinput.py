@@ -7,8 +7,7 @@ from datetime import date, datetime, time
 import pytest
 
 from helpers import ROOT  # noqa: F401 — puts the core on sys.path
-from ssp.frenchinput import (InputError, parse_audiences, parse_clock, parse_day, parse_moment, parse_postal_code,
-                             parse_region, parse_status, parse_type)
+from ssp.frenchinput import InputError, parse_audiences, parse_clock, parse_day, parse_moment, parse_postal_code, parse_region, parse_status, parse_type
 
 
 @pytest.mark.parametrize("text", ["24/11/2026", "24/11/26", "2026-11-24", "24 novembre 2026", "24-11-2026",

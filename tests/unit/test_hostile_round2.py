@@ -9,10 +9,10 @@ import subprocess
 import zipfile
 
 import pytest
-from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject, TextStringObject
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
+from test_hostile import verify, with_material
 
 from helpers import EDITION_2017, SSP, front_matter, pdf_of_objects, real_pdf, ssp
-from test_hostile import verify, with_material
 
 ALERT = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject("app.alert('pwn')")})
 

@@ -13,6 +13,7 @@ import pytest
 
 from helpers import ROOT, excel_csv, front_matter, row, ssp
 
+
 def events(project) -> dict[str, str]:
     folder = project.root / "campaigns/2017/events"
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(folder.iterdir())} if folder.is_dir() else {}

@@ -12,8 +12,8 @@ from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from ssp.exports import shareimage  # noqa: E402
-from ssp.exports.shareimage import MARGIN, WIDTH, font, share_image, theme_lines  # noqa: E402
+from ssp.exports import shareimage
+from ssp.exports.shareimage import MARGIN, WIDTH, font, share_image, theme_lines
 
 FRENCH = "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’–—…·€"
 

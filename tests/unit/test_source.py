@@ -64,7 +64,7 @@ def test_bom_and_crlf_are_accepted(tmp_path):
 
 def test_non_utf8_file_names_the_line(tmp_path):
     path = tmp_path / "x.md"
-    path.write_bytes("---\ntitle: ok\norganizer: Hôpital\n".encode("utf-8") + "city: Sète\n".encode("latin-1"))
+    path.write_bytes("---\ntitle: ok\norganizer: Hôpital\n".encode() + "city: Sète\n".encode("latin-1"))
     with pytest.raises(ContentError) as caught:
         read_text(path, "campaigns/2017/events/x.md")
     [problem] = caught.value.problems

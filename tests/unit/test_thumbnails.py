@@ -15,7 +15,7 @@ from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from ssp.thumbnails import thumbnail  # noqa: E402
+from ssp.thumbnails import thumbnail
 
 
 def encoded(image: Image.Image, fmt: str, **options) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -46,7 +46,7 @@ def test_an_event_across_the_change_to_summer_time(project):
     start, end = event.occurrences[0].start, event.occurrences[0].end
     assert start.isoformat() == "2017-03-26T01:30:00+01:00"
     assert end.isoformat() == "2017-03-26T04:30:00+02:00"
-    assert end.astimezone(timezone.utc) - start.astimezone(timezone.utc) == timedelta(hours=2)
+    assert end.astimezone(UTC) - start.astimezone(UTC) == timedelta(hours=2)
 
 
 def test_a_time_that_does_not_exist_is_refused(project):

@@ -12,7 +12,7 @@ from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from ssp.urls import PERMALINKS, link, page_source  # noqa: E402
+from ssp.urls import PERMALINKS, link, page_source
 
 TEMPLATES = sorted((ROOT / "overrides").rglob("*.html"))
 # Inside {{ … }} written in an href, src or content attribute: a « ~ » joins pieces of an address.

@@ -4,13 +4,13 @@ the contract and its French messages, and how offices write them in a spreadshee
 from __future__ import annotations
 
 import pytest
+from test_issue_form import ANSWERS, issue_body
 
 from helpers import EXCEL_HEADER, excel_csv, front_matter, row, ssp
 from ssp.frenchinput import InputError, parse_accessibility, parse_age
 from ssp.frenchnumbers import age_range
 from ssp.issueform import LABELS, declare
 from ssp.models import AgeRange
-from test_issue_form import ANSWERS, issue_body
 
 
 @pytest.mark.parametrize(("fields", "field", "message"), [

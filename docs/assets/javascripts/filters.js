@@ -91,18 +91,14 @@
     for (var i = 0; i < fields.length; i += 1) { record[fields[i]] = row[i]; }
     record.url = record.slug + "/";  // beside this page
     record.timezone = record.timezone || "Europe/Paris";
-    record.venue = record.venue_city ? { name: record.venue_name, city: record.venue_city } : null;
-    record.online_url = record.online;
     return record;
   }
 
   function prepare(record) {
-    var venue = record.venue || {};
     var lastDay = dayOf(record.end || record.start);
     record.days = daysBetween(dayOf(record.start), lastDay);
     record.past = lastDay < today;
-    record.mode = record.venue ? (record.online_url ? "les-deux" : "sur-place") : "en-ligne";
-    record.text = fold([record.title, record.organizer, venue.name, venue.city, record.region,
+    record.text = fold([record.title, record.organizer, record.place, record.region,
       labels.departements[record.departement], labels.types[record.type], record.description].join(" "));
     record.action = actionOf[record.url] = actionOf[record.url] === undefined ? actions++ : actionOf[record.url];
     // A day's order, as the page's own lists have it: all-day first, then by start time, then by title.
@@ -119,7 +115,7 @@
     public: function (r) { return r.audience; },
     acces: function (r) { return r.accessibility || []; },
     jour: function (r) { return r.days; },
-    mode: function (r) { return r.mode === "les-deux" ? ["sur-place", "en-ligne"] : [r.mode]; },
+    mode: function (r) { return r.mode === "mixte" ? ["sur-place", "en-ligne"] : [r.mode]; },  // models.Event.attendance
     quand: function (r) { return [r.past ? "passees" : "a-venir"]; }
   };
   var OPTION_LABEL = {
@@ -226,17 +222,13 @@
 
   // --- Results, grouped by day like the page without JavaScript. ---
   function card(record) {
-    var venue = record.venue || {};
-    var place = record.venue ? [venue.name, venue.city].filter(Boolean).join(", ") +
-      (record.departement ? " (" + labels.departements[record.departement] + ")" : "") +
-      (record.online_url ? " et en ligne" : "") : "En ligne";
     var badges = (record.status !== "scheduled" ? " " + badge("ssp-status--" + record.status, BADGES[record.status] || "info", labels.statuses[record.status]) : "") +
       (record.past ? " " + badge("ssp-status--past", "", "Passée") : "");
     return "<li class=\"ssp-card fr-card fr-card--sm fr-enlarge-link" + (record.status === "cancelled" ? " ssp-card--cancelled" : "") + (record.past ? " ssp-card--past" : "") + "\">" +
       "<div class=\"fr-card__body\"><div class=\"fr-card__content\">" +
       "<h3 class=\"ssp-card__title fr-card__title\"><a href=\"" + escapeHtml(record.url) + "\">" + escapeHtml(record.title) + "</a>" + badges + "</h3>" +
       "<p class=\"ssp-card__when fr-card__desc\">" + escapeHtml(when(record)) + "</p>" +
-      "<div class=\"fr-card__end\"><ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(place) + "</li>" +
+      "<div class=\"fr-card__end\"><ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(record.place) + "</li>" +
       (record.region ? "<li>" + escapeHtml(record.region) + "</li>" : "") +
       "<li>Organisateur : " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></div></div></div></li>";
   }

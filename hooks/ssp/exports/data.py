@@ -8,11 +8,11 @@ import json
 from datetime import date, datetime
 from typing import Any
 
-from . import openagenda
 from ..cache import Cache
 from ..models import Edition, Event, Occurrence
 from ..text import summary
 from ..urls import link
+from . import openagenda
 
 
 def _iso(moment: date | datetime | None) -> str | None:
@@ -50,7 +50,7 @@ def occurrence_record(event: Event, occurrence: Occurrence, site_url: str) -> di
 def records(edition: Edition, site_url: str, cache: Cache | None = None) -> list[dict[str, Any]]:
     cache = Cache() if cache is None else cache
     return [record for event in edition.events for record in cache.get(
-        ("records", event.digest, site_url), lambda: [occurrence_record(event, occurrence, site_url) for occurrence in event.occurrences])]
+        ("records", event.digest, site_url), lambda: [occurrence_record(event, occurrence, site_url) for occurrence in event.occurrences])]  # noqa: B023 (called at once)
 
 
 def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -> dict[str, bytes]:
@@ -69,19 +69,19 @@ def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -
 
 # The listing's data (assets/javascripts/filters.js): what its cards, filters and search use, one
 # array per record in this order — half the open data's size, so a phone reads it twice as fast.
+# A card's place and the attendance mode come as Python says them (models.Event.place, .attendance).
 LISTING_FIELDS = ["title", "slug", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
-                  "venue_name", "venue_city", "region", "departement", "audience", "status", "online", "description",
-                  "accessibility"]
+                  "place", "mode", "region", "departement", "audience", "status", "description", "accessibility"]
 
 
 def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) -> tuple[str, bytes]:
     prefix = site_url + link("listing", year=edition.year)
+    places = [event.place for event in edition.events for _ in event.occurrences]  # records' order: a row per occurrence
     values = [[row["title"], row["url"].removeprefix(prefix).removesuffix("/"), row["type"], row["start"], row["end"],
                row["all_day"], "" if row["timezone"] == "Europe/Paris" else row["timezone"], row["time_note"] or "",
-               row["organizer"], (row["venue"] or {}).get("name") or "", (row["venue"] or {}).get("city") or "",
-               row["region"] or "", row["departement"] or "", row["audience"], row["status"],
-               bool(row["online_url"]) if row["venue"] else True, row["description"] or "", row["accessibility"]]
-              for row in rows]
+               row["organizer"], place, row["attendance_mode"], row["region"] or "", row["departement"] or "",
+               row["audience"], row["status"], row["description"] or "", row["accessibility"]]
+              for row, place in zip(rows, places, strict=True)]
     text = json.dumps({"fields": LISTING_FIELDS, "events": values}, ensure_ascii=False, separators=(",", ":"))
     return link("listing_data", year=edition.year), (text + "\n").encode("utf-8")
 

@@ -7,10 +7,9 @@ duplicate; DTSTAMP is the build date, never "now"; every zone used gets its VTIM
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from urllib.parse import urlencode
-
-from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vText
@@ -96,7 +95,7 @@ class Calendars:
 
     def __init__(self, site_url: str, today: date, years: tuple[int, int] | None = None, cache: Cache | None = None):
         self.site_url = site_url
-        self.stamp = datetime.combine(today, time(), timezone.utc)
+        self.stamp = datetime.combine(today, time(), UTC)
         self.years = years
         self.cache = Cache() if cache is None else cache
 
@@ -134,7 +133,7 @@ def years_of(events: list[Event]) -> tuple[int, int]:
     return min(years), max(years)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _envelope() -> tuple[bytes, bytes]:
     """A calendar's own lines before and after its name (made once: only the name changes)."""
     envelope = Calendar()
@@ -145,7 +144,7 @@ def _envelope() -> tuple[bytes, bytes]:
     return before, after.removesuffix(b"END:VCALENDAR\r\n")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _vtimezone(zone: str, first_year: int, last_year: int) -> bytes:
     return to_ical(Timezone.from_tzinfo(ZoneInfo(zone), zone, date(first_year, 1, 1), date(last_year, 12, 31)))
 
