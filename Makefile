@@ -17,7 +17,7 @@ export SSP_ENGINE := $(ENGINE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: npm-tool serve build test lint test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche captures lighthouse debian-tools gates-tools clean
+.PHONY: npm-tool serve build test test-rapide lint test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche captures lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -60,6 +60,9 @@ build: $(READY) $(DSFR)  ## Construction stricte du site dans site/
 
 test: $(READY) $(DSFR) gates-tools lint  ## Tous les tests, contrôles de qualité compris (un processus par cœur)
 	$(BIN)/python -m pytest -n auto
+
+test-rapide: $(READY)  ## Les tests du cœur seul, en moins d'une minute (ni construction, ni navigateur, ni commande `ssp`)
+	$(BIN)/python -m pytest -n auto -q -m "unit and not command and not slow"
 
 lint: $(READY)  ## Style et types du code Python (ruff, mypy ; réglages dans pyproject.toml)
 	$(BIN)/ruff check hooks tests bench tools .ci

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import shutil
 import sys
 from pathlib import Path
@@ -17,6 +18,31 @@ from helpers import ROOT, Project
 
 if ENGINE == "properdocs":  # builds made in this process run ProperDocs too (mkdocs.* → properdocs.*)
     import properdocs.replacement  # noqa: F401
+
+FOLDERS = {"unit": "unit", "e2e": "build", "browser": "browser", "gates": "gates"}  # tests/<folder>/ → marker
+
+
+def pytest_collection_modifyitems(config, items):
+    """Each test marked by its folder (unit, build, browser, gates), and `command` when it runs the
+    editors' command `ssp` or a build in a process of its own (a second each): `make test-rapide` leaves those out."""
+    for item in items:
+        folder = Path(str(item.fspath)).parent.name
+        if folder in FOLDERS:
+            item.add_marker(FOLDERS[folder])
+        function = getattr(item, "function", None)
+        if function and runs_a_process(function, item.module):
+            item.add_marker("command")
+
+
+def runs_a_process(function, module, depth: int = 0) -> bool:
+    """Whether `function`, or a helper of its module it calls, calls helpers.ssp or builds.build."""
+    names = set(function.__code__.co_names) | {name for const in function.__code__.co_consts
+                                               if inspect.iscode(const) for name in const.co_names}
+    if names & {"ssp", "build"}:
+        return True
+    helpers = (getattr(module, name, None) for name in names)
+    return depth < 3 and any(inspect.isfunction(helper) and helper.__module__ == module.__name__
+                             and runs_a_process(helper, module, depth + 1) for helper in helpers)
 
 
 @pytest.fixture

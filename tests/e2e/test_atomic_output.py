@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from builds import build, engine, mkdocs_env, site_project
+from builds import ENGINE, build, mkdocs_env, site_project
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -26,6 +26,28 @@ def html_count(folder) -> int:
     return sum(name.endswith(".html") for _, _, names in os.walk(folder) for name in names)
 
 
+# The engine's build, stopped for good once `limit` pages are written (every process of it counts
+# in one file): the test kills it there, whatever the machine's speed.
+STOPPING_BUILD = """
+import importlib, os, runpy, sys, time
+engine, counter_path, limit = sys.argv[1], sys.argv[2], int(sys.argv[3])
+utils = importlib.import_module(engine + ".utils")
+counter = os.open(counter_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+written = utils.write_file
+
+def write_file(content, output_path):
+    written(content, output_path)
+    if output_path.endswith(".html"):
+        os.write(counter, b".")
+        while os.fstat(counter).st_size >= limit:
+            time.sleep(60)  # as a machine stopping here: the test kills the build
+
+utils.write_file = write_file
+sys.argv = [engine, "build", "--strict", "-d", "site"]
+runpy.run_module(engine, run_name="__main__", alter_sys=True)
+"""
+
+
 def test_a_build_killed_midway_leaves_the_previous_site_whole(tmp_path):
     project = site_project(tmp_path / "p", campaigns=None)
     generate(project.root, 400, editions=2)
@@ -34,16 +56,18 @@ def test_a_build_killed_midway_leaves_the_previous_site_whole(tmp_path):
     before = files_of(site)
     assert "index.html" in before and len(before) > 800
     partial = project.root / "site.partiel"
-    for moment in (0.5, 0.9):  # while the partial folder fills up
-        process = subprocess.Popen(engine("build", "--strict", "-d", "site"), cwd=project.root,
+    for limit in (200, 700):  # while the partial folder fills up: among the first pages, then most of them
+        counter = tmp_path / f"pages-{limit}"
+        process = subprocess.Popen([sys.executable, "-c", STOPPING_BUILD, ENGINE, str(counter), str(limit)], cwd=project.root,
                                    env=mkdocs_env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                    start_new_session=True)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and html_count(partial) < moment * 400:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None and (not counter.exists() or counter.stat().st_size < limit):
             time.sleep(0.05)
+        assert process.poll() is None, "the build ended before it was stopped"
+        assert html_count(partial) >= limit and (site / "index.html").exists()
         os.killpg(process.pid, signal.SIGKILL)  # the build and its workers, as a machine stopping would
         process.wait(timeout=30)
-        assert process.returncode == -signal.SIGKILL, "the build finished before it could be killed"
         assert files_of(site) == before
     again = build(project.root)  # the next build removes what the killed one left
     assert again.result.returncode == 0 and not partial.exists() and files_of(site).keys() == before.keys()

@@ -19,6 +19,7 @@ ALERT = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObjec
 
 # --- 2. Bounded work ------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_body_nested_124859_levels_deep_is_refused_at_once(project):
     project.edition()
     project.event("x", front_matter() + "<ul><li>" * 124_859)  # 999 KB: the sanitiser took 20 minutes on it
@@ -204,6 +205,7 @@ def test_plain_office_files_with_links_and_formulas_are_accepted(project, name, 
     assert verify(project) == (0, "")
 
 
+@pytest.mark.slow
 def test_an_ods_whose_mimetype_inflates_to_2_gib_is_refused_without_inflating_it(project):
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
