@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -138,3 +139,21 @@ def pdf_of_objects(count: int, item: bytes = b"<</A 1>>") -> bytes:
     body.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(items) + 1) + b"".join(b"%010d 00000 n \n" % at for at in offsets))
     body.write(b"trailer<</Size %d/Root 1 0 R>>\nstartxref\n%d\n%%%%EOF\n" % (len(items) + 1, start))
     return body.getvalue()
+
+
+def held_back(root, field: str, value: str) -> dict[str, str]:
+    """The real campaigns copied under `root`, with the first file of every publishable kind given
+    `field: value` (a draft, or a date to come): {kind name: slug}."""
+    shutil.copytree(ROOT / "campaigns", root / "campaigns", dirs_exist_ok=True)
+    held = {}
+    from ssp.kinds import KINDS
+
+    for kind in (kind for kind in KINDS if kind.publishable):
+        pattern = f"{'*/' if kind.in_edition else ''}{kind.folder}/*{kind.suffix}"
+        path = min((root / "campaigns").glob(pattern), default=None)
+        assert path, f"no example of « {kind.label} » in campaigns/ to hold back"
+        text = path.read_text(encoding="utf-8")
+        text = text.replace("\n---\n", f"\n{field}: {value}\n---\n", 1) if kind.suffix == ".md" else f"{text.rstrip()}\n{field}: {value}\n"
+        path.write_text(text, encoding="utf-8")
+        held[kind.name] = path.stem
+    return held

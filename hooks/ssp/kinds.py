@@ -4,7 +4,8 @@ follow, what the loader makes of each, their JSON Schema. load.py reads every ki
 table and schema.py writes a schema per kind; editions and events, the calendar's own model,
 have their own loading (models.py, load.py).
 
-Adding a kind: its contract and object (content.py), a line here, its address (urls.py), its view
+A kind whose contract is Publishable has its drafts and embargo applied by publication.published(),
+which loops over this table. Adding a kind: its contract and object (content.py), a line here, its address (urls.py), its view
 (views.py), its page (pages.py), its template (overrides/) and its part of the guide (CONTRIBUER.md).
 """
 
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 
 from . import markup
 from .content import Call, CallMeta, Contact, ContactMeta, Item, Quiz, QuizMeta, Sheet, SheetMeta, Workshop, WorkshopMeta
+from .fields import Publishable
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Kind:
     item: type[Item]  # the object made of each file (its `kind` names its address in urls.PERMALINKS)
     meta: type[BaseModel]  # the contract of the file's fields
     folder: str  # under campaigns/ (« partenariat/fiches »), or under an edition's folder when `in_edition`
+    field: str  # where its items are kept: Edition.<field> when `in_edition`, else Partnership.<field> (contacts: Campaigns.contacts)
     suffix: str  # « .yml », or « .md »: YAML front matter, then Markdown
     schema: str  # its file in schemas/
     # the object's HTML fields, from the fields and the Markdown body: {"intro_html": …}
@@ -36,6 +39,11 @@ class Kind:
     order: Callable[[Any], Any] | None = None  # sort key of the items (file-name order otherwise)
     newest_first: bool = False
     in_edition: bool = False  # campaigns/<année>/<folder>/: the object gets its edition's year
+
+    @property
+    def publishable(self) -> bool:
+        """Whether its files may be drafts or wait for a date (publication.published leaves them out)."""
+        return issubclass(self.meta, Publishable)
 
     @property
     def where(self) -> str:
@@ -54,14 +62,14 @@ def _call_references(meta: CallMeta) -> list[tuple[str | None, str, tuple]]:
 
 # In loading order: what a kind names is loaded before it (calls name contact cards and sheets).
 KINDS = (
-    Kind("contact", "Fiche contact", Contact, ContactMeta, "contacts", ".yml", "contact.schema.json"),
-    Kind("quiz", "Quiz", Quiz, QuizMeta, "partenariat/quiz", ".yml", "quiz.schema.json",
+    Kind("contact", "Fiche contact", Contact, ContactMeta, "contacts", "contacts", ".yml", "contact.schema.json"),
+    Kind("quiz", "Quiz", Quiz, QuizMeta, "partenariat/quiz", "quizzes", ".yml", "quiz.schema.json",
          html=lambda meta, body: {"intro_html": markup.render(meta.intro)}),
-    Kind("workshop", "Atelier", Workshop, WorkshopMeta, "partenariat/ateliers", ".md", "atelier.schema.json",
+    Kind("workshop", "Atelier", Workshop, WorkshopMeta, "partenariat/ateliers", "workshops", ".md", "atelier.schema.json",
          html=lambda meta, body: {"synthesis_html": markup.render(body)}, order=lambda item: item.meta.date,
          newest_first=True),
-    Kind("sheet", "Fiche projet", Sheet, SheetMeta, "partenariat/fiches", ".yml", "fiche.schema.json"),
-    Kind("call", "Appel à projets", Call, CallMeta, "appels", ".md", "appel.schema.json",
+    Kind("sheet", "Fiche projet", Sheet, SheetMeta, "partenariat/fiches", "sheets", ".yml", "fiche.schema.json"),
+    Kind("call", "Appel à projets", Call, CallMeta, "appels", "calls", ".md", "appel.schema.json",
          html=lambda meta, body: {"description_html": markup.render(body)}, references=_call_references,
          order=lambda item: item.meta.opens, in_edition=True),
 )

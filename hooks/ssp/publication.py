@@ -6,20 +6,21 @@ from dataclasses import replace
 from datetime import date
 
 from .frenchdates import long_date
+from .kinds import IN_EDITION, SHARED
 from .load import Campaigns
 
 
 def published(campaigns: Campaigns, today: date) -> Campaigns:
-    """The campaigns without drafts and without what is embargoed until after `today`."""
-    editions = [replace(edition,
-                        events=tuple(event for event in edition.events if event.meta.published(today)),
-                        calls=tuple(call for call in edition.calls if call.meta.published(today)))
+    """The campaigns without drafts and without what is embargoed until after `today`: events and
+    every publishable kind (kinds.py), wherever its items are kept."""
+    def kept(items: tuple) -> tuple:
+        return tuple(item for item in items if item.meta.published(today))
+
+    editions = [replace(edition, events=kept(edition.events),
+                        **{kind.field: kept(getattr(edition, kind.field)) for kind in IN_EDITION if kind.publishable})
                 for edition in campaigns.editions]
-    partnership = campaigns.partnership
-    partnership = replace(partnership,
-                          quizzes=tuple(item for item in partnership.quizzes if item.meta.published(today)),
-                          workshops=tuple(item for item in partnership.workshops if item.meta.published(today)),
-                          sheets=tuple(item for item in partnership.sheets if item.meta.published(today)))
+    partnership = replace(campaigns.partnership, **{kind.field: kept(getattr(campaigns.partnership, kind.field))
+                                                    for kind in SHARED if kind.publishable})
     return replace(campaigns, editions=editions, partnership=partnership)
 
 

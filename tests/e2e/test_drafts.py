@@ -62,3 +62,27 @@ def test_the_preview_shows_drafts_with_a_banner(fixture_project):
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+def test_a_draft_of_every_publishable_kind_is_left_out_of_the_build(tmp_path):
+    """Quiz, workshop, project sheet, call for projects (kinds.py): no page, no line in the sitemap
+    or the search index, for the draft of each."""
+    from builds import site_project
+    from helpers import held_back
+    from ssp.kinds import KINDS
+    from ssp.urls import link
+
+    project = site_project(tmp_path / "p", campaigns=None)
+    held = held_back(project.root, "draft", "true")
+    built = build(project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    sitemap = built.text("sitemap.xml")
+    index = "\n".join(gzip.decompress(path.read_bytes()).decode("utf-8", "replace")
+                      for path in (built.site / "pagefind/fragment").glob("*.pf_fragment"))
+    for kind in KINDS:
+        if kind.name in held:
+            year = {"year": 2017} if kind.in_edition else {}  # the real content's one call is of 2017
+            address = link(kind.item.kind, slug=held[kind.name], **year)
+            assert not (built.site / address / "index.html").exists(), address
+            assert address not in sitemap and f"/{address}" not in index, address
+    assert (built.site / "partenariat/index.html").is_file()  # the rest is built

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from helpers import ROOT
+from helpers import ROOT, held_back
 from ssp.kinds import KINDS
 from ssp.schema import SCHEMAS
 from ssp.urls import PERMALINKS
@@ -43,3 +43,25 @@ def test_what_the_partnership_folder_holds_besides_its_kinds_is_said(project):
     said = "campaigns/partenariat/ contient idees-recues.yml et les dossiers ateliers/, fiches/, quiz/ ; déplacez-le ou supprimez-le"
     assert problems == {("campaigns/partenariat/temoignages", f"dossier non lu : {said}"),
                         ("campaigns/partenariat/notes.yml", f"fichier non lu : {said}")}
+
+
+def items_of(kind, campaigns) -> set[str]:
+    collections = ([getattr(edition, kind.field) for edition in campaigns.editions] if kind.in_edition
+                   else [getattr(campaigns.partnership, kind.field)])
+    return {item.slug for items in collections for item in items}
+
+
+@pytest.mark.parametrize("field, value", [("draft", "true"), ("publish_from", "2099-01-01")])
+def test_a_held_back_item_of_every_publishable_kind_is_only_in_the_preview(tmp_path, field, value):
+    from datetime import date
+
+    from ssp.load import load_all
+    from ssp.publication import published
+
+    held = held_back(tmp_path, field, value)
+    assert set(held) == {"quiz", "workshop", "sheet", "call"}  # the kinds with drafts today: a new one is added here
+    preview = load_all(tmp_path / "campaigns", tmp_path)
+    site = published(preview, date(2030, 1, 1))
+    for kind in KINDS:
+        if kind.name in held:
+            assert held[kind.name] in items_of(kind, preview) and held[kind.name] not in items_of(kind, site), kind.name
