@@ -213,3 +213,28 @@ def test_readers_find_the_actions_they_can_attend(listing):
     assert access in ("Accessible en fauteuil roulant, adapté au handicap auditif", "Accessible en fauteuil roulant")
     choose(listing, "#ssp-acces", "auditif")
     assert set(titles(listing)) == {"Chambre des erreurs (test)"}
+
+
+@pytest.mark.parametrize("site", ["gates_site", "neutre_site"])
+def test_the_script_draws_each_card_as_the_page_writes_it(site, request, browser):
+    """One source for what a card shows: under each day (its heading too), every card filters.js draws (title, status,
+    time, type, place, region, organiser, access) reads as the card the template wrote."""
+    _, server = request.getfixturevalue(site)
+
+    def cards(page, root: str) -> dict:
+        return {(day.locator(".ssp-day__title").inner_text(), card.locator(".ssp-card__title").inner_text()):
+                " ".join(card.inner_text().split())
+                for day in page.locator(f"{root} .ssp-day").all() for card in day.locator(".ssp-card").all()}
+
+    static_context = browser.new_context(java_script_enabled=False)
+    static_page = static_context.new_page()
+    static_page.goto(server.base + LISTING)
+    written = cards(static_page, "#ssp-static-list")
+    static_context.close()
+    page = browser.new_page()
+    page.clock.set_fixed_time("2030-09-01T12:00:00")  # before the edition: no card is past
+    page.goto(server.base + LISTING)
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    drawn = cards(page, "#ssp-results")
+    page.close()
+    assert len(drawn) >= 6 and drawn == written  # the days' headings too

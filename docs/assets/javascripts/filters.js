@@ -5,27 +5,9 @@
    shared), and past events are marked from today's date. A phone stays responsive with thousands
    of events: results are drawn PAGE at a time (« Afficher plus »), counts always cover them all,
    and typing is debounced. */
-(function () {
+/* The listing's pure functions, apart from the page (tests/js/ runs them in Node). */
+window.sspListing = (function () {
   "use strict";
-
-  var form = document.getElementById("ssp-filters");
-  if (!form || !window.fetch) { return; }
-  var labels = JSON.parse(document.getElementById("ssp-labels").textContent);
-  var results = document.getElementById("ssp-results");
-  var staticList = document.getElementById("ssp-static-list");
-  var count = document.getElementById("ssp-count");
-  var FIELDS = ["region", "departement", "type", "public", "acces", "jour", "mode", "quand"];
-  var today = localDay(new Date());
-  var records = [];
-  var actions = 0, actionOf = {};  // records are time slots; an action with several slots is counted once
-  var EVERY = {};  // each list's first choice, as the page writes it (« Toutes les régions »)
-  FIELDS.forEach(function (name) { EVERY[name] = form.elements[name].options[0].textContent; });
-  var PAGE = 50;  // results drawn at a time
-  var pending = [], drawn = 0;  // [day, record] pairs of the current results, and how many are on the page
-  var more = document.createElement("button");
-  more.type = "button";
-  more.className = "fr-btn fr-btn--secondary md-button ssp-more";
-  more.hidden = true;
 
   function localDay(date) {
     var month = String(date.getMonth() + 1).padStart(2, "0");
@@ -76,6 +58,34 @@
     if (dayOf(record.end) !== dayOf(record.start)) { return clock(record.start) + " – " + frenchDay(dayOf(record.end)).toLowerCase() + " à " + clock(record.end); }
     return clock(record.start) + " – " + clock(record.end);
   }
+
+  return { localDay: localDay, fold: fold, number: number, escapeHtml: escapeHtml, dayOf: dayOf, clock: clock,
+    frenchDay: frenchDay, daysBetween: daysBetween, span: span };
+})();
+
+(function () {
+  "use strict";
+
+  var L = window.sspListing, localDay = L.localDay, fold = L.fold, number = L.number, escapeHtml = L.escapeHtml,
+    dayOf = L.dayOf, frenchDay = L.frenchDay, daysBetween = L.daysBetween, span = L.span;
+  var form = document.getElementById("ssp-filters");
+  if (!form || !window.fetch) { return; }
+  var labels = JSON.parse(document.getElementById("ssp-labels").textContent);
+  var results = document.getElementById("ssp-results");
+  var staticList = document.getElementById("ssp-static-list");
+  var count = document.getElementById("ssp-count");
+  var FIELDS = ["region", "departement", "type", "public", "acces", "jour", "mode", "quand"];
+  var today = localDay(new Date());
+  var records = [];
+  var actions = 0, actionOf = {};  // records are time slots; an action with several slots is counted once
+  var EVERY = {};  // each list's first choice, as the page writes it (« Toutes les régions »)
+  FIELDS.forEach(function (name) { EVERY[name] = form.elements[name].options[0].textContent; });
+  var PAGE = 50;  // results drawn at a time
+  var pending = [], drawn = 0;  // [day, record] pairs of the current results, and how many are on the page
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "fr-btn fr-btn--secondary md-button ssp-more";
+  more.hidden = true;
 
   // A time note replaces « Toute la journée » rather than contradict it; an overseas time says its zone.
   function when(record) {

@@ -8,8 +8,11 @@ window.sspPlaces = function (url) {
   "use strict";
   var communes = null;  // a promise of {byTown, byCode}
 
+  // as ssp/text.py LIGATURES: spelt out; a typographic apostrophe (a phone's keyboard types it) parts words
+  var LIGATURES = { "œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss", "’": " ", "‘": " " };
   function townKey(name) {
-    var words = String(name).normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().match(/[a-z0-9]+/g) || [];
+    var words = String(name).replace(/[œŒæÆß’‘]/g, function (letter) { return LIGATURES[letter]; })
+      .normalize("NFKD").replace(/[^\x00-\x7f]/g, "").toLowerCase().match(/[a-z0-9]+/g) || [];
     var cedex = words.indexOf("cedex");
     if (cedex >= 0) { words = words.slice(0, cedex); }
     while (words.length > 1 && /^\d+(e|er|eme|ieme|arrondissement)?$|^arrondissement$/.test(words[words.length - 1])) { words.pop(); }

@@ -1,0 +1,49 @@
+// filters.js's pure functions: what the cards the script draws say of dates, and how a search folds text.
+"use strict";
+const test = require("node:test");
+const assert = require("node:assert/strict");
+const { load } = require("./load");
+
+const plain = (value) => JSON.parse(JSON.stringify(value));  // an array of the script's context, as this one's
+
+const L = load("filters.js").sspListing;
+
+test("a search forgives accents and case, never letters", () => {
+  assert.equal(L.fold("Hôpital Saint-Éloi ÉTÉ"), "hopital saint-eloi ete");
+  assert.equal(L.fold("Œuvre"), "œuvre");  // a ligature is a letter of its own, kept
+  assert.equal(L.fold(null), "");
+});
+
+test("numbers are written the French way", () => {
+  assert.equal(L.number(2000), "2\u202f000");
+  assert.equal(L.number(12), "12");
+});
+
+test("text is escaped before it is put in the page", () => {
+  assert.equal(L.escapeHtml("<script>alert('x')</script> & \"y\""),
+    "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;y&quot;");
+  assert.equal(L.escapeHtml(undefined), "");
+});
+
+test("times are read as written, never converted", () => {
+  assert.equal(L.clock("2030-09-16T09:00:00+04:00"), "9 h");
+  assert.equal(L.clock("2030-09-16T14:30:00+02:00"), "14 h 30");
+  assert.equal(L.span({ all_day: false, start: "2030-09-16T09:00:00+04:00", end: "2030-09-16T12:00:00+04:00" }), "9 h – 12 h");
+  assert.equal(L.span({ all_day: false, start: "2030-09-16T09:00:00+02:00", end: "" }), "9 h");
+  assert.equal(L.span({ all_day: false, start: "2030-09-16T22:00:00+02:00", end: "2030-09-17T01:00:00+02:00" }),
+    "22 h – mardi 17 septembre 2030 à 1 h");
+});
+
+test("days are written in French, the first of the month as « 1er »", () => {
+  assert.equal(L.frenchDay("2030-09-16"), "Lundi 16 septembre 2030");
+  assert.equal(L.frenchDay("2026-11-01"), "Dimanche 1er novembre 2026");
+  assert.equal(L.span({ all_day: true, start: "2030-09-16", end: "2030-09-20" }), "Jusqu'au vendredi 20 septembre 2030");
+  assert.equal(L.span({ all_day: true, start: "2030-09-16", end: "" }), "Toute la journée");
+});
+
+test("an action of several days is under each of its days, across a month and a leap day", () => {
+  assert.deepEqual(plain(L.daysBetween("2028-02-28", "2028-03-01")), ["2028-02-28", "2028-02-29", "2028-03-01"]);
+  assert.deepEqual(plain(L.daysBetween("2030-09-16", "2030-09-16")), ["2030-09-16"]);
+  assert.equal(L.daysBetween("2030-01-01", "2032-01-01").length, 400);  // bounded
+  assert.equal(L.localDay(new Date(2030, 8, 6)), "2030-09-06");
+});

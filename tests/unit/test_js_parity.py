@@ -1,0 +1,48 @@
+"""What Python and the site's scripts both compute, computed alike: the town key of every commune
+(hooks/ssp/communes.py ↔ places.js), and the JavaScript's own unit tests (tests/js/, `node --test`)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from helpers import ROOT
+from ssp.communes import DATA, town_key
+from ssp.vocab import DEPARTEMENTS
+
+NODE = shutil.which("node")
+pytestmark = pytest.mark.skipif(NODE is None, reason="Node.js absent (make test installs it)")
+
+KEYS = """
+const { load } = require("./tests/js/load");
+const places = load("places.js").sspPlaces("");
+const names = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(names.map(places.townKey)));
+"""
+
+
+def js_town_keys(names: list[str]) -> list[str]:
+    result = subprocess.run([NODE, "-e", KEYS], input=json.dumps(names), cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_every_commune_and_departement_has_the_same_town_key_in_python_and_in_the_browser():
+    names = [commune[0] for commune in json.loads(DATA.read_text(encoding="utf-8"))["communes"]]
+    names += list(DEPARTEMENTS.values()) + ["St-Étienne Cedex 2", "Lyon 3e Arrondissement", "Paris 16ème", "L'Haÿ-les-Roses",
+                                            "Œuvre-sur-Mer", "Villeneuve-d’Ascq", "Ste-Foy-lès-Lyon", "Château-Thierry CEDEX", "  Douai  "]
+    assert len(names) > 34000
+    differ = [(name, python, javascript) for name, python, javascript in
+              zip(names, map(town_key, names), js_town_keys(names)) if python != javascript]
+    assert not differ, differ[:20]
+
+
+def test_the_javascript_unit_tests_pass():
+    tests = sorted(str(path.relative_to(ROOT)) for path in (ROOT / "tests" / "js").glob("*.test.js"))
+    assert len(tests) >= 2
+    result = subprocess.run([NODE, "--test", *tests], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "# fail 0" in result.stdout
