@@ -66,6 +66,7 @@ test-rapide: $(READY)  ## Les tests du cœur seul, en moins d'une minute (ni con
 
 lint: $(READY)  ## Style et types du code Python (ruff, mypy ; réglages dans pyproject.toml)
 	$(BIN)/ruff check hooks tests bench tools .ci
+	$(BIN)/mypy
 
 test-mkdocs:  ## Tous les tests, le site construit par MkDocs 1.6.1 au lieu de ProperDocs
 	$(MAKE) test ENGINE=mkdocs

@@ -14,9 +14,11 @@ from __future__ import annotations
 import hashlib
 import re
 import traceback
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from markupsafe import Markup, escape
@@ -60,7 +62,7 @@ class FramedPages:
         # (address, date of the event file's last commit or None): the sitemap's lines
         self.addresses = [(address, changed.get(spec.view.source)) for spec, _, address in self.pages]
 
-    def start(self, workers: int = 1, writer=None, files: list[tuple[str, bytes]] = ()) -> None:
+    def start(self, workers: int = 1, writer=None, files: Sequence[tuple[str, bytes]] = ()) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the
         background: MkDocs renders its own pages meanwhile. With a `writer` (the live preview),
         pages showing one event are kept in the cache, made again only when it, the frame or a
@@ -93,7 +95,7 @@ class FramedPages:
         """Wait for the pages to be written."""
         self._finish()
 
-    def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, dict]:
+    def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, Any]:
         """overrides/frame.html as MkDocs would render the page `uri`: through the theme, then every
         plugin's on_post_page; the templates' indentation taken out (2.5 KB a page)."""
         config = self.config

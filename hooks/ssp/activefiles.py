@@ -22,6 +22,7 @@ import io
 import logging
 import re
 import zipfile
+from collections.abc import Iterable
 
 MAX_MEMBERS = 5_000
 MAX_MEMBER_BYTES = 100_000_000  # one part once decompressed (a large embedded image is 20 MB)
@@ -100,7 +101,7 @@ def _pdf_walk(value, depth: int) -> str:
         opening = _resolved(value.get("/OpenAction"))
         if isinstance(opening, DictionaryObject) and _resolved(opening.get("/S")) not in (None, "/GoTo"):
             return PDF_ACTIONS.get(_resolved(opening.get("/S")), "une action à l'ouverture")
-        children = value.values()
+        children: Iterable = value.values()
     elif isinstance(value, ArrayObject):
         children = value
     else:
@@ -204,8 +205,8 @@ def _part_problem(suffix: str, name: str, data: bytes) -> str:
         return next((what for marker, what in OOXML_CONTENT_TYPES.items() if marker in lowered), "")
     if name.endswith(".rels"):
         for relationship in RELATIONSHIP.findall(data):
-            kind = RELATIONSHIP_TYPE.search(relationship)
-            kind = kind.group(1).rsplit(b"/", 1)[-1].lower() if kind else b""
+            found = RELATIONSHIP_TYPE.search(relationship)
+            kind = found.group(1).rsplit(b"/", 1)[-1].lower() if found else b""
             if kind in (b"vbaproject", b"activexcontrol", b"oleobject", b"control"):
                 return "des macros, un objet OLE ou un contrôle ActiveX"
             if EXTERNAL_TARGET.search(relationship) and kind != b"hyperlink":

@@ -27,7 +27,7 @@ from .text import one_line
 from .vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of, timezone_of
 
 MAX_BYTES = 50 * 1024 * 1024
-STATUS_OF = {number: status for status, number in OA_STATUS.items()}
+STATUS_OF: dict[int | str, str] = {number: status for status, number in OA_STATUS.items()}
 ACCESSIBILITY_OF = {code: name for name, code in OA_ACCESSIBILITY.items()} | {"mei": "intellectuel"}  # the former export's « mental »
 OURS = {"Semaine de la sécurité des patients"}  # keywords the site's own export adds
 SAID = re.compile(r"(?:^|\n)[^\n]*?(?: organisé par |\. Organisateur : )(?P<organizer>[^\n]+?)\. " + re.escape(PAGE_SAID) + r"<?\S+?>?\s*$")
@@ -54,7 +54,8 @@ def import_openagenda(project: Path, year: int, source: Path, write_valid: bool 
         return report
     folder = project / "campaigns" / str(year) / "events"
     existing = _existing_events(folder, project)
-    planned, seen = [], ({}, {})
+    planned: list = []
+    seen: tuple[dict, dict] = ({}, {})
     for number, record in enumerate(records, start=1):
         result = RowResult(number, "error")
         report.rows.append(result)
@@ -87,7 +88,8 @@ def read_export(source: Path) -> list:
     try:
         data = json.loads(raw.decode("utf-8-sig"), parse_int=_whole_number)
     except _TooLong:
-        line = raw[:re.search(rb"\d{%d}" % (MAX_DIGITS + 1), raw).start()].count(b"\n") + 1
+        long_number = re.search(rb"\d{%d}" % (MAX_DIGITS + 1), raw)
+        line = raw[:long_number.start() if long_number else 0].count(b"\n") + 1
         raise ContentError([Problem(source.name, 0, "", f"ligne {line} : nombre de plus de {MAX_DIGITS} chiffres : ce n'est pas "
                                     "une valeur d'OpenAgenda ; téléchargez de nouveau l'export")]) from None
     except UnicodeDecodeError:
@@ -125,7 +127,9 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     keywords = record.get("keywords")
     words = keywords.get("fr", []) if isinstance(keywords, dict) else keywords
     words = [str(word) for word in (words if isinstance(words, list) else [words] if words else [])]
-    kinds, audience, others = [], [], []
+    kinds: list[str] = []
+    audience: list[str] = []
+    others: list[str] = []
     for word in words:
         for parse, found in ((typed.parse_type, kinds), (typed.parse_audiences, audience)):
             try:
@@ -171,7 +175,7 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     fields["registration"], more = registration(record.get("registration"), text(record.get("conditions")))
     notes += more
     fields["accessibility"] = accessibility(record.get("accessibility"))
-    age = record.get("age") if isinstance(record.get("age"), dict) else {}
+    age = record["age"] if isinstance(record.get("age"), dict) else {}
     fields["age"] = {key: age[key] for key in ("min", "max") if age.get(key) is not None} or None
     if any(type(value) is not int for value in (fields["age"] or {}).values()):  # written as read: whole numbers only
         problem("age", f"âge « {age} » : min et max sont des nombres entiers d'années")
@@ -179,7 +183,7 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     unheld = [key for key in record if key not in HELD | DERIVED and record[key] not in (None, "", [], {})]
     if unheld:
         notes.append("champs non repris (le site n'en a pas) : " + ", ".join(sorted(unheld)))
-    listed = record.get("extIds") if isinstance(record.get("extIds"), list) else []
+    listed = record["extIds"] if isinstance(record.get("extIds"), list) else []
     ext_ids = {str(item.get("key")): str(item.get("value")) for item in listed if isinstance(item, dict)}
     import_id = f"openagenda-{record['uid']}" if record.get("uid") else ext_ids.get(EXT_ID_KEY)
     fields["import_id"] = import_id

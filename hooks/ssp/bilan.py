@@ -48,7 +48,7 @@ class Bilan:
 def edition_bilan(year: int, rows: list[dict[str, Any]], cache: Cache) -> Bilan:
     """An edition's figures from its open data records (one per time slot): actions are told apart by
     their page, establishments by their organiser's name (case and accents aside)."""
-    by = {name: defaultdict(set) for name in ("regions", "types", "publics", "jours", "participation")}
+    by: dict[str, defaultdict[Any, set[str]]] = {name: defaultdict(set) for name in ("regions", "types", "publics", "jours", "participation")}
     for row in rows:
         action = row["url"]
         by["regions"][row["region"] or "En ligne (sans lieu)"].add(action)

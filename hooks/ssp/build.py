@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
 from functools import lru_cache, partial
@@ -114,8 +115,7 @@ def _prepared(maker: ics.Calendars, event: Event) -> tuple:
 
 
 def _refuse_duplicates(paths: list[str]) -> None:
-    seen: set[str] = set()
-    twice = sorted({path for path in paths if path in seen or seen.add(path)})
+    twice = sorted(path for path, count in Counter(paths).items() if count > 1)
     if twice:
         raise ContentError([Problem(path, 0, "", "deux contenus produisent la même page ; renommez l'un d'eux") for path in twice])
 

@@ -142,8 +142,8 @@ def _french_plural(singular: str, plural: str, count: int) -> str:
 for _module in (click.core, click.exceptions, click.parser, click.types, click.decorators, click.formatting,
                 click.termui, click.utils):
     if hasattr(_module, "_"):
-        _module._ = _french
+        setattr(_module, "_", _french)  # noqa: B010 (Click's own gettext, replaced where it is used)
     if hasattr(_module, "ngettext"):
-        _module.ngettext = _french_plural
+        setattr(_module, "ngettext", _french_plural)  # noqa: B010
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Annotated, Any, ClassVar, Literal
+from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
@@ -23,7 +23,10 @@ TextList = Annotated[list[Text], BeforeValidator(as_list)]
 
 MATERIAL_KINDS = {"affiche": "Affiche", "depliant": "Dépliant", "quiz": "Quiz", "video": "Vidéo",
                   "banniere": "Bannière", "kit": "Kit de communication", "guide": "Guide", "autre": "Autre support"}
-MaterialKind = Literal.__getitem__(tuple(MATERIAL_KINDS))
+if TYPE_CHECKING:  # the values allowed are checked by pydantic, from MATERIAL_KINDS
+    MaterialKind = str
+else:
+    MaterialKind = Literal.__getitem__(tuple(MATERIAL_KINDS))
 
 
 class Material(Contract):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime, time
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
@@ -62,7 +62,7 @@ def parse_when(value: Any) -> date | datetime | time:
         return value
     text = single(value)
     if match := TIME_RE.fullmatch(text):
-        return _time(*match.groups(), text)
+        return _time(match.group(1), match.group(2), text)
     match = WHEN_RE.fullmatch(text)
     if not match:
         raise fail(f"« {text} » n'est ni une date ni une date et heure ({EXPECTED_WHEN}, par exemple 2017-11-24T14:00)")
@@ -97,7 +97,7 @@ def parse_url(value: Any, schemes: tuple[str, ...] = ("http", "https")) -> str:
     text = single(value)
     parts = urlsplit(text) if text and not re.search(r"\s", text) else None
     scheme = parts.scheme.lower() if parts else ""
-    if scheme in schemes and (parts.netloc if scheme in ("http", "https") else parts.path):
+    if parts and scheme in schemes and (parts.netloc if scheme in ("http", "https") else parts.path):
         return text
     allowed = " ou ".join(f"{scheme}:" if scheme in ("mailto", "tel") else f"{scheme}://" for scheme in schemes)
     raise fail(f"adresse « {text} » refusée : seules les adresses commençant par {allowed} sont acceptées")
@@ -172,7 +172,10 @@ Region = Annotated[str, BeforeValidator(parse_region), WithJsonSchema({**_STRING
 PostalCode = Annotated[str, BeforeValidator(parse_postal_code), WithJsonSchema({**_STRING, "pattern": r"^\d{5}$"})]
 Registration = Annotated[Text, BeforeValidator(parse_registration)]
 
-Audience = Literal.__getitem__(tuple(AUDIENCES))
+if TYPE_CHECKING:  # the values allowed are checked by pydantic, from vocab.AUDIENCES
+    Audience = str
+else:
+    Audience = Literal.__getitem__(tuple(AUDIENCES))
 
 
 class Contract(BaseModel):
@@ -187,7 +190,7 @@ def parse_clock(value: Any) -> str:
     match = TIME_RE.fullmatch(text)
     if not match:
         raise fail(f"« {text} » n'est pas une heure (attendu HH:MM, par exemple 09:30)")
-    return _time(*match.groups(), text).strftime("%H:%M")
+    return _time(match.group(1), match.group(2), text).strftime("%H:%M")
 
 
 ClockTime = Annotated[str, BeforeValidator(parse_clock), WithJsonSchema({**_STRING, "pattern": r"^\d{1,2}:\d{2}$"})]

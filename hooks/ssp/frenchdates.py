@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, time
 from functools import cache
 
@@ -74,7 +75,8 @@ def clock_text(text: str) -> str:
 def occurrence_text(start: date | datetime, end: date | datetime | None, timezone: str = DEFAULT_TIMEZONE) -> str:
     """When an occurrence takes place, in the venue's local time."""
     if not isinstance(start, datetime):
-        return date_range(start, end)  # type: ignore[arg-type]
+        return date_range(start, end)
+    assert end is None or isinstance(end, datetime)  # a timed start has a timed end (models.check_range)
     if end is None:
         text = f"le {long_date(start.date())} à {clock(start)}"
     elif end.date() == start.date():
@@ -86,7 +88,7 @@ def occurrence_text(start: date | datetime, end: date | datetime | None, timezon
     return text
 
 
-def held(occurrences: list, timezone: str = DEFAULT_TIMEZONE) -> str:
+def held(occurrences: Sequence, timezone: str = DEFAULT_TIMEZONE) -> str:
     """When an event takes place, in one phrase: its occurrence, or its first and last days
     (« du lundi 20 au vendredi 24 novembre 2017 »)."""
     first, *others = occurrences
@@ -98,7 +100,8 @@ def held(occurrences: list, timezone: str = DEFAULT_TIMEZONE) -> str:
 def time_span(start: date | datetime, end: date | datetime | None) -> str:
     """The hours alone, for a listing grouped by day: « 14 h – 17 h », « Toute la journée »."""
     if not isinstance(start, datetime):
-        return "Toute la journée" if end is None or end == start else f"Jusqu'au {long_date(end)}"  # type: ignore[arg-type]
+        return "Toute la journée" if end is None or end == start else f"Jusqu'au {long_date(end)}"
+    assert end is None or isinstance(end, datetime)  # a timed start has a timed end (models.check_range)
     if end is None:
         return clock(start)
     if end.date() != start.date():

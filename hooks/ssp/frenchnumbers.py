@@ -23,9 +23,10 @@ def file_size(size: int) -> str:
     """« 850 octets », « 12 Ko », « 1,2 Mo » (multiples of 1024, as file explorers show them)."""
     if size < 1024:
         return f"{size} octets"
+    amount = float(size)
     for unit in ("Ko", "Mo", "Go"):
-        size /= 1024
-        shown = round(size, 1 if size < 10 else 0)
+        amount /= 1024
+        shown = round(amount, 1 if amount < 10 else 0)
         if shown < 1024 or unit == "Go":  # 1 048 575 octets: « 1 Mo », not « 1 024 Ko »
             return f"{format_decimal(shown, locale=LOCALE)} {unit}"
     raise AssertionError("unreachable")

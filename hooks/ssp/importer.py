@@ -215,7 +215,9 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
     for above, above_cells in filled[:filled.index((number, cells))]:
         report.rows.append(RowResult(above, "above", changes=["« " + " ; ".join(_text(cell) for cell in above_cells
                                                                                 if _text(cell))[:200] + " »"]))
-    columns, seen, hidden = {}, {}, {}
+    columns: dict[int, Any] = {}
+    seen: dict[str, str] = {}
+    hidden: dict[str, str] = {}
     width = _header_width(cells)  # a value beyond the last header is the row's problem (a stray « ; »), _plan_rows
     for index in range(width):
         written = _text(cells[index]) if index < len(cells) else ""
@@ -514,7 +516,7 @@ def _plan_files(planned: list[Planned], existing: list[Existing], project: Path,
         if item.existing is None and (probable := _probably_updates(item, existing, claimed)):
             result.outcome = "error"
             named = ", ".join(other.rel for other in probable)
-            kept = [other.meta.import_id for other in probable if other.meta.import_id]
+            kept = [other.meta.import_id for other in probable if other.meta and other.meta.import_id]
             how = (f"reprenez son identifiant « {kept[0]} » dans la colonne « identifiant »" if len(kept) == 1 and len(probable) == 1
                    else "écrivez le même identifiant dans ce fichier (import_id: …) et dans la colonne « identifiant » de la ligne")
             result.problems.append(Problem(source, result.row, headers.get("title", "titre"),

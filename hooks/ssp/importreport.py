@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
+from typing import Any
 
 from .frenchnumbers import plural
 from .importer import EVENT_OUTCOMES, OUTCOMES, ImportReport
 from .problems import Problem
 
 # How the report names things, for a spreadsheet (records are lines) or an OpenAgenda export (events).
-WORDS = {
+WORDS: dict[str, dict[str, Any]] = {
     "ligne": {"outcomes": OUTCOMES, "read": "ligne lue", "field": "colonne", "from": "du tableur", "fix": "le tableur",
               "fix_first": "les colonnes du tableur", "file_error": "erreur du tableur"},
     "événement": {"outcomes": EVENT_OUTCOMES, "read": "événement lu", "field": "champ", "from": "de l'export",

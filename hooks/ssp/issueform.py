@@ -137,7 +137,8 @@ def declare(project: Path, body: str) -> Declaration:
     report = import_rows(project, int(year_text), sheet, dry_run=True)
     problems = [Problem("formulaire", 0, problem.field if problem.field in LABELS else "", problem.message)
                 for problem in report.all_problems()]
-    [result] = [row for row in report.rows if row.outcome not in ("header", "blank")] or [None]
+    filled = [row for row in report.rows if row.outcome not in ("header", "blank")]
+    result = filled[0] if filled else None
     if result is None and not problems:
         problems.append(Problem("formulaire", 0, "", "le formulaire est vide"))
     elif result is not None and result.outcome in ("unchanged", "different"):

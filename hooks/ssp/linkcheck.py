@@ -45,7 +45,7 @@ def internal(url: str) -> bool:
         host = urllib.parse.urlsplit(url).hostname or ""
         if not host or host.endswith((".local", ".localhost", ".internal", ".home.arpa")) or host == "localhost":
             return True
-        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+        addresses = {str(info[4][0]) for info in socket.getaddrinfo(host, None)}
     except (OSError, ValueError, UnicodeError):
         return False  # an unknown name: the request will say it is unreachable
     return any(not ipaddress.ip_address(address.split("%")[0]).is_global for address in addresses)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import communes, markup
@@ -229,7 +230,8 @@ def _load_edition(folder: Path, project_dir: Path, problems: list[Problem], know
     if not YEAR_RE.fullmatch(folder.name):
         problems.append(Problem(rel, 0, "", "le nom d'un dossier d'édition est une année, par exemple 2017"))
         return None
-    meta, materials = None, ()
+    meta: EditionMeta | None = None
+    materials: tuple[MaterialItem, ...] = ()
     try:
         meta, document = _load_edition_meta(folder, project_dir)
         materials = _materials(meta, document, folder, project_dir)
@@ -360,15 +362,16 @@ def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[st
 
 
 def _occurrences(meta: EventMeta, zone: ZoneInfo, document: Document, rel: str) -> tuple[Occurrence, ...]:
-    if meta.slots is None:
-        ranges = [((), meta.start, meta.end, 0)]
-    else:
-        ranges = [(("slots", index), slot.start, slot.end, index + 1) for index, slot in enumerate(meta.slots)]
-    problems, result = [], []
+    ranges: list[tuple[tuple, Any, Any, int]] = (  # start, end: dates or date-times (check_range made them so)
+        [((), meta.start, meta.end, 0)] if meta.slots is None
+        else [(("slots", index), slot.start, slot.end, index + 1) for index, slot in enumerate(meta.slots)])
+    problems: list[Problem] = []
+    result: list[Occurrence] = []
     for key, start, end, index in ranges:
         try:
-            result.append(Occurrence(_local(start, zone, rel, document, key + ("start",)),
-                                     _local(end, zone, rel, document, key + ("end",)), index))
+            first = _local(start, zone, rel, document, key + ("start",))
+            assert first is not None  # EventMeta's contract: a start, or slots that each have one
+            result.append(Occurrence(first, _local(end, zone, rel, document, key + ("end",)), index))
         except ContentError as error:
             problems += error.problems
     if problems:

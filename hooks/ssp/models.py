@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
@@ -21,9 +21,14 @@ from .text import fold, plain
 from .urls import link
 from .vocab import ACCESSIBILITY, DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of, official_rank, region_named
 
-EventType = Literal.__getitem__(tuple(EVENT_TYPES))
-Status = Literal.__getitem__(tuple(STATUSES))
-Accessibility = Literal.__getitem__(tuple(ACCESSIBILITY))
+if TYPE_CHECKING:  # the values allowed are checked by pydantic, from vocab.py's lists
+    EventType = str
+    Status = str
+    Accessibility = str
+else:
+    EventType = Literal.__getitem__(tuple(EVENT_TYPES))
+    Status = Literal.__getitem__(tuple(STATUSES))
+    Accessibility = Literal.__getitem__(tuple(ACCESSIBILITY))
 
 
 ENCLOSING_QUOTES = re.compile(r'\s*(?:«\s*([^«»]*?)\s*»|"([^"]*)"|“([^“”]*)”)\s*')
@@ -185,7 +190,7 @@ class EventMeta(Publishable):
     def independent_problems(data: dict) -> list[tuple[tuple, str]]:
         """What a file's place gets wrong (postal code, région, town), found from its raw fields: said
         with the file's other problems, not once they are fixed (validate.py)."""
-        venue = data.get("venue") if isinstance(data.get("venue"), dict) else {}
+        venue = data["venue"] if isinstance(data.get("venue"), dict) else {}
         code, city, region = (str(value).strip() for value in (venue.get("postal_code") or "", venue.get("city") or "",
                                                                data.get("region") or ""))
         named = region_named(region) if region else None
@@ -204,7 +209,9 @@ class EventMeta(Publishable):
         return None if self.outside_year else next((day for day in self.moments() if day.year != year), None)
 
     def first_start(self) -> date:
-        return self.start if self.slots is None else self.slots[0].start
+        start = self.start if self.slots is None else self.slots[0].start
+        assert isinstance(start, date)  # a start is a date or a date-time (check_range)
+        return start
 
     def identity(self) -> tuple[str, str, str]:
         """Same title, town and start (case, accents and punctuation aside): the same action."""
@@ -238,12 +245,12 @@ class Occurrence:
 
     @property
     def first_day(self) -> date:
-        return self.start if self.all_day else self.start.date()
+        return self.start.date() if isinstance(self.start, datetime) else self.start
 
     @property
     def last_day(self) -> date:
         end = self.end or self.start
-        return end if self.all_day else end.date()
+        return end.date() if isinstance(end, datetime) else end
 
     def days(self) -> list[date]:
         count = (self.last_day - self.first_day).days + 1

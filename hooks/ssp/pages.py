@@ -253,7 +253,7 @@ def resources_by_publisher(editions: list[Edition]) -> tuple[list[tuple[str, lis
     for item in newest:
         if item[0].official:
             groups.setdefault(item[0].publisher, []).append(item)
-    ranked = sorted(groups.items(), key=lambda group: (min(official_rank(item[0].url) for item in group[1]), group[0].casefold()))
+    ranked = sorted(groups.items(), key=lambda group: (min(official_rank(item[0].url) or 0 for item in group[1]), group[0].casefold()))
     return ranked, [item for item in newest if not item[0].official]
 
 
@@ -366,7 +366,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
     return pages
 
 
-def day_pages(common: tuple, day: date, items: list) -> list[PageSpec]:
+def day_pages(common: tuple[Any, ...], day: date, items: list) -> list[PageSpec]:
     """A day of a big edition: one page, or several of DAY_PAGE_LIMIT events (jour-…, jour-…-2…)."""
     edition = common[0]
     parts = [items[start:start + DAY_PAGE_LIMIT] for start in range(0, len(items), DAY_PAGE_LIMIT)]
@@ -376,7 +376,8 @@ def day_pages(common: tuple, day: date, items: list) -> list[PageSpec]:
         suffix = f" (page {number} sur {len(parts)})" if len(parts) > 1 else ""
         pages.append(PageSpec(page_source("day", year=edition.year, slug=slug), f"Les actions du {long_date(day)}{suffix}",
                               f"Les actions de la semaine de la sécurité des patients le {long_date(day)}{suffix}.",
-                              views.DayView(*common, day, part, edition.actions_by_day[day], number, slugs, 1 + (number - 1) * DAY_PAGE_LIMIT)))
+                              views.DayView(*common, day, part, edition.actions_by_day[day], number, slugs,  # type: ignore[call-arg]
+                                            1 + (number - 1) * DAY_PAGE_LIMIT)))  # `common`: EditionPage's fields
     return pages
 
 

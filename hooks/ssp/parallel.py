@@ -91,5 +91,6 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
 
 
 def _run(bounds: tuple[int, int]) -> list:
+    assert _job is not None  # set before the workers are forked
     work, context, items = _job
     return [work(context, item) for item in items[bounds[0]:bounds[1]]]

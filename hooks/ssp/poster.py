@@ -22,7 +22,7 @@ def qr_svg(url: str) -> Markup:
     code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
     image = code.to_image(scale=1, add_quiet_zones=False)
     height, width = image.shape
-    modules = memoryview(image).tobytes()
+    modules = memoryview(image).tobytes()  # type: ignore[arg-type]  # zxing-cpp's Image has the buffer protocol, not its type
     path = []
     for y in range(height):
         x = 0  # where the pen stands on this row: runs after the first move relative to it

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from .frenchdates import long_date
 from .kinds import IN_EDITION, SHARED
@@ -16,11 +17,12 @@ def published(campaigns: Campaigns, today: date) -> Campaigns:
     def kept(items: tuple) -> tuple:
         return tuple(item for item in items if item.meta.published(today))
 
-    editions = [replace(edition, events=kept(edition.events),
-                        **{kind.field: kept(getattr(edition, kind.field)) for kind in IN_EDITION if kind.publishable})
+    def without_held_back(container: Any, kinds: tuple) -> dict[str, Any]:
+        return {kind.field: kept(getattr(container, kind.field)) for kind in kinds if kind.publishable}
+
+    editions = [replace(edition, events=kept(edition.events), **without_held_back(edition, IN_EDITION))
                 for edition in campaigns.editions]
-    partnership = replace(campaigns.partnership, **{kind.field: kept(getattr(campaigns.partnership, kind.field))
-                                                    for kind in SHARED if kind.publishable})
+    partnership = replace(campaigns.partnership, **without_held_back(campaigns.partnership, SHARED))
     return replace(campaigns, editions=editions, partnership=partnership)
 
 

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .models import Edition
@@ -65,7 +66,7 @@ def region_map(edition: Edition) -> RegionMap:
     regions = []
     for name, count in counts.items():
         shade = 1 + (SHADES - 1) * (count - 1) // max(top - 1, 1) if count else 0
-        common = {"name": name, "count": count, "shade": shade, "query": "?region=" + quote(name)}
+        common: dict[str, Any] = {"name": name, "count": count, "shade": shade, "query": "?region=" + quote(name)}
         if name in OVERSEAS:
             index = OVERSEAS.index(name)
             x = INSET_GAP + index * (INSET_WIDTH + INSET_GAP)

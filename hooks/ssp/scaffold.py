@@ -66,7 +66,8 @@ def new_edition(project: Path, year: int, previous: int | None) -> Path:
     rel = path.relative_to(project).as_posix()
     if path.exists():
         raise ContentError([Problem(rel, 0, "", "cette édition existe déjà")])
-    number, resources = None, []
+    number: int | None = None
+    resources: list[Any] = []
     if previous is not None:
         source = project / "campaigns" / str(previous) / "edition.yml"
         if not source.is_file():

@@ -80,7 +80,7 @@ def field_label(loc: tuple) -> str:
     return ".".join(str(part + 1) if isinstance(part, int) else str(part) for part in loc)
 
 
-def message(item: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
+def message(item: Any, loc: tuple, model: type[BaseModel]) -> str:
     kind, ctx, value = item["type"], item.get("ctx") or {}, item.get("input")
     if kind == "ssp":
         return ctx["message"]
@@ -92,8 +92,8 @@ def message(item: dict[str, Any], loc: tuple, model: type[BaseModel]) -> str:
         return "une seule valeur est attendue ici, pas une liste ni des sous-champs"
     if kind == "literal_error":
         allowed = [option.strip("'") for option in ctx.get("expected", "").replace(" or ", ", ").split(", ")]
-        close = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
-        hint = f" ; vouliez-vous dire « {close[0]} » ?" if close else ""
+        guesses = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        hint = f" ; vouliez-vous dire « {guesses[0]} » ?" if guesses else ""
         return f"valeur « {value} » inconnue{hint} (valeurs permises : {', '.join(allowed)})"
     if kind in ("greater_than_equal", "less_than_equal"):
         bound = ctx.get("ge", ctx.get("le"))

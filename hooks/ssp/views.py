@@ -292,6 +292,7 @@ class PosterView(View):
 @dataclass(frozen=True)
 class EventPosterView(PosterView):
     template, head, body, alone = "frame.html", View.PICTURE_HEAD, "partials/ssp/poster.html", True
+    event: Event  # an action's poster has its action
 
     def key(self) -> tuple:
         meta = self.edition.meta  # what the poster shows of its edition
