@@ -182,9 +182,12 @@ COMPILED = CompiledTemplates()
 
 @pass_context
 def _link(context, kind: str, **parts) -> str:
-    """{{ 'contact' | link(slug=…) }}: an address of ssp.urls.PERMALINKS, relative to the page (MkDocs' `url`)."""
-    address = url_filter(context, urls.link(kind, **parts))
-    return address[:-2] if address.endswith("/./") else address  # the home from a page without a place (404): « /ssp/ »
+    """{{ 'contact' | link(slug=…) }}: an address of ssp.urls.PERMALINKS, relative to the page (MkDocs' `url`);
+    link(…, query={…}) adds a filtered view's query string."""
+    path, mark, query = urls.link(kind, **parts).partition("?")
+    address = url_filter(context, path)
+    address = address[:-2] if address.endswith("/./") else address  # the home from a page without a place (404): « /ssp/ »
+    return address + mark + query
 
 
 def on_env(env, config, files):
@@ -206,6 +209,9 @@ def on_env(env, config, files):
     # The sitemap's lastmod of docs/ pages: their file's last commit (generated pages: none said).
     env.globals["ssp_lastmod"] = {path.removeprefix("docs/"): moment.strftime("%Y-%m-%d")
                                   for path, moment in state["site"].changed.items() if path.startswith("docs/")}
+    added = {name for name in env.globals if name.startswith("ssp_")} - set(templating.FUNCTIONS)
+    if added != set(templating.BUILD_GLOBALS):  # the templates' globals are declared in one place
+        raise RuntimeError(f"globals des gabarits non déclarés dans ssp/templating.py : {sorted(added ^ set(templating.BUILD_GLOBALS))}")
     # Framed pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
     # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
     state["framed_pages"].start(state["workers"], KEPT.write if previewing() else None,

@@ -33,14 +33,17 @@ class Site:
     contacts: dict[str, Contact] = field(default_factory=dict)
     partnership: Partnership = field(default_factory=Partnership)
     changed: dict[str, datetime] = field(default_factory=dict)  # source file → its last commit (history.py)
+    site_url: str = ""
 
     def share_image(self, src_uri: str) -> tuple[str, str] | None:
-        """The picture of a page shared as a link (path, text alternative): its edition's, or, for a
-        page of no edition, the home page's edition's (a page written in a shared frame has its
-        view's, views.View.picture)."""
+        """The picture of a page shared as a link (absolute address, text alternative): its edition's,
+        or, for a page of no edition, the home page's edition's (a page written in a shared frame has
+        its view's, views.View.picture); None without the site's address (Open Graph wants it whole)."""
         year = src_uri.split("/", 1)[0]
         edition = next((edition for edition in self.editions if str(edition.year) == year), featured(self.editions, self.today))
-        return (link("share_image", year=edition.year), shareimage.alt_text(edition)) if edition else None
+        if not edition or not self.site_url:
+            return None
+        return self.site_url + link("share_image", year=edition.year), shareimage.alt_text(edition)
 
 
 def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False, workers: int = 1,
@@ -82,7 +85,7 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     coming = [event for event in events if not is_over(event, today)]
     files.update((link("event_share_image", year=event.year, slug=event.slug), event_picture(event, cache)) for event in coming)
     _refuse_duplicates([page.src_uri for page in pages] + list(files))
-    return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed)
+    return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed, site_url)
 
 
 @lru_cache(maxsize=64)

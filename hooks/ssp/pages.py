@@ -149,12 +149,12 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
         PageSpec("index.md", "Accueil",
                  "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles.",
                  home_view(editions, today)),
-        PageSpec("editions.md", "Toutes les éditions",
+        PageSpec(page_source("editions"), "Toutes les éditions",
                  "Les éditions de la semaine de la sécurité des patients depuis 2011.",
                  views.ArchiveView(editions, bilan.years_table([(edition.year, len(edition.events)) for edition in editions
                                                                if edition.events], cache), today),
                  in_nav=True),
-        PageSpec("donnees-ouvertes.md", "Données ouvertes",
+        PageSpec(page_source("open_data"), "Données ouvertes",
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
                      editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
@@ -166,10 +166,10 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
         PageSpec(page_source("sitemap_page"), "Plan du site",
                  "Toutes les pages du site : éditions, actions, supports, bilans, partenariat en santé, données ouvertes.",
                  views.SiteMapView(editions, campaigns.partnership)),
-        PageSpec("appels-a-projets.md", "Appels à projets",
+        PageSpec(page_source("calls"), "Appels à projets",
                  "Les appels à projets de la semaine de la sécurité des patients, de chaque édition : ouverts, à venir, clos, et leurs lauréats.",
                  calls_view(editions, today), in_nav=True),
-        PageSpec("ressources.md", "Ressources officielles",
+        PageSpec(page_source("resources"), "Ressources officielles",
                  "Les ressources officielles de la semaine de la sécurité des patients, par éditeur.",
                  views.ResourcesView(*resources_by_publisher(editions)), in_nav=True),
     ]
@@ -270,11 +270,11 @@ def contact_pages(campaigns: Campaigns, today: date) -> list[PageSpec]:
 
 
 def partnership_pages(partnership: Partnership, today: date) -> list[PageSpec]:
-    pages = [PageSpec("partenariat/index.md", "Partenariat en santé",
+    pages = [PageSpec(page_source("partnership"), "Partenariat en santé",
                       "Le partenariat entre patients, usagers et professionnels de santé : idées reçues, quiz, "
                       "ateliers d'échanges de pratiques et fiches projets.", views.PartnershipView(partnership), in_nav=True)]
     if partnership.ideas:
-        pages.append(PageSpec("partenariat/idees-recues.md", partnership.ideas.title,
+        pages.append(PageSpec(page_source("ideas"), partnership.ideas.title,
                               "Idées reçues sur le partenariat patient, et ce qu'il en est.", views.IdeasView(partnership)))
     for quiz in partnership.quizzes:
         pages.append(PageSpec(page_source("quiz", slug=quiz.slug), quiz.meta.title,
@@ -285,7 +285,7 @@ def partnership_pages(partnership: Partnership, today: date) -> list[PageSpec]:
                               f"{workshop.meta.title} : {workshop.meta.situation}",
                               views.WorkshopView(partnership, workshop, banner(workshop.meta, today))))
     if partnership.sheets:
-        pages.append(PageSpec("partenariat/fiches/index.md", "Fiches projets",
+        pages.append(PageSpec(page_source("sheets"), "Fiches projets",
                               "Fiches projets de partenariat en santé, par domaine et par région.", views.SheetsView(partnership)))
     for sheet in partnership.sheets:
         pages.append(PageSpec(page_source("sheet", slug=sheet.slug), sheet.meta.title,

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from .models import Edition
 from .vocab import REGIONS
@@ -33,7 +32,6 @@ class MapRegion:
     name: str
     count: int
     shade: int  # 0: no event; 1..SHADES
-    query: str  # "?region=…" for the listing
     path: str = ""  # metropolitan shape
     label: tuple[int, int] = (0, 0)
     inset: tuple[int, int, int, int] | None = None  # x, y, width, height of an overseas box
@@ -66,7 +64,7 @@ def region_map(edition: Edition) -> RegionMap:
     regions = []
     for name, count in counts.items():
         shade = 1 + (SHADES - 1) * (count - 1) // max(top - 1, 1) if count else 0
-        common: dict[str, Any] = {"name": name, "count": count, "shade": shade, "query": "?region=" + quote(name)}
+        common: dict[str, Any] = {"name": name, "count": count, "shade": shade}
         if name in OVERSEAS:
             index = OVERSEAS.index(name)
             x = INSET_GAP + index * (INSET_WIDTH + INSET_GAP)

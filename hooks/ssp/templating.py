@@ -51,3 +51,16 @@ FUNCTIONS = {
     "ssp_is_link": is_link,
     "ssp_labels_json": LABELS_JSON,
 }
+
+# What else a template may read beyond its page's view (views.py), FILTERS and FUNCTIONS: the
+# globals and the filter the adapter (hooks/site.py) adds at each build, from the build's state,
+# and the context of a framed page. One list: tests/unit/test_views.py holds the templates to it.
+BUILD_GLOBALS = {
+    "ssp_problems": "the content's problems: the preview shows them instead of the site",
+    "ssp_share_image": "a page's share picture (build.Site.share_image)",
+    "ssp_card": "an event's card, kept in the adapter's cache",
+    "ssp_sitemap": "the framed pages' sitemap lines (framed_pages.FramedPages.addresses)",
+    "ssp_lastmod": "the docs/ pages' last commit, for the sitemap",
+}
+BUILD_FILTERS = {"link": "an address of urls.PERMALINKS, relative to the page"}
+FRAME_CONTEXT = {"ssp_slot": "a framed page's own parts (hooks/framed_pages.py)"}

@@ -8,6 +8,9 @@ template. Addresses are relative to the site's root; a page's ends with « / ».
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import quote, urlencode
+
 PERMALINKS = {
     # an edition
     "edition": "{year}/",
@@ -45,18 +48,33 @@ PERMALINKS = {
     "search": "recherche/",
     "sitemap_page": "plan-du-site/",
     "search_bundle": "pagefind/",  # Pagefind's index, written by hooks/search_index.py after the build
+    "feed": "flux.xml",
+    # the site's fixed pages (made by pages.py, or written in docs/)
+    "editions": "editions/",
+    "calls": "appels-a-projets/",
+    "resources": "ressources/",
+    "open_data": "donnees-ouvertes/",
+    "partnership": "partenariat/",
+    "ideas": "partenariat/idees-recues/",
+    "sheets": "partenariat/fiches/",
+    "organise": "organiser-une-action/",
+    "accessibility": "accessibilite/",
+    "legal_notice": "mentions-legales/",
+    "privacy": "donnees-personnelles/",
 }
 
 
-def link(kind: str, **parts: object) -> str:
-    """The address of a `kind` of page or file: link("event", year=2026, slug="stand") → « 2026/evenements/stand/ »."""
-    return PERMALINKS[kind].format(**parts)
+def link(kind: str, query: dict[str, str] | None = None, **parts: object) -> str:
+    """The address of a `kind` of page or file: link("event", year=2026, slug="stand") → « 2026/evenements/stand/ »;
+    with a `query`, a filtered view: link("listing", year=2026, query={"region": "Corse"}) → « 2026/evenements/?region=Corse »."""
+    address = PERMALINKS[kind].format(**parts)
+    return address + "?" + urlencode(query, quote_via=quote) if query else address
 
 
-INDEX_PAGES = {"edition", "listing"}  # pages with pages beneath them: <address>index.md
+INDEX_PAGES = {"edition", "listing", "partnership", "sheets"}  # pages with pages beneath them: <address>index.md
 
 
-def page_source(kind: str, **parts: object) -> str:
+def page_source(kind: str, **parts: Any) -> str:
     """The generated Markdown file whose page has that address (MkDocs' directory URLs):
     « 2026/evenements/stand/ » ← « 2026/evenements/stand.md », « 2026/evenements/ » ← « 2026/evenements/index.md »."""
     address = link(kind, **parts)

@@ -29,10 +29,19 @@ def test_every_page_template_has_one_view():
     assert all((ROOT / "overrides" / name).is_file() for view in framed for name in (view.head, view.body) if name)
 
 
-@pytest.mark.parametrize("template", sorted((ROOT / "overrides").rglob("*.html")),
-                         ids=lambda path: path.relative_to(ROOT / "overrides").as_posix())
-def test_no_template_reads_a_global_site(template):
-    code = re.sub(r"\{#.*?#\}", "", template.read_text(encoding="utf-8"), flags=re.S)  # comments aside
+def test_templates_read_only_the_declared_globals():
+    """Beyond its view, a template reads the names ssp/templating.py declares, each used somewhere;
+    no template reads a site-wide object (the view of its page carries what it shows)."""
+    from ssp.templating import BUILD_FILTERS, BUILD_GLOBALS, FILTERS, FRAME_CONTEXT, FUNCTIONS
+
+    code = "\n".join(re.sub(r"\{#.*?#\}", "", path.read_text(encoding="utf-8"), flags=re.S)
+                     for path in (ROOT / "overrides").rglob("*") if path.suffix in (".html", ".xml"))
+    blocks = set(re.findall(r"\{%-?\s*block\s+(ssp_[a-z_]+)", code))
+    used = set(re.findall(r"\b(ssp_[a-z_]+)\b", code)) - blocks
+    declared = set(FUNCTIONS) | set(BUILD_GLOBALS) | set(FRAME_CONTEXT)
+    assert used == declared
+    filters = set(re.findall(r"\|\s*([a-z_]+)", code))
+    assert set(FILTERS) | set(BUILD_FILTERS) <= filters  # each declared filter is used
     assert re.findall(r"\bssp\.[a-z_]+", code) == [], "passez la valeur par la vue de la page (hooks/ssp/views.py)"
 
 

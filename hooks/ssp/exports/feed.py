@@ -9,10 +9,11 @@ from zoneinfo import ZoneInfo
 
 from ..frenchdates import occurrence_text
 from ..models import Edition, Event
+from ..urls import link
 from ..vocab import EVENT_TYPES, STATUSES
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_PATH = "flux.xml"
+FEED_PATH = link("feed")
 MAX_ENTRIES = 500  # a feed is for what is new; the open data files hold everything
 
 
