@@ -11,12 +11,12 @@ import io
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, timedelta
 from typing import Any
 
 from .cache import Cache
 from .frenchdates import day_of_year
 from .frenchnumbers import plural
+from .models import Edition
 from .text import fold
 from .urls import link
 from .vocab import ATTENDANCE, AUDIENCES, EVENT_TYPES, REGIONS
@@ -45,19 +45,20 @@ class Bilan:
     tables: tuple[Table, ...]
 
 
-def edition_bilan(year: int, rows: list[dict[str, Any]], cache: Cache) -> Bilan:
-    """An edition's figures from its open data records (one per time slot): actions are told apart by
-    their page, establishments by their organiser's name (case and accents aside)."""
+def edition_bilan(edition: Edition, cache: Cache) -> Bilan:
+    """An edition's figures from its actions (each counted once, whatever its time slots);
+    establishments told apart by their organiser's name (case and accents aside)."""
     by: dict[str, defaultdict[Any, set[str]]] = {name: defaultdict(set) for name in ("regions", "types", "publics", "jours", "participation")}
-    for row in rows:
-        action = row["url"]
-        by["regions"][row["region"] or "En ligne (sans lieu)"].add(action)
-        by["types"][EVENT_TYPES[row["type"]]].add(action)
-        for audience in row["audience"] or [None]:
-            by["publics"][AUDIENCES[audience] if audience else NOT_SAID].add(action)
-        by["participation"][ATTENDANCE[row["attendance_mode"]]].add(action)
-        for day in days(row["start"], row["end"]):
-            by["jours"][day].add(action)
+    for event in edition.events:
+        action, meta = event.url, event.meta
+        by["regions"][meta.region or "En ligne (sans lieu)"].add(action)
+        by["types"][EVENT_TYPES[meta.type]].add(action)
+        for public in [AUDIENCES[audience] for audience in meta.audience] or [NOT_SAID]:
+            by["publics"][public].add(action)
+        by["participation"][ATTENDANCE[event.attendance]].add(action)
+        for occurrence in event.occurrences:
+            for day in occurrence.days():
+                by["jours"][day].add(action)
     order = {"regions": list(REGIONS), "types": list(EVENT_TYPES.values()), "publics": [*AUDIENCES.values(), NOT_SAID],
              "participation": list(ATTENDANCE.values())}
     titles = {"regions": ("Actions par région", "Région"), "types": ("Actions par type", "Type d'action"),
@@ -75,10 +76,10 @@ def edition_bilan(year: int, rows: list[dict[str, Any]], cache: Cache) -> Bilan:
             labelled = [(key, counts[key]) for key in keys]
             summary = leading(labelled, slug)
         table_title, label = titles[slug]
-        tables.append(make_table(year, slug, table_title, summary, label, labelled, cache))
-    actions = {row["url"] for row in rows}
-    return Bilan(len(actions), len(rows), len({fold(row["organizer"]) for row in rows}),
-                 len({row["region"] for row in rows} - {None}), len({row["departement"] for row in rows} - {None}),
+        tables.append(make_table(edition.year, slug, table_title, summary, label, labelled, cache))
+    events = edition.events
+    return Bilan(len(events), sum(len(event.occurrences) for event in events), len({fold(event.meta.organizer) for event in events}),
+                 len({event.meta.region for event in events} - {None}), len({event.departement for event in events} - {None}),
                  tuple(tables))
 
 
@@ -91,13 +92,6 @@ def years_table(counts: list[tuple[int, int]], cache: Cache) -> Table:
                f"{plural(len(labelled), 'édition')} ont leurs actions publiées sur ce site, "
                f"{plural(sum(count for _, count in labelled), 'action')} en tout ; l'édition {most[0]} en compte le plus ({most[1]}).")
     return make_table(None, "actions-par-edition", "Actions publiées par édition", summary, "Édition", labelled, cache)
-
-
-def days(start: str, end: str | None) -> list[date]:
-    """The days a record covers (its dates as the open data writes them, local)."""
-    first = date.fromisoformat(start[:10])
-    last = date.fromisoformat(end[:10]) if end else first
-    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
 def leading(labelled: list[tuple[str, int]], slug: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from . import bilan, views
 from .cache import Cache
 from .content import Partnership
-from .exports import data, ics, jsonld, openagenda, shareimage
+from .exports import ics, jsonld, openagenda, shareimage
 from .frenchdates import date_range, long_date
 from .models import Edition, Event, Occurrence
 from .publication import banner
@@ -88,7 +88,7 @@ def subscription(path: str, site_url: str) -> dict[str, str]:
 
 @dataclass(frozen=True)
 class PlaceCalendar:
-    """The calendar of one region or département, all editions (build.calendars writes it)."""
+    """The calendar of one region or département, all editions (exports/registry.calendars writes it)."""
     name: str  # « Hauts-de-France », « Nord (59) »
     links: dict[str, str]  # subscription()
     events: int  # its entries: an action of several dates is one per date
@@ -337,7 +337,7 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
                           views.PosterView(edition, None, site_url + link("listing", year=edition.year))))
     if edition.events:
-        figures = bilan.edition_bilan(edition.year, data.records(edition, site_url, cache), cache)
+        figures = bilan.edition_bilan(edition, cache)
         pages.append(PageSpec(page_source("report", year=edition.year), f"Bilan de l'édition {edition.year}",
                               f"Les chiffres de la semaine de la sécurité des patients {edition.year} : actions par région, "
                               "par type, par public, par jour.", views.BilanView(*common, figures)))

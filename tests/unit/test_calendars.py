@@ -7,12 +7,19 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from icalendar import Calendar
 
-from helpers import front_matter
-from ssp.build import calendars
+from helpers import ROOT, front_matter
+from ssp.cache import Cache
 from ssp.exports.ics import Calendars, add_links
+from ssp.exports.registry import ExportContext
+from ssp.exports.registry import calendars as calendar_files
 
 SITE = "https://example.org/ssp/"
 TODAY = date(2017, 11, 1)
+
+
+def calendars(editions, maker):
+    """The calendar files the build writes (exports/registry.py)."""
+    return calendar_files(ExportContext(ROOT, editions, [], maker.site_url, TODAY, Cache(), maker, {}))
 
 
 def make_calendars(editions):

@@ -1,1 +1,1 @@
-"""Data files produced from the models: each function returns (path, bytes)."""
+"""Data files produced from the models; registry.py lists every file the site publishes beside its pages."""

@@ -57,9 +57,9 @@ def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -
     """evenements.json and evenements.csv of an edition, the listing's own data, from the same records; and
     the edition in OpenAgenda's structure."""
     cache = Cache() if cache is None else cache
+    rows = records(edition, site_url, cache)  # each event's rows, used at every build: the preview's cache keeps them
 
     def make() -> dict[str, bytes]:
-        rows = records(edition, site_url, cache)
         return dict([edition_json(edition, rows), edition_csv(edition, rows), listing_json(edition, rows, site_url),
                      openagenda.edition_openagenda(edition, site_url)])
     # made again only when the edition or one of its events changed (the live preview's rebuilds)
