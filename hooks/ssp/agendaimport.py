@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 
 from . import frenchinput as typed
 from .exports.openagenda import EXT_ID_KEY, OA_ACCESSIBILITY, OA_STATUS, PAGE_SAID
-from .importer import ImportReport, RowResult, _existing_events, _missing_edition, finish, plan
+from .importer import _existing_events, _missing_edition, finish, plan
+from .importreport import ImportReport, RowResult
 from .problems import ContentError, Problem
 from .source import read_bytes
 from .text import one_line

@@ -5,11 +5,63 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass, field
 from typing import Any
 
 from .frenchnumbers import plural
-from .importer import EVENT_OUTCOMES, OUTCOMES, ImportReport
 from .problems import Problem
+
+OUTCOMES = {  # outcome → (French label, singular, plural)
+    "header": ("ligne d'en-tête", "lignes d'en-tête"),
+    "blank": ("ligne vide", "lignes vides"),
+    "above": ("ligne au-dessus des en-têtes (non lue)", "lignes au-dessus des en-têtes (non lues)"),
+    "hidden": ("ligne masquée dans le tableur (non importée)", "lignes masquées dans le tableur (non importées)"),
+    "created": ("action créée", "actions créées"),
+    "updated": ("action mise à jour", "actions mises à jour"),
+    "unchanged": ("action inchangée", "actions inchangées"),
+    "held": ("ligne valide non écrite", "lignes valides non écrites"),
+    "to-create": ("action à créer (essai)", "actions à créer (essai)"),
+    "to-update": ("action à mettre à jour (essai)", "actions à mettre à jour (essai)"),
+    "different": ("ligne différente d'un fichier existant (non remplacé)", "lignes différentes d'un fichier existant (non remplacé)"),
+    "error": ("ligne en erreur", "lignes en erreur"),
+}
+EVENT_OUTCOMES = OUTCOMES | {  # the same, for the records of an OpenAgenda export
+    "held": ("événement valide non écrit", "événements valides non écrits"),
+    "different": ("événement différent d'un fichier existant (non remplacé)",
+                  "événements différents d'un fichier existant (non remplacé)"),
+    "error": ("événement en erreur", "événements en erreur"),
+}
+
+
+@dataclass
+class RowResult:
+    row: int
+    outcome: str
+    path: str = ""  # the event file, relative to the project
+    problems: list[Problem] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)  # « titre : « A » → « B » »
+    text: str = ""  # the file's new text, when it is to be written
+
+
+@dataclass
+class ImportReport:
+    source: str
+    origin: str = ""
+    rows: list[RowResult] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # about the whole file (columns…)
+    notes: list[str] = field(default_factory=list)
+    unit: str = "ligne"  # what a record is: a spreadsheet's line, or an OpenAgenda export's « événement »
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for row in self.rows if row.outcome == outcome)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not any(row.outcome in ("error", "different") for row in self.rows)
+
+    def all_problems(self) -> list[Problem]:
+        return self.problems + [problem for row in self.rows for problem in row.problems]
+
 
 # How the report names things, for a spreadsheet (records are lines) or an OpenAgenda export (events).
 WORDS: dict[str, dict[str, Any]] = {

@@ -9,7 +9,7 @@ import io
 from datetime import date
 from pathlib import Path
 
-from .importer import COLUMNS
+from .importcolumns import COLUMNS
 from .vocab import ACCESSIBILITY, EVENT_TYPES, REGIONS, STATUSES
 
 CSV_PATH = "modeles/import-actions.csv"

@@ -249,7 +249,7 @@ def test_a_killed_import_leaves_no_content_and_its_leftovers_are_swept(edition):
 def test_the_templates_are_in_sync_and_their_example_row_is_refused(edition):
     from openpyxl import load_workbook
 
-    from ssp.importer import BY_NAME, COLUMNS
+    from ssp.importcolumns import BY_NAME, COLUMNS
     from ssp.sheettemplate import CSV_PATH, LISTS, XLSX_PATH, csv_template
     from ssp.text import fold
 

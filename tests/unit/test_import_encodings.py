@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from helpers import EXCEL_HEADER, excel_csv, row, ssp
-from ssp.importer import KNOWN_HEADERS
+from ssp.importcolumns import KNOWN_HEADERS
 from ssp.problems import ContentError
 from ssp.spreadsheet import read_sheet
 
