@@ -157,3 +157,10 @@ def held_back(root, field: str, value: str) -> dict[str, str]:
         path.write_text(text, encoding="utf-8")
         held[kind.name] = path.stem
     return held
+
+
+def every(paths, least: int = 1) -> list:
+    """The paths a test loops over, sorted, checked to be there: a loop over nothing would pass."""
+    found = sorted(paths)
+    assert len(found) >= least, f"{len(found)} fichier(s) trouvé(s), {least} au moins attendu(s)"
+    return found
