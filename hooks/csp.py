@@ -16,7 +16,7 @@ import base64
 import hashlib
 import re
 
-from ssp.urls import page_source
+from ssp.api import page_source
 
 INLINE_SCRIPT = re.compile(r"<script(?P<attributes>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL | re.IGNORECASE)
 DATA_TYPES = re.compile(r"""\btype\s*=\s*["']?application/(?:ld\+)?json""", re.IGNORECASE)

@@ -28,7 +28,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from ssp.parallel import start_map
+from ssp.api import start_map
 
 FRAME_NAME = "cadre-commun"  # the frame is rendered as a page of that name, never written
 SLOTS = ("title", "description", "url", "head", "body")

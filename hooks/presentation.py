@@ -24,7 +24,7 @@ from mkdocs.structure.files import File
 from mkdocs.theme import Theme
 
 from engine import Stop
-from ssp import fonts
+from ssp.api import fonts
 
 PRESENTATIONS = {"etat": "le système de design de l'État (DSFR)", "neutre": "Material for MkDocs, sans marque de l'État"}
 DSFR = Path("tools/dsfr/node_modules/@gouvfr/dsfr/dist")  # in the project

@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from ssp.urls import link, page_source
+from ssp.api import link, page_source
 
 ARTICLES = ('<article class="md-content__inner md-typeset"', '<article class="ssp-article"')  # Material's, the DSFR frame's
 BUNDLE = link("search_bundle").strip("/")

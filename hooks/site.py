@@ -3,44 +3,76 @@
 Nothing about campaigns is decided here (see hooks/ssp/). Event, day, département and poster
 pages are written from a frame shared by their folder's pages (framed_pages.py); the live preview
 keeps its output between rebuilds (preview_output.py). MkDocs imports this module once per
-`mkdocs serve` session, so state is rebuilt in on_config, while what is kept between rebuilds
-lives at module level.
+`mkdocs serve` session, so a build's state (BuildState) is made again in on_config, while what is
+kept between rebuilds lives at module level. The core is reached through ssp.api only.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import sys
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
-HOOKS = str(Path(__file__).parent)
-if HOOKS not in sys.path:
-    sys.path.insert(0, HOOKS)  # MkDocs drops the hook's folder after import; the core lives there.
+import jinja2
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils.templates import url_filter
 
-import jinja2  # noqa: E402
-from jinja2 import pass_context  # noqa: E402
-from markupsafe import Markup, escape  # noqa: E402
-from mkdocs.plugins import event_priority  # noqa: E402
-from mkdocs.structure.files import File, InclusionLevel  # noqa: E402
-from mkdocs.utils.templates import url_filter  # noqa: E402
-
-from engine import ENGINE_LOG, Stop  # noqa: E402
-from framed_pages import FramedPages, fingerprint  # noqa: E402
-from preview_output import KeptOutput, host_guard  # noqa: E402
-from ssp import legal, markup, templating, urls  # noqa: E402
-from ssp.build import Site, build_site  # noqa: E402
-from ssp.cache import Cache  # noqa: E402
-from ssp.folders import clutter, project_problems, root_links  # noqa: E402
-from ssp.pages import problems_page  # noqa: E402
-from ssp.parallel import WorkerLost, cores  # noqa: E402
-from ssp.problems import ContentError, format_problems, shown  # noqa: E402
+from engine import ENGINE_LOG, Stop
+from framed_pages import FramedPages, fingerprint
+from preview_output import KeptOutput, host_guard
+from ssp.api import (
+    Cache,
+    ContentError,
+    PageSpec,
+    Site,
+    WorkerLost,
+    build_site,
+    clutter,
+    cores,
+    format_problems,
+    legal,
+    markup,
+    problems_page,
+    project_problems,
+    root_links,
+    shown,
+    templating,
+    urls,
+)
 
 log = logging.getLogger(ENGINE_LOG + ".plugins.ssp")
 
 
-state: dict = {}
+@dataclass
+class Session:
+    """One `mkdocs build` or `mkdocs serve`: its command and how many builds it has made."""
+    command: str = ""
+    builds: int = 0
+
+
+@dataclass
+class BuildState:
+    """What one build carries from one MkDocs event to the next (made again by on_config)."""
+    project_dir: Path
+    legal: dict
+    workers: int
+    site: Site | None = None
+    problems: list = field(default_factory=list)  # the content's problems: the preview shows them instead of the site
+    pages: dict[str, PageSpec] = field(default_factory=dict)  # pages MkDocs renders, by source
+    framed: list[PageSpec] = field(default_factory=list)  # pages written in a shared frame (framed_pages.py)
+    nav: Any = None
+    files: Any = None
+    framed_pages: FramedPages | None = None
+
+
+SESSION = Session()
+state: BuildState  # set by on_config
 KEPT = KeptOutput()  # the live preview's output, kept between rebuilds of one `mkdocs serve`
 CACHE = Cache()  # what is made from content (calendars, cards, event pages…), kept between those rebuilds
 
@@ -52,28 +84,29 @@ def build_date() -> date:
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    state.update(command=command, builds=0)
+    SESSION.command, SESSION.builds = command, 0
 
 
 def previewing() -> bool:
     """`mkdocs serve`: drafts shown, problems shown in the browser, output kept between rebuilds."""
-    return state.get("command") == "serve"
+    return SESSION.command == "serve"
 
 
 def workers() -> int:
     """Every core for a build and the preview's first one; the preview's rebuilds run beside its
     server threads, where forking is unsafe, and only redo what changed. SSP_WORKERS overrides."""
-    state["builds"] = state.get("builds", 0) + 1
+    SESSION.builds += 1
     if os.environ.get("SSP_WORKERS", "").isdigit():
         return int(os.environ["SSP_WORKERS"])
-    return cores() if state.get("command") == "build" or state["builds"] == 1 else 1
+    return cores() if SESSION.command == "build" or SESSION.builds == 1 else 1
 
 
 def on_config(config):
     project_dir = Path(config.config_file_path).parent
-    state.update(site=None, pages={}, project_dir=project_dir, legal=config.extra.get("legal") or {}, workers=workers())
+    global state
+    state = BuildState(project_dir, config.extra.get("legal") or {}, workers())
     try:
-        legal.check_status(state["legal"].get("accessibility_status", ""))
+        legal.check_status(state.legal.get("accessibility_status", ""))
     except ContentError as error:
         raise Stop(str(error)) from None
     try:
@@ -85,7 +118,7 @@ def on_config(config):
         for path in clutter(project_dir / "campaigns", project_dir):
             log.info(shown(f"Remarque : {path} : fichier système ignoré"))
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
-                          preview=previewing(), workers=state["workers"], cache=CACHE)
+                          preview=previewing(), workers=state.workers, cache=CACHE)
     except WorkerLost as error:
         raise Stop(str(error)) from None
     except ContentError as error:
@@ -93,12 +126,12 @@ def on_config(config):
             raise Stop(format_problems(error.problems, "rien n'a été publié")) from None
         log.warning(str(error))  # The preview shows the problems instead of the site.
         site = Site([], [], {}, build_date())
-        state["problems"] = error.problems
+        state.problems = error.problems
     else:
-        state["problems"] = []
-    state["site"] = site
-    state["pages"] = {page.src_uri: page for page in site.pages if not page.shared_frame}
-    state["framed"] = [page for page in site.pages if page.shared_frame]
+        state.problems = []
+    state.site = site
+    state.pages = {page.src_uri: page for page in site.pages if not page.shared_frame}
+    state.framed = [page for page in site.pages if page.shared_frame]
     return config
 
 
@@ -115,9 +148,9 @@ def on_pre_build(config):
 def on_files(files, config):
     if previewing():
         KEPT.put_back()
-    if state["problems"]:
-        state["pages"], state["framed"] = {"index.md": problems_page()}, []
-    for page in state["pages"].values():
+    if state.problems:
+        state.pages, state.framed = {"index.md": problems_page()}, []
+    for page in state.pages.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         _replace(files, File.generated(config, page.src_uri, content="", inclusion=inclusion))
     return files
@@ -130,16 +163,16 @@ def _replace(files, file) -> None:
 
 
 def on_nav(nav, config, files):
-    state["nav"] = nav
+    state.nav = nav
     return nav
 
 
 def on_page_markdown(markdown, page, config, files):
-    if spec := state["pages"].get(page.file.src_uri):
+    if spec := state.pages.get(page.file.src_uri):
         page.meta.update(title=spec.title, template=spec.template, description=spec.description)
     else:  # pages of docs/: legal facts written [[key]]
         try:
-            markdown = legal.fill(markdown, state["legal"], f"docs/{page.file.src_uri}")
+            markdown = legal.fill(markdown, state.legal, f"docs/{page.file.src_uri}")
         except ContentError as error:
             raise Stop(str(error)) from None
     # Material prints meta values unescaped (title, description, author…): hand them escaped Markup (never escaped twice).
@@ -151,13 +184,13 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html, page, config, files):
     # Our templates draw campaign pages from the context: their Markdown is empty.
-    if page.file.src_uri in state["pages"]:
+    if page.file.src_uri in state.pages:
         return ""
     return markup.clean_page(html)  # a page of docs/: sanitised like content
 
 
 def on_page_context(context, page, config, nav):
-    if spec := state["pages"].get(page.file.src_uri):
+    if spec := state.pages.get(page.file.src_uri):
         context.update(spec.context)
     return context
 
@@ -200,22 +233,22 @@ def on_env(env, config, files):
     env.filters.update(templating.FILTERS)
     env.filters["link"] = _link
     # No global holds the site: each page's template gets its view's fields (ssp/views.py).
-    env.globals.update(templating.FUNCTIONS, ssp_problems=state["problems"], ssp_share_image=state["site"].share_image)
+    env.globals.update(templating.FUNCTIONS, ssp_problems=state.problems, ssp_share_image=state.site.share_image)
     templates = fingerprint(overrides)
     env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)
-    state["files"] = files
-    state["framed_pages"] = FramedPages(config, env, state["nav"], files, state["framed"], templates, CACHE, state["site"])
-    env.globals["ssp_sitemap"] = state["framed_pages"].addresses  # overrides/sitemap.xml
+    state.files = files
+    state.framed_pages = FramedPages(config, env, state.nav, files, state.framed, templates, CACHE, state.site)
+    env.globals["ssp_sitemap"] = state.framed_pages.addresses  # overrides/sitemap.xml
     # The sitemap's lastmod of docs/ pages: their file's last commit (generated pages: none said).
     env.globals["ssp_lastmod"] = {path.removeprefix("docs/"): moment.strftime("%Y-%m-%d")
-                                  for path, moment in state["site"].changed.items() if path.startswith("docs/")}
+                                  for path, moment in state.site.changed.items() if path.startswith("docs/")}
     added = {name for name in env.globals if name.startswith("ssp_")} - set(templating.FUNCTIONS)
     if added != set(templating.BUILD_GLOBALS):  # the templates' globals are declared in one place
         raise RuntimeError(f"globals des gabarits non déclarés dans ssp/templating.py : {sorted(added ^ set(templating.BUILD_GLOBALS))}")
     # Framed pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
     # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
-    state["framed_pages"].start(state["workers"], KEPT.write if previewing() else None,
-                               [(os.path.join(config.site_dir, path), content) for path, content in state["site"].files.items()])
+    state.framed_pages.start(state.workers, KEPT.write if previewing() else None,
+                               [(os.path.join(config.site_dir, path), content) for path, content in state.site.files.items()])
     return env
 
 
@@ -234,10 +267,10 @@ def _event_card(template, templates: str):
 @event_priority(50)  # before the search index is made (search_index.py) and the site published (atomic_output.py)
 def on_post_build(config):
     try:
-        state["framed_pages"].finish()
+        state.framed_pages.finish()
     except WorkerLost as error:
         raise Stop(str(error)) from None
     if previewing():
-        KEPT.finish([file.abs_dest_path for file in state["files"]])
-        if not state["problems"]:  # what this build did not use is not kept for the next (a build that
+        KEPT.finish([file.abs_dest_path for file in state.files])
+        if not state.problems:  # what this build did not use is not kept for the next (a build that
             CACHE.sweep()          # only showed problems used nothing: all is kept for when they are fixed)

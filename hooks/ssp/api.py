@@ -1,0 +1,17 @@
+"""The core as the MkDocs hooks (hooks/*.py) use it: one door, so that what the adapter depends on
+is listed here and nowhere else."""
+
+from __future__ import annotations
+
+from . import fonts, legal, markup, templating, urls
+from .build import Site, build_site
+from .cache import Cache
+from .folders import clutter, project_problems, root_links
+from .pages import PageSpec, problems_page
+from .parallel import WorkerLost, cores, start_map
+from .problems import ContentError, format_problems, shown
+from .urls import link, page_source
+
+__all__ = ["Cache", "ContentError", "PageSpec", "Site", "WorkerLost", "build_site", "clutter", "cores", "fonts", "format_problems",
+           "legal", "link", "markup", "page_source", "problems_page", "project_problems", "root_links", "shown", "start_map",
+           "templating", "urls"]
