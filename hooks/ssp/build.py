@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .cache import Cache
 from .content import Contact, Partnership
+from .context import BuildContext
 from .exports import ics, shareimage
 from .exports.registry import EXPORTS, ExportContext, event_picture
 from .history import last_changes
@@ -53,6 +54,7 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     from content is kept in `cache`: the caller keeps it from one build to the next and sweeps it."""
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     cache = Cache() if cache is None else cache
+    context = BuildContext(site_url, today, cache, preview, workers)
     maker = ics.Calendars(site_url, today, edition_years(project_dir / "campaigns"), cache)
     campaigns = load_all(project_dir / "campaigns", project_dir, workers, prepare=partial(prepare_event, maker), cache=cache)
     if not preview:
@@ -62,13 +64,13 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     todo = [event for event in events if not cache.has(_prepared(maker, event))]  # kept from a build for another address or day
     for made in parallel_map(prepare_event, maker, todo, workers, "agendas des actions"):
         cache.add(made)
-    pages = site_pages(campaigns, today, site_url, cache)
+    pages = site_pages(campaigns, context)
     changed = last_changes(project_dir)
-    context = ExportContext(project_dir, editions, pages, site_url, today, cache, maker, changed)
+    exporting = ExportContext(project_dir, editions, pages, context, maker, changed)
     files: dict[str, bytes] = {}
     written: list[str] = []  # every path, each time an export makes it: one made twice stops the build
     for export in EXPORTS:
-        output = export(context)
+        output = export(exporting)
         written += output
         files.update(output)
     _refuse_duplicates([page.src_uri for page in pages] + written)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from . import bilan, views
 from .cache import Cache
 from .content import Partnership
+from .context import BuildContext
 from .exports import ics, jsonld, openagenda, shareimage
 from .frenchdates import date_range, long_date
 from .models import Edition, Event, Occurrence
@@ -141,8 +142,8 @@ def edition_title(edition: Edition) -> str:
     return f"Semaine de la sécurité des patients {edition.year}"
 
 
-def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cache | None = None) -> list[PageSpec]:
-    cache = Cache() if cache is None else cache
+def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
+    today, site_url, cache = context.today, context.site_url, context.cache
     editions = campaigns.editions
     places = place_calendars(editions, site_url)
     pages = [
@@ -174,7 +175,7 @@ def site_pages(campaigns: Campaigns, today: date, site_url: str = "", cache: Cac
                  views.ResourcesView(*resources_by_publisher(editions)), in_nav=True),
     ]
     for edition in editions:
-        pages += edition_pages(edition, today, site_url, cache, frozenset(sheet.slug for sheet in campaigns.partnership.sheets), places)
+        pages += edition_pages(edition, context, frozenset(sheet.slug for sheet in campaigns.partnership.sheets), places)
     pages += contact_pages(campaigns, today)
     pages += partnership_pages(campaigns.partnership, today)
     return pages
@@ -196,10 +197,11 @@ def edition_picture(edition: Edition, site_url: str) -> tuple[str, str, str] | N
     return (site_url + link("share_image", year=edition.year), "image/png", shareimage.alt_text(edition)) if site_url else None
 
 
-def picture(event: Event, edition: Edition, today: date, site_url: str) -> tuple[str, str, str] | None:
-    """An action's share picture — its own for an action to come (build.py makes it), else its
-    edition's —: address, type, text alternative."""
-    if not site_url or is_over(event, today):
+def picture(event: Event, edition: Edition, context: BuildContext) -> tuple[str, str, str] | None:
+    """An action's share picture — its own for an action to come (exports/registry.py makes it), else
+    its edition's —: address, type, text alternative."""
+    site_url = context.site_url
+    if not site_url or is_over(event, context.today):
         return edition_picture(edition, site_url)
     return site_url + link("event_share_image", year=event.year, slug=event.slug), "image/jpeg", shareimage.event_alt_text(event)
 
@@ -311,8 +313,9 @@ def first_results(days: list, today: date, limit: int = FIRST_RESULTS) -> list:
     return shown
 
 
-def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sheets: frozenset[str] = frozenset(),
+def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str] = frozenset(),
                   places: tuple[list[PlaceCalendar], dict[str, PlaceCalendar]] = ([], {})) -> list[PageSpec]:
+    today, site_url, cache = context.today, context.site_url, context.cache
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
     common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
@@ -357,12 +360,12 @@ def edition_pages(edition: Edition, today: date, site_url: str, cache: Cache, sh
         pages.append(PageSpec(page_source("event", year=edition.year, slug=event.slug), event.meta.title,
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               views.EventView(edition, event, occurrences, jsonld_text, is_over(event, today),
-                                              banner(event.meta, today), picture(event, edition, today, site_url))))
+                                              banner(event.meta, today), picture(event, edition, context))))
         pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
                               f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
                               views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],
                                                     max(0, len(event.occurrences) - views.POSTER_SLOTS),
-                                                    picture(event, edition, today, site_url))))
+                                                    picture(event, edition, context))))
     return pages
 
 

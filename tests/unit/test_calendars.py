@@ -9,6 +9,7 @@ from icalendar import Calendar
 
 from helpers import ROOT, front_matter
 from ssp.cache import Cache
+from ssp.context import BuildContext
 from ssp.exports.ics import Calendars, add_links
 from ssp.exports.registry import ExportContext
 from ssp.exports.registry import calendars as calendar_files
@@ -19,7 +20,7 @@ TODAY = date(2017, 11, 1)
 
 def calendars(editions, maker):
     """The calendar files the build writes (exports/registry.py)."""
-    return calendar_files(ExportContext(ROOT, editions, [], maker.site_url, TODAY, Cache(), maker, {}))
+    return calendar_files(ExportContext(ROOT, editions, [], BuildContext(maker.site_url, TODAY, Cache()), maker, {}))
 
 
 def make_calendars(editions):

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .. import bilan, communes
 from ..cache import Cache
+from ..context import BuildContext
 from ..models import Edition, Event
 from ..pages import PageSpec, events_by_place, is_over
 from ..urls import link
@@ -29,11 +30,21 @@ class ExportContext:
     project_dir: Path
     editions: list[Edition]
     pages: list[PageSpec]
-    site_url: str
-    today: date
-    cache: Cache
+    build: BuildContext
     calendars: ics.Calendars
     changed: dict[str, datetime]  # source file → its last commit (history.py)
+
+    @property
+    def site_url(self) -> str:
+        return self.build.site_url
+
+    @property
+    def today(self) -> date:
+        return self.build.today
+
+    @property
+    def cache(self) -> Cache:
+        return self.build.cache
 
     @property
     def events(self) -> list[Event]:
