@@ -5,8 +5,9 @@ table and schema.py writes a schema per kind; editions and events, the calendar'
 have their own loading (models.py, load.py).
 
 A kind whose contract is Publishable has its drafts and embargo applied by publication.published(),
-which loops over this table. Adding a kind: its contract and object (content.py), a line here, its address (urls.py), its view
-(views.py), its page (pages.py), its template (overrides/) and its part of the guide (CONTRIBUER.md).
+which loops over this table. Adding a kind: its contract and object (content.py), a line here, its
+address (urls.py), its view (views.py), its page (pages.py), its template (overrides/) and its part
+of the guide (CONTRIBUER.md).
 """
 
 from __future__ import annotations
