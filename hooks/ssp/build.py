@@ -11,16 +11,15 @@ from pathlib import Path
 from .cache import Cache
 from .content import Contact, Partnership
 from .context import BuildContext
-from .exports import ics, shareimage
+from .exports import ics
 from .exports.registry import EXPORTS, ExportContext, event_picture
 from .history import last_changes
 from .load import edition_years, load_all
 from .models import Edition, Event
-from .pages import PageSpec, event_page_data, featured, is_over, site_pages
+from .pages import PageSpec, edition_picture, event_page_data, featured, is_over, site_pages
 from .parallel import parallel_map
 from .problems import ContentError, Problem
 from .publication import published
-from .urls import link
 
 
 @dataclass(frozen=True)
@@ -34,15 +33,13 @@ class Site:
     changed: dict[str, datetime] = field(default_factory=dict)  # source file → its last commit (history.py)
     site_url: str = ""
 
-    def share_image(self, src_uri: str) -> tuple[str, str] | None:
-        """The picture of a page shared as a link (absolute address, text alternative): its edition's,
-        or, for a page of no edition, the home page's edition's (a page written in a shared frame has
-        its view's, views.View.picture); None without the site's address (Open Graph wants it whole)."""
+    def share_image(self, src_uri: str) -> tuple[str, str, str] | None:
+        """The picture of a page shared as a link (pages.edition_picture: absolute address, type, text
+        alternative): its edition's, or, for a page of no edition, the home page's edition's (a page
+        written in a shared frame has its view's, views.View.picture); None without the site's address."""
         year = src_uri.split("/", 1)[0]
         edition = next((edition for edition in self.editions if str(edition.year) == year), featured(self.editions, self.today))
-        if not edition or not self.site_url:
-            return None
-        return self.site_url + link("share_image", year=edition.year), shareimage.alt_text(edition)
+        return edition_picture(edition, self.site_url) if edition else None
 
 
 def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False, workers: int = 1,

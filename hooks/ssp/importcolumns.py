@@ -60,35 +60,35 @@ LABELS = {"type": EVENT_TYPES, "status": STATUSES, "audience": AUDIENCES, "acces
 EXAMPLE_MARK = "exemple"  # the template's example row has identifiant « EXEMPLE - à supprimer »
 
 
-def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]]:
+def sheet_columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]]:
     """Column index → (column, header as written); problems for unknown, repeated or missing columns.
     The header row is the first of the first rows to name two known columns (else the first row
     holding something): the rows above it (a title) are reported, not read."""
-    filled = [(number, cells) for number, cells in sheet.rows if any(_text(cell) for cell in cells)]
+    filled = [(number, cells) for number, cells in sheet.rows if any(cell_text(cell) for cell in cells)]
     if not filled:
         report.problems.append(Problem(sheet.name, 0, "", "le tableur est vide"))
         return {}
-    named = [(sum(1 for cell in cells if fold(_text(cell)) in BY_NAME), -position)
+    named = [(sum(1 for cell in cells if fold(cell_text(cell)) in BY_NAME), -position)
              for position, (_, cells) in enumerate(filled[:HEADER_SEARCH])]
     best = max(range(len(named)), key=lambda position: named[position])
     number, cells = filled[best] if named[best][0] >= 2 else filled[0]
     for above, above_cells in filled[:filled.index((number, cells))]:
-        report.rows.append(RowResult(above, "above", changes=["« " + " ; ".join(_text(cell) for cell in above_cells
-                                                                                if _text(cell))[:200] + " »"]))
+        report.rows.append(RowResult(above, "above", changes=["« " + " ; ".join(cell_text(cell) for cell in above_cells
+                                                                                if cell_text(cell))[:200] + " »"]))
     columns: dict[int, Any] = {}
     seen: dict[str, str] = {}
     hidden: dict[str, str] = {}
-    width = _header_width(cells)  # a value beyond the last header is the row's problem (a stray « ; »), _plan_rows
+    width = width_of_header(cells)  # a value beyond the last header is the row's problem (a stray « ; »), _plan_rows
     for index in range(width):
-        written = _text(cells[index]) if index < len(cells) else ""
+        written = cell_text(cells[index]) if index < len(cells) else ""
         if index in sheet.hidden_columns:
-            if written or any(_text(row[index]) for _, row in sheet.rows if index < len(row)):
+            if written or any(cell_text(row[index]) for _, row in sheet.rows if index < len(row)):
                 hidden[BY_NAME[fold(written)].key if fold(written) in BY_NAME else written] = written
                 report.notes.append(f"colonne {get_column_letter(index + 1)} « {written} » masquée dans le tableur : "
                                     "non lue (--lignes-masquees pour la lire)")
             continue
         if not written:
-            if any(_text(row[index]) for row_number, row in sheet.rows if row_number != number and index < len(row)):
+            if any(cell_text(row[index]) for row_number, row in sheet.rows if row_number != number and index < len(row)):
                 report.problems.append(Problem(sheet.name, number, get_column_letter(index + 1),
                                                "colonne sans en-tête mais remplie : donnez-lui un nom (par exemple "
                                                "« description »), sinon son contenu serait perdu"))
@@ -115,12 +115,12 @@ def _columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column, str]
     return columns
 
 
-def _header_width(cells: list) -> int:
+def width_of_header(cells: list) -> int:
     """The header row's width: up to its last named column."""
-    return max((index + 1 for index, cell in enumerate(cells) if _text(cell)), default=0)
+    return max((index + 1 for index, cell in enumerate(cells) if cell_text(cell)), default=0)
 
 
-def _sheet_words(message: str, headers: dict[str, str]) -> str:
+def sheet_words(message: str, headers: dict[str, str]) -> str:
     """A content file's message told in the sheet's words: « (venue) », « « online_url » » become its
     columns as written (« Ville », « Lien en ligne »)."""
     name = {column.field: column.header for column in COLUMNS if column.field} | UNCOLUMNED | headers
@@ -138,13 +138,13 @@ def strings(value: Any, path: str = "") -> list[tuple[str, str]]:
     return [(path, value)] if isinstance(value, str) else []
 
 
-def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult) -> tuple[dict, str, str | None]:
+def row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult) -> tuple[dict, str, str | None]:
     """A row's cells → event fields (as content files write them), with a problem per bad cell."""
     def problem(key: str, message: str) -> None:
         result.problems.append(Problem(name, result.row, values[key][1], message))
 
     def text(key: str) -> str:
-        written = _text(values[key][0]) if key in values else ""
+        written = cell_text(values[key][0]) if key in values else ""
         return written if key in ("description", "time_note") else one_line(written)
 
     def parsed(key: str, parse):
@@ -152,7 +152,7 @@ def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult
         if raw in (None, "") or (isinstance(raw, str) and not raw.strip()):
             return None
         try:
-            return parse(raw if parse in (_moment, _clock, _end) else _text(raw))
+            return parse(raw if parse in (_moment, _clock, _end) else cell_text(raw))
         except InputError as error:
             problem(key, str(error))
             return None
@@ -201,7 +201,7 @@ def _row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult
 def _moment(value) -> date | datetime:
     if isinstance(value, (date, datetime)):
         return value
-    return typed.parse_moment(_text(value))
+    return typed.parse_moment(cell_text(value))
 
 
 def _end(value) -> date | datetime | time:
@@ -220,14 +220,14 @@ def _clock(value) -> time:
         return value.time()
     if isinstance(value, time):
         return value.replace(second=0, microsecond=0)
-    return typed.parse_clock(_text(value))
+    return typed.parse_clock(cell_text(value))
 
 
 def _day(moment: date | datetime) -> date:
     return moment.date() if isinstance(moment, datetime) else moment
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     """A cell as text: numbers without « .0 », dates as content files write them, line breaks kept."""
     if value is None:
         return ""
@@ -238,7 +238,7 @@ def _text(value) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def _header_of(field_name: str, headers: dict[str, str]) -> str:
+def header_of(field_name: str, headers: dict[str, str]) -> str:
     """The header, as written, of the column that fills a field (« venue.city » → « Ville »)."""
     parts = field_name.split(".")
     for length in range(len(parts), 0, -1):

@@ -23,7 +23,20 @@ from openpyxl.utils import get_column_letter
 
 from . import markup
 from .frenchdates import numeric
-from .importcolumns import COLUMNS, KNOWN_HEADERS, LABELS, REQUIRED, UNCOLUMNED, _columns, _header_of, _header_width, _row_fields, _sheet_words, _text, strings
+from .importcolumns import (
+    COLUMNS,
+    KNOWN_HEADERS,
+    LABELS,
+    REQUIRED,
+    UNCOLUMNED,
+    cell_text,
+    header_of,
+    row_fields,
+    sheet_columns,
+    sheet_words,
+    strings,
+    width_of_header,
+)
 from .importreport import ImportReport, RowResult
 from .models import EventMeta
 from .problems import ContentError, Problem
@@ -76,7 +89,7 @@ def import_rows(project: Path, year: int, sheet: Sheet, write_valid: bool = Fals
     if missing := _missing_edition(project, year, sheet.name):
         report.problems.append(missing)
         return report
-    columns = _columns(sheet, report)
+    columns = sheet_columns(sheet, report)
     headers = {column.field: written for column, written in columns.values() if column.field}  # field → header as written
     for column, written in columns.values():  # without « Début » / « Fin », their hour's column names them
         if column.key in ("start_time", "end_time"):
@@ -112,18 +125,18 @@ def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, 
     planned: list[Planned] = []
     seen: tuple[dict, dict] = ({}, {})  # identity → row, identifiant → row
     header_number = next((row.row for row in report.rows if row.outcome == "header"), 0)
-    header_width = _header_width(next((cells for number, cells in sheet.rows if number == header_number), []))
+    header_width = width_of_header(next((cells for number, cells in sheet.rows if number == header_number), []))
     told = {row.row for row in report.rows}  # the header, the rows above it
     found = {column.key for column, _ in columns.values()}
     missing_columns = any(key not in found for key in REQUIRED)
     for number, cells in sheet.rows:
         if number in told:
             continue
-        if number in sheet.hidden_rows and any(_text(cell) for cell in cells):
+        if number in sheet.hidden_rows and any(cell_text(cell) for cell in cells):
             report.rows.append(RowResult(number, "hidden", changes=["« " + " ; ".join(
-                _text(cells[index]) for index in sorted(columns)[:3] if index < len(cells) and _text(cells[index]))[:200] + " »"]))
+                cell_text(cells[index]) for index in sorted(columns)[:3] if index < len(cells) and cell_text(cells[index]))[:200] + " »"]))
             continue
-        if not any(_text(cell) for cell in cells):  # the rows above the header are blank too
+        if not any(cell_text(cell) for cell in cells):  # the rows above the header are blank too
             report.rows.append(RowResult(number, "blank"))
             continue
         result = RowResult(number, "error")
@@ -134,13 +147,13 @@ def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, 
             result.problems.append(Problem(sheet.name, number, "", "ligne non lue : des colonnes obligatoires manquent "
                                                                    "(voir la ligne d'en-tête)"))
             continue
-        if stray := [(index, _text(cell)) for index, cell in enumerate(cells) if index >= header_width and _text(cell)]:
+        if stray := [(index, cell_text(cell)) for index, cell in enumerate(cells) if index >= header_width and cell_text(cell)]:
             index, value = stray[0]
             result.problems.append(Problem(sheet.name, number, get_column_letter(index + 1),
                                            f"valeur hors des colonnes du tableur (« {value[:60]} », après la dernière colonne "
                                            "nommée) : un séparateur en trop dans la ligne ? Supprimez-le, ou nommez la colonne"))
             continue
-        fields, description, import_id = _row_fields(values, sheet.name, result)
+        fields, description, import_id = row_fields(values, sheet.name, result)
         if item := plan(result, fields, description, import_id, year, existing, seen, sheet.name, headers):
             planned.append(item)
     report.rows.sort(key=lambda row: row.row)
@@ -155,15 +168,15 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
     number = result.row
     for where, value in strings({**fields, "description": description}):  # what the site would refuse in the file
         if (index := refused_character(value)) is not None:
-            result.problems.append(Problem(name, number, _header_of(where, headers), forbidden_message(value[index])))
+            result.problems.append(Problem(name, number, header_of(where, headers), forbidden_message(value[index])))
     if refused := markup.problem(description):
         result.problems.append(Problem(name, number, headers.get("description", "description"), str(refused)))
     try:
         meta = check_event(fields, name)
     except ContentError as error:  # every problem of the record, one per column, in the sheet's words
         named = {problem.field for problem in result.problems}
-        result.problems += [Problem(name, number, header, _sheet_words(problem.message, headers)) for problem in error.problems
-                            if (header := _header_of(problem.field, headers)) not in named]
+        result.problems += [Problem(name, number, header, sheet_words(problem.message, headers)) for problem in error.problems
+                            if (header := header_of(problem.field, headers)) not in named]
         return None
     if result.problems:
         return None
