@@ -11,6 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "gates"))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # generate.py: synthetic national editions
 
 from builds import ENGINE, build, site_project
 from checks import SiteServer, launch
@@ -90,6 +91,29 @@ def later_site(tmp_path_factory):
     server.serve(built.site)
     yield built, server
     server.close()
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory):
+    """A national edition of 2,000 actions (bench/generate.py) held 16–20 November 2026, built as of a
+    day (`national_site(epoch)`) and served; each day's site built once per test process."""
+    from generate import generate
+
+    sites = {}
+
+    def site(epoch: str):
+        if epoch not in sites:
+            project = site_project(tmp_path_factory.mktemp("national"), campaigns=None)
+            generate(project.root, 2000, editions=1)
+            server = SiteServer()
+            built = build(project.root, SITE_URL=server.base, SOURCE_DATE_EPOCH=epoch)
+            assert built.result.returncode == 0, built.result.stderr
+            server.serve(built.site)
+            sites[epoch] = built, server
+        return sites[epoch]
+    yield site
+    for _, server in sites.values():
+        server.close()
 
 
 @pytest.fixture(scope="session")

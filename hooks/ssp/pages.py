@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from . import bilan, views
+from . import bilan, follow, views
 from .cache import Cache
 from .content import Partnership
 from .context import BuildContext
@@ -159,7 +159,7 @@ def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
                      editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
-                     *places, OPEN_DATA_COLUMNS,
+                     *places, follow.selections(editions[0], today) if editions else [], OPEN_DATA_COLUMNS,
                      openagenda.MAPPING),
                  in_nav=True),
         PageSpec(page_source("search"), "Rechercher dans le site",
@@ -318,6 +318,8 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
     today, site_url, cache = context.today, context.site_url, context.cache
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
+    chosen = follow.selections(edition, today)
+    by_departement = {selection.value: selection for selection in chosen if selection.filter == "departement"}
     common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
               edition_picture(edition, site_url))
     pages = [
@@ -325,7 +327,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
         PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
-                 views.ListingView(*common, first_results(edition.days, today) if split else [], *places)),
+                 views.ListingView(*common, first_results(edition.days, today) if split else [], follow.listing_data(chosen))),
     ]
     if split:
         for day, items in edition.days:
@@ -335,7 +337,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
                               f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
                               views.DepartementView(*common, code, name, days, edition.actions_by_departement[code],
-                                                    places[1].get(code))))
+                                                    places[1].get(code), by_departement[code])))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
                           views.PosterView(edition, None, site_url + link("listing", year=edition.year))))

@@ -25,6 +25,9 @@ PERMALINKS = {
     "sheet_template": "modeles/import-actions.{ext}",  # the organisers' spreadsheet (modeles/, ssp formulaire)
     "edition_poster": "{year}/affiche/",
     "edition_calendar": "{year}/agenda.ics",
+    "edition_feed": "{year}/flux.xml",
+    "selection_calendar": "{year}/agendas/{folder}/{slug}.ics",  # follow.Selection: regions/, departements/, types/
+    "selection_feed": "{year}/flux/{folder}/{slug}.xml",
     "open_data_json": "{year}/evenements.json",
     "open_data_csv": "{year}/evenements.csv",
     "openagenda": "{year}/openagenda.json",

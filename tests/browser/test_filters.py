@@ -128,6 +128,32 @@ def test_clear_filters(listing):
     assert listing.input_value("#ssp-region") == ""
 
 
+def test_the_chosen_place_and_type_can_be_followed_in_a_calendar_and_a_feed(gates_site, page):
+    """The département (else the region) and the type chosen: each its line, with its number of events,
+    links that answer with the files of that filter; none when nothing is chosen."""
+    _, server = gates_site
+    page.goto(server.base + LISTING + "?region=Bretagne&type=exposition")
+    wait_until(page, "document.getElementById('ssp-count').textContent !== ''")
+    follow = page.locator("#ssp-follow-chosen")
+    lines = [" ".join(text.split()) for text in follow.locator("li").all_text_contents()]
+    assert lines == ["Agenda 2030 — Bretagne, 1 événement : s'abonner Bretagne (mis à jour à chaque publication) "
+                     "ou télécharger le fichier .ics Bretagne ; flux Atom Bretagne",
+                     "Agenda 2030 — Exposition, 1 événement : s'abonner Exposition (mis à jour à chaque publication) "
+                     "ou télécharger le fichier .ics Exposition ; flux Atom Exposition"]
+    webcal = follow.get_by_role("link", name="s'abonner Bretagne").get_attribute("href")
+    assert webcal.startswith("webcal://127.0.0.1:") and webcal.endswith("/2030/agendas/regions/bretagne.ics")
+    calendar = page.request.get(follow.get_by_role("link", name="télécharger le fichier .ics Exposition").evaluate("a => a.href"))
+    assert calendar.ok and calendar.text().count("BEGIN:VEVENT") == 1 and "Exposition toute la semaine" in calendar.text()
+    feed = page.request.get(follow.get_by_role("link", name="flux Atom Bretagne").evaluate("a => a.href"))
+    assert feed.ok and feed.text().count("<entry ") == 1
+    page.goto(server.base + LISTING + "?region=Bretagne&departement=35")  # a département is nearer than its region: it replaces it
+    wait_until(page, "document.getElementById('ssp-count').textContent !== ''")
+    assert [" ".join(text.split()) for text in follow.locator("li").all_text_contents()][0].startswith(
+        "Agenda 2030 — Ille-et-Vilaine (35), 1 événement")
+    page.click("text=Effacer les filtres")
+    wait_until(page, "document.getElementById('ssp-follow-chosen').hidden")
+
+
 def test_filters_with_the_keyboard_alone(listing):
     listing.focus("#ssp-q")
     listing.keyboard.type("atelier")

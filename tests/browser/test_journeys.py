@@ -13,18 +13,11 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
-from builds import build, site_project
-from checks import SiteServer, wait_until
-from helpers import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-
-from generate import generate
+from checks import wait_until
 
 PHONE = {"width": 390, "height": 844}
 CAPTURES = os.environ.get("SSP_CAPTURES")
@@ -36,22 +29,10 @@ MOMENTS = {
 }
 
 
-def served(root: Path, epoch: str):
-    """A national edition of 2,000 actions, built as of `epoch`, served."""
-    project = site_project(root, campaigns=None)
-    generate(project.root, 2000, editions=1)
-    server = SiteServer()
-    built = build(project.root, SITE_URL=server.base, SOURCE_DATE_EPOCH=epoch)
-    assert built.result.returncode == 0, built.result.stderr
-    server.serve(built.site)
-    return server
-
-
 @pytest.fixture(scope="module", params=list(MOMENTS))
-def national(request, tmp_path_factory):
-    server = served(tmp_path_factory.mktemp("journey-national"), MOMENTS[request.param][0])
-    yield request.param, server
-    server.close()
+def national(request, national_site):
+    _, server = national_site(MOMENTS[request.param][0])
+    return request.param, server
 
 
 @pytest.fixture(scope="module")
@@ -103,10 +84,12 @@ def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
     assert first.bounding_box()["y"] < PHONE["height"]  # the results come first
     if pictured:
         step(page, "patient-2-liste")
-    place = page.locator("#ssp-place-calendar")  # the edition's calendar is large: the département's is offered
-    said = re.search(r"Agenda Nord \(59\), toutes éditions \(([\d\u202f]+) événements\)", place.inner_text())
-    calendar = page.request.get(place.locator("a[download]").evaluate("link => link.href")).text()
+    follow = page.locator("#ssp-follow-chosen li")  # the edition's calendar is large: the département's is offered
+    said = re.search(r"Agenda 2026 — Nord \(59\), ([\d\u202f]+) événements", follow.inner_text())
+    calendar = page.request.get(follow.locator("a[download]").evaluate("link => link.href")).text()
     assert said and calendar.count("BEGIN:VEVENT") == int(said.group(1).replace("\u202f", ""))
+    feed = page.request.get(follow.get_by_role("link", name="flux Atom Nord (59)").evaluate("link => link.href")).text()
+    assert feed.count("<entry ") == min(500, len({record["url"] for record in records if record["departement"] == "59"}))
     first.locator(".ssp-card__title a").click()
     page.wait_for_selector(".ssp-add-calendar")
     assert page.locator(".ssp-details").inner_text()

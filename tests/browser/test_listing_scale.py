@@ -4,32 +4,19 @@ time, counts over all of them, the page kept under 3,000 elements, « Afficher p
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 
-from builds import build, site_project
-from checks import SiteServer, wait_until
-from helpers import ROOT
-
-sys.path.insert(0, str(ROOT / "bench"))
-
-from generate import generate
+from checks import wait_until
 
 SIZE = 2000
 MAX_ELEMENTS = 3000
 
 
 @pytest.fixture(scope="module")
-def national(tmp_path_factory):
-    project = site_project(tmp_path_factory.mktemp("national"), campaigns=None)
-    generate(project.root, SIZE, editions=1)
-    server = SiteServer()
-    built = build(project.root, SITE_URL=server.base)
-    assert built.result.returncode == 0, built.result.stderr
-    server.serve(built.site)
-    yield json.loads(built.text("2026/evenements.json"))["events"], server
-    server.close()
+def national(national_site):
+    built, server = national_site("1793577600")  # two weeks before the week: the patient's first journey's site
+    return json.loads(built.text("2026/evenements.json"))["events"], server
 
 
 def elements(page) -> int:

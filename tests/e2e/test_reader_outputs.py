@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 
 from builds import build
 from helpers import every, front_matter
+from ssp.text import slugify
 from ssp.urls import PERMALINKS, link
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -199,13 +200,42 @@ def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_s
         said, = [name for name, item in items.items() if item.select_one(f"a[href='../{path}']")]
         events = len(Calendar.from_ical(built.text(path)).walk("VEVENT"))
         assert said.endswith(" 1 événement" if events == 1 else f" {events} événements"), said
-    reunion = built.html("2030/departements/974/index.html").select_one(".ssp-subscribe")
+    edition, reunion = built.html("2030/departements/974/index.html").select(".ssp-subscribe")
     events = len(Calendar.from_ical(built.text("agendas/departements/974.ics")).walk("VEVENT"))
     assert f"Agenda La Réunion (974), toutes éditions ({events} événements)" in reunion.get_text(" ", strip=True)
     webcal = server.base.replace("http://", "webcal://") + "agendas/departements/974.ics"
     assert reunion.select_one("a[href^='webcal://']")["href"] == webcal
+    events = len(Calendar.from_ical(built.text("2030/agendas/departements/974.ics")).walk("VEVENT"))
+    assert f"Agenda 2030 — La Réunion (974), {events} événements" in edition.get_text(" ", strip=True)
+    assert edition.select_one("a[download]")["href"] == "../../agendas/departements/974.ics"
     none = real_site.html("donnees-ouvertes/index.html").select_one("#agendas-departements").find_next_sibling("p")
     assert "code postal" in none.get_text() and not (real_site.site / "agendas/departements").exists()
+
+
+FILTER_OF = {"regions": lambda record: slugify(record["region"] or ""), "departements": lambda record: (record["departement"] or "").lower(),
+             "types": lambda record: record["type"]}
+
+
+def test_each_region_departement_and_type_of_an_edition_has_a_calendar_and_a_feed_holding_its_actions(gates_site):
+    """Each file read back as a calendar app and a feed reader read it, against the open data."""
+    import feedparser
+    from icalendar import Calendar
+
+    built, _ = gates_site
+    filled = 0
+    for data in every(sorted(built.site.glob("20*/evenements.json")), 10):
+        year, records = data.parent.name, json.loads(data.read_text(encoding="utf-8"))["events"]
+        for calendar in sorted((built.site / year / "agendas").glob("*/*.ics")):  # none for an edition over without actions
+            folder, slug = calendar.parent.name, calendar.stem
+            expected = {record["url"] for record in records if FILTER_OF[folder](record) == slug}
+            assert {str(event["URL"]) for event in Calendar.from_ical(calendar.read_bytes()).walk("VEVENT")} == expected, calendar
+            feed = feedparser.parse((built.site / year / "flux" / folder / f"{slug}.xml").read_bytes())
+            assert not feed.bozo and {entry.link for entry in feed.entries} == expected, (year, folder, slug)
+            filled += bool(expected)
+        feeds = {path.relative_to(built.site / year / "flux").with_suffix("") for path in (built.site / year / "flux").glob("*/*.xml")}
+        assert feeds == {path.relative_to(built.site / year / "agendas").with_suffix("") for path in (built.site / year / "agendas").glob("*/*.ics")}
+    assert filled >= 14  # the fixture edition and the real ones: every filter with actions
+    assert len(list((built.site / "2030/agendas/departements").glob("*.ics"))) == 101  # an edition to come: every one, for subscribers
 
 
 def test_sitemap_and_feed_dates_come_from_the_history_never_the_build(fixture_project):

@@ -104,6 +104,48 @@ def settle(page) -> None:
         pass
 
 
+# Records the page's Content-Security-Policy violations (an init script, run before the page's own).
+LISTEN = """window.__csp = [];
+document.addEventListener("securitypolicyviolation",
+  e => window.__csp.push(`${e.effectiveDirective} ${e.blockedURI} ${e.sample || ""}`));"""
+
+
+def reflow_problems(page) -> dict[str, list]:
+    """On a page shown 320 px wide: what is wider than the screen, the words of table cells cut in two,
+    the screen readers' words shown (WCAG 1.4.10)."""
+    problems = {}
+    if page.evaluate("document.documentElement.scrollWidth") > 320:
+        problems["trop large"] = page.evaluate("""[...document.querySelectorAll('body *')]
+          .filter(element => element.getBoundingClientRect().right > 321)
+          .slice(0, 5).map(element => element.tagName + '.' + element.className)""")
+    for name, script in (("mots coupés", BROKEN_WORDS), ("textes masqués visibles", SHOWN_HIDDEN_TEXTS)):
+        if found := page.evaluate(script):
+            problems[name] = found
+    return problems
+
+
+# Words of table cells drawn on two lines: a break inside a word, not at a hyphen, slash or punctuation.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('main table th, main table td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.parentElement.closest('.fr-sr-only')) { continue; }
+      for (const word of node.data.matchAll(/[^\\s\\-\\/,()_.:+@=]+/g)) {
+        const range = document.createRange();
+        range.setStart(node, word.index);
+        range.setEnd(node, word.index + word[0].length);
+        const lines = new Set([...range.getClientRects()].filter(rect => rect.width > 0).map(rect => Math.round(rect.top)));
+        if (lines.size > 1) { broken.push(word[0]); }
+      }
+    }
+  }
+  return broken;
+}"""
+SHOWN_HIDDEN_TEXTS = """() => [...document.querySelectorAll('.fr-sr-only')]
+  .filter(element => element.getBoundingClientRect().width > 1).map(element => element.textContent)"""
+
+
 def foreign_requests(page, url: str, origin: str) -> list[str]:
     """Load `url` and return every request made to another origin."""
     seen: list[str] = []

@@ -1,18 +1,12 @@
-"""Gate 1: axe-core (WCAG 2.1 AA + RGAA 4) in Debian's Chromium finds nothing."""
+"""Gate 1: axe-core (WCAG 2.1 AA + RGAA 4) in Debian's Chromium finds nothing: on each template in
+test_pages.py, here with dialogs open and in the dark theme."""
 
 from __future__ import annotations
 
 import pytest
-from pages import ALL, TEMPLATES
+from pages import TEMPLATES
 
 from checks import axe_violations, wait_until
-
-
-@pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
-def test_no_axe_violation(presented_site, page, path):
-    _, server = presented_site
-    page.goto(server.base + path)
-    assert axe_violations(page) == []
 
 
 @pytest.mark.parametrize("width", [375, 1280])

@@ -1,48 +1,9 @@
-"""Gate 11: every page reads at 320 CSS pixels without scrolling sideways (WCAG 1.4.10, reflow)."""
+"""Gate 11: every page reads at 320 CSS pixels without scrolling sideways (WCAG 1.4.10, reflow): each page
+with scripts in test_pages.py (checks.reflow_problems), here without them, and what the headers show."""
 
 from __future__ import annotations
 
 import pytest
-from pages import ALL
-
-from checks import settle
-
-
-@pytest.mark.parametrize("path", ALL.values(), ids=ALL.keys())
-def test_no_sideways_scrolling_at_320_px(presented_site, page, path):
-    _, server = presented_site
-    page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(server.base + path)
-    settle(page)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    wide = page.evaluate("""[...document.querySelectorAll('body *')]
-      .filter(element => element.getBoundingClientRect().right > 321)
-      .slice(0, 5).map(element => element.tagName + '.' + element.className)""")
-    assert width <= 320, wide
-    assert page.evaluate(BROKEN_WORDS) == []  # a table cell keeps its words whole (it scrolls in its frame)
-    assert page.evaluate(SHOWN_HIDDEN_TEXTS) == []  # screen readers' words stay out of sight
-
-
-# Words of table cells drawn on two lines: a break inside a word, not at a hyphen, slash or punctuation.
-BROKEN_WORDS = """() => {
-  const broken = [];
-  for (const cell of document.querySelectorAll('main table th, main table td')) {
-    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      if (node.parentElement.closest('.fr-sr-only')) { continue; }
-      for (const word of node.data.matchAll(/[^\\s\\-\\/,()_.:+@=]+/g)) {
-        const range = document.createRange();
-        range.setStart(node, word.index);
-        range.setEnd(node, word.index + word[0].length);
-        const lines = new Set([...range.getClientRects()].filter(rect => rect.width > 0).map(rect => Math.round(rect.top)));
-        if (lines.size > 1) { broken.push(word[0]); }
-      }
-    }
-  }
-  return broken;
-}"""
-SHOWN_HIDDEN_TEXTS = """() => [...document.querySelectorAll('.fr-sr-only')]
-  .filter(element => element.getBoundingClientRect().width > 1).map(element => element.textContent)"""
 
 
 def test_no_sideways_scrolling_at_320_px_without_javascript(presented_site, browser):

@@ -145,6 +145,7 @@ PUBLISHED = {
     "edition": "2026/", "listing": "2026/evenements/", "listing_data": "2026/evenements/liste.json",
     "day": "2026/evenements/jour-2026-11-17/", "departement": "2026/departements/2a/",
     "event": "2026/evenements/stand/", "event_calendar": "2026/evenements/stand.ics", "edition_calendar": "2026/agenda.ics",
+    "edition_feed": "2026/flux.xml", "selection_calendar": "2026/agendas/regions/stand.ics", "selection_feed": "2026/flux/regions/stand.xml",
     "event_poster": "2026/evenements/stand/affiche/", "edition_poster": "2026/affiche/",
     "open_data_json": "2026/evenements.json", "open_data_csv": "2026/evenements.csv", "openagenda": "2026/openagenda.json", "materials": "2026/supports/", "report": "2026/bilan/", "report_table": "2026/bilan/stand.csv",
     "material": "2026/supports/affiche.pdf", "thumbnail": "2026/supports/vignettes/affiche.pdf.webp",
@@ -163,5 +164,6 @@ PUBLISHED = {
 
 def test_every_published_address():
     parts = {"day": {"slug": "jour-2026-11-17"}, "departement": {"code": "2a"}, "departement_calendar": {"code": "2a"}, "material": {"name": "affiche.pdf"},
-             "thumbnail": {"name": "affiche.pdf"}, "sheet_template": {"ext": "xlsx"}}
+             "thumbnail": {"name": "affiche.pdf"}, "sheet_template": {"ext": "xlsx"},
+             "selection_calendar": {"folder": "regions"}, "selection_feed": {"folder": "regions"}}
     assert {kind: link(kind, **{"year": 2026, "slug": "stand", **parts.get(kind, {})}) for kind in PERMALINKS} == PUBLISHED

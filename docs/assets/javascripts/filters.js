@@ -320,20 +320,23 @@ window.sspListing = (function () {
     tags.innerHTML = html;
     tags.hidden = !html;
   }
-  // A big edition: the calendar of the chosen département (else region), all editions, instead of the edition's.
-  var placeLine = document.getElementById("ssp-place-calendar");
-  var placeData = placeLine && JSON.parse(document.getElementById("ssp-place-calendars").textContent);
-  function showPlaceCalendar(current) {
-    if (!placeData) { return; }
-    var name = current.departement ? "departement" : current.region ? "region" : "";
-    var found = name && placeData[name === "region" ? "regions" : "departements"][current[name]];
-    placeLine.hidden = !found;
-    if (!found) { placeLine.textContent = ""; return; }
-    var said = OPTION_LABEL[name](current[name]), href = placeLine.getAttribute("data-root") + found[0];
-    placeLine.innerHTML = "Agenda " + escapeHtml(said) + ", toutes éditions (" + number(found[1]) +
-      (found[1] > 1 ? " événements" : " événement") + ") : " +
-      (placeData.webcal ? "<a href=\"" + escapeHtml(placeData.webcal + found[0]) + "\">s'abonner</a> (mis à jour à chaque publication) ou " : "") +
-      "<a href=\"" + escapeHtml(href) + "\" download>télécharger le fichier .ics</a>";
+  // The calendar and feed of what the reader chose: the département (else the region), and the type of action.
+  var followList = document.getElementById("ssp-follow-chosen");
+  var followData = followList && JSON.parse(document.getElementById("ssp-follow-data").textContent);
+  function showFollow(current) {
+    if (!followData) { return; }
+    var html = "", root = followList.getAttribute("data-root");
+    [current.departement ? "departement" : "region", "type"].forEach(function (name) {
+      var found = current[name] && followData[name][current[name]];
+      if (!found) { return; }
+      var said = escapeHtml(OPTION_LABEL[name](current[name])), hidden = "<span class=\"fr-sr-only md-visually-hidden\"> " + said + "</span>";
+      html += "<li>Agenda " + followData.year + " — " + said + ", " + number(found[2]) + (found[2] > 1 ? " événements" : " événement") + " : " +
+        (followData.webcal ? "<a href=\"" + escapeHtml(followData.webcal + found[0]) + "\">s'abonner" + hidden + "</a> (mis à jour à chaque publication) ou " : "") +
+        "<a href=\"" + escapeHtml(root + found[0]) + "\" download>télécharger le fichier .ics" + hidden + "</a> ; " +
+        "<a href=\"" + escapeHtml(root + found[1]) + "\">flux Atom" + hidden + "</a></li>";
+    });
+    followList.innerHTML = html;
+    followList.hidden = !html;
   }
   var LABEL = {};  // each list's own label (« Région »)
   FIELDS.forEach(function (name) { LABEL[name] = form.querySelector("label[for='ssp-" + name + "']").textContent; });
@@ -412,7 +415,7 @@ window.sspListing = (function () {
       render(pass.tallied);  // the results and the address first; the lists' counts in the next task
       writeQuery(current);
       showChosen(current);
-      showPlaceCalendar(current);
+      showFollow(current);
       yieldThen(function () {
         if (mine !== generation) { return; }
         fillOptions(current, pass.tallied.counts);

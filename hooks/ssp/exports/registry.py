@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 
-from .. import bilan, communes
+from .. import bilan, communes, follow
 from ..cache import Cache
 from ..context import BuildContext
 from ..models import Edition, Event
@@ -58,13 +58,16 @@ def open_data(context: ExportContext) -> Files:
 
 
 def calendars(context: ExportContext) -> Files:
-    """One calendar per event, per edition, per region and per département with actions (all editions)."""
+    """One calendar per event, per edition, per region, département and type of each edition (follow.py), and per
+    region and per département with actions over all editions."""
     maker, files = context.calendars, {}
     for edition in context.editions:
         files[link("edition_calendar", year=edition.year)] = maker.calendar(f"Semaine de la sécurité des patients {edition.year}",
                                                                             list(edition.events))
         for event in edition.events:
             files[link("event_calendar", year=event.year, slug=event.slug)] = maker.event_calendar(event)
+        for selection in follow.selections(edition, context.today):
+            files[selection.calendar] = maker.calendar(selection.title, list(selection.events), selection.timezone)
     regions, departements = events_by_place(context.editions)
     for region, events in regions.items():
         files[region_calendar_path(region)] = maker.calendar(f"Semaine de la sécurité des patients — {region}", events,
@@ -75,11 +78,19 @@ def calendars(context: ExportContext) -> Files:
     return files
 
 
-def atom_feed(context: ExportContext) -> Files:
+def atom_feeds(context: ExportContext) -> Files:
+    """The site's feed, each edition's, and one per region, département and type of each edition."""
     built = datetime.combine(context.today, time(), UTC)
-    path, content = feed.atom_feed(context.editions, context.site_url, "Semaine de la sécurité des patients — les actions",
-                                   lambda event: context.changed.get(event.source, built))
-    return {path: content}
+    feeds = feed.Feeds(context.site_url, lambda event: context.changed.get(event.source, built))
+    files = {feed.FEED_PATH: feeds.feed(feed.FEED_PATH, "Semaine de la sécurité des patients — les actions", context.events)}
+    for edition in context.editions:
+        path = link("edition_feed", year=edition.year)
+        files[path] = feeds.feed(path, f"Semaine de la sécurité des patients {edition.year} — les actions", edition.events,
+                                 link("listing", year=edition.year))
+        for selection in follow.selections(edition, context.today):
+            files[selection.feed] = feeds.feed(selection.feed, selection.title, selection.events,
+                                               link("listing", year=edition.year, query={selection.filter: selection.value}))
+    return files
 
 
 def materials(context: ExportContext) -> Files:
@@ -130,4 +141,4 @@ def report_tables(context: ExportContext) -> Files:
 
 
 EXPORTS: tuple[Callable[[ExportContext], Files], ...] = (
-    open_data, calendars, atom_feed, materials, commune_list, sheet_templates, edition_pictures, report_tables, event_pictures)
+    open_data, calendars, atom_feeds, materials, commune_list, sheet_templates, edition_pictures, report_tables, event_pictures)

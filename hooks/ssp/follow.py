@@ -1,0 +1,77 @@
+"""What a reader can follow in an edition: the actions of one region, one département or one type of
+action, each as a calendar to subscribe to and an Atom feed (exports/registry.follow writes them, the
+listing offers the one the reader filtered on, the département pages and the open-data page list them)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .models import Edition, Event
+from .text import slugify
+from .urls import link
+from .vocab import DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, timezone_of
+
+FOLDERS = {"region": "regions", "departement": "departements", "type": "types"}  # listing filter → folder of its files
+
+
+@dataclass(frozen=True)
+class Selection:
+    """One value of one listing filter in one edition, and its actions."""
+    year: int
+    filter: str  # a key of FOLDERS: the listing's filter
+    value: str  # as the listing's data holds it: « Hauts-de-France », « 59 », « portes-ouvertes »
+    name: str  # as a reader reads it: « Hauts-de-France », « Nord (59) », « Portes ouvertes »
+    events: tuple[Event, ...]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.value) if self.filter == "region" else self.value.lower()
+
+    @property
+    def calendar(self) -> str:
+        return link("selection_calendar", year=self.year, folder=FOLDERS[self.filter], slug=self.slug)
+
+    @property
+    def feed(self) -> str:
+        return link("selection_feed", year=self.year, folder=FOLDERS[self.filter], slug=self.slug)
+
+    @property
+    def entries(self) -> int:
+        """Its calendar's events: an action of several dates is one per date."""
+        return sum(len(event.occurrences) for event in self.events)
+
+    @property
+    def title(self) -> str:
+        return f"Semaine de la sécurité des patients {self.year} — {self.name}"
+
+    @property
+    def timezone(self) -> str:
+        region = {"region": self.value, "departement": REGION_OF_DEPARTEMENT.get(self.value)}.get(self.filter)
+        return timezone_of(region)
+
+
+def selections(edition: Edition, today: date) -> list[Selection]:
+    """Every region, département and type of an edition still to come or under way (their addresses
+    exist before their first action, for subscribers); those with actions only, once it is over."""
+    every = edition.meta.end >= today
+    choices = ([("region", region, region) for region in REGIONS]
+               + [("departement", code, f"{name} ({code})") for code, name in DEPARTEMENTS.items()]
+               + [("type", key, label) for key, label in EVENT_TYPES.items()])
+    found: dict[tuple[str, str], list[Event]] = {}
+    for event in edition.events:
+        for kind, value in (("region", event.meta.region), ("departement", event.departement), ("type", event.meta.type)):
+            if value:
+                found.setdefault((kind, value), []).append(event)
+    return [Selection(edition.year, kind, value, name, tuple(found.get((kind, value), ())))
+            for kind, value, name in choices if every or (kind, value) in found]
+
+
+def listing_data(chosen: list[Selection]) -> dict[str, dict[str, list]]:
+    """What the listing's script needs to offer the selection the reader filtered on (those with
+    actions, as its lists offer only those): filter → value → [calendar, feed, events in the calendar]."""
+    data: dict[str, dict[str, list]] = {kind: {} for kind in FOLDERS}
+    for selection in chosen:
+        if selection.events:
+            data[selection.filter][selection.value] = [selection.calendar, selection.feed, selection.entries]
+    return data
