@@ -132,6 +132,45 @@ def nouvelle_edition(project: Path, annee: int, depuis: int | None) -> None:
     click.echo(f"Édition créée : {path.relative_to(project).as_posix()} — remplissez theme, start et end.")
 
 
+@main.command(help="Reconduit une action d'une édition précédente (son fichier, ou son identifiant de tableur) dans "
+                   "une autre édition : même organisateur, lieu, public et présentation, dates reportées sur la semaine "
+                   "de la nouvelle édition, statut remis à « programmé », lien vers l'action d'origine.")
+@click.argument("action")
+@click.option("--edition", "year", type=int, required=True, help="Année de la nouvelle édition, par exemple 2026.")
+@click.option("--debut", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Nouveau premier jour de l'action (AAAA-MM-JJ), au lieu du report sur la nouvelle semaine.")
+@click.option("--jour", type=click.Choice(["semaine", "rang"]), default=None,
+              help="Si les deux semaines ne commencent pas le même jour : « semaine » garde le jour de la semaine (un mardi "
+                   "reste un mardi), « rang » garde le rang dans la semaine nationale (le 2e jour reste le 2e). "
+                   "Sans cette option, la question est posée.")
+@click.pass_obj
+def reconduire(project: Path, action: str, year: int, debut, jour: str | None) -> None:
+    from .carryover import Choice, carry_over, find_action, first_day
+    from .frenchdates import long_date
+
+    try:
+        source = find_action(project, action, year)
+        try:
+            first, new_first = first_day(project, source, year, debut.date() if debut else None, jour)
+        except Choice as choice:
+            if not sys.stdin.isatty():
+                click.echo(choice.question() + "\nRelancez avec --jour semaine ou --jour rang (ou --debut AAAA-MM-JJ).", err=True)
+                sys.exit(1)
+            answer = click.prompt(choice.question() + "\n1 : le " + long_date(choice.same_weekday) + "\n2 : le "
+                                  + long_date(choice.same_rank) + "\nVotre choix", type=click.Choice(["1", "2"]))
+            first, new_first = choice.first, choice.same_weekday if answer == "1" else choice.same_rank
+        carried = carry_over(project, source, year, new_first, first)
+    except ContentError as error:
+        click.echo(format_problems(error.problems, "aucun fichier n'a été écrit"), err=True)
+        sys.exit(1)
+    carried.path.parent.mkdir(parents=True, exist_ok=True)
+    carried.path.write_text(carried.text, encoding="utf-8")
+    click.echo(f"Action reconduite : {carried.path.relative_to(project).as_posix()}, le {long_date(carried.after)} "
+               f"(elle avait lieu le {long_date(carried.before)}).")
+    click.echo("À vérifier avant de publier : les horaires, le lieu et le lien pour suivre en ligne s'il y en a un"
+               + "".join(f" ; {what}" for what in carried.dropped) + ".")
+
+
 @main.command(help="Transforme un tableur d'actions (.xlsx ou .csv, modèle dans modeles/), ou un export JSON "
                    "d'OpenAgenda (.json), en fichiers d'actions. Rien n'est écrit tant qu'une ligne est en erreur.")
 @click.argument("tableur", type=click.Path(exists=True, dir_okay=False, path_type=Path))

@@ -93,6 +93,14 @@ def parse_postal_code(value: Any) -> str:
     return text
 
 
+def parse_carried_over(value: Any) -> str:
+    text = single(value)
+    if not re.fullmatch(r"\d{4}/[a-z0-9][a-z0-9-]*", text):
+        raise fail(f"« {text} » ne désigne pas une action : écrivez l'année et le nom de son fichier sans .md, "
+                   "par exemple 2025/portes-ouvertes-maternite-douai")
+    return text
+
+
 def parse_url(value: Any, schemes: tuple[str, ...] = ("http", "https")) -> str:
     text = single(value)
     parts = urlsplit(text) if text and not re.search(r"\s", text) else None
@@ -171,6 +179,7 @@ WebUrl = Annotated[str, BeforeValidator(parse_url), WithJsonSchema({**_STRING, "
 Region = Annotated[str, BeforeValidator(parse_region), WithJsonSchema({**_STRING, "enum": list(REGIONS)})]
 PostalCode = Annotated[str, BeforeValidator(parse_postal_code), WithJsonSchema({**_STRING, "pattern": r"^\d{5}$"})]
 Registration = Annotated[Text, BeforeValidator(parse_registration)]
+CarriedOver = Annotated[str, BeforeValidator(parse_carried_over), WithJsonSchema({**_STRING, "pattern": r"^\d{4}/[a-z0-9][a-z0-9-]*$"})]
 
 if TYPE_CHECKING:  # the values allowed are checked by pydantic, from vocab.AUDIENCES
     Audience = str

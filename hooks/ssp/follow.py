@@ -1,6 +1,7 @@
-"""What a reader can follow in an edition: the actions of one region, one département or one type of
-action, each as a calendar to subscribe to and an Atom feed (exports/registry.follow writes them, the
-listing offers the one the reader filtered on, the département pages and the open-data page list them)."""
+"""What a reader can follow: in an edition, the actions of one region, one département or one type of
+action, each as a calendar to subscribe to and an Atom feed (exports/registry writes them, the listing
+offers the one the reader filtered on, the département pages and the open-data page list them); over
+all editions, each region's and département's calendar."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from datetime import date
 from .models import Edition, Event
 from .text import slugify
 from .urls import link
-from .vocab import DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, timezone_of
+from .vocab import DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, departement_calendar_path, region_calendar_path, timezone_of
 
 FOLDERS = {"region": "regions", "departement": "departements", "type": "types"}  # listing filter → folder of its files
 
@@ -75,3 +76,44 @@ def listing_data(chosen: list[Selection]) -> dict[str, dict[str, list]]:
         if selection.events:
             data[selection.filter][selection.value] = [selection.calendar, selection.feed, selection.entries]
     return data
+
+
+def subscription(path: str, site_url: str) -> dict[str, str]:
+    """Links to a calendar: to download (https) and to subscribe (webcal, needs an absolute site URL)."""
+    links = {"path": path}
+    if site_url.startswith(("http://", "https://")):
+        links["webcal"] = "webcal://" + site_url.split("://", 1)[1] + path
+    return links
+
+
+@dataclass(frozen=True)
+class PlaceCalendar:
+    """The calendar of one region or département, all editions (exports/registry.calendars writes it)."""
+    name: str  # « Hauts-de-France », « Nord (59) »
+    links: dict[str, str]  # subscription()
+    events: int  # its entries: an action of several dates is one per date
+
+
+def events_by_place(editions: list[Edition]) -> tuple[dict[str, list[Event]], dict[str, list[Event]]]:
+    """The events of every edition by region (every region, in order), and by département (those
+    with actions, by code): what each place's calendar holds."""
+    regions: dict[str, list[Event]] = {region: [] for region in REGIONS}
+    departements: dict[str, list[Event]] = {}
+    for event in (event for edition in editions for event in edition.events):
+        if event.meta.region:
+            regions[event.meta.region].append(event)
+        if event.departement:
+            departements.setdefault(event.departement, []).append(event)
+    return regions, dict(sorted(departements.items()))
+
+
+def place_calendars(editions: list[Edition], site_url: str) -> tuple[list[PlaceCalendar], dict[str, PlaceCalendar]]:
+    """Every region's calendar, and the calendar of each département with actions (by code)."""
+    regions, departements = events_by_place(editions)
+
+    def entries(events: list[Event]) -> int:
+        return sum(len(event.occurrences) for event in events)
+    return ([PlaceCalendar(region, subscription(region_calendar_path(region), site_url), entries(events))
+             for region, events in regions.items()],
+            {code: PlaceCalendar(f"{DEPARTEMENTS[code]} ({code})", subscription(departement_calendar_path(code), site_url),
+                                 entries(events)) for code, events in departements.items()})

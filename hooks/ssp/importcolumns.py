@@ -55,7 +55,8 @@ BY_NAME = {fold(name): column for column in COLUMNS for name in (column.header, 
 KNOWN_HEADERS = set(BY_NAME)
 REQUIRED = ("title", "type", "start", "organizer")
 UNCOLUMNED = {"slots": "créneaux", "draft": "brouillon", "age.min": "âge minimum", "age.max": "âge maximum",
-              "programme": "programme", "organizer_contact": "contact de l'organisateur"}  # fields no sheet column fills
+              "programme": "programme", "organizer_contact": "contact de l'organisateur",
+              "carried_over_from": "action reconduite"}  # fields no sheet column fills
 LABELS = {"type": EVENT_TYPES, "status": STATUSES, "audience": AUDIENCES, "accessibility": ACCESSIBILITY}
 EXAMPLE_MARK = "exemple"  # the template's example row has identifiant « EXEMPLE - à supprimer »
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from . import communes, markup
+from . import carryover, communes, markup
 from . import materials as material_files
 from .cache import Cache
 from .content import Contact, IdeasMeta, MaterialItem, Partnership
@@ -69,6 +69,7 @@ def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1, prepare=N
                if not folder.name.startswith(".") and folder.is_dir() and folder.name not in SHARED_FOLDERS]
     events = _load_events([folder for folder in folders if YEAR_RE.fullmatch(folder.name)], project_dir, known, workers,
                           prepare, Cache() if cache is None else cache)
+    problems += carryover.problems(events, project_dir)
     editions: list[Edition] = []
     for folder in folders:
         if edition := _load_edition(folder, project_dir, problems, known, events.get(folder, [])):

@@ -15,7 +15,23 @@ from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from .communes import mismatch
 from .content import Call, Material, MaterialItem, Slug
-from .fields import Audience, ClockTime, Contract, LocalDate, Markdown, PostalCode, Publishable, Region, Registration, Text, WebUrl, When, as_list, fail
+from .fields import (
+    Audience,
+    CarriedOver,
+    ClockTime,
+    Contract,
+    LocalDate,
+    Markdown,
+    PostalCode,
+    Publishable,
+    Region,
+    Registration,
+    Text,
+    WebUrl,
+    When,
+    as_list,
+    fail,
+)
 from .frenchdates import numeric
 from .text import fold, plain
 from .urls import link
@@ -166,6 +182,8 @@ class EventMeta(Publishable):
     programme: list[Session] = Field(default_factory=list, description="Programme (colloque…) : start, end, title, speakers")
     import_id: Text | None = Field(None, description="Identifiant de l'action dans le tableur dont elle a été importée")
     outside_year: bool = Field(False, description="true : l'action a lieu, volontairement, une autre année que son édition")
+    carried_over_from: CarriedOver | None = Field(None, description="L'action d'une édition précédente que celle-ci reconduit : "
+                                                                    "<année>/<nom de son fichier sans .md> (écrit par « ssp reconduire »)")
 
     @model_validator(mode="after")
     def _coherent(self) -> EventMeta:

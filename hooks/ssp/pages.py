@@ -8,9 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from . import bilan, follow, views
 from .cache import Cache
+from .carryover import previous_event
 from .content import Partnership
 from .context import BuildContext
 from .exports import ics, jsonld, openagenda, shareimage
+from .follow import PlaceCalendar, place_calendars, subscription
 from .frenchdates import date_range, long_date
 from .models import Edition, Event, Occurrence
 from .publication import banner
@@ -22,11 +24,8 @@ from .vocab import (
     DEPARTEMENTS,
     EVENT_TYPES,
     REGION_OF_DEPARTEMENT,
-    REGIONS,
     STATUSES,
-    departement_calendar_path,
     official_rank,
-    region_calendar_path,
 )
 
 if TYPE_CHECKING:
@@ -77,47 +76,6 @@ OPEN_DATA_COLUMNS = [
     ("description", "début de la présentation, en texte (300 caractères au plus)"),
     ("url", "adresse de la page de l'action"),
 ]
-
-
-def subscription(path: str, site_url: str) -> dict[str, str]:
-    """Links to a calendar: to download (https) and to subscribe (webcal, needs an absolute site URL)."""
-    links = {"path": path}
-    if site_url.startswith(("http://", "https://")):
-        links["webcal"] = "webcal://" + site_url.split("://", 1)[1] + path
-    return links
-
-
-@dataclass(frozen=True)
-class PlaceCalendar:
-    """The calendar of one region or département, all editions (exports/registry.calendars writes it)."""
-    name: str  # « Hauts-de-France », « Nord (59) »
-    links: dict[str, str]  # subscription()
-    events: int  # its entries: an action of several dates is one per date
-
-
-def events_by_place(editions: list[Edition]) -> tuple[dict[str, list[Event]], dict[str, list[Event]]]:
-    """The events of every edition by region (every region, in order), and by département (those
-    with actions, by code): what each place's calendar holds."""
-    regions: dict[str, list[Event]] = {region: [] for region in REGIONS}
-    departements: dict[str, list[Event]] = {}
-    for event in (event for edition in editions for event in edition.events):
-        if event.meta.region:
-            regions[event.meta.region].append(event)
-        if event.departement:
-            departements.setdefault(event.departement, []).append(event)
-    return regions, dict(sorted(departements.items()))
-
-
-def place_calendars(editions: list[Edition], site_url: str) -> tuple[list[PlaceCalendar], dict[str, PlaceCalendar]]:
-    """Every region's calendar, and the calendar of each département with actions (by code)."""
-    regions, departements = events_by_place(editions)
-
-    def entries(events: list[Event]) -> int:
-        return sum(len(event.occurrences) for event in events)
-    return ([PlaceCalendar(region, subscription(region_calendar_path(region), site_url), entries(events))
-             for region, events in regions.items()],
-            {code: PlaceCalendar(f"{DEPARTEMENTS[code]} ({code})", subscription(departement_calendar_path(code), site_url),
-                                 entries(events)) for code, events in departements.items()})
 
 
 def day_slug(day: date) -> str:
@@ -174,8 +132,9 @@ def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
                  "Les ressources officielles de la semaine de la sécurité des patients, par éditeur.",
                  views.ResourcesView(*resources_by_publisher(editions)), in_nav=True),
     ]
+    shown = frozenset(f"{event.year}/{event.slug}" for edition in editions for event in edition.events)
     for edition in editions:
-        pages += edition_pages(edition, context, frozenset(sheet.slug for sheet in campaigns.partnership.sheets), places)
+        pages += edition_pages(edition, context, frozenset(sheet.slug for sheet in campaigns.partnership.sheets), places, shown)
     pages += contact_pages(campaigns, today)
     pages += partnership_pages(campaigns.partnership, today)
     return pages
@@ -314,7 +273,9 @@ def first_results(days: list, today: date, limit: int = FIRST_RESULTS) -> list:
 
 
 def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str] = frozenset(),
-                  places: tuple[list[PlaceCalendar], dict[str, PlaceCalendar]] = ([], {})) -> list[PageSpec]:
+                  places: tuple[list[PlaceCalendar], dict[str, PlaceCalendar]] = ([], {}),
+                  events: frozenset[str] = frozenset()) -> list[PageSpec]:
+    """`sheets`: the published project sheets; `events`: the published events, « <year>/<slug> » (those an action carried over may link to)."""
     today, site_url, cache = context.today, context.site_url, context.cache
     when = date_range(edition.meta.start, edition.meta.end)
     split = len(edition.events) > LISTING_LIMIT
@@ -362,7 +323,8 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         pages.append(PageSpec(page_source("event", year=edition.year, slug=event.slug), event.meta.title,
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               views.EventView(edition, event, occurrences, jsonld_text, is_over(event, today),
-                                              banner(event.meta, today), picture(event, edition, context))))
+                                              banner(event.meta, today), picture(event, edition, context),
+                                              previous_event(event, events))))
         pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
                               f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
                               views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],

@@ -50,7 +50,7 @@ class View:
 
 def webcal_root(calendar: dict[str, str]) -> str:
     """The site's address as a calendar app subscribes to it (« webcal://… »), from a calendar's links
-    (pages.subscription); empty when the site's address is not known."""
+    (follow.subscription); empty when the site's address is not known."""
     return calendar["webcal"].removesuffix(calendar["path"]) if "webcal" in calendar else ""
 
 
@@ -148,8 +148,8 @@ class OpenDataView(View):
     template = "opendata.html"
     editions: list[Edition]
     edition_calendars: dict[int, dict[str, str]]
-    region_calendars: list  # pages.PlaceCalendar, every region
-    departement_calendars: dict  # code → pages.PlaceCalendar, the départements with actions
+    region_calendars: list  # follow.PlaceCalendar, every region
+    departement_calendars: dict  # code → follow.PlaceCalendar, the départements with actions
     selections: list  # follow.Selection of the latest edition: a calendar and a feed per region, département and type
     columns: list[tuple[str, str]]
     openagenda: list[tuple[str, str]]  # OpenAgenda's field, what our export puts in it
@@ -235,7 +235,7 @@ class DepartementView(EditionPage):
     departement_name: str
     days: list
     count: int
-    place_calendar: Any  # pages.PlaceCalendar of the département (all editions)
+    place_calendar: Any  # follow.PlaceCalendar of the département (all editions)
     selection: Any  # follow.Selection: its calendar and feed for this edition
 
     def context(self) -> dict[str, Any]:
@@ -279,9 +279,10 @@ class EventView(View):
     over: bool  # every occurrence ended before the day of the build
     banner: str
     picture: tuple[str, str, str] | None  # its share picture (own for an action to come, else its edition's)
+    previous: tuple[int, str] | None = None  # carried over: the edition it was held in, its page there ("" if not published)
 
     def key(self) -> tuple:
-        return (self.event.digest,)  # its edition's year is in it; `over` and `banner` follow the day
+        return (self.event.digest, self.previous)  # its edition's year is in it; `over` and `banner` follow the day
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "held": self.held if self.over else ""}

@@ -14,8 +14,9 @@ from pathlib import Path
 from .. import bilan, communes, follow
 from ..cache import Cache
 from ..context import BuildContext
+from ..follow import events_by_place
 from ..models import Edition, Event
-from ..pages import PageSpec, events_by_place, is_over
+from ..pages import PageSpec, is_over
 from ..urls import link
 from ..views import ArchiveView, BilanView
 from ..vocab import DEPARTEMENTS, REGION_OF_DEPARTEMENT, departement_calendar_path, region_calendar_path, timezone_of
