@@ -1,4 +1,5 @@
-"""Event, day, département and poster pages, written from a frame shared by the pages of their folder.
+"""Event, day, département and poster pages, and the lists other sites frame, written from a frame
+shared by the pages of their folder.
 
 These pages sit in a few folders (<year>/evenements/, <year>/departements/; an event's poster at
 <year>/evenements/<slug>/affiche/) outside the navigation, so the presentation's frame (DSFR or Material) — head, header,
@@ -34,7 +35,7 @@ FRAME_NAME = "cadre-commun"  # the frame is rendered as a page of that name, nev
 SLOTS = ("title", "description", "url", "head", "body")
 MARKER = "ssp-slot-{}-7e3f1c"
 MARKERS = re.compile("(" + "|".join(re.escape(MARKER.format(slot)) for slot in SLOTS) + ")")
-KINDS = "Les pages d'actions, de jours, de départements et les affiches"
+KINDS = "Les pages d'actions, de jours, de départements, les affiches et les listes à intégrer"
 
 
 def fingerprint(folder: Path) -> str:
@@ -59,17 +60,17 @@ class FramedPages:
                              lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))  # noqa: B023 (called at once)
             self.pages.append((spec, file, base + file.url if base else file.url))  # as urljoin would: file.url is relative
         self.today, changed = site.today, site.changed
-        # (address, date of the event file's last commit or None): the sitemap's lines
-        self.addresses = [(address, changed.get(spec.view.source)) for spec, _, address in self.pages]
+        # (address, date of the event file's last commit or None): the sitemap's lines (not the pages made to be framed by other sites)
+        self.addresses = [(address, changed.get(spec.view.source)) for spec, _, address in self.pages if spec.view.listed]
 
     def start(self, workers: int = 1, writer=None, files: Sequence[tuple[str, bytes]] = ()) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the
         background: MkDocs renders its own pages meanwhile. With a `writer` (the live preview),
         pages showing one event are kept in the cache, made again only when it, the frame or a
         template changed, and handed with the files to `writer` by finish()."""
-        frames = sorted({frame_of(spec) for spec, _, _ in self.pages})
+        frames = {frame_of(spec): spec.template for spec, _, _ in self.pages}  # a folder's pages share one template
         partials = {name for spec, _, _ in self.pages for name in (spec.view.head, spec.view.body) if name}
-        job = PageJob({uri: self._frame(uri) for uri in frames},
+        job = PageJob({uri: self._frame(uri, template) for uri, template in sorted(frames.items())},
                       {name: self.env.get_template(name) for name in partials}, self.templates,
                       self.today, keep=writer is not None)
         checked = set()  # the contract, checked on one page of each kind: every frame comes from the same templates
@@ -95,36 +96,36 @@ class FramedPages:
         """Wait for the pages to be written."""
         self._finish()
 
-    def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None) -> tuple[str, Any]:
-        """overrides/frame.html as MkDocs would render the page `uri`: through the theme, then every
-        plugin's on_post_page; the templates' indentation taken out (2.5 KB a page)."""
+    def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None, template: str) -> tuple[str, Any]:
+        """The frame's `template` (overrides/frame.html, embed.html) as MkDocs would render the page `uri`:
+        through the theme, then every plugin's on_post_page; the templates' indentation taken out (2.5 KB a page)."""
         config = self.config
         page = Page(None, File.generated(config, uri, content=""), config)
-        page.meta = {**meta, "template": "frame.html"}
+        page.meta = {**meta, "template": template}
         if page.canonical_url:
             page.canonical_url = canonical_url
         page.markdown, page.content, page.active = "", "", True
         context = get_context(self.nav, self.files, config, page)
         try:
-            html = self.env.get_template("frame.html").render({**context, "ssp_slot": slots})
+            html = self.env.get_template(template).render({**context, "ssp_slot": slots})
         except jinja2.TemplateError as error:
             raise template_problem(error, uri) from None
         html = config.plugins.on_post_page(html, page=page, config=config)
         return (re.sub(r"\n\s+", "\n", html) if "<pre" not in html and "<textarea" not in html else html), context
 
-    def _frame(self, uri: str) -> tuple[list[str], dict, int]:
-        """overrides/frame.html rendered once as the page `uri` (frame_of), with markers, cut
+    def _frame(self, uri: str, template: str) -> tuple[list[str], dict, int]:
+        """The frame's template rendered once as the page `uri` (frame_of), with markers, cut
         into text and slot names (text, slot, text, slot, …), the context it was rendered with,
         and a hash of it."""
         markers = {slot: Markup(MARKER.format(slot)) for slot in SLOTS}
         html, context = self._render(uri, {"title": markers["title"], "description": markers["description"]},
-                                     markers, markers["url"])
+                                     markers, markers["url"], template)
         pieces = MARKERS.split(html)
         names = {MARKER.format(slot): slot for slot in SLOTS}
         pieces[1::2] = [names[marker] for marker in pieces[1::2]]
         missing = {"title", "description", "head", "body"} - set(pieces[1::2])
         if missing:
-            raise PluginError(f"overrides/frame.html (cadre commun : {KINDS.lower()}) : emplacement(s) "
+            raise PluginError(f"overrides/{template} (cadre commun : {KINDS.lower()}) : emplacement(s) "
                               f"{', '.join(sorted(missing))} absent(s) ; le gabarit doit écrire le titre, la description, "
                               "ssp_slot.head et ssp_slot.body")
         return pieces, context, hash(html)
@@ -138,7 +139,7 @@ class FramedPages:
         left = re.search(r"ssp.slot.(\w+).7e3f1c", "".join(frame[0::2]), re.IGNORECASE)
         # the page's meta as on_page_markdown hands it to the theme: escaped once
         direct, _ = self._render(spec.src_uri, {"title": escape(spec.title), "description": escape(spec.description)},
-                                 {slot: parts[slot] for slot in SLOTS}, address)
+                                 {slot: parts[slot] for slot in SLOTS}, address, spec.template)
         # the theme writes the title and description as they come (MkDocs does not escape), the frame
         # escapes them; the frame's indentation is taken out, the page's own parts keep theirs: the
         # same page once read, hence compared with character references read and spaces folded.

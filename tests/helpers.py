@@ -164,3 +164,12 @@ def every(paths, least: int = 1) -> list:
     found = sorted(paths)
     assert len(found) >= least, f"{len(found)} fichier(s) trouvé(s), {least} au moins attendu(s)"
     return found
+
+
+EMBEDS = "integrer"  # <year>/integrer/: lists other sites frame (no header, footer, share tags; not searched)
+
+
+def readers_pages(site: Path, least: int = 20) -> list:
+    """Every page of a built site readers open on it: the lists made to be framed elsewhere left out."""
+    return every((path for path in site.rglob("*.html") if EMBEDS not in path.relative_to(site).parts
+                  and "pagefind" not in path.relative_to(site).parts), least)

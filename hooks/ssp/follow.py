@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 
-from .models import Edition, Event
+from .models import Edition, Event, Occurrence
 from .text import slugify
 from .urls import link
 from .vocab import DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, REGIONS, departement_calendar_path, region_calendar_path, timezone_of
@@ -117,3 +118,76 @@ def place_calendars(editions: list[Edition], site_url: str) -> tuple[list[PlaceC
              for region, events in regions.items()],
             {code: PlaceCalendar(f"{DEPARTEMENTS[code]} ({code})", subscription(departement_calendar_path(code), site_url),
                                  entries(events)) for code, events in departements.items()})
+
+
+EMBED_LIMIT = 100  # actions in a framed list; the rest on the site, through its « Voir » link
+
+
+@dataclass(frozen=True)
+class Embed:
+    """A list of an edition's actions made to be framed by other sites (a hospital's, an ARS's): in France,
+    in a region, a département, or by one organiser."""
+    year: int
+    slug: str  # « france », « region-occitanie », « departement-59 », « organisateur-centre-hospitalier-de-douai »
+    name: str  # what the list is of: « en France », « Nord (59) », « Centre hospitalier de Douai »
+    events: tuple[Event, ...]
+    query: dict[str, str]  # the listing's filters showing the same actions
+
+    @property
+    def address(self) -> str:
+        return link("embed", year=self.year, slug=self.slug)
+
+    @property
+    def title(self) -> str:
+        return f"Actions de la Semaine de la sécurité des patients {self.year} — {self.name}"
+
+
+def embeds(edition: Edition, today: date) -> list[Embed]:
+    """The edition's national list, each region's and département's (as its calendars: every one while
+    the edition is to come, those with actions once it is over), and each organiser's; none for an
+    edition over without actions."""
+    made = [Embed(edition.year, "france", "en France", edition.events, {})] if edition.events or edition.meta.end >= today else []
+    for selection in selections(edition, today):
+        if selection.filter != "type":
+            made.append(Embed(edition.year, f"{selection.filter}-{selection.slug}", selection.name, selection.events,
+                              {selection.filter: selection.value}))
+    organisers: dict[str, list[Event]] = {}
+    for event in edition.events:
+        organisers.setdefault(organiser_slug(event), []).append(event)
+    made += [Embed(edition.year, slug, events[0].meta.organizer, tuple(events), {"q": events[0].meta.organizer})
+             for slug, events in sorted(organisers.items())]
+    return made
+
+
+def organiser_slug(event: Event) -> str:
+    """The organiser's list: « organisateur-centre-hospitalier-de-douai » (names written alike share it)."""
+    return "organisateur-" + (slugify(event.meta.organizer)[:80].rstrip("-") or "sans-nom")
+
+
+def next_dates(events: tuple[Event, ...], today: date, limit: int = EMBED_LIMIT) -> list[tuple[Event, Occurrence, bool]]:
+    """Each action once, at its next date (its last one once over), with whether it is over: those to
+    come first, soonest first, then those gone by, latest first; `limit` at most."""
+    items = []
+    for event in events:
+        coming = [occurrence for occurrence in event.occurrences if occurrence.last_day >= today]
+        occurrence = coming[0] if coming else event.occurrences[-1]
+        items.append((event, occurrence, not coming))
+    items.sort(key=lambda item: (item[2], -item[1].first_day.toordinal() if item[2] else item[1].first_day.toordinal(),
+                                 str(item[1].start), item[0].meta.title))
+    return items[:limit]
+
+
+def embed_code(site_url: str, embed: Embed) -> str:
+    """What another site pastes to show `embed`: the frame (titled, loaded when scrolled to), and the
+    lines that fit its height to the list it shows (embed.js tells it, « ssp: "hauteur" »)."""
+    origin = "/".join(site_url.split("/")[:3])
+    return (f'<iframe src="{site_url}{embed.address}" title="{escape(embed.title)}" width="100%" height="600" '
+            'loading="lazy" style="border: 0"></iframe>\n'
+            "<script>\n"
+            'addEventListener("message", function (message) {\n'
+            f'  if (message.origin !== "{origin}" || !message.data || message.data.ssp !== "hauteur") return;\n'
+            '  document.querySelectorAll("iframe").forEach(function (frame) {\n'
+            '    if (frame.contentWindow === message.source) frame.style.height = message.data.hauteur + "px";\n'
+            "  });\n"
+            "});\n"
+            "</script>")

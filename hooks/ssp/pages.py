@@ -12,7 +12,7 @@ from .carryover import previous_event
 from .content import Partnership
 from .context import BuildContext
 from .exports import ics, jsonld, openagenda, shareimage
-from .follow import PlaceCalendar, place_calendars, subscription
+from .follow import PlaceCalendar, organiser_slug, place_calendars, subscription
 from .frenchdates import date_range, long_date
 from .models import Edition, Event, Occurrence
 from .publication import banner
@@ -281,6 +281,11 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
     split = len(edition.events) > LISTING_LIMIT
     chosen = follow.selections(edition, today)
     by_departement = {selection.value: selection for selection in chosen if selection.filter == "departement"}
+    embeds = {embed.slug: embed for embed in follow.embeds(edition, today)}
+
+    def pasted(slug: str) -> str:
+        """The code another site pastes to frame that list (none without the site's address)."""
+        return follow.embed_code(site_url, embeds[slug]) if site_url.startswith(("http://", "https://")) else ""
     common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
               edition_picture(edition, site_url))
     pages = [
@@ -288,7 +293,8 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
         PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
-                 views.ListingView(*common, first_results(edition.days, today) if split else [], follow.listing_data(chosen))),
+                 views.ListingView(*common, first_results(edition.days, today) if split else [], follow.listing_data(chosen),
+                                   pasted("france") if "france" in embeds else "")),
     ]
     if split:
         for day, items in edition.days:
@@ -298,7 +304,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
                               f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
                               views.DepartementView(*common, code, name, days, edition.actions_by_departement[code],
-                                                    places[1].get(code), by_departement[code])))
+                                                    places[1].get(code), by_departement[code], pasted(f"departement-{code.lower()}"))))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
                           views.PosterView(edition, None, site_url + link("listing", year=edition.year))))
@@ -324,12 +330,16 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               views.EventView(edition, event, occurrences, jsonld_text, is_over(event, today),
                                               banner(event.meta, today), picture(event, edition, context),
-                                              previous_event(event, events))))
+                                              previous_event(event, events), pasted(organiser_slug(event)))))
         pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
                               f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
                               views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],
                                                     max(0, len(event.occurrences) - views.POSTER_SLOTS),
                                                     picture(event, edition, context))))
+    for embed in embeds.values():
+        pages.append(PageSpec(page_source("embed", year=edition.year, slug=embed.slug), embed.title, f"À intégrer : {embed.title}.",
+                              views.EmbedView(edition, embed.name, follow.next_dates(embed.events, today), len(embed.events),
+                                              link("listing", year=edition.year, query=embed.query))))
     return pages
 
 

@@ -28,6 +28,7 @@ PERMALINKS = {
     "edition_feed": "{year}/flux.xml",
     "selection_calendar": "{year}/agendas/{folder}/{slug}.ics",  # follow.Selection: regions/, departements/, types/
     "selection_feed": "{year}/flux/{folder}/{slug}.xml",
+    "embed": "{year}/integrer/{slug}/",  # a list other sites frame (follow.embeds): france, region-…, departement-59, organisateur-…
     "open_data_json": "{year}/evenements.json",
     "open_data_csv": "{year}/evenements.csv",
     "openagenda": "{year}/openagenda.json",

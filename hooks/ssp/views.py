@@ -28,6 +28,8 @@ class View:
     # Each such page alone in a folder named after its event (a poster: <slug>/affiche/): the frame
     # is shared by the pages at the same place in their folders.
     alone: ClassVar[bool] = False
+    # In the sitemap and the search index (not a list made to be framed by other sites).
+    listed: ClassVar[bool] = True
     # A framed page's share picture is its own (head.html gives one only outside the frame): its
     # `picture` field (address, type, text alternative), written by this partial in its <head>.
     PICTURE_HEAD: ClassVar[str] = "partials/ssp/picture-head.html"
@@ -209,6 +211,7 @@ class ListingView(EditionPage):
     template = "listing.html"
     first_days: list  # a big edition's first results, written in the page
     follow: dict  # follow.listing_data: the calendar and feed of each region, département and type with actions
+    embed_code: str  # follow.embed_code of the edition's national list ("" without the site's address)
     LARGE_CALENDAR: ClassVar[int] = 100  # events that swamp a phone's calendar: a region's or département's is offered instead
 
     def context(self) -> dict[str, Any]:
@@ -237,6 +240,7 @@ class DepartementView(EditionPage):
     count: int
     place_calendar: Any  # follow.PlaceCalendar of the département (all editions)
     selection: Any  # follow.Selection: its calendar and feed for this edition
+    embed_code: str  # follow.embed_code of the département's list
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "selection_calendar": self.subscription(self.selection.calendar)}
@@ -280,9 +284,10 @@ class EventView(View):
     banner: str
     picture: tuple[str, str, str] | None  # its share picture (own for an action to come, else its edition's)
     previous: tuple[int, str] | None = None  # carried over: the edition it was held in, its page there ("" if not published)
+    embed_code: str = ""  # follow.embed_code of its organiser's list
 
     def key(self) -> tuple:
-        return (self.event.digest, self.previous)  # its edition's year is in it; `over` and `banner` follow the day
+        return (self.event.digest, self.previous, self.embed_code)  # its year is in it; `over` and `banner` follow the day
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "held": self.held if self.over else ""}
@@ -296,6 +301,19 @@ class EventView(View):
     @property
     def source(self) -> str:
         return self.event.source
+
+
+@dataclass(frozen=True)
+class EmbedView(View):
+    """The actions of an edition in France, a region, a département or by one organiser, made to be framed
+    by other sites (follow.embeds): no header, footer nor navigation; the presentation's styles."""
+    template, body = "embed.html", "partials/ssp/embed-list.html"
+    listed = False
+    edition: Edition
+    name: str  # « en France », « Nord (59) », « Centre hospitalier de Douai »
+    items: list  # (event, occurrence, over): each action once, at its next date, those to come first
+    total: int  # the actions, all of them (the list stops at follow.EMBED_LIMIT)
+    more: str  # the site's listing, filtered as this list
 
 
 POSTER_SLOTS = 6  # time slots written on a poster; more are told as « et N autres créneaux »

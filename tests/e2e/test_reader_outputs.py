@@ -9,7 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from builds import build
-from helpers import every, front_matter
+from helpers import every, front_matter, readers_pages
 from ssp.text import slugify
 from ssp.urls import PERMALINKS, link
 
@@ -113,7 +113,7 @@ def test_atom_feed_newest_first_and_discoverable(real_site):
 
 
 def test_open_graph_and_description_on_every_page(real_site):
-    for path in every(real_site.site.rglob("*.html"), 20):
+    for path in readers_pages(real_site.site):
         if path.name == "404.html":
             continue
         soup = real_site.html(path.relative_to(real_site.site).as_posix())
@@ -128,7 +128,7 @@ def test_a_shared_link_shows_its_editions_picture(real_site):
 
     base = "https://example.github.io/ssp/"
     pictures = {}
-    for path in every(real_site.site.rglob("*.html"), 20):
+    for path in readers_pages(real_site.site):
         rel = path.relative_to(real_site.site).as_posix()
         soup = real_site.html(rel)
         image = soup.find("meta", property="og:image")["content"]

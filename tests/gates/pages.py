@@ -28,6 +28,7 @@ TEMPLATES = {
     "bilan": "2030/bilan/",
     "recherche": "recherche/",
     "plan-du-site": "plan-du-site/",
+    "liste-a-integrer": "2030/integrer/departement-974/",
 }
 
 EVENT_SAMPLE = [

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builds import build
-from helpers import EDITION_2017, every
+from helpers import EDITION_2017, readers_pages
 
 
 def set_legal(project, **facts: str) -> None:
@@ -30,7 +30,7 @@ def test_legal_facts_come_from_configuration(fixture_project):
     assert "Mme Test, directrice" in notice and "GitHub Pages" in notice
     privacy = built.html("donnees-personnelles/index.html").select_one("article").get_text(" ")
     assert "aucun cookie" in privacy and "aucun traceur" in privacy
-    for page in every(built.site.rglob("*.html"), 10):
+    for page in readers_pages(built.site, 10):
         footer = built.html(page.relative_to(built.site).as_posix()).select_one("footer .ssp-legal")
         links = [link.get_text(strip=True) for link in footer.select("a")]
         assert "Accessibilité : partiellement conforme" in links, page

@@ -146,6 +146,7 @@ PUBLISHED = {
     "day": "2026/evenements/jour-2026-11-17/", "departement": "2026/departements/2a/",
     "event": "2026/evenements/stand/", "event_calendar": "2026/evenements/stand.ics", "edition_calendar": "2026/agenda.ics",
     "edition_feed": "2026/flux.xml", "selection_calendar": "2026/agendas/regions/stand.ics", "selection_feed": "2026/flux/regions/stand.xml",
+    "embed": "2026/integrer/stand/",
     "event_poster": "2026/evenements/stand/affiche/", "edition_poster": "2026/affiche/",
     "open_data_json": "2026/evenements.json", "open_data_csv": "2026/evenements.csv", "openagenda": "2026/openagenda.json", "materials": "2026/supports/", "report": "2026/bilan/", "report_table": "2026/bilan/stand.csv",
     "material": "2026/supports/affiche.pdf", "thumbnail": "2026/supports/vignettes/affiche.pdf.webp",

@@ -25,7 +25,9 @@ def test_every_page_template_has_one_view():
     assert sorted([view.template for view in VIEWS if not view.body] + ["frame.html"]) == sorted(templates)
     # pages written into the shared frame (hooks/framed_pages.py): one content partial each
     framed = [view for view in VIEWS if view.body]
-    assert {view.template for view in framed} == {"frame.html"} and len({view.body for view in framed}) == len(framed)
+    assert {view.template for view in framed} == {"frame.html", "embed.html"} and len({view.body for view in framed}) == len(framed)
+    # the lists other sites frame have their own frame in each presentation (no header, footer nor navigation)
+    assert all((ROOT / "overrides" / presentation / "embed.html").is_file() for presentation in ("etat", "neutre"))
     assert all((ROOT / "overrides" / name).is_file() for view in framed for name in (view.head, view.body) if name)
 
 
