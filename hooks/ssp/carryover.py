@@ -54,7 +54,12 @@ def find_action(project: Path, named: str, year: int) -> Path:
     if not path.is_file():
         path = project / named
     if path.suffix == ".md" and path.is_file():
-        return path.resolve()
+        path = path.resolve()
+        if path.parent.name != "events" or path.parent.parent.parent != (project / "campaigns").resolve() \
+                or not path.parent.parent.name.isdigit():
+            raise ContentError([Problem(named, 0, "", "ce fichier n'est pas une action d'une édition de ce projet : "
+                                                      "donnez campaigns/<année>/events/<nom>.md")])
+        return path
     pattern = re.compile(rf"^import_id:\s*['\"]?{re.escape(named)}['\"]?\s*$", re.MULTILINE)
     found = sorted(path for path in project.glob("campaigns/*/events/*.md")
                    if path.parent.parent.name.isdigit() and int(path.parent.parent.name) < year

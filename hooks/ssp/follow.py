@@ -5,6 +5,7 @@ all editions, each region's and département's calendar."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from html import escape
@@ -40,8 +41,7 @@ class Selection:
 
     @property
     def entries(self) -> int:
-        """Its calendar's events: an action of several dates is one per date."""
-        return sum(len(event.occurrences) for event in self.events)
+        return entries(self.events)
 
     @property
     def title(self) -> str:
@@ -51,6 +51,11 @@ class Selection:
     def timezone(self) -> str:
         region = {"region": self.value, "departement": REGION_OF_DEPARTEMENT.get(self.value)}.get(self.filter)
         return timezone_of(region)
+
+
+def entries(events: Iterable[Event]) -> int:
+    """The events of a calendar of `events`: an action of several dates is one per date."""
+    return sum(len(event.occurrences) for event in events)
 
 
 def selections(edition: Edition, today: date) -> list[Selection]:
@@ -111,9 +116,6 @@ def events_by_place(editions: list[Edition]) -> tuple[dict[str, list[Event]], di
 def place_calendars(editions: list[Edition], site_url: str) -> tuple[list[PlaceCalendar], dict[str, PlaceCalendar]]:
     """Every region's calendar, and the calendar of each département with actions (by code)."""
     regions, departements = events_by_place(editions)
-
-    def entries(events: list[Event]) -> int:
-        return sum(len(event.occurrences) for event in events)
     return ([PlaceCalendar(region, subscription(region_calendar_path(region), site_url), entries(events))
              for region, events in regions.items()],
             {code: PlaceCalendar(f"{DEPARTEMENTS[code]} ({code})", subscription(departement_calendar_path(code), site_url),
@@ -129,7 +131,7 @@ class Embed:
     in a region, a département, or by one organiser."""
     year: int
     slug: str  # « france », « region-occitanie », « departement-59 », « organisateur-centre-hospitalier-de-douai »
-    name: str  # what the list is of: « en France », « Nord (59) », « Centre hospitalier de Douai »
+    name: str  # what the list is of: « toute la France », « Nord (59) », « Centre hospitalier de Douai »
     events: tuple[Event, ...]
     query: dict[str, str]  # the listing's filters showing the same actions
 
@@ -146,7 +148,7 @@ def embeds(edition: Edition, today: date) -> list[Embed]:
     """The edition's national list, each region's and département's (as its calendars: every one while
     the edition is to come, those with actions once it is over), and each organiser's; none for an
     edition over without actions."""
-    made = [Embed(edition.year, "france", "en France", edition.events, {})] if edition.events or edition.meta.end >= today else []
+    made = [Embed(edition.year, "france", "toute la France", edition.events, {})] if edition.events or edition.meta.end >= today else []
     for selection in selections(edition, today):
         if selection.filter != "type":
             made.append(Embed(edition.year, f"{selection.filter}-{selection.slug}", selection.name, selection.events,

@@ -330,7 +330,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               views.EventView(edition, event, occurrences, jsonld_text, is_over(event, today),
                                               banner(event.meta, today), picture(event, edition, context),
-                                              previous_event(event, events), pasted(organiser_slug(event)))))
+                                              previous_event(event, events), embeds[organiser_slug(event)].address)))
         pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
                               f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
                               views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],
@@ -339,7 +339,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
     for embed in embeds.values():
         pages.append(PageSpec(page_source("embed", year=edition.year, slug=embed.slug), embed.title, f"À intégrer : {embed.title}.",
                               views.EmbedView(edition, embed.name, follow.next_dates(embed.events, today), len(embed.events),
-                                              link("listing", year=edition.year, query=embed.query))))
+                                              link("listing", year=edition.year, query=embed.query), pasted(embed.slug))))
     return pages
 
 

@@ -284,10 +284,10 @@ class EventView(View):
     banner: str
     picture: tuple[str, str, str] | None  # its share picture (own for an action to come, else its edition's)
     previous: tuple[int, str] | None = None  # carried over: the edition it was held in, its page there ("" if not published)
-    embed_code: str = ""  # follow.embed_code of its organiser's list
+    organiser_list: str = ""  # the address of its organiser's list other sites frame (follow.Embed), which gives its code
 
     def key(self) -> tuple:
-        return (self.event.digest, self.previous, self.embed_code)  # its year is in it; `over` and `banner` follow the day
+        return (self.event.digest, self.previous, self.organiser_list)  # its year is in it; `over` and `banner` follow the day
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "held": self.held if self.over else ""}
@@ -310,10 +310,11 @@ class EmbedView(View):
     template, body = "embed.html", "partials/ssp/embed-list.html"
     listed = False
     edition: Edition
-    name: str  # « en France », « Nord (59) », « Centre hospitalier de Douai »
+    name: str  # « toute la France », « Nord (59) », « Centre hospitalier de Douai »
     items: list  # (event, occurrence, over): each action once, at its next date, those to come first
     total: int  # the actions, all of them (the list stops at follow.EMBED_LIMIT)
     more: str  # the site's listing, filtered as this list
+    embed_code: str  # follow.embed_code of this list: shown when the page is opened on its own, not framed (embed.js)
 
 
 POSTER_SLOTS = 6  # time slots written on a poster; more are told as « et N autres créneaux »

@@ -51,7 +51,7 @@ def records(built) -> list[dict]:
 KINDS = {
     "france": ("2030/evenements/index.html", lambda record: True),
     "departement": ("2030/departements/974/index.html", lambda record: record["departement"] == "974"),
-    "organisateur": ("2030/evenements/webinaire/index.html", lambda record: record["organizer"] == "ARS de test"),
+    "organisateur": ("2030/integrer/organisateur-ars-de-test/index.html", lambda record: record["organizer"] == "ARS de test"),
     "region": ("2030/evenements/index.html", lambda record: record["region"] == "Bretagne"),
 }
 
@@ -78,6 +78,7 @@ def test_a_pasted_list_renders_fits_and_leads_to_the_site(presented_site, hospit
     inner = page.frames[1]
     sizes = inner.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth, innerHeight, innerWidth]")
     assert sizes[0] <= sizes[2] + 1, sizes  # it fits: no scroll inside the frame
+    assert inner.evaluate("document.querySelector('.ssp-embed-code')") is None  # its code is for the site's own readers
     assert sizes[1] <= sizes[3] and sizes[3] <= 320, sizes  # and reads at its width
     assert frame_element.bounding_box()["height"] == pytest.approx(sizes[0], abs=2)
     first = links.first
@@ -88,6 +89,18 @@ def test_a_pasted_list_renders_fits_and_leads_to_the_site(presented_site, hospit
     site_page.wait_for_load_state()
     assert site_page.url in expected and site_page.locator("h1").first.inner_text().startswith(first.inner_text().split(" (")[0])
     site_page.close()
+
+
+def test_an_action_leads_its_organiser_to_its_list_and_code(gates_site, page):
+    """Opened on its own, an organiser's list gives the code to frame it (framed, embed.js takes it out)."""
+    built, server = gates_site
+    link = built.html("2030/evenements/webinaire/index.html").select_one(".ssp-embed-link a")
+    assert link.get_text() == "Intégrer les actions de « ARS de test » sur votre site"
+    assert link["href"] == "../../integrer/organisateur-ars-de-test/"
+    page.goto(server.base + "2030/integrer/organisateur-ars-de-test/")
+    page.get_by_text("Intégrer sur votre site").click()
+    assert page.locator(".ssp-embed-code__code").inner_text().startswith(
+        f'<iframe src="{server.base}2030/integrer/organisateur-ars-de-test/"')
 
 
 def test_lists_are_made_for_each_place_and_organiser_and_kept_out_of_the_sitemap_and_search(gates_site):
@@ -102,3 +115,20 @@ def test_lists_are_made_for_each_place_and_organiser_and_kept_out_of_the_sitemap
     empty = built.html("2030/integrer/departement-2a/index.html")
     assert "Aucune action publiée pour l'instant." in empty.get_text(" ", strip=True)
     assert empty.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
+def test_the_code_is_copied_with_one_press(gates_site, browser):
+    built, server = gates_site
+    context = browser.new_context(locale="fr-FR", permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(server.base + "2030/departements/974/")
+        page.get_by_text("Intégrer sur votre site").click()
+        page.get_by_role("button", name="Copier le code").click()
+        wait_until(page, "document.querySelector('.ssp-embed-code__said').textContent !== ''")
+        assert page.locator(".ssp-embed-code__said").inner_text() == "Code copié : collez-le dans une page de votre site."
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == pasted_code(built, "2030/departements/974/index.html")
+        assert copied.startswith(f'<iframe src="{server.base}2030/integrer/departement-974/"')
+    finally:
+        context.close()

@@ -42,7 +42,7 @@ def test_a_template_the_shared_frame_cannot_hold_stops_the_build(project, change
     original = main.read_text(encoding="utf-8")
     built = build_with(project, main, original.replace("{% block extrahead %}\n", "{% block extrahead %}\n" + change + "\n", 1))
     assert built.result.returncode != 0
-    assert "Les pages d'actions, de jours, de départements et les affiches sont écrites dans un cadre commun" in built.result.stderr
+    assert "Les pages d'actions, de jours, de départements, les affiches et les listes à intégrer sont écrites dans un cadre commun" in built.result.stderr
     assert "2017/" in built.result.stderr and "Traceback" not in built.result.stderr
     assert not (project.root / "site" / "2017" / "evenements").exists()  # nothing published
 

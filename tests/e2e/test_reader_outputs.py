@@ -193,7 +193,7 @@ def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_s
     from icalendar import Calendar
     built, server = gates_site
     soup = built.html("donnees-ouvertes/index.html")
-    items = {item.span.get_text(" ", strip=True): item for item in soup.select("#agendas-departements ~ ul li")}
+    items = {item.span.get_text(" ", strip=True): item for item in soup.select("#agendas-departements ~ ul.ssp-place-calendars li")}
     paths = sorted(path.relative_to(built.site).as_posix() for path in (built.site / "agendas/departements").glob("*.ics"))
     assert len(items) == len(paths) > 1
     for path in paths:

@@ -72,6 +72,9 @@ def test_a_spreadsheet_identifiant_names_the_action_too(project):
     setup(project)
     assert ssp(project, "reconduire", "CHD-12", "--edition", "2026").returncode == 0
     assert (project.root / "campaigns/2026/events/atelier-erreurs.md").is_file()
+    elsewhere = project.write("brouillon/atelier.md", ACTION)
+    outside = ssp(project, "reconduire", str(elsewhere), "--edition", "2026")
+    assert outside.returncode == 1 and "ce fichier n'est pas une action d'une édition de ce projet" in outside.stderr
     unknown = ssp(project, "reconduire", "CHD-99", "--edition", "2026")
     assert unknown.returncode == 1 and "CHD-99: aucune action d'une édition avant 2026 n'a ce fichier ni cet identifiant : donnez le chemin" in unknown.stderr
 

@@ -1,10 +1,13 @@
-/* A list of actions framed by another site (overrides/etat|neutre/embed.html): tells the framing page
+/* A list of actions framed by another site (overrides/etat|neutre/embed.html): leaves out the code to
+   frame it (shown when the page is opened on its own), and tells the framing page
    its height, at load and whenever it changes (fonts, a narrower frame), so that the frame fits it
    without scrolling. The message: {ssp: "hauteur", hauteur: <pixels>} — the code to paste, given on
    the site beside each list, listens for it (ssp/follow.py, embed_code). */
 (function () {
   "use strict";
-  if (window.parent === window) { return; }
+  if (window.parent === window) { return; }  // opened on its own: the page gives the code to frame it
+  var code = document.querySelector(".ssp-embed-code");
+  if (code) { code.parentNode.removeChild(code); }  // framed: readers of the other site have no use for it
   var told = 0, list = document.querySelector(".ssp-embed__main");
   function tell() {  // the list's own bottom: the page around it may be as tall as the frame (Material's is)
     var height = Math.ceil(list.getBoundingClientRect().bottom + window.scrollY);

@@ -90,6 +90,20 @@ document.querySelectorAll("[data-ssp-share]").forEach(function (box) {
   }
 });
 
+/* « Intégrer sur votre site »: « Copier le code » where the browser can (partials/ssp/embed-code.html;
+   without it the code is there to select). */
+document.querySelectorAll(".ssp-embed-code").forEach(function (box) {
+  "use strict";
+  var copy = box.querySelector(".ssp-embed-code__copy"), said = box.querySelector(".ssp-embed-code__said");
+  if (!(navigator.clipboard && window.isSecureContext)) { return; }
+  copy.parentNode.hidden = false;
+  copy.addEventListener("click", function () {
+    navigator.clipboard.writeText(box.querySelector("code").textContent).then(
+      function () { said.textContent = "Code copié : collez-le dans une page de votre site."; },
+      function () { said.textContent = "Le code n'a pas pu être copié : sélectionnez-le ci-dessus."; });
+  });
+});
+
 /* « Imprimer l'affiche »: the browser's print dialog (the poster's print style gives one A4 page). */
 document.querySelectorAll("[data-ssp-print]").forEach(function (button) {
   "use strict";
