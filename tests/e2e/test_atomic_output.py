@@ -50,7 +50,7 @@ runpy.run_module(engine, run_name="__main__", alter_sys=True)
 
 def test_a_build_killed_midway_leaves_the_previous_site_whole(tmp_path):
     project = site_project(tmp_path / "p", campaigns=None)
-    generate(project.root, 400, editions=2)
+    generate(project.root, 300, editions=2)
     assert build(project.root).result.returncode == 0
     site = project.root / "site"
     before = files_of(site)
