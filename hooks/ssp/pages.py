@@ -283,7 +283,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
     by_departement = {selection.value: selection for selection in chosen if selection.filter == "departement"}
     embeds = {embed.slug: embed for embed in follow.embeds(edition, today)}
 
-    def pasted(slug: str) -> str:
+    def code_to_frame(slug: str) -> str:
         """The code another site pastes to frame that list (none without the site's address)."""
         return follow.embed_code(site_url, embeds[slug]) if site_url.startswith(("http://", "https://")) else ""
     common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
@@ -294,7 +294,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
                  views.ListingView(*common, first_results(edition.days, today) if split else [], follow.listing_data(chosen),
-                                   pasted("france") if "france" in embeds else "")),
+                                   code_to_frame("france") if "france" in embeds else "")),
     ]
     if split:
         for day, items in edition.days:
@@ -304,7 +304,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
                               f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
                               views.DepartementView(*common, code, name, days, edition.actions_by_departement[code],
-                                                    places[1].get(code), by_departement[code], pasted(f"departement-{code.lower()}"))))
+                                                    places[1].get(code), by_departement[code], code_to_frame(f"departement-{code.lower()}"))))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
                           views.PosterView(edition, None, site_url + link("listing", year=edition.year))))
@@ -339,7 +339,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
     for embed in embeds.values():
         pages.append(PageSpec(page_source("embed", year=edition.year, slug=embed.slug), embed.title, f"À intégrer : {embed.title}.",
                               views.EmbedView(edition, embed.name, follow.next_dates(embed.events, today), len(embed.events),
-                                              link("listing", year=edition.year, query=embed.query), pasted(embed.slug))))
+                                              link("listing", year=edition.year, query=embed.query), code_to_frame(embed.slug))))
     return pages
 
 
