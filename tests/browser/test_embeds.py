@@ -98,7 +98,7 @@ def test_an_action_leads_its_organiser_to_its_list_and_code(gates_site, page):
     assert link.get_text() == "Intégrer les actions de « ARS de test » sur votre site"
     assert link["href"] == "../../integrer/organisateur-ars-de-test/"
     page.goto(server.base + "2030/integrer/organisateur-ars-de-test/")
-    page.get_by_text("Intégrer sur votre site").click()
+    assert page.locator(".ssp-embed-code__code").is_visible()  # open at once: that is what the organiser came for
     assert page.locator(".ssp-embed-code__code").inner_text().startswith(
         f'<iframe src="{server.base}2030/integrer/organisateur-ars-de-test/"')
 

@@ -5,8 +5,11 @@
    the site beside each list, listens for it (ssp/follow.py, embed_code). */
 (function () {
   "use strict";
-  if (window.parent === window) { return; }  // opened on its own: the page gives the code to frame it
   var code = document.querySelector(".ssp-embed-code");
+  if (window.parent === window) {  // opened on its own (from an action's page): the code to frame it, open
+    if (code) { code.open = true; }
+    return;
+  }
   if (code) { code.parentNode.removeChild(code); }  // framed: readers of the other site have no use for it
   var told = 0, list = document.querySelector(".ssp-embed__main");
   function tell() {  // the list's own bottom: the page around it may be as tall as the frame (Material's is)
