@@ -96,8 +96,8 @@ def first_day(project: Path, source: Path, year: int, start: date | None, rule: 
     first = min(days)
     if start is not None:
         if start.year != year:
-            raise ContentError([Problem(f"campaigns/{year}/edition.yml", 0, "",
-                                        f"le {long_date(start)} n'est pas en {year} : donnez une date de l'édition {year}")])
+            raise ContentError([Problem("--debut", 0, "", f"le {long_date(start)} n'est pas en {year} : "
+                                                          f"donnez une date de l'édition {year}")])
         return first, start
     old, new = week(project, int(source.parent.parent.name)), week(project, year)
     if old is None or new is None:
@@ -115,6 +115,7 @@ def first_day(project: Path, source: Path, year: int, start: date | None, rule: 
 
 def carry_over(project: Path, source: Path, year: int, new_first: date, first: date) -> Carried:
     """Next year's file of the action at `source`, every date moved by the same number of days."""
+    week(project, year)  # the new edition exists
     data, body = front_matter(project, source)
     old_year, slug = int(source.parent.parent.name), source.stem
     if year <= old_year:
