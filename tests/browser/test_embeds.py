@@ -97,7 +97,11 @@ def test_an_action_leads_its_organiser_to_its_list_and_code(gates_site, page):
     link = built.html("2030/evenements/webinaire/index.html").select_one(".ssp-embed-link a")
     assert link.get_text() == "Intégrer les actions de « ARS de test » sur votre site"
     assert link["href"] == "../../integrer/organisateur-ars-de-test/"
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(server.base + "2030/integrer/organisateur-ars-de-test/")
+    page.wait_for_load_state("networkidle")
+    assert errors == []  # nothing it asks for is missing, its icon included
     assert page.locator(".ssp-embed-code__code").is_visible()  # open at once: that is what the organiser came for
     assert page.locator(".ssp-embed-code__code").inner_text().startswith(
         f'<iframe src="{server.base}2030/integrer/organisateur-ars-de-test/"')
