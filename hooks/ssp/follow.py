@@ -74,14 +74,15 @@ def selections(edition: Edition, today: date) -> list[Selection]:
             for kind, value, name in choices if every or (kind, value) in found]
 
 
-def listing_data(chosen: list[Selection]) -> dict[str, dict[str, list]]:
+def listing_data(chosen: list[Selection], year: int, site_url: str) -> dict:
     """What the listing's script needs to offer the selection the reader filtered on (those with
-    actions, as its lists offer only those): filter → value → [calendar, feed, events in the calendar]."""
-    data: dict[str, dict[str, list]] = {kind: {} for kind in FOLDERS}
+    actions, as its lists offer only those): filter → value → [calendar, feed, events in the calendar],
+    the edition's year, and the site's address for calendar apps (« webcal://… », empty if unknown)."""
+    data: dict = {kind: {} for kind in FOLDERS}
     for selection in chosen:
         if selection.events:
             data[selection.filter][selection.value] = [selection.calendar, selection.feed, selection.entries]
-    return data
+    return {**data, "year": year, "webcal": subscription("", site_url).get("webcal", "")}
 
 
 def subscription(path: str, site_url: str) -> dict[str, str]:

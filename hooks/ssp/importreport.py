@@ -11,7 +11,7 @@ from typing import Any
 from .frenchnumbers import plural
 from .problems import Problem
 
-OUTCOMES = {  # outcome → (French label, singular, plural)
+OUTCOMES = {  # outcome → its French label, singular and plural
     "header": ("ligne d'en-tête", "lignes d'en-tête"),
     "blank": ("ligne vide", "lignes vides"),
     "above": ("ligne au-dessus des en-têtes (non lue)", "lignes au-dessus des en-têtes (non lues)"),

@@ -117,7 +117,9 @@ def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
                      editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
-                     *places, follow.selections(editions[0], today) if editions else [], OPEN_DATA_COLUMNS,
+                     *places, [(selection, subscription(selection.calendar, site_url)) for selection in
+                                follow.selections(editions[0], today) if selection.filter != "departement"] if editions else [],
+                     OPEN_DATA_COLUMNS,
                      openagenda.MAPPING),
                  in_nav=True),
         PageSpec(page_source("search"), "Rechercher dans le site",
@@ -293,7 +295,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
         PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
-                 views.ListingView(*common, first_results(edition.days, today) if split else [], follow.listing_data(chosen),
+                 views.ListingView(*common, first_results(edition.days, today) if split else [], follow.listing_data(chosen, edition.year, site_url),
                                    code_to_frame("france") if "france" in embeds else "")),
     ]
     if split:
@@ -304,7 +306,8 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         pages.append(PageSpec(page_source("departement", year=edition.year, code=code.lower()), f"{name} : les actions de l'édition {edition.year}",
                               f"Les actions de la semaine de la sécurité des patients {edition.year} dans le département {name}.",
                               views.DepartementView(*common, code, name, days, edition.actions_by_departement[code],
-                                                    places[1].get(code), by_departement[code], code_to_frame(f"departement-{code.lower()}"))))
+                                                    places[1].get(code), by_departement[code],
+                                                    subscription(by_departement[code].calendar, site_url), code_to_frame(f"departement-{code.lower()}"))))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
                           views.PosterView(edition, None, site_url + link("listing", year=edition.year))))

@@ -50,18 +50,6 @@ class View:
         return {item.name: getattr(self, item.name) for item in fields(self)}
 
 
-def webcal_root(calendar: dict[str, str]) -> str:
-    """The site's address as a calendar app subscribes to it (« webcal://… »), from a calendar's links
-    (follow.subscription); empty when the site's address is not known."""
-    return calendar["webcal"].removesuffix(calendar["path"]) if "webcal" in calendar else ""
-
-
-def like(calendar: dict[str, str], path: str) -> dict[str, str]:
-    """Links to the calendar at `path`, made as `calendar`'s are."""
-    root = webcal_root(calendar)
-    return {"path": path, **({"webcal": root + path} if root else {})}
-
-
 # Parts that several templates show.
 
 @dataclass(frozen=True)
@@ -152,15 +140,9 @@ class OpenDataView(View):
     edition_calendars: dict[int, dict[str, str]]
     region_calendars: list  # follow.PlaceCalendar, every region
     departement_calendars: dict  # code → follow.PlaceCalendar, the départements with actions
-    selections: list  # follow.Selection of the latest edition: a calendar and a feed per region, département and type
+    followed: list  # the latest edition's regions and types: (follow.Selection, its calendar's follow.subscription)
     columns: list[tuple[str, str]]
     openagenda: list[tuple[str, str]]  # OpenAgenda's field, what our export puts in it
-
-    def context(self) -> dict[str, Any]:
-        """`followed`: the latest edition's regions and types, each with its calendar's links."""
-        some = next(iter(self.edition_calendars.values()), {"path": ""})
-        followed = [(selection, like(some, selection.calendar)) for selection in self.selections if selection.filter != "departement"]
-        return {**super().context(), "followed": followed}
 
 
 @dataclass(frozen=True)
@@ -191,13 +173,6 @@ class EditionPage(View):
     over: bool
     picture: tuple[str, str, str] | None
 
-    @property
-    def webcal_root(self) -> str:
-        return webcal_root(self.calendar)
-
-    def subscription(self, path: str) -> dict[str, str]:
-        return like(self.calendar, path)
-
 
 @dataclass(frozen=True)
 class EditionView(EditionPage):
@@ -210,14 +185,12 @@ class EditionView(EditionPage):
 class ListingView(EditionPage):
     template = "listing.html"
     first_days: list  # a big edition's first results, written in the page
-    follow: dict  # follow.listing_data: the calendar and feed of each region, département and type with actions
+    follow: dict  # follow.listing_data: what filters.js offers to follow once a region, département or type is chosen
     embed_code: str  # follow.embed_code of the edition's national list ("" without the site's address)
     LARGE_CALENDAR: ClassVar[int] = 100  # events that swamp a phone's calendar: a region's or département's is offered instead
 
     def context(self) -> dict[str, Any]:
-        # what filters.js offers to follow once the reader has chosen a region, a département or a type
-        return {**super().context(), "large_calendar": self.edition.figures.slots > self.LARGE_CALENDAR,
-                "follow_data": {**self.follow, "year": self.edition.year, "webcal": self.webcal_root}}
+        return {**super().context(), "large_calendar": self.edition.figures.slots > self.LARGE_CALENDAR}
 
 
 @dataclass(frozen=True)
@@ -240,10 +213,8 @@ class DepartementView(EditionPage):
     count: int
     place_calendar: Any  # follow.PlaceCalendar of the département (all editions)
     selection: Any  # follow.Selection: its calendar and feed for this edition
+    selection_calendar: dict[str, str]  # follow.subscription of its calendar
     embed_code: str  # follow.embed_code of the département's list
-
-    def context(self) -> dict[str, Any]:
-        return {**super().context(), "selection_calendar": self.subscription(self.selection.calendar)}
 
 
 @dataclass(frozen=True)

@@ -86,7 +86,8 @@ def test_a_calendar_says_its_name_and_lives_in_its_place_time_zone(edition):
 
 
 def test_the_listing_is_told_only_the_filters_it_offers(edition):
-    data = follow.listing_data(follow.selections(edition, DURING))
+    data = follow.listing_data(follow.selections(edition, DURING), 2017, SITE)
+    assert data["year"] == 2017 and data["webcal"] == "webcal://example.org/ssp/"
     assert data["departement"] == {"59": ["2017/agendas/departements/59.ics", "2017/flux/departements/59.xml", 3],
                                    "974": ["2017/agendas/departements/974.ics", "2017/flux/departements/974.xml", 1]}
     assert set(data["region"]) == {"Hauts-de-France", "La Réunion"}
