@@ -173,3 +173,23 @@ def readers_pages(site: Path, least: int = 20) -> list:
     """Every page of a built site readers open on it: the lists made to be framed elsewhere left out."""
     return every((path for path in site.rglob("*.html") if EMBEDS not in path.relative_to(site).parts
                   and "pagefind" not in path.relative_to(site).parts), least)
+
+
+def listing_rows(text: str) -> list[dict]:
+    """The listing's data (liste.json, in columns) read back as one dict per record, values by name."""
+    import json
+
+    data = json.loads(text)
+    columns, values = data["columns"], data["values"]
+    rows = []
+    for rank in range(len(columns["title"])):
+        row = {field: column[rank] for field, column in columns.items()}
+        for field, names in values.items():
+            code = row[field]
+            if field in ("audience", "accessibility"):
+                row[field] = [name for bit, name in enumerate(names) if code & (1 << bit)]
+            else:
+                row[field] = names[code] if code >= 0 else ""
+        row["days"] = data["days"][row["first"]:row["last"] + 1]
+        rows.append(row)
+    return rows

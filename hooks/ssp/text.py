@@ -30,6 +30,17 @@ def fold(text: str) -> str:
     return slugify(text).replace("-", "")
 
 
+COMBINING = re.compile("[\u0300-\u036f]")
+SPACES = re.compile(r"[\s\ufeff]+")  # what JavaScript's « \s » matches
+
+
+def search_words(text: str) -> str:
+    """What the listing's search looks in (filters.js): the text folded as filters.js folds a search (no
+    accents, lower case), each word once — a searched word is found inside one word, so nothing is lost."""
+    folded = COMBINING.sub("", unicodedata.normalize("NFD", text)).lower()
+    return " ".join(dict.fromkeys(word for word in SPACES.split(folded) if word))
+
+
 LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 
 

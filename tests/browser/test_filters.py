@@ -98,6 +98,25 @@ def test_text_search_ignores_accents_and_case(listing):
     assert titles(listing) == ["Atelier annulé (test)"]
 
 
+def test_a_search_before_its_words_have_come_waits_for_them_and_without_them_reads_the_cards(gates_site, page):
+    _, server = gates_site
+    held = []
+    page.route("**/liste-mots.json", lambda route: held.append(route))  # held back: the filters are ready without them
+    page.clock.set_fixed_time("2030-09-17T12:00:00")
+    page.goto(server.base + LISTING)
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    choose(page, "#ssp-region", "Auvergne-Rhône-Alpes")
+    assert titles(page) == ["Atelier annulé (test)"]
+    page.fill("#ssp-q", "echanges")
+    wait_until(page, "document.getElementById('ssp-count').textContent === 'Recherche des actions…'")
+    assert len(held) == 1
+    held[0].abort()  # and then lost: the search reads what the cards say (title, place, organiser, region…)
+    wait_until(page, "document.getElementById('ssp-count').textContent.startsWith('0 action')")
+    page.fill("#ssp-q", "lyon clinique")
+    wait_until(page, "document.getElementById('ssp-count').textContent.startsWith('1 action')")
+    assert titles(page) == ["Atelier annulé (test)"]
+
+
 def test_departement_filter(listing):
     assert "Ille-et-Vilaine (35) : 1" in listing.locator("#ssp-departement option").all_inner_texts()
     choose(listing, "#ssp-departement", "35")

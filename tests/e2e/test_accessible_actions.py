@@ -11,7 +11,7 @@ import pytest
 from icalendar import Calendar
 
 from builds import build, site_project
-from helpers import EDITION_2017, front_matter
+from helpers import EDITION_2017, front_matter, listing_rows
 
 SITE = "http://127.0.0.1:8000/"
 MIXED = front_matter(title="Conférence sur place et en ligne", type="conference", start="2017-11-22T14:00",
@@ -66,8 +66,7 @@ def test_open_data_listing_data_and_csv_carry_the_fields(built):
         ["moteur", "visuel"], 60, None, "mixte")
     assert (moved["accessibility"], moved["age_min"], moved["age_max"], moved["attendance_mode"], moved["status"]) == (
         [], 6, 12, "en-ligne", "moved-online")
-    listing = json.loads(built.text("2017/evenements/liste.json"))
-    rows = [dict(zip(listing["fields"], row)) for row in listing["events"]]
+    rows = listing_rows(built.text("2017/evenements/liste.json"))
     assert {row["title"]: row["accessibility"] for row in rows} == {"Conférence sur place et en ligne": ["moteur", "visuel"],
                                                                     "Atelier déplacé en ligne": []}
     # the listing's script shows and filters what the pages say: the same place line, the same mode

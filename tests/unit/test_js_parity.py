@@ -9,6 +9,7 @@ import subprocess
 
 from helpers import ROOT
 from ssp.communes import DATA, town_key
+from ssp.text import search_words
 from ssp.vocab import DEPARTEMENTS
 
 NODE = shutil.which("node") or "node"  # installed by `make test` (Debian's npm brings it): never skipped
@@ -35,6 +36,23 @@ def test_every_commune_and_departement_has_the_same_town_key_in_python_and_in_th
     differ = [(name, python, javascript) for name, python, javascript in
               zip(names, map(town_key, names), js_town_keys(names)) if python != javascript]
     assert not differ, differ[:20]
+
+
+WORDS = """
+const { load } = require("./tests/js/load");
+const L = load("filters.js").sspListing;
+const texts = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(texts.map((text) => [...new Set(L.fold(text).split(/\\s+/).filter(Boolean))].join(" "))));
+"""
+
+
+def test_the_listings_words_are_folded_at_build_as_the_browser_folds_a_search():
+    texts = ["Hôpital Saint-Éloi ÉTÉ — l’hôpital", "Œuvre  CŒUR\u00a0cœur\tÇà et là", "İstanbul ΟΔΟΣ ẞ Straße",
+             "Noël, Noël ; « Noël » 1er 2e", "\ufeffA\u202fb\u2009c d\u3000e", "ﬁche ＡＢＣ ① x²", "Ελληνικά Ἀθῆναι", ""]
+    texts += list(DEPARTEMENTS.values())
+    result = subprocess.run([NODE, "-e", WORDS], input=json.dumps(texts), cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [search_words(text) for text in texts]
 
 
 def test_the_javascript_unit_tests_pass():

@@ -142,7 +142,7 @@ def test_addresses_and_their_pages():
 # Published addresses are a promise: readers bookmark them, calendars subscribe to them, other
 # sites and the open-data portal link to them. Changing one is a decision, made here too.
 PUBLISHED = {
-    "edition": "2026/", "listing": "2026/evenements/", "listing_data": "2026/evenements/liste.json",
+    "edition": "2026/", "listing": "2026/evenements/", "listing_data": "2026/evenements/liste.json", "listing_words": "2026/evenements/liste-mots.json",
     "day": "2026/evenements/jour-2026-11-17/", "departement": "2026/departements/2a/",
     "event": "2026/evenements/stand/", "event_calendar": "2026/evenements/stand.ics", "edition_calendar": "2026/agenda.ics",
     "edition_feed": "2026/flux.xml", "selection_calendar": "2026/agendas/regions/stand.ics", "selection_feed": "2026/flux/regions/stand.xml",

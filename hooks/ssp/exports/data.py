@@ -5,13 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from ..cache import Cache
 from ..models import Edition, Event, Occurrence
-from ..text import summary
+from ..text import search_words, summary
 from ..urls import link
+from ..vocab import ACCESSIBILITY, AUDIENCES, DEPARTEMENTS, EVENT_TYPES
 from . import openagenda
 
 
@@ -60,30 +61,70 @@ def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -
     rows = records(edition, site_url, cache)  # each event's rows, used at every build: the preview's cache keeps them
 
     def make() -> dict[str, bytes]:
-        return dict([edition_json(edition, rows), edition_csv(edition, rows), listing_json(edition, rows, site_url),
+        return dict([edition_json(edition, rows), edition_csv(edition, rows), *listing_json(edition, rows, site_url),
                      openagenda.edition_openagenda(edition, site_url)])
     # made again only when the edition or one of its events changed (the live preview's rebuilds)
     key = ("edition files", edition.meta.model_dump_json(), site_url, tuple(event.digest for event in edition.events))
     return cache.get(key, make)
 
 
-# The listing's data (assets/javascripts/filters.js): what its cards, filters and search use, one
-# array per record in this order — half the open data's size, so a phone reads it twice as fast.
-# A card's place and the attendance mode come as Python says them (models.Event.place, .attendance).
-LISTING_FIELDS = ["title", "slug", "type", "start", "end", "all_day", "timezone", "time_note", "organizer",
-                  "place", "mode", "region", "departement", "audience", "status", "description", "accessibility"]
+# The listing's data (assets/javascripts/filters.js), in columns: one list per field, a record's values at
+# the same rank in each, records in the order of a day's list (all-day first, then by start time, then by
+# title). A field whose values repeat gives each record the rank of its value in `values` (-1: none); the
+# audience and the accessibility are bits of those ranks; `first` and `last` rank the record's first and
+# last days in `days`; `action` numbers the actions (an action of several slots is counted once). A phone
+# reads it in a fraction of the time rows of named values took. A card's place and the attendance mode come
+# as Python says them (models.Event.place, .attendance). What the search reads (each record's words,
+# folded) is a file of its own, fetched once the filters are ready.
+LISTING_TEXTS = ("title", "slug", "start", "end")  # as they are
+LISTING_CODES = ("type", "timezone", "time_note", "organizer", "place", "mode", "region", "departement", "status")
+LISTING_BITS = {"audience": AUDIENCES, "accessibility": ACCESSIBILITY}  # fewer than 31 values each
 
 
-def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) -> tuple[str, bytes]:
+def listing_order(row: dict[str, Any]) -> str:
+    """The order of a day's records, as filters.js shows them."""
+    return ("0" if row["all_day"] else "1" + row["start"][11:16]) + "\u0000" + row["title"].lower()
+
+
+def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) -> list[tuple[str, bytes]]:
     prefix = site_url + link("listing", year=edition.year)
-    places = [event.place for event in edition.events for _ in event.occurrences]  # records' order: a row per occurrence
-    values = [[row["title"], row["url"].removeprefix(prefix).removesuffix("/"), row["type"], row["start"], row["end"],
-               row["all_day"], "" if row["timezone"] == "Europe/Paris" else row["timezone"], row["time_note"] or "",
-               row["organizer"], place, row["attendance_mode"], row["region"] or "", row["departement"] or "",
-               row["audience"], row["status"], row["description"] or "", row["accessibility"]]
-              for row, place in zip(rows, places, strict=True)]
-    text = json.dumps({"fields": LISTING_FIELDS, "events": values}, ensure_ascii=False, separators=(",", ":"))
-    return link("listing_data", year=edition.year), (text + "\n").encode("utf-8")
+    actions = [(event.place, action) for action, event in enumerate(edition.events) for _ in event.occurrences]
+    slots = [(row, place, action) for row, (place, action) in zip(rows, actions, strict=True)]  # records(): a row per occurrence
+    slots.sort(key=lambda slot: listing_order(slot[0]))
+    records = [{"title": row["title"], "slug": row["url"].removeprefix(prefix).removesuffix("/"), "start": row["start"],
+                "end": row["end"], "type": row["type"], "timezone": "" if row["timezone"] == "Europe/Paris" else row["timezone"],
+                "time_note": row["time_note"] or "", "organizer": row["organizer"], "place": place, "mode": row["attendance_mode"],
+                "region": row["region"], "departement": row["departement"], "status": row["status"],
+                "audience": row["audience"], "accessibility": row["accessibility"]} for row, place, _ in slots]
+    days = sorted({day for row, _, _ in slots for day in row_days(row)})
+    rank = {day: index for index, day in enumerate(days)}
+    values = {field: sorted({record[field] for record in records if record[field] is not None}) for field in LISTING_CODES}
+    values |= {field: [value for value in vocabulary if any(value in record[field] for record in records)]  # in the site's order
+               for field, vocabulary in LISTING_BITS.items()}
+    ranks = {field: {value: index for index, value in enumerate(values[field])} for field in values}
+    columns: dict[str, list] = {field: [record[field] for record in records] for field in LISTING_TEXTS}
+    columns |= {field: [ranks[field].get(record[field], -1) for record in records] for field in LISTING_CODES}
+    columns |= {field: [sum(1 << ranks[field][value] for value in record[field]) for record in records] for field in LISTING_BITS}
+    columns["all_day"] = [int(row["all_day"]) for row, _, _ in slots]
+    columns["action"] = [action for _, _, action in slots]
+    columns["first"] = [rank[row_days(row)[0]] for row, _, _ in slots]
+    columns["last"] = [rank[row_days(row)[-1]] for row, _, _ in slots]
+    words = [search_words(" ".join([row["title"], row["organizer"], place, row["region"] or "",
+                                    DEPARTEMENTS.get(row["departement"] or "", ""), EVENT_TYPES[row["type"]],
+                                    row["description"] or ""]))
+             for row, place, _ in slots]
+    return [(link("listing_data", year=edition.year), compact_json({"days": days, "values": values, "columns": columns})),
+            (link("listing_words", year=edition.year), compact_json({"words": words}))]
+
+
+def row_days(row: dict[str, Any]) -> list[str]:
+    """The days a record covers, as written (the venue's local dates)."""
+    first, last = date.fromisoformat(row["start"][:10]), date.fromisoformat((row["end"] or row["start"])[:10])
+    return [(first + timedelta(days=offset)).isoformat() for offset in range(min((last - first).days, 399) + 1)]
+
+
+def compact_json(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def edition_json(edition: Edition, rows: list[dict[str, Any]]) -> tuple[str, bytes]:
