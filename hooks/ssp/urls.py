@@ -16,7 +16,7 @@ PERMALINKS = {
     "edition": "{year}/",
     "listing": "{year}/evenements/",
     "listing_data": "{year}/evenements/liste.json",
-    "listing_words": "{year}/evenements/liste-mots.json",  # what the listing's search reads, apart: fetched after the filters are ready
+    "listing_words": "{year}/evenements/liste-mots-{part}.json",  # what the listing's search reads, in parts: fetched once the filters are ready
     "day": "{year}/evenements/{slug}/",  # jour-2026-11-17, jour-2026-11-17-2…
     "departement": "{year}/departements/{code}/",
     "event": "{year}/evenements/{slug}/",

@@ -101,7 +101,7 @@ def test_text_search_ignores_accents_and_case(listing):
 def test_a_search_before_its_words_have_come_waits_for_them_and_without_them_reads_the_cards(gates_site, page):
     _, server = gates_site
     held = []
-    page.route("**/liste-mots.json", lambda route: held.append(route))  # held back: the filters are ready without them
+    page.route("**/liste-mots-*.json", lambda route: held.append(route))  # held back: the filters are ready without them
     page.clock.set_fixed_time("2030-09-17T12:00:00")
     page.goto(server.base + LISTING)
     page.wait_for_selector("#ssp-filters:not([hidden])")

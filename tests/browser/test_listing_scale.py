@@ -8,6 +8,7 @@ import json
 import pytest
 
 from checks import wait_until
+from ssp.text import search_words
 
 SIZE = 2000
 MAX_ELEMENTS = 3000
@@ -85,3 +86,17 @@ def test_an_address_that_filters_does_not_show_the_unfiltered_first_results(nati
     page.goto(server.base + "2026/evenements/?type=atelier")
     wait_until(page, "document.getElementById('ssp-results').textContent === 'Recherche des actions…'")
     assert page.locator("#ssp-static-list").is_hidden()
+
+
+def test_the_search_words_come_in_parts_and_find_the_last_record(national_site, page):
+    built, server = national_site("1793577600")
+    listing = json.loads(built.text("2026/evenements/liste.json"))
+    parts = [json.loads(built.text("2026/evenements/" + name))["words"] for name in listing["words"]]
+    assert len(parts) >= 4 and sum(map(len, parts)) == len(listing["columns"]["title"])  # 500 records a part
+    last, title = listing["columns"]["slug"][-1], listing["columns"]["title"][-1]
+    assert all(word in parts[-1][-1].split() for word in search_words(title).split())  # its words, in the last part
+    page.goto(server.base + "2026/evenements/")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    page.fill("#ssp-q", title)
+    wait_until(page, f"new URLSearchParams(location.search).get('q') === {json.dumps(title)}")
+    assert last + "/" in page.evaluate("[...document.querySelectorAll('#ssp-results .ssp-card__title a')].map(a => a.getAttribute('href'))")

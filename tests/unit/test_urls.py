@@ -142,7 +142,7 @@ def test_addresses_and_their_pages():
 # Published addresses are a promise: readers bookmark them, calendars subscribe to them, other
 # sites and the open-data portal link to them. Changing one is a decision, made here too.
 PUBLISHED = {
-    "edition": "2026/", "listing": "2026/evenements/", "listing_data": "2026/evenements/liste.json", "listing_words": "2026/evenements/liste-mots.json",
+    "edition": "2026/", "listing": "2026/evenements/", "listing_data": "2026/evenements/liste.json", "listing_words": "2026/evenements/liste-mots-0.json",
     "day": "2026/evenements/jour-2026-11-17/", "departement": "2026/departements/2a/",
     "event": "2026/evenements/stand/", "event_calendar": "2026/evenements/stand.ics", "edition_calendar": "2026/agenda.ics",
     "edition_feed": "2026/flux.xml", "selection_calendar": "2026/agendas/regions/stand.ics", "selection_feed": "2026/flux/regions/stand.xml",
@@ -164,7 +164,7 @@ PUBLISHED = {
 
 
 def test_every_published_address():
-    parts = {"day": {"slug": "jour-2026-11-17"}, "departement": {"code": "2a"}, "departement_calendar": {"code": "2a"}, "material": {"name": "affiche.pdf"},
+    parts = {"day": {"slug": "jour-2026-11-17"}, "departement": {"code": "2a"}, "departement_calendar": {"code": "2a"}, "material": {"name": "affiche.pdf"}, "listing_words": {"part": 0},
              "thumbnail": {"name": "affiche.pdf"}, "sheet_template": {"ext": "xlsx"},
              "selection_calendar": {"folder": "regions"}, "selection_feed": {"folder": "regions"}}
     assert {kind: link(kind, **{"year": 2026, "slug": "stand", **parts.get(kind, {})}) for kind in PERMALINKS} == PUBLISHED

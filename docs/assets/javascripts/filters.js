@@ -1,7 +1,7 @@
 /* Semaine de la sécurité des patients — filters of an edition's listing.
    Progressive enhancement: without JavaScript the page lists every event by day. Here the
    edition's data (liste.json, in a day's order) is loaded once and indexed once (each filter's
-   values); what the search reads (liste-mots.json, folded at build) comes once the filters are
+   values); what the search reads (liste-mots-*.json, folded at build) comes once the filters are
    ready; filters combine, show their counts, live in the URL query (a filtered view can be
    shared), and past events are marked from today's date. A phone stays responsive with thousands
    of events: results are drawn PAGE at a time (« Afficher plus »), counts always cover them all,
@@ -65,7 +65,7 @@ window.sspListing = (function () {
 
   var L = window.sspListing, localDay = L.localDay, fold = L.fold, number = L.number, escapeHtml = L.escapeHtml,
     frenchDay = L.frenchDay, span = L.span;
-  var script = document.currentScript;  // its data-ssp-data and data-ssp-words: the files it reads
+  var script = document.currentScript;  // its data-ssp-data: the file it reads
   if (!script || !window.fetch) { return; }
   var FIELDS = ["region", "departement", "type", "public", "acces", "jour", "mode", "quand"];
   var today = localDay(new Date());
@@ -75,7 +75,7 @@ window.sspListing = (function () {
   var table = null, columns = null, values = null;
   var size = 0, actions = 0;  // records are time slots; an action with several slots is counted once
   var ORDER = null;  // every record's rank, in order
-  var texts = null;  // liste-mots.json: each record's words
+  var texts = null;  // liste-mots-*.json: each record's words
   var totals = {};  // actions per département, whatever the other filters
   var MODES = ["sur-place", "en-ligne"], WHEN = ["passees", "a-venir"];
 
@@ -85,7 +85,7 @@ window.sspListing = (function () {
     size = columns.title.length;
     var upcoming = 0;  // the first day to come: a record whose last day ranks before it is past
     while (upcoming < data.days.length && data.days[upcoming] < today) { upcoming += 1; }
-    table = { days: data.days, upcoming: upcoming, cards: new Array(size), multi: new Uint8Array(size),
+    table = { days: data.days, upcoming: upcoming, words: data.words, cards: new Array(size), multi: new Uint8Array(size),
       modes: values.mode.map(function (mode) { return mode === "mixte" ? 3 : mode === "en-ligne" ? 2 : 1; }) };  // models.Event.attendance
     ORDER = new Int32Array(size);
     var slots = {}, i;
@@ -466,15 +466,17 @@ window.sspListing = (function () {
       });
     }
 
-    // --- What the search reads: each record's words (liste-mots.json, same order as liste.json). If
+    // --- What the search reads: each record's words (liste-mots-*.json, in liste.json's order). If
     // they cannot be read, the search reads what the cards say. ---
     var words = null;
     function readWords() {
-      words = words || fetch(script.getAttribute("data-ssp-words"))
-        .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
-        .then(function (data) {
-          if (data.words.length !== size) { throw new Error("liste-mots.json"); }
-          texts = data.words;
+      words = words || Promise.all(table.words.map(function (name) {  // in parts: each read in a short task
+        return fetch(name).then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); });
+      }))
+        .then(function (parts) {
+          var all = [].concat.apply([], parts.map(function (part) { return part.words; }));
+          if (all.length !== size) { throw new Error("liste-mots"); }
+          texts = all;
         })
         .catch(function () {
           texts = Array.prototype.map.call(ORDER, function (i) {

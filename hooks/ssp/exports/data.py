@@ -75,10 +75,13 @@ def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -
 # last days in `days`; `action` numbers the actions (an action of several slots is counted once). A phone
 # reads it in a fraction of the time rows of named values took. A card's place and the attendance mode come
 # as Python says them (models.Event.place, .attendance). What the search reads (each record's words,
-# folded) is a file of its own, fetched once the filters are ready.
+# folded) is in files of their own (`words` names them, beside this one), fetched once the filters are ready.
 LISTING_TEXTS = ("title", "slug", "start", "end")  # as they are
 LISTING_CODES = ("type", "timezone", "time_note", "organizer", "place", "mode", "region", "departement", "status")
 LISTING_BITS = {"audience": AUDIENCES, "accessibility": ACCESSIBILITY}  # fewer than 31 values each
+
+
+WORDS_PART = 500  # records per file of words: each read in a short task (25 ms on a slow phone), never a long one
 
 
 def listing_order(row: dict[str, Any]) -> str:
@@ -113,8 +116,11 @@ def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) ->
                                     DEPARTEMENTS.get(row["departement"] or "", ""), EVENT_TYPES[row["type"]],
                                     row["description"] or ""]))
              for row, place, _ in slots]
-    return [(link("listing_data", year=edition.year), compact_json({"days": days, "values": values, "columns": columns})),
-            (link("listing_words", year=edition.year), compact_json({"words": words}))]
+    parts = [words[start:start + WORDS_PART] for start in range(0, len(words), WORDS_PART)] or [[]]
+    names = [link("listing_words", year=edition.year, part=index) for index in range(len(parts))]
+    listing = {"days": days, "values": values, "columns": columns, "words": [name.rsplit("/", 1)[1] for name in names]}
+    return [(link("listing_data", year=edition.year), compact_json(listing)),
+            *((name, compact_json({"words": part})) for name, part in zip(names, parts, strict=True))]
 
 
 def row_days(row: dict[str, Any]) -> list[str]:
