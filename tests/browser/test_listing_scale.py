@@ -44,7 +44,7 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     page.keyboard.press("Enter")  # by keyboard: the next 50, and the focus on the first of them
     wait_until(page, "document.querySelectorAll('#ssp-results .ssp-card').length === 100")
     focused = page.evaluate("document.activeElement.textContent")
-    assert focused == page.locator("#ssp-results .ssp-card__title a").nth(50).inner_text()
+    assert focused == page.locator("#ssp-results .ssp-card__title a").nth(50).text_content()
     assert elements(page) < MAX_ELEMENTS
 
     region = next(record["region"] for record in records if record["title"].endswith("n° 1234"))
@@ -77,7 +77,7 @@ def test_the_first_results_are_in_the_page_and_filters_js_draws_the_same(nationa
     page.goto(server.base + "2026/evenements/")
     page.wait_for_selector("#ssp-filters:not([hidden])")
     assert page.locator("#ssp-static-list").is_hidden()
-    assert page.locator("#ssp-results .ssp-card__title a").all_inner_texts() == shown
+    assert page.locator("#ssp-results .ssp-card__title a").all_text_contents() == shown  # laid out or not (ssp.css)
 
 
 def test_an_address_that_filters_does_not_show_the_unfiltered_first_results(national, page):
