@@ -215,7 +215,7 @@ COMPILED = CompiledTemplates()
 
 @pass_context
 def _link(context, kind: str, **parts) -> str:
-    """{{ 'contact' | link(slug=…) }}: an address of ssp.urls.PERMALINKS, relative to the page (MkDocs' `url`);
+    """{{ 'contact' | link(slug=…) }}: an address of the URL table (ssp.urls.permalinks()), relative to the page (MkDocs' `url`);
     link(…, query={…}) adds a filtered view's query string."""
     path, mark, query = urls.link(kind, **parts).partition("?")
     address = url_filter(context, path)

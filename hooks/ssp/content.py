@@ -253,7 +253,7 @@ class Item:
     slug: str
     source: str
     meta: Any
-    kind: ClassVar[str] = ""  # its address in urls.PERMALINKS
+    kind: ClassVar[str] = ""  # its address in the URL table (its Kind in kinds.py declares it)
 
     @property
     def url(self) -> str:

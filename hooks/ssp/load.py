@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from .vocab import timezone_of
 
 IDEAS = "partenariat/idees-recues.yml"
 SHARED_FOLDERS = {kind.folder.split("/")[0] for kind in SHARED}  # campaigns/ folders that are not editions
+PARTNERSHIP = {item.name for item in fields(Partnership)}  # the kinds kept there (contact cards: Campaigns.contacts)
 YEAR_RE = re.compile(r"\d{4}")
 EDITION_PARTS = {"edition.yml", "events"} | {kind.folder for kind in IN_EDITION}  # with the folders of its materials
 
@@ -62,8 +63,8 @@ def load_all(campaigns_dir: Path, project_dir: Path, workers: int = 1, prepare=N
     # contact cards, quizzes, workshops, project sheets (kinds.py): they name nothing
     shared = {kind.name: _load_items(kind, campaigns_dir / kind.folder, project_dir, problems, {}) for kind in SHARED}
     contacts: dict[str, Contact] = {item.slug: item for item in shared["contact"]}
-    partnership = Partnership(*_load_ideas(campaigns_dir / IDEAS, project_dir, problems),
-                              shared["quiz"], shared["workshop"], shared["sheet"])
+    kept: dict[str, Any] = {kind.field: tuple(shared[kind.name]) for kind in SHARED if kind.field in PARTNERSHIP}
+    partnership = Partnership(*_load_ideas(campaigns_dir / IDEAS, project_dir, problems), **kept)
     known = {"contacts": set(contacts), "sheets": {sheet.slug for sheet in partnership.sheets}}
     folders = [folder for folder in sorted(campaigns_dir.iterdir())
                if not folder.name.startswith(".") and folder.is_dir() and folder.name not in SHARED_FOLDERS]

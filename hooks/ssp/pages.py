@@ -14,6 +14,7 @@ from .context import BuildContext
 from .exports import ics, jsonld, openagenda, shareimage
 from .follow import PlaceCalendar, organiser_slug, place_calendars, subscription
 from .frenchdates import date_range, long_date
+from .kinds import SHARED
 from .models import Edition, Event, Occurrence
 from .publication import banner
 from .regionmap import region_counts, region_map
@@ -239,21 +240,15 @@ def partnership_pages(partnership: Partnership, today: date) -> list[PageSpec]:
     if partnership.ideas:
         pages.append(PageSpec(page_source("ideas"), partnership.ideas.title,
                               "Idées reçues sur le partenariat patient, et ce qu'il en est.", views.IdeasView(partnership)))
-    for quiz in partnership.quizzes:
-        pages.append(PageSpec(page_source("quiz", slug=quiz.slug), quiz.meta.title,
-                              f"Quiz : {quiz.meta.title}. Testez vos connaissances.",
-                              views.QuizView(partnership, quiz, banner(quiz.meta, today))))
-    for workshop in partnership.workshops:
-        pages.append(PageSpec(page_source("workshop", slug=workshop.slug), workshop.meta.title,
-                              f"{workshop.meta.title} : {workshop.meta.situation}",
-                              views.WorkshopView(partnership, workshop, banner(workshop.meta, today))))
+    for kind in SHARED:  # the partnership's kinds (kinds.py): a page per item, its template and words declared there
+        if kind.page:
+            page = kind.page
+            pages += [PageSpec(page_source(kind.item.kind, slug=item.slug), page.title(item), page.description(item),
+                               views.ItemView(partnership, item, banner(item.meta, today), kind.name, page.template))
+                      for item in getattr(partnership, kind.field)]
     if partnership.sheets:
         pages.append(PageSpec(page_source("sheets"), "Fiches projets",
                               "Fiches projets de partenariat en santé, par domaine et par région.", views.SheetsView(partnership)))
-    for sheet in partnership.sheets:
-        pages.append(PageSpec(page_source("sheet", slug=sheet.slug), sheet.meta.title,
-                              f"{sheet.meta.title} — {sheet.meta.establishment}.",
-                              views.SheetView(partnership, sheet, banner(sheet.meta, today))))
     return pages
 
 

@@ -62,5 +62,5 @@ BUILD_GLOBALS = {
     "ssp_sitemap": "the framed pages' sitemap lines (framed_pages.FramedPages.addresses)",
     "ssp_lastmod": "the docs/ pages' last commit, for the sitemap",
 }
-BUILD_FILTERS = {"link": "an address of urls.PERMALINKS, relative to the page"}
+BUILD_FILTERS = {"link": "an address of the URL table (urls.permalinks()), relative to the page"}
 FRAME_CONTEXT = {"ssp_slot": "a framed page's own parts (hooks/framed_pages.py)"}

@@ -3,7 +3,8 @@
 The folders of campaigns/ are not the site's addresses (`events/` → `evenements/`, `appels/` →
 `appels-a-projets/`): the core, the exports and the templates (filter `link`, hooks/site.py)
 build every address from this table; tests/unit/test_urls.py forbids writing one by hand in a
-template. Addresses are relative to the site's root; a page's ends with « / ».
+template. Addresses are relative to the site's root; a page's ends with « / ». The kinds of content
+file (kinds.py) declare their own, which join this table (permalinks()).
 """
 
 from __future__ import annotations
@@ -38,15 +39,10 @@ PERMALINKS = {
     "materials": "{year}/supports/",
     "material": "{year}/supports/{name}",
     "thumbnail": "{year}/supports/vignettes/{name}.webp",
-    "call": "{year}/appels-a-projets/{slug}/",
     "share_image": "{year}/partage.png",
     # the whole site
     "home": "./",
-    "contact": "contacts/{slug}/",
     "editions_table": "editions/{slug}.csv",
-    "quiz": "partenariat/quiz/{slug}/",
-    "workshop": "partenariat/ateliers/{slug}/",
-    "sheet": "partenariat/fiches/{slug}/",
     "region_calendar": "agendas/{slug}.ics",
     "departement_calendar": "agendas/departements/{code}.ics",
     "communes": "assets/communes.json",
@@ -69,10 +65,24 @@ PERMALINKS = {
 }
 
 
+_ALL: dict[str, str] = {}
+
+
+def permalinks() -> dict[str, str]:
+    """Every address of the table: PERMALINKS and those of the kinds of content file (contact cards, quizzes,
+    workshops, sheets, calls), declared with each kind in kinds.py — read at the first address asked for, as
+    the kinds' objects take their own addresses from here."""
+    if not _ALL:
+        from .kinds import KINDS
+
+        _ALL.update(PERMALINKS, **{kind.item.kind: kind.address for kind in KINDS})
+    return _ALL
+
+
 def link(kind: str, query: dict[str, str] | None = None, **parts: object) -> str:
     """The address of a `kind` of page or file: link("event", year=2026, slug="stand") → « 2026/evenements/stand/ »;
     with a `query`, a filtered view: link("listing", year=2026, query={"region": "Corse"}) → « 2026/evenements/?region=Corse »."""
-    address = PERMALINKS[kind].format(**parts)
+    address = permalinks()[kind].format(**parts)
     return address + "?" + urlencode(query, quote_via=quote) if query else address
 
 
@@ -84,3 +94,4 @@ def page_source(kind: str, **parts: Any) -> str:
     « 2026/evenements/stand/ » ← « 2026/evenements/stand.md », « 2026/evenements/ » ← « 2026/evenements/index.md »."""
     address = link(kind, **parts)
     return address + "index.md" if kind in INDEX_PAGES else address.removesuffix("/") + ".md"
+

@@ -13,7 +13,8 @@ from typing import Any, ClassVar
 
 from . import frenchdates
 from .bilan import Bilan, Table
-from .content import Call, Contact, Laureate, Partnership, Quiz, Sheet, Workshop
+from .content import Call, Contact, Item, Laureate, Partnership
+from .kinds import KINDS
 from .models import Edition, Event, Occurrence
 from .text import fold
 
@@ -131,6 +132,9 @@ class SiteMapView(View):
     template = "sitemap-page.html"
     editions: list[Edition]
     partnership: Partnership
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "sections": sections(self.partnership)}
 
 
 @dataclass(frozen=True)
@@ -325,9 +329,29 @@ class ContactView(View):
 
 
 @dataclass(frozen=True)
+class Section:
+    """A partnership kind's list in the section's index and the site map (kinds.ItemPage.section)."""
+    heading: str
+    anchor: str
+    items: list[tuple[Item, str]]  # each item, and what follows its link
+
+
+def sections(partnership: Partnership) -> list[Section]:
+    return [Section(kind.page.section, kind.page.anchor, [(item, kind.page.summary(item)) for item in items])
+            for kind in KINDS if kind.page and kind.page.section and (items := getattr(partnership, kind.field))]
+
+
+@dataclass(frozen=True)
 class PartnershipView(View):
     template = "partnership.html"
     partnership: Partnership
+
+    @property
+    def sections(self) -> list[Section]:
+        return sections(self.partnership)
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "sections": self.sections}
 
 
 @dataclass(frozen=True)
@@ -341,24 +365,21 @@ class SheetsView(PartnershipView):
 
 
 @dataclass(frozen=True)
-class QuizView(PartnershipView):
-    template = "quiz.html"
-    quiz: Quiz
+class ItemView(PartnershipView):
+    """The page of one item of a partnership kind (a quiz, a workshop, a project sheet…): its template
+    and its name there come from its kind (kinds.py)."""
+    item: Item
     banner: str
+    name: str  # the kind's name: the template reads the item under it too (« quiz »)
+    page_template: str  # its kind's (kinds.ItemPage.template)
 
+    @property  # one view for every partnership kind: the template is the kind's
+    def template(self) -> str:  # type: ignore[override]
+        return self.page_template
 
-@dataclass(frozen=True)
-class WorkshopView(PartnershipView):
-    template = "workshop.html"
-    workshop: Workshop
-    banner: str
-
-
-@dataclass(frozen=True)
-class SheetView(PartnershipView):
-    template = "sheet.html"
-    sheet: Sheet
-    banner: str
+    def context(self) -> dict[str, Any]:
+        return {"partnership": self.partnership, "sections": self.sections, "item": self.item, self.name: self.item,
+                "banner": self.banner}
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ import xml.etree.ElementTree as ET
 from builds import build
 from helpers import every, front_matter, listing_rows, readers_pages
 from ssp.text import search_words, slugify
-from ssp.urls import PERMALINKS, link
+from ssp.urls import link, permalinks
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -321,8 +321,8 @@ def test_open_data_offers_each_edition_to_openagenda_with_its_mapping(real_site)
 def test_every_page_of_the_site_has_its_address_in_the_url_table(real_site):
     """Every page built (but the per-action, per-day and per-département pages, whose addresses are
     patterns of the table) is at an address the table gives."""
-    fixed = {link(kind) for kind, pattern in PERMALINKS.items() if "{" not in pattern and pattern.endswith("/")}
+    fixed = {link(kind) for kind, pattern in permalinks().items() if "{" not in pattern and pattern.endswith("/")}
     built = {path.parent.relative_to(real_site.site).as_posix() + "/" for path in real_site.site.rglob("index.html")}
-    patterns = [re.compile(re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(pattern)) + "$") for pattern in PERMALINKS.values()]
+    patterns = [re.compile(re.sub(r"\\\{[a-z]+\\\}", "[^/]+", re.escape(pattern)) + "$") for pattern in permalinks().values()]
     unlisted = sorted(address for address in built - fixed if address != "./" and not any(p.match(address) for p in patterns))
     assert unlisted == []

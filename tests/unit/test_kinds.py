@@ -11,7 +11,7 @@ import pytest
 from helpers import ROOT, held_back
 from ssp.kinds import KINDS
 from ssp.schema import SCHEMAS
-from ssp.urls import PERMALINKS
+from ssp.urls import permalinks
 
 
 @pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.name)
@@ -31,7 +31,7 @@ def test_each_kind_has_its_schema_and_its_address(kind):
     model, title = SCHEMAS[kind.schema]
     assert model is kind.meta and title.endswith(kind.where)
     assert json.loads((ROOT / "schemas" / kind.schema).read_text(encoding="utf-8"))["title"] == title
-    assert kind.item.kind in PERMALINKS
+    assert permalinks()[kind.item.kind] == kind.address
 
 
 def test_what_the_partnership_folder_holds_besides_its_kinds_is_said(project):

@@ -13,7 +13,7 @@ from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from ssp.urls import PERMALINKS, link, page_source
+from ssp.urls import link, page_source, permalinks
 
 TEMPLATES = sorted(path for path in (ROOT / "overrides").rglob("*") if path.suffix in (".html", ".xml"))
 STATIC = ("assets/", "dsfr/")  # files the presentation ships (stylesheets, scripts, fonts, icons): `| url`
@@ -136,7 +136,7 @@ def test_addresses_and_their_pages():
     assert page_source("listing", year=2026) == "2026/evenements/index.md"
     assert page_source("edition", year=2026) == "2026/index.md"
     assert page_source("materials", year=2026) == "2026/supports.md"
-    assert all(not pattern.startswith("/") for pattern in PERMALINKS.values())  # relative: the site may live in a sub-folder
+    assert all(not pattern.startswith("/") for pattern in permalinks().values())  # relative: the site may live in a sub-folder
 
 
 # Published addresses are a promise: readers bookmark them, calendars subscribe to them, other
@@ -167,4 +167,4 @@ def test_every_published_address():
     parts = {"day": {"slug": "jour-2026-11-17"}, "departement": {"code": "2a"}, "departement_calendar": {"code": "2a"}, "material": {"name": "affiche.pdf"}, "listing_words": {"part": 0},
              "thumbnail": {"name": "affiche.pdf"}, "sheet_template": {"ext": "xlsx"},
              "selection_calendar": {"folder": "regions"}, "selection_feed": {"folder": "regions"}}
-    assert {kind: link(kind, **{"year": 2026, "slug": "stand", **parts.get(kind, {})}) for kind in PERMALINKS} == PUBLISHED
+    assert {kind: link(kind, **{"year": 2026, "slug": "stand", **parts.get(kind, {})}) for kind in permalinks()} == PUBLISHED

@@ -14,15 +14,17 @@ import pytest
 from helpers import ROOT, front_matter
 from ssp import views
 from ssp.build import build_site
+from ssp.kinds import KINDS
 
 VIEWS = [view for _, view in inspect.getmembers(views, inspect.isclass)
-         if issubclass(view, views.View) and "template" in vars(view)]
+         if issubclass(view, views.View) and isinstance(vars(view).get("template"), str)]  # ItemView: its kind's
 FRAMES = {"404.html"}  # page not found: no view of ours (each presentation's frame is in overrides/<presentation>/)
 
 
 def test_every_page_template_has_one_view():
     templates = {path.name for path in (ROOT / "overrides").glob("*.html")} - FRAMES
-    assert sorted([view.template for view in VIEWS if not view.body] + ["frame.html"]) == sorted(templates)
+    kinds = [kind.page.template for kind in KINDS if kind.page]  # views.ItemView's, one per partnership kind (kinds.py)
+    assert sorted([view.template for view in VIEWS if not view.body] + kinds + ["frame.html"]) == sorted(templates)
     # pages written into the shared frame (hooks/framed_pages.py): one content partial each
     framed = [view for view in VIEWS if view.body]
     assert {view.template for view in framed} == {"frame.html", "embed.html"} and len({view.body for view in framed}) == len(framed)
