@@ -10,6 +10,7 @@ import pytest
 from checks import axe_violations, wait_until
 
 LISTING = "2030/evenements/"
+DRAWN = "!document.getElementById('ssp-results').hasAttribute('aria-busy')"  # the results all drawn (STEP at a time)
 
 
 def titles(page) -> list[str]:
@@ -88,12 +89,14 @@ def choose(listing, select: str, value: str) -> None:
     listing.select_option(select, value)
     name = select.removeprefix("#ssp-")
     wait_until(listing, f"(new URLSearchParams(location.search).get('{name}') || '') === {json.dumps(value)}")
+    wait_until(listing, DRAWN)
 
 
 def search(listing, text: str) -> None:
     """Type in the text box, and wait for the (debounced) update: it writes the address."""
     listing.fill("#ssp-q", text)
     wait_until(listing, f"(new URLSearchParams(location.search).get('q') || '') === {json.dumps(text.strip())}")
+    wait_until(listing, DRAWN)
 
 
 def test_text_search_ignores_accents_and_case(listing):

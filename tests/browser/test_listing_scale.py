@@ -8,6 +8,8 @@ import json
 import pytest
 
 from checks import wait_until
+
+DRAWN = "!document.getElementById('ssp-results').hasAttribute('aria-busy')"  # the results all drawn (STEP at a time)
 from ssp.text import search_words
 
 SIZE = 2000
@@ -32,6 +34,7 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     records, server = national
     page.goto(server.base + "2026/evenements/")
     page.wait_for_selector("#ssp-filters:not([hidden])")
+    wait_until(page, DRAWN)
     actions = len({record["url"] for record in records})
     assert actions == SIZE and len(records) > SIZE  # some actions have two time slots
     french = lambda count: f"{count:,}".replace(",", "\u202f")  # « 2 000 »
@@ -52,6 +55,7 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     page.locator("#ssp-filters-more").evaluate("details => details.open = true")
     page.select_option("#ssp-region", region)
     wait_until(page, f"document.getElementById('ssp-count').textContent.startsWith('{expected} ')")
+    wait_until(page, DRAWN)
     assert cards(page) == 50 and elements(page) < MAX_ELEMENTS
     option = page.locator(f"#ssp-region option[value=\"{region}\"]").inner_text()
     assert option == f"{region} : {expected}"  # the option's count covers every result, not the drawn ones
@@ -59,6 +63,7 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
 
     page.fill("#ssp-q", "n° 1234")  # one action by a word of its title
     wait_until(page, "new URLSearchParams(location.search).get('q') === 'n° 1234'")
+    wait_until(page, DRAWN)
     found = [record for record in records if "n° 1234" in record["title"] and record["region"] == region]
     assert 1 <= cards(page) == len(found) and not page.locator(".ssp-more").is_visible()
 
@@ -76,6 +81,7 @@ def test_the_first_results_are_in_the_page_and_filters_js_draws_the_same(nationa
 
     page.goto(server.base + "2026/evenements/")
     page.wait_for_selector("#ssp-filters:not([hidden])")
+    wait_until(page, DRAWN)
     assert page.locator("#ssp-static-list").is_hidden()
     assert page.locator("#ssp-results .ssp-card__title a").all_text_contents() == shown  # laid out or not (ssp.css)
 

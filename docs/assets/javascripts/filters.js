@@ -334,9 +334,28 @@ window.sspListing = (function () {
         (tallied.slots !== total ? " (" + number(tallied.slots) + " séances)" : "") + ".";
     }
 
-    // The next PAGE results, under their day's heading (continued when the day goes on).
+    // The next PAGE results, STEP at a time (a key typed meanwhile shows at once); the results are
+    // aria-busy until they are all there.
+    var STEP = 10, drawing = 0;
     function drawMore() {
-      var next = pending.slice(drawn, drawn + PAGE), html = "", index = 0;
+      var mine = ++drawing, until = Math.min(drawn + PAGE, pending.length);
+      results.setAttribute("aria-busy", "true");
+      more.remove();  // back under the last result once they are all there
+      (function step() {
+        if (mine !== drawing) { return; }  // a newer list is being drawn
+        drawSome(Math.min(STEP, until - drawn));
+        if (drawn < until) { yieldThen(step); return; }
+        results.removeAttribute("aria-busy");
+        var left = pending.length - drawn;
+        more.hidden = left <= 0;
+        more.textContent = "Afficher " + number(Math.min(left, PAGE)) + " résultats de plus (" + number(left) + " restants)";
+        results.appendChild(more);
+      })();
+    }
+
+    // The next `count` results, under their day's heading (continued when the day goes on).
+    function drawSome(count) {
+      var next = pending.slice(drawn, drawn + count), html = "", index = 0;
       var last = results.querySelector(".ssp-day:last-of-type");
       if (last && next.length && last.getAttribute("data-day") === next[0][0]) {
         var cards = "";
@@ -351,10 +370,6 @@ window.sspListing = (function () {
       }
       results.insertAdjacentHTML("beforeend", html);
       drawn += next.length;
-      var left = pending.length - drawn;
-      more.hidden = left <= 0;
-      more.textContent = "Afficher " + number(Math.min(left, PAGE)) + " résultats de plus (" + number(left) + " restants)";
-      results.appendChild(more);
     }
 
     more.addEventListener("click", function () {
