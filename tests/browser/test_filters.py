@@ -18,7 +18,7 @@ def titles(page) -> list[str]:
 
 
 def said(locator) -> str:
-    """What a card says: its text, read without layout (the cards out of sight are not laid out: ssp.css)."""
+    """What a card says: its text nodes, each apart (as a reader hears them), whatever the styles make of them."""
     texts = locator.evaluate("""element => { const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT), texts = [];
         while (walker.nextNode()) texts.push(walker.currentNode.data);
         return texts.join(" "); }""")

@@ -8,9 +8,9 @@ import json
 import pytest
 
 from checks import wait_until
+from ssp.text import search_words
 
 DRAWN = "!document.getElementById('ssp-results').hasAttribute('aria-busy')"  # the results all drawn (STEP at a time)
-from ssp.text import search_words
 
 SIZE = 2000
 MAX_ELEMENTS = 3000
@@ -83,7 +83,7 @@ def test_the_first_results_are_in_the_page_and_filters_js_draws_the_same(nationa
     page.wait_for_selector("#ssp-filters:not([hidden])")
     wait_until(page, DRAWN)
     assert page.locator("#ssp-static-list").is_hidden()
-    assert page.locator("#ssp-results .ssp-card__title a").all_text_contents() == shown  # laid out or not (ssp.css)
+    assert page.locator("#ssp-results .ssp-card__title a").all_text_contents() == shown
 
 
 def test_an_address_that_filters_does_not_show_the_unfiltered_first_results(national, page):
@@ -106,3 +106,19 @@ def test_the_search_words_come_in_parts_and_find_the_last_record(national_site, 
     page.fill("#ssp-q", title)
     wait_until(page, f"new URLSearchParams(location.search).get('q') === {json.dumps(title)}")
     assert last + "/" in page.evaluate("[...document.querySelectorAll('#ssp-results .ssp-card__title a')].map(a => a.getAttribute('href'))")
+
+
+def test_every_result_drawn_is_in_the_accessibility_tree(national, page):
+    """A screen reader finds each of the 50 results by its link and its heading, not only those on screen."""
+    _, server = national
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(server.base + "2026/evenements/")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    wait_until(page, DRAWN)
+    titles = [text.strip() for text in page.locator("#ssp-results .ssp-card__title a").all_text_contents()]
+    tree = page.context.new_cdp_session(page).send("Accessibility.getFullAXTree")["nodes"]
+    exposed = {(node["role"]["value"], node["name"]["value"].strip()) for node in tree
+               if not node.get("ignored") and "name" in node and "role" in node}
+    assert len(titles) == 50
+    assert all(("link", title) in exposed for title in titles), [title for title in titles if ("link", title) not in exposed][:5]
+    assert sum(1 for role, name in exposed if role == "heading" and any(name.startswith(title) for title in titles)) >= len(set(titles))

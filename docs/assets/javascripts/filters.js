@@ -143,8 +143,8 @@ window.sspListing = (function () {
   }
 
   // --- Long work in slices of SLICE ms: a key pressed or a choice made meanwhile is handled at once
-  // (on a 4×-slowed phone, a key typed while 10,000 actions are counted shows within 50 ms), and a
-  // newer update makes the older one stop. ---
+  // (on a 4×-slowed phone, a key typed while 10,000 actions are counted shows within 50 ms, the
+  // results being drawn STEP cards at a time), and a newer update makes the older one stop. ---
   var SLICE = 5, generation = 0, channel = new MessageChannel(), queued = [];
   channel.port1.onmessage = function () { queued.shift()(); };
   function yieldThen(next) { queued.push(next); channel.port2.postMessage(null); }  // no setTimeout clamping
