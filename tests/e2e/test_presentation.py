@@ -8,7 +8,7 @@ import re
 from fontTools.ttLib import TTFont
 
 from builds import build
-from helpers import EDITION_2017, ROOT
+from helpers import EDITION_2017, ROOT, readers_pages
 
 STATE_LINKS = ["info.gouv.fr", "service-public.gouv.fr", "legifrance.gouv.fr", "data.gouv.fr"]
 
@@ -55,6 +55,15 @@ def test_the_state_presentation_serves_the_dsfr_itself(real_site):
     assert not list(dsfr.rglob("*.map")) and not (dsfr / "component").exists()  # nothing the pages do not use
     assert sum(path.stat().st_size for path in dsfr.rglob("*") if path.is_file()) < 4_000_000
     assert not (real_site.site / "assets/javascripts/bundle.js").exists() and not list(real_site.site.glob("assets/stylesheets/main.*"))
+
+
+def test_every_script_is_asked_for_in_the_head_and_run_once_the_page_is_read(real_site):
+    """Found by the browser at once (not behind the page's pictures), none holds the page up."""
+    for page in readers_pages(real_site.site):
+        soup = real_site.html(str(page.relative_to(real_site.site)))
+        scripts = soup.select("script[src]")
+        assert scripts and all(script.find_parent("head") for script in scripts), page
+        assert all(script.has_attr("defer") or script.has_attr("async") or script.get("type") == "module" for script in scripts), page
 
 
 def test_marianne_is_published_cut_to_french_text(real_site):

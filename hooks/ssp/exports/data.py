@@ -99,7 +99,8 @@ def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) ->
                 "time_note": row["time_note"] or "", "organizer": row["organizer"], "place": place, "mode": row["attendance_mode"],
                 "region": row["region"], "departement": row["departement"], "status": row["status"],
                 "audience": row["audience"], "accessibility": row["accessibility"]} for row, place, _ in slots]
-    days = sorted({day for row, _, _ in slots for day in row_days(row)})
+    spans = [row_days(row) for row, _, _ in slots]
+    days = sorted({day for span in spans for day in span})
     rank = {day: index for index, day in enumerate(days)}
     values = {field: sorted({record[field] for record in records if record[field] is not None}) for field in LISTING_CODES}
     values |= {field: [value for value in vocabulary if any(value in record[field] for record in records)]  # in the site's order
@@ -110,8 +111,8 @@ def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) ->
     columns |= {field: [sum(1 << ranks[field][value] for value in record[field]) for record in records] for field in LISTING_BITS}
     columns["all_day"] = [int(row["all_day"]) for row, _, _ in slots]
     columns["action"] = [action for _, _, action in slots]
-    columns["first"] = [rank[row_days(row)[0]] for row, _, _ in slots]
-    columns["last"] = [rank[row_days(row)[-1]] for row, _, _ in slots]
+    columns["first"] = [rank[span[0]] for span in spans]
+    columns["last"] = [rank[span[-1]] for span in spans]
     words = [search_words(" ".join([row["title"], row["organizer"], place, row["region"] or "",
                                     DEPARTEMENTS.get(row["departement"] or "", ""), EVENT_TYPES[row["type"]],
                                     row["description"] or ""]))
