@@ -228,12 +228,13 @@ def test_on_a_phone_the_results_come_first_and_the_count_stays_in_sight(gates_si
     # a tag removes its filter, and the focus goes on to the next one
     page.locator("#ssp-tags button").first.click()
     wait_until(page, "new URLSearchParams(location.search).get('region') === null")
+    wait_until(page, "document.activeElement.textContent === 'Atelier'")  # the focus on the next tag, once it is drawn
     assert query(page) == {"type": ["atelier"]} and page.locator("#ssp-tags button").all_inner_texts() == ["Atelier"]
-    assert page.evaluate("document.activeElement.textContent") == "Atelier"
     assert page.locator("#ssp-region").is_hidden()  # the ateliers are in one region: nothing to choose
     page.keyboard.press("Enter")  # the last tag: the focus goes to « Filtrer »
     wait_until(page, "location.search === ''")
-    assert page.locator("#ssp-tags").is_hidden() and page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    wait_until(page, "document.activeElement.tagName === 'SUMMARY'")  # once the lists are filled again
+    assert page.locator("#ssp-tags").is_hidden()
     # open, the lists push the count below the screen: it stays at its bottom edge after a choice
     page.keyboard.press("Enter")
     page.locator("#ssp-mode").scroll_into_view_if_needed()
