@@ -401,11 +401,12 @@ class Edition:
             for occurrence in event.occurrences:
                 for day in occurrence.days():
                     by_day.setdefault(day, []).append((event, occurrence))
-        return [(day, sorted(items, key=_occurrence_order)) for day, items in sorted(by_day.items())]
+        return [(day, sorted(items, key=occurrence_order)) for day, items in sorted(by_day.items())]
 
 
-def _occurrence_order(item: tuple[Event, Occurrence]) -> tuple:
+def occurrence_order(item: tuple[Event, Occurrence]) -> tuple:
+    """A day's order (the listing's, its pages', its script's data): all-day entries first, then by local
+    start time, then by title."""
     event, occurrence = item
-    # All-day entries first, then by local start time.
     clock = occurrence.start.time() if isinstance(occurrence.start, datetime) else time.min
     return (not occurrence.all_day, clock, event.meta.title.casefold(), occurrence.index)

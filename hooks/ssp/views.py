@@ -378,8 +378,7 @@ class ItemView(PartnershipView):
         return self.page_template
 
     def context(self) -> dict[str, Any]:
-        return {"partnership": self.partnership, "sections": self.sections, "item": self.item, self.name: self.item,
-                "banner": self.banner}
+        return {**super().context(), self.name: self.item}
 
 
 @dataclass(frozen=True)

@@ -1,22 +1,26 @@
-"""The listing's data (exports/data.py): its records in a day's order, their days, in columns."""
+"""The listing's data (exports/data.py): its records in the pages' order of a day, their days, in columns."""
 
 from __future__ import annotations
 
-from ssp.exports.data import listing_order, row_days
+import json
+
+from helpers import front_matter, listing_rows
+from ssp.exports.data import listing_json, records
 
 
-def test_an_action_of_several_days_is_under_each_of_its_days_across_a_month_and_a_leap_day():
-    assert row_days({"start": "2028-02-28T09:00:00+01:00", "end": "2028-03-01T17:00:00+01:00"}) == [
-        "2028-02-28", "2028-02-29", "2028-03-01"]
-    assert row_days({"start": "2030-09-16", "end": None}) == ["2030-09-16"]
-    assert row_days({"start": "2030-09-16T23:00:00+04:00", "end": "2030-09-17T01:00:00+04:00"}) == [
-        "2030-09-16", "2030-09-17"]  # the venue's own dates, never converted
-    assert len(row_days({"start": "2030-01-01", "end": "2032-01-01"})) == 400  # bounded
-
-
-def test_a_days_records_come_all_day_first_then_by_time_then_by_title():
-    rows = [{"all_day": False, "start": "2030-09-16T14:00:00+02:00", "title": "b"},
-            {"all_day": False, "start": "2030-09-16T09:30:00+02:00", "title": "Z"},
-            {"all_day": True, "start": "2030-09-16", "title": "y"},
-            {"all_day": False, "start": "2030-09-16T09:30:00+02:00", "title": "a"}]
-    assert [row["title"] for row in sorted(rows, key=listing_order)] == ["y", "a", "Z", "b"]
+def test_records_come_in_the_pages_order_and_a_several_days_action_ranks_each_of_its_days(project):
+    project.edition()
+    project.event("expo", front_matter(title="Exposition", start="2017-11-30", end="2017-12-01"))  # across a month
+    project.event("tard", front_matter(title="b atelier", start="2017-11-20T14:00", end=None))
+    project.event("tot", front_matter(title="Z atelier", start="2017-11-20T09:30", end=None))
+    project.event("tot2", front_matter(title="a atelier", start="2017-11-20T09:30", end=None))
+    project.event("jour", front_matter(title="y journée", start="2017-11-20", end=None))
+    edition = project.load()[0]
+    files = dict(listing_json(edition, records(edition, "https://example.org/"), "https://example.org/"))
+    rows = listing_rows(files["2017/evenements/liste.json"].decode())
+    assert [row["title"] for row in rows] == ["Exposition", "y journée", "a atelier", "Z atelier", "b atelier"]  # all-day, by time, by title
+    assert [row["days"] for row in rows if row["title"] == "Exposition"] == [["2017-11-30", "2017-12-01"]]
+    pages = [event.meta.title for day, items in edition.days for event, _ in items]  # the static pages' order
+    assert [title for title in pages if title != "Exposition"] == [row["title"] for row in rows if row["title"] != "Exposition"]
+    words = json.loads(files["2017/evenements/liste-mots-0.json"])["words"]
+    assert len(words) == len(rows) and "journee" in words[1].split()

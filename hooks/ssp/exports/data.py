@@ -5,11 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from ..cache import Cache
-from ..models import Edition, Event, Occurrence
+from ..models import Edition, Event, Occurrence, occurrence_order
 from ..text import search_words, summary
 from ..urls import link
 from ..vocab import ACCESSIBILITY, AUDIENCES, DEPARTEMENTS, EVENT_TYPES
@@ -70,7 +70,7 @@ def edition_files(edition: Edition, site_url: str, cache: Cache | None = None) -
 
 # The listing's data (assets/javascripts/filters.js), in columns: one list per field, a record's values at
 # the same rank in each, records in the order of a day's list (all-day first, then by start time, then by
-# title). A field whose values repeat gives each record the rank of its value in `values` (-1: none); the
+# title, as its pages: models.occurrence_order). A field whose values repeat gives each record the rank of its value in `values` (-1: none); the
 # audience and the accessibility are bits of those ranks; `first` and `last` rank the record's first and
 # last days in `days`; `action` numbers the actions (an action of several slots is counted once). A phone
 # reads it in a fraction of the time rows of named values took. A card's place and the attendance mode come
@@ -84,23 +84,16 @@ LISTING_BITS = {"audience": AUDIENCES, "accessibility": ACCESSIBILITY}  # fewer 
 WORDS_PART = 500  # records per file of words: each read in a short task (25 ms on a slow phone), never a long one
 
 
-def listing_order(row: dict[str, Any]) -> str:
-    """The order of a day's records, as filters.js shows them."""
-    return ("0" if row["all_day"] else "1" + row["start"][11:16]) + "\u0000" + row["title"].lower()
-
-
 def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) -> list[tuple[str, bytes]]:
     prefix = site_url + link("listing", year=edition.year)
-    actions = [(event.place, action) for action, event in enumerate(edition.events) for _ in event.occurrences]
-    slots = [(row, place, action) for row, (place, action) in zip(rows, actions, strict=True)]  # records(): a row per occurrence
-    slots.sort(key=lambda slot: listing_order(slot[0]))
+    held = [(event, occurrence, action) for action, event in enumerate(edition.events) for occurrence in event.occurrences]
+    slots = sorted(zip(rows, held, strict=True), key=lambda slot: occurrence_order(slot[1][:2]))  # records(): a row per occurrence
     records = [{"title": row["title"], "slug": row["url"].removeprefix(prefix).removesuffix("/"), "start": row["start"],
                 "end": row["end"], "type": row["type"], "timezone": "" if row["timezone"] == "Europe/Paris" else row["timezone"],
-                "time_note": row["time_note"] or "", "organizer": row["organizer"], "place": place, "mode": row["attendance_mode"],
+                "time_note": row["time_note"] or "", "organizer": row["organizer"], "place": event.place, "mode": row["attendance_mode"],
                 "region": row["region"], "departement": row["departement"], "status": row["status"],
-                "audience": row["audience"], "accessibility": row["accessibility"]} for row, place, _ in slots]
-    spans = [row_days(row) for row, _, _ in slots]
-    days = sorted({day for span in spans for day in span})
+                "audience": row["audience"], "accessibility": row["accessibility"]} for row, (event, _, _) in slots]
+    days = sorted({day for _, (_, occurrence, _) in slots for day in occurrence.days()})
     rank = {day: index for index, day in enumerate(days)}
     values = {field: sorted({record[field] for record in records if record[field] is not None}) for field in LISTING_CODES}
     values |= {field: [value for value in vocabulary if any(value in record[field] for record in records)]  # in the site's order
@@ -109,25 +102,20 @@ def listing_json(edition: Edition, rows: list[dict[str, Any]], site_url: str) ->
     columns: dict[str, list] = {field: [record[field] for record in records] for field in LISTING_TEXTS}
     columns |= {field: [ranks[field].get(record[field], -1) for record in records] for field in LISTING_CODES}
     columns |= {field: [sum(1 << ranks[field][value] for value in record[field]) for record in records] for field in LISTING_BITS}
-    columns["all_day"] = [int(row["all_day"]) for row, _, _ in slots]
-    columns["action"] = [action for _, _, action in slots]
-    columns["first"] = [rank[span[0]] for span in spans]
-    columns["last"] = [rank[span[-1]] for span in spans]
-    words = [search_words(" ".join([row["title"], row["organizer"], place, row["region"] or "",
+    columns["all_day"] = [int(row["all_day"]) for row, _ in slots]
+    columns["action"] = [action for _, (_, _, action) in slots]
+    columns["first"] = [rank[occurrence.first_day] for _, (_, occurrence, _) in slots]
+    columns["last"] = [rank[occurrence.last_day] for _, (_, occurrence, _) in slots]
+    words = [search_words(" ".join([row["title"], row["organizer"], event.place, row["region"] or "",
                                     DEPARTEMENTS.get(row["departement"] or "", ""), EVENT_TYPES[row["type"]],
                                     row["description"] or ""]))
-             for row, place, _ in slots]
+             for row, (event, _, _) in slots]
     parts = [words[start:start + WORDS_PART] for start in range(0, len(words), WORDS_PART)] or [[]]
     names = [link("listing_words", year=edition.year, part=index) for index in range(len(parts))]
-    listing = {"days": days, "values": values, "columns": columns, "words": [name.rsplit("/", 1)[1] for name in names]}
+    listing = {"days": [day.isoformat() for day in days], "values": values, "columns": columns,
+               "words": [name.rsplit("/", 1)[1] for name in names]}
     return [(link("listing_data", year=edition.year), compact_json(listing)),
             *((name, compact_json({"words": part})) for name, part in zip(names, parts, strict=True))]
-
-
-def row_days(row: dict[str, Any]) -> list[str]:
-    """The days a record covers, as written (the venue's local dates)."""
-    first, last = date.fromisoformat(row["start"][:10]), date.fromisoformat((row["end"] or row["start"])[:10])
-    return [(first + timedelta(days=offset)).isoformat() for offset in range(min((last - first).days, 399) + 1)]
 
 
 def compact_json(value: Any) -> bytes:
