@@ -29,7 +29,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from ssp.api import start_map
+from ssp.api import searchcopy, start_map
 
 FRAME_NAME = "cadre-commun"  # the frame is rendered as a page of that name, never written
 SLOTS = ("title", "description", "url", "head", "body")
@@ -63,16 +63,18 @@ class FramedPages:
         # (address, date of the event file's last commit or None): the sitemap's lines (not the pages made to be framed by other sites)
         self.addresses = [(address, changed.get(spec.view.source)) for spec, _, address in self.pages if spec.view.listed]
 
-    def start(self, workers: int = 1, writer=None, files: Sequence[tuple[str, bytes]] = ()) -> None:
+    def start(self, workers: int = 1, writer=None, files: Sequence[tuple[str, bytes]] = (), search_copies: bool = False) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the
         background: MkDocs renders its own pages meanwhile. With a `writer` (the live preview),
         pages showing one event are kept in the cache, made again only when it, the frame or a
-        template changed, and handed with the files to `writer` by finish()."""
+        template changed, and handed with the files to `writer` by finish(). With `search_copies`
+        (a build), each indexed page's copy for the search index is written too (ssp.searchcopy)."""
         frames = {frame_of(spec): spec.template for spec, _, _ in self.pages}  # a folder's pages share one template
         partials = {name for spec, _, _ in self.pages for name in (spec.view.head, spec.view.body) if name}
         job = PageJob({uri: self._frame(uri, template) for uri, template in sorted(frames.items())},
                       {name: self.env.get_template(name) for name in partials}, self.templates,
-                      self.today, keep=writer is not None)
+                      self.today, keep=writer is not None,
+                      search_copies=self.config.site_dir if search_copies else "")
         checked = set()  # the contract, checked on one page of each kind: every frame comes from the same templates
         for spec, _, address in self.pages:
             if spec.view.body not in checked:
@@ -166,6 +168,7 @@ class PageJob:
     templates: str  # fingerprint of overrides/
     today: object
     keep: bool
+    search_copies: str = ""  # the output folder, when pages' copies for the search index are written (searchcopy.write)
     kept: set = field(default_factory=set)
 
     def key(self, spec, address: str) -> tuple | None:
@@ -200,10 +203,13 @@ def write_page(job: PageJob, item: tuple) -> bytes | None:
     if job.keep and job.key(spec, address) in job.kept:
         return None
     frame, context, _ = job.frames[frame_of(spec)]
-    content = spliced(frame, page_parts(job, spec, address, context)).encode("utf-8", errors="xmlcharrefreplace")
+    html = spliced(frame, page_parts(job, spec, address, context))
+    content = html.encode("utf-8", errors="xmlcharrefreplace")
     if job.keep:
         return content
     write_file(content, file.abs_dest_path)
+    if job.search_copies:
+        searchcopy.write(job.search_copies, file.abs_dest_path, html)
     return None
 
 

@@ -3,15 +3,18 @@ carries the binary: nothing is downloaded at build time).
 
 Each page's article is marked `data-pagefind-body` as it is written (framed pages too: their frame
 goes through on_post_page), so Pagefind indexes the content and never the header, navigation or
-footer; the 404 page and the search page itself are left out. After the build, before the complete
-site takes site/'s place (atomic_output.py), Pagefind reads the output folder and writes its
-index into pagefind/, cut into small parts: a reader's first search downloads only the parts its
+footer; the 404 page and the search page itself are left out. Each marked page is copied, reduced
+to its title and article, into a folder beside the output (ssp.searchcopy: framed pages by the
+processes writing them, MkDocs' own pages here after the build). Then, before the complete site
+takes site/'s place (atomic_output.py), Pagefind reads those copies and writes its index into the
+output's pagefind/, cut into small parts: a reader's first search downloads only the parts its
 words need. The live preview has no index (its search page says so): indexing on every save
 would cost seconds.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from ssp.api import link, page_source
+from ssp.api import link, page_source, searchcopy
 
 ARTICLES = ('<article class="md-content__inner md-typeset"', '<article class="ssp-article"')  # Material's, the DSFR frame's
 BUNDLE = link("search_bundle").strip("/")
@@ -29,6 +32,15 @@ state: dict = {}
 
 def on_startup(command: str, dirty: bool) -> None:
     state["command"] = command
+
+
+def on_pre_build(config) -> None:
+    shutil.rmtree(searchcopy.folder(config.site_dir), ignore_errors=True)  # left by a build stopped midway
+
+
+def on_files(files, config):
+    state["files"] = files  # the pages MkDocs writes itself (framed pages are not among them)
+    return files
 
 
 POSTER_WEIGHT = "0.3"  # a poster repeats its action's page: found by « affiche », listed after the page
@@ -51,13 +63,22 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     if state.get("command") != "build":
         return
-    index(config.site_dir)
+    for file in state["files"].documentation_pages():
+        if Path(file.abs_dest_path).is_file():
+            searchcopy.write(config.site_dir, file.abs_dest_path, Path(file.abs_dest_path).read_text(encoding="utf-8"))
+    try:
+        index(config.site_dir)
+    finally:
+        shutil.rmtree(searchcopy.folder(config.site_dir), ignore_errors=True)
 
 
 def index(site_dir: str) -> None:
-    """Pagefind's index of the built site in `site_dir`/pagefind/, French stemming (the pages say lang="fr")."""
-    command = [sys.executable, "-m", "pagefind", "--site", site_dir, "--output-subdir", BUNDLE, "--force-language", "fr",
-               "--silent"]
+    """Pagefind's index of the built site's pages (their copies, ssp.searchcopy) in `site_dir`/pagefind/,
+    French stemming (the pages say lang="fr")."""
+    copies = searchcopy.folder(site_dir)
+    Path(copies).mkdir(exist_ok=True)  # a site with no page to index still gets its (empty) index
+    command = [sys.executable, "-m", "pagefind", "--site", copies, "--output-path", str(Path(site_dir, BUNDLE)),
+               "--force-language", "fr", "--silent"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         raise Abort(f"L'index de recherche (Pagefind) n'a pas pu être fait ; rien n'a été publié :\n"

@@ -248,7 +248,8 @@ def on_env(env, config, files):
     # Framed pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
     # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
     state.framed_pages.start(state.workers, KEPT.write if previewing() else None,
-                               [(os.path.join(config.site_dir, path), content) for path, content in state.site.files.items()])
+                               [(os.path.join(config.site_dir, path), content) for path, content in state.site.files.items()],
+                               search_copies=SESSION.command == "build")  # the preview has no search index
     return env
 
 

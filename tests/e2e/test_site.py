@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+from bs4 import BeautifulSoup
+
 from helpers import EDITION_2017, every, front_matter, readers_pages
 
 
@@ -212,6 +214,31 @@ def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     assert "La maternité du Centre hospitalier de Douai ouvre ses portes" in texts and "futurs parents" in texts
     assert "Aller au contenu" not in texts  # the header, navigation and footer are not indexed
     assert json.loads(real_site.text("pagefind/pagefind-entry.json"))["languages"].keys() == {"fr"}
+    # Pagefind read the pages' reduced copies (ssp.searchcopy): every marked page is found at its own
+    # address under its own title, and the copies are gone once the index is made.
+    indexed = {record["url"]: record["meta"]["title"] for record in pagefind_records(real_site.site)}
+    assert indexed == {address(real_site.site, path): page_h1(path) for path in marked}
+    assert not list(real_site.site.parent.glob("site*.recherche"))
+
+
+def address(site, path) -> str:
+    """A page's address from the site's root, as Pagefind gives it (« /2017/evenements/…/ », « / »)."""
+    folder = path.parent.relative_to(site).as_posix()
+    return "/" if folder == "." else f"/{folder}/"
+
+
+def pagefind_records(site) -> list[dict]:
+    import gzip
+    records = []
+    for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        records.append(json.loads(data[data.index(b"{"):]))
+    return records
+
+
+def page_h1(path) -> str:
+    return " ".join(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("[data-pagefind-body] h1")
+                    .get_text(" ", strip=True).split())
 
 
 def test_not_found_page_is_french_and_works_at_any_depth(real_site):

@@ -1,0 +1,35 @@
+"""What Pagefind reads of a page (ssp.searchcopy): its title and its marked article, nothing of the frame."""
+
+from bs4 import BeautifulSoup
+
+from ssp import searchcopy
+
+PAGE = """<!doctype html><html lang="fr"><head><title>Affiche : Portes ouvertes – SSP</title>
+<script src="x.js"></script></head><body><header>Aller au contenu République française</header>
+<main><article class="ssp-article" data-pagefind-body data-pagefind-weight="0.3">
+<article class="ssp-poster"><h1>Portes ouvertes</h1><p>Maternité de Douai</p></article>
+<p data-pagefind-ignore>Imprimer</p></article></main><footer>legifrance.gouv.fr</footer></body></html>"""
+
+
+def test_a_page_not_marked_has_no_copy():
+    assert searchcopy.reduced(PAGE.replace(" data-pagefind-body", "")) is None
+
+
+def test_the_copy_keeps_the_title_and_the_whole_marked_article_and_nothing_else():
+    copy = BeautifulSoup(searchcopy.reduced(PAGE), "html.parser")
+    assert copy.html["lang"] == "fr" and copy.title.string == "Affiche : Portes ouvertes – SSP"
+    outer = copy.body.find("article")
+    assert outer.attrs == {"class": ["ssp-article"], "data-pagefind-body": "", "data-pagefind-weight": "0.3"}
+    assert outer.find("article", class_="ssp-poster").h1.string == "Portes ouvertes"  # the inner article, whole
+    assert outer.find("p", attrs={"data-pagefind-ignore": True}).string == "Imprimer"  # what the page leaves out stays left out
+    text = copy.get_text()
+    assert "Aller au contenu" not in text and "legifrance" not in text and not copy.find("script")
+
+
+def test_copies_are_written_at_the_page_place_beside_the_output(tmp_path):
+    site = tmp_path / "site.partiel"
+    searchcopy.write(str(site), str(site / "2026" / "evenements" / "a" / "index.html"), PAGE)
+    searchcopy.write(str(site), str(site / "index.html"), PAGE.replace(" data-pagefind-body", ""))
+    folder = tmp_path / "site.partiel.recherche"
+    assert searchcopy.folder(str(site) + "/") == str(folder)
+    assert [path.relative_to(folder).as_posix() for path in folder.rglob("*.html")] == ["2026/evenements/a/index.html"]
