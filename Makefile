@@ -105,4 +105,4 @@ mutation: $(VENV)/.mutation  ## Tests de mutation du cœur (fields, validate, fr
 	$(BIN)/python tools/mutation.py $(MODULES)
 
 clean:
-	rm -rf site site.partiel $(VENV) .pytest_cache .hypothesis
+	rm -rf site site.partiel site.partiel.recherche .cache $(VENV) .pytest_cache .hypothesis

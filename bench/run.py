@@ -1,6 +1,8 @@
 """`make bench`: build synthetic campaigns of several sizes and a plain Material site of the same
-page count, in the same run, each twice in turn (the faster counts), and print the table (ratio is
-what counts: times vary by machine).
+page count, in the same run, in turn: ours without its disk cache (ssp.diskcache: a first build, as
+in CI), the plain site, ours again with the cache its previous build kept (a second build, as on an
+editor's machine). Each twice; the faster counts. Print the table (ratios are what counts: times
+vary by machine).
 
 Usage: python bench/run.py [N ...]   (default: 500 5000 20000)
 """
@@ -37,12 +39,12 @@ not_in_nav: |
 """
 
 
-RUNS = 2  # each site is built twice, the two sites in turn; the faster build counts (noise only slows)
+RUNS = 2  # each build is made twice, in turn with the others; the faster counts (noise only slows)
 
 
-def measure(config: Path, site: Path) -> dict:
+def measure(config: Path, site: Path, **extra: str) -> dict:
     shutil.rmtree(site, ignore_errors=True)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra}
     output = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), str(config), str(site)],
                             cwd=config.parent, env=env, capture_output=True, text=True)
     if output.returncode:
@@ -87,30 +89,35 @@ def fastest(runs: list[dict]) -> dict:
 def main(sizes: list[int]) -> None:
     rows = []
     for size in sizes:
-        with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second:
+        with tempfile.TemporaryDirectory() as first, tempfile.TemporaryDirectory() as second, \
+                tempfile.TemporaryDirectory() as kept:
             mine_config = ours(Path(first), size)
-            mine_runs = [measure(mine_config, Path(first) / "site")]
+            cold, warm = {"SSP_CACHE": "non"}, {"SSP_CACHE_DIR": kept}
+            measure(mine_config, Path(first) / "site", **warm)  # fills the cache: not counted
             mine = our_figures(Path(first) / "site")
             plain_config = plain(Path(second), mine["pages"])
-            plain_runs = [measure(plain_config, Path(second) / "site")]
-            for _ in range(RUNS - 1):
-                mine_runs.append(measure(mine_config, Path(first) / "site"))
+            mine_runs, plain_runs, warm_runs = [], [], []
+            for _ in range(RUNS):
+                mine_runs.append(measure(mine_config, Path(first) / "site", **cold))
                 plain_runs.append(measure(plain_config, Path(second) / "site"))
+                warm_runs.append(measure(mine_config, Path(first) / "site", **warm))
             mine.update(fastest(mine_runs))
+            mine["warm"] = fastest(warm_runs)["seconds"]
             reference = fastest(plain_runs)
             reference["search_mb"] = (Path(second) / "site" / "search" / "search_index.json").stat().st_size / 1024 / 1024
         assert mine["present"] == size, f"{mine['present']} pages d'actions sur {size}"
         rows.append((size, mine, reference))
         print(f"… {size} actions mesurées", file=sys.stderr)
     print(f"Mesuré le {date.today().isoformat()} sur {platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}\n")
-    print("| actions | pages | construction | ms/action | mémoire max (PSS) | page d'action | liste (max) | page d'édition (max) | index de recherche "
-          "| Material seul (même nb de pages) | ms/page | index | rapport |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| actions | pages | construction (sans cache) | ms/action | mémoire max (PSS) | page d'action | liste (max) "
+          "| page d'édition (max) | index de recherche | Material seul (même nb de pages) | ms/page | index | rapport "
+          "| construction avec le cache | rapport avec le cache |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for size, mine, reference in rows:
         print(f"| {size} | {mine['pages']} | {mine['seconds']:.1f} s | {1000 * mine['seconds'] / size:.1f} | {mine['rss_mb']:.0f} Mo "
               f"| {mine['event_kb']:.1f} Ko | {mine['listing_kb']:.0f} Ko | {mine['edition_kb']:.0f} Ko | {mine['search_mb']:.2f} Mo "
               f"| {reference['seconds']:.1f} s | {1000 * reference['seconds'] / mine['pages']:.1f} | {reference['search_mb']:.2f} Mo "
-              f"| {mine['seconds'] / reference['seconds']:.2f} |")
+              f"| {mine['seconds'] / reference['seconds']:.2f} | {mine['warm']:.1f} s | {mine['warm'] / reference['seconds']:.2f} |")
 
 
 if __name__ == "__main__":

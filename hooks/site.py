@@ -35,6 +35,7 @@ from ssp.api import (
     build_site,
     clutter,
     cores,
+    diskcache,
     format_problems,
     legal,
     markup,
@@ -51,9 +52,11 @@ log = logging.getLogger(ENGINE_LOG + ".plugins.ssp")
 
 @dataclass
 class Session:
-    """One `mkdocs build` or `mkdocs serve`: its command and how many builds it has made."""
+    """One `mkdocs build` or `mkdocs serve`: its command, how many builds it has made, and the keys of
+    what the project's last build kept on disk (ssp.diskcache), read by its first."""
     command: str = ""
     builds: int = 0
+    read_keys: frozenset = frozenset()
 
 
 @dataclass
@@ -109,6 +112,8 @@ def on_config(config):
         legal.check_status(state.legal.get("accessibility_status", ""))
     except ContentError as error:
         raise Stop(str(error)) from None
+    if not CACHE.entries:  # this process's first build: what the project's last build kept
+        SESSION.read_keys = diskcache.read(project_dir, CACHE)
     try:
         # links at the root: MkDocs would read or empty a folder outside the project; even the preview stops
         if links := root_links(project_dir, config.site_dir):
@@ -275,3 +280,11 @@ def on_post_build(config):
         KEPT.finish([file.abs_dest_path for file in state.files])
         if not state.problems:  # what this build did not use is not kept for the next (a build that
             CACHE.sweep()          # only showed problems used nothing: all is kept for when they are fixed)
+    else:
+        CACHE.sweep()
+        diskcache.write(state.project_dir, CACHE, SESSION.read_keys)
+
+
+def on_shutdown() -> None:
+    if previewing() and SESSION.builds:  # the preview keeps what its last rebuild used for the next session
+        diskcache.write(state.project_dir, CACHE, SESSION.read_keys)

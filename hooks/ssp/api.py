@@ -3,7 +3,7 @@ is listed here and nowhere else."""
 
 from __future__ import annotations
 
-from . import fonts, legal, markup, searchcopy, templating, urls
+from . import diskcache, fonts, legal, markup, searchcopy, templating, urls
 from .build import Site, build_site
 from .cache import Cache
 from .folders import clutter, project_problems, root_links
@@ -12,6 +12,6 @@ from .parallel import WorkerLost, cores, start_map
 from .problems import ContentError, format_problems, shown
 from .urls import link, page_source
 
-__all__ = ["Cache", "ContentError", "PageSpec", "Site", "WorkerLost", "build_site", "clutter", "cores", "fonts", "format_problems",
+__all__ = ["Cache", "ContentError", "PageSpec", "Site", "WorkerLost", "build_site", "clutter", "cores", "diskcache", "fonts", "format_problems",
            "legal", "link", "markup", "page_source", "problems_page", "project_problems", "root_links", "searchcopy", "shown", "start_map",
            "templating", "urls"]

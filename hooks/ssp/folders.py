@@ -12,6 +12,7 @@ import os
 import re
 from pathlib import Path
 
+from . import diskcache
 from .problems import ContentError, Problem
 from .source import LINK_REFUSED, body_line, parse_yaml, read_text, split_front_matter
 from .text import slugify
@@ -56,8 +57,8 @@ def root_links(project_dir: Path, site_dir: str = "site") -> list[Problem]:
     """The project's own folders and the build's output folders (site/, and beside it the folders
     atomic_output.py writes and removes), when any is a symbolic link."""
     site = os.path.relpath(os.path.abspath(os.path.join(project_dir, site_dir)), os.path.abspath(project_dir))
-    outputs = [site + suffix for suffix in ("", ".partiel", ".ancien")]
-    return [Problem(name.replace(os.sep, "/"), 0, "", ROOT_LINK_REFUSED) for name in (*ROOT_PARTS, *outputs)
+    outputs = [site + suffix for suffix in ("", ".partiel", ".ancien", ".partiel.recherche")]  # .recherche: searchcopy.py
+    return [Problem(name.replace(os.sep, "/"), 0, "", ROOT_LINK_REFUSED) for name in (*ROOT_PARTS, *outputs, diskcache.FOLDER)
             if os.path.islink(os.path.join(project_dir, name))]
 
 
@@ -72,7 +73,8 @@ def project_problems(project_dir: Path, docs_dir: Path | None = None, site_dir: 
     problems = root_links(project_dir, site_dir)
     if problems:
         return problems  # nothing is read through a link
-    return links(project_dir / "modeles", project_dir) + docs_problems(docs_dir or project_dir / "docs", project_dir)
+    return (diskcache.problems(project_dir) + links(project_dir / "modeles", project_dir)
+            + docs_problems(docs_dir or project_dir / "docs", project_dir))
 
 
 DOCS_SUFFIXES = {".md", ".css", ".js"}  # docs/: pages in Markdown (under the CSP), the site's own style and scripts

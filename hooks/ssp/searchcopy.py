@@ -3,15 +3,20 @@
 Pagefind parses every HTML file it is given. A page of the site is three quarters frame (header,
 navigation, footer, display settings) that the index leaves out anyway (`data-pagefind-body`
 marks what it takes): parsing 10,000 frames cost more than half the index's time. So, as each
-page is written, the part Pagefind reads is written again, alone, at the same place in a folder
-beside the site (`folder`), and Pagefind reads that folder: same addresses, same words, same
-excerpts, a third of the text to parse.
+page is written, the part Pagefind reads is written again, alone, in a folder beside the site
+(`folder`), and Pagefind reads that folder: same words, same excerpts, a third of the text to
+parse. The copies are side by side, one file each (a folder per copy, as the site has, cost as
+much to make as Pagefind saved): each names its page's address, relative to the site's root, in
+the metadata `url` (Pagefind's own for a result's address, read by docs/assets/javascripts/search.js).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+from html import escape
+from pathlib import Path
 
 MARK = "data-pagefind-body"
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
@@ -22,22 +27,26 @@ def folder(site_dir: str) -> str:
     return site_dir.rstrip(os.sep) + ".recherche"
 
 
-def reduced(html: str) -> str | None:
-    """The page's title and marked article as a page of their own; None for a page not indexed."""
+def reduced(html: str, address: str) -> str | None:
+    """The page's title and marked article as a page of their own, with its `address` (from the
+    site's root: « 2026/evenements/…/ », « ./ » for the home page); None for a page not indexed."""
     mark = html.find(MARK)
     if mark < 0:
         return None
     start, end = html.rfind("<article", 0, mark), html.rfind("</article>")
     title = _TITLE.search(html, 0, start)
     return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title.group(1) if title else ""}</title>'
-            f"</head><body>{html[start:end + len('</article>')]}</body></html>")
+            f'</head><body><a href="{escape(address)}" data-pagefind-meta="url[href]"></a>{html[start:end + len("</article>")]}'
+            "</body></html>")
 
 
 def write(site_dir: str, dest_path: str, html: str) -> None:
     """The reduced copy of the page written at `dest_path` (in `site_dir`), if the page is indexed."""
-    if (copy := reduced(html)) is None:
+    rel = Path(dest_path).relative_to(site_dir).as_posix()
+    address = rel.removesuffix("index.html") or "./"
+    if (copy := reduced(html, address)) is None:
         return
-    path = os.path.join(folder(site_dir), os.path.relpath(dest_path, site_dir))
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as file:
+    copies = folder(site_dir)
+    os.makedirs(copies, exist_ok=True)
+    with open(os.path.join(copies, hashlib.sha256(rel.encode()).hexdigest()[:24] + ".html"), "w", encoding="utf-8") as file:
         file.write(copy)

@@ -215,16 +215,16 @@ def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     assert "Aller au contenu" not in texts  # the header, navigation and footer are not indexed
     assert json.loads(real_site.text("pagefind/pagefind-entry.json"))["languages"].keys() == {"fr"}
     # Pagefind read the pages' reduced copies (ssp.searchcopy): every marked page is found at its own
-    # address under its own title, and the copies are gone once the index is made.
-    indexed = {record["url"]: record["meta"]["title"] for record in pagefind_records(real_site.site)}
+    # address (the metadata search.js links to) under its own title, and the copies are gone once the index is made.
+    indexed = {record["meta"]["url"]: record["meta"]["title"] for record in pagefind_records(real_site.site)}
     assert indexed == {address(real_site.site, path): page_h1(path) for path in marked}
     assert not list(real_site.site.parent.glob("site*.recherche"))
 
 
 def address(site, path) -> str:
-    """A page's address from the site's root, as Pagefind gives it (« /2017/evenements/…/ », « / »)."""
+    """A page's address from the site's root (« 2017/evenements/…/ », « ./ »)."""
     folder = path.parent.relative_to(site).as_posix()
-    return "/" if folder == "." else f"/{folder}/"
+    return "./" if folder == "." else f"{folder}/"
 
 
 def pagefind_records(site) -> list[dict]:

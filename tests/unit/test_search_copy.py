@@ -1,4 +1,5 @@
-"""What Pagefind reads of a page (ssp.searchcopy): its title and its marked article, nothing of the frame."""
+"""What Pagefind reads of a page (ssp.searchcopy): its title, its address and its marked article,
+nothing of the frame."""
 
 from bs4 import BeautifulSoup
 
@@ -12,12 +13,13 @@ PAGE = """<!doctype html><html lang="fr"><head><title>Affiche : Portes ouvertes 
 
 
 def test_a_page_not_marked_has_no_copy():
-    assert searchcopy.reduced(PAGE.replace(" data-pagefind-body", "")) is None
+    assert searchcopy.reduced(PAGE.replace(" data-pagefind-body", ""), "./") is None
 
 
-def test_the_copy_keeps_the_title_and_the_whole_marked_article_and_nothing_else():
-    copy = BeautifulSoup(searchcopy.reduced(PAGE), "html.parser")
+def test_the_copy_keeps_the_title_the_address_and_the_whole_marked_article_and_nothing_else():
+    copy = BeautifulSoup(searchcopy.reduced(PAGE, "2017/evenements/a,b/affiche/"), "html.parser")
     assert copy.html["lang"] == "fr" and copy.title.string == "Affiche : Portes ouvertes – SSP"
+    assert copy.select_one("[data-pagefind-meta]").attrs == {"href": "2017/evenements/a,b/affiche/", "data-pagefind-meta": "url[href]"}
     outer = copy.body.find("article")
     assert outer.attrs == {"class": ["ssp-article"], "data-pagefind-body": "", "data-pagefind-weight": "0.3"}
     assert outer.find("article", class_="ssp-poster").h1.string == "Portes ouvertes"  # the inner article, whole
@@ -26,10 +28,13 @@ def test_the_copy_keeps_the_title_and_the_whole_marked_article_and_nothing_else(
     assert "Aller au contenu" not in text and "legifrance" not in text and not copy.find("script")
 
 
-def test_copies_are_written_at_the_page_place_beside_the_output(tmp_path):
+def test_copies_are_written_side_by_side_beside_the_output_each_with_its_address(tmp_path):
     site = tmp_path / "site.partiel"
     searchcopy.write(str(site), str(site / "2026" / "evenements" / "a" / "index.html"), PAGE)
-    searchcopy.write(str(site), str(site / "index.html"), PAGE.replace(" data-pagefind-body", ""))
+    searchcopy.write(str(site), str(site / "index.html"), PAGE)
+    searchcopy.write(str(site), str(site / "2026" / "index.html"), PAGE.replace(" data-pagefind-body", ""))
     folder = tmp_path / "site.partiel.recherche"
     assert searchcopy.folder(str(site) + "/") == str(folder)
-    assert [path.relative_to(folder).as_posix() for path in folder.rglob("*.html")] == ["2026/evenements/a/index.html"]
+    copies = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in folder.iterdir()]
+    assert all(path.is_file() for path in folder.iterdir())
+    assert sorted(copy.select_one("[data-pagefind-meta]")["href"] for copy in copies) == ["./", "2026/evenements/a/"]

@@ -44,12 +44,14 @@ function item(result) {
   const entry = document.createElement("li");
   const heading = document.createElement("h2");
   const link = document.createElement("a");
-  link.href = result.url;
-  const title = result.meta.title || result.url;
-  link.textContent = /\/affiche\/$/.test(result.url) && !title.startsWith("Affiche") ? `Affiche : ${title}` : title;
+  // The page's address from the site's root (hooks/ssp/searchcopy.py: the index reads copies of the pages)
+  const address = new URL(result.meta.url, new URL(form.dataset.sspRoot, location.href)).pathname;
+  link.href = address;
+  const title = result.meta.title || address;
+  link.textContent = /\/affiche\/$/.test(address) && !title.startsWith("Affiche") ? `Affiche : ${title}` : title;
   heading.append(link);
   entry.append(heading);
-  const year = result.url.match(/\/(\d{4})\//);
+  const year = address.match(/\/(\d{4})\//);
   if (year) {
     const edition = document.createElement("p");
     edition.className = "ssp-search__edition";
