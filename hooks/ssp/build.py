@@ -76,8 +76,9 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
 
 def prepare_event(maker: ics.Calendars, event: Event) -> dict:
     """Make an event's calendar entries, own calendar, links, schema.org data and, for an action to
-    come, its share picture (in the worker that loaded it): returned as cache entries."""
-    made = Cache()
+    come, its share picture (in the worker that loaded it): returned as cache entries, but for what
+    the build's cache has already (a build of another day keeps the pictures of the one before)."""
+    made = Cache(parent=maker.cache)
     maker.with_cache(made).event_calendar(event)
     event_page_data(event, maker.site_url, made)
     if not is_over(event, maker.stamp.date()):

@@ -15,14 +15,17 @@ from typing import Any
 
 
 class Cache:
-    def __init__(self) -> None:
+    def __init__(self, parent: Cache | None = None) -> None:
         self.entries: dict[tuple, Any] = {}
         self.used: set[tuple] = set()
+        self.parent = parent  # read, never written: a worker's cache over the one it inherited
 
     def get(self, key: tuple, make: Callable[[], Any]) -> Any:
-        """The value kept under `key`, made now if there is none."""
+        """The value kept under `key` (here or in the parent), made now if there is none."""
         self.used.add(key)
         if key not in self.entries:
+            if self.parent is not None and key in self.parent.entries:
+                return self.parent.entries[key]
             self.entries[key] = make()
         return self.entries[key]
 

@@ -172,3 +172,19 @@ def test_parallel_results_keep_their_order():
     from ssp.parallel import parallel_map
 
     assert [value for value, _ in parallel_map(shifted, 0, list(range(1000)), 2, "essai")] == list(range(1000))
+
+
+def test_a_build_of_another_day_remakes_the_calendars_but_keeps_the_share_picture(project):
+    from ssp.build import prepare_event
+    from ssp.cache import Cache
+
+    project.edition()
+    project.event("a", front_matter(title="Atelier"))
+    event = project.load()[0].events[0]
+    kept = Cache()
+    kept.add(prepare_event(ics.Calendars("https://ssp.example/", date(2017, 11, 1), cache=kept), event))
+    assert {key[0] for key in kept.entries} == {"vevents", "calendar", "page data", "share picture", "prepared"}
+    made = prepare_event(ics.Calendars("https://ssp.example/", date(2017, 11, 2), cache=kept), event)  # the next day
+    assert {key[0] for key in made} == {"vevents", "calendar", "prepared"}  # DTSTAMP changed; the picture did not
+    again = prepare_event(ics.Calendars("https://ssp.example/", date(2017, 11, 2)), event)  # no cache: all made
+    assert {key[0] for key in again} == {"vevents", "calendar", "page data", "share picture", "prepared"}
