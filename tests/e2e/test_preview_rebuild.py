@@ -83,3 +83,10 @@ def test_what_a_preview_rebuild_did_not_use_is_forgotten(fixture_project, tmp_pa
         kept = cache_after_save(number)
         assert [key[0] for key in kept].count("page") == 2  # one copy of the action's page and of its poster: this build's
         assert sorted(key[0] for key in kept) == first  # and of everything else
+    # Stopping the preview keeps what its last rebuild used, for the next session (ssp.diskcache), pages aside
+    sys.modules["hooks/site.py"].on_shutdown()
+    import pickle
+    with open(project.root / ".cache/ssp/contenu.pickle", "rb") as file:
+        pickle.load(file)
+        kinds = {key[0] for key in pickle.load(file)}
+    assert "event" in kinds and "page" not in kinds and "file" not in kinds
