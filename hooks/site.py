@@ -112,8 +112,6 @@ def on_config(config):
         legal.check_status(state.legal.get("accessibility_status", ""))
     except ContentError as error:
         raise Stop(str(error)) from None
-    if not CACHE.entries:  # this process's first build: what the project's last build kept
-        SESSION.read_keys = diskcache.read(project_dir, CACHE)
     try:
         # links at the root: MkDocs would read or empty a folder outside the project; even the preview stops
         if links := root_links(project_dir, config.site_dir):
@@ -122,6 +120,8 @@ def on_config(config):
             raise ContentError(refused)
         for path in clutter(project_dir / "campaigns", project_dir):
             log.info(shown(f"Remarque : {path} : fichier système ignoré"))
+        if not CACHE.entries:  # this process's first build: what the project's last build kept (checked just above:
+            SESSION.read_keys = diskcache.read(project_dir, CACHE)  # neither a link nor brought by the repository)
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
                           preview=previewing(), workers=state.workers, cache=CACHE)
     except WorkerLost as error:

@@ -1,13 +1,15 @@
 """What is made from content, kept on disk from one build of a project to the next.
 
 A build makes the same things again and again from files that did not change: each event loaded
-and validated, its calendars, its share picture, its card, each edition's charts and data files (ssp.cache: keys made of the content's digest and of whatever else a result depends on). Like
+and validated, its calendars, its share picture, its card, each edition's charts and data files
+(ssp.cache: keys made of the content's digest and of whatever else a result depends on). Like
 Pelican's content cache or Material's social cards, those are kept in a file after a build and
 read back by the next build or the live preview's first display: only what changed is made again.
 
 The file is .cache/ssp/contenu.pickle in the project (or in SSP_CACHE_DIR), never versioned
 (.gitignore): a pickle runs code when read, so a .cache/ that the repository brings (a pull request
-adding one) or a link there stops the build (problems(), folders.root_links). It is valid only for
+adding one) or a link there stops the build before anything is read (problems(), folders.root_links:
+hooks/site.py reads the cache after them). It is valid only for
 the code that wrote it: it starts with a hash of hooks/ssp/ (code and data), of Python's version and
 of every installed package's; another file is ignored and replaced. SSP_CACHE=non: no cache at all.
 """
@@ -50,7 +52,7 @@ def problems(project_dir: Path) -> list[Problem]:
 
 
 CACHE_VERSIONED = (f"dossier {FOLDER}/ versionné refusé : il garde ce que les constructions de cette machine ont fait et ne "
-                   f"vient jamais du dépôt ; retirez-le du dépôt (git rm -r --cached {FOLDER}), il est déjà dans .gitignore")
+                   f"vient jamais du dépôt ; supprimez-le du dépôt et du disque (git rm -r -f {FOLDER}), il est déjà dans .gitignore")
 
 
 @cache

@@ -26,7 +26,7 @@ def files_of(folder):
     return sorted(str(path.relative_to(folder)) for path in folder.rglob("*"))
 
 
-@pytest.mark.parametrize("name", ["site.partiel", "site", "site.ancien"])
+@pytest.mark.parametrize("name", ["site.partiel", "site", "site.ancien", "site.partiel.recherche", ".cache"])
 def test_a_committed_output_link_deletes_nothing_and_publishes_nothing(fixture_project, victim, name):
     fixture_project.edition()
     fixture_project.event("x")
@@ -40,6 +40,35 @@ def test_a_committed_output_link_deletes_nothing_and_publishes_nothing(fixture_p
     assert not (fixture_project.root / "site").exists() or (fixture_project.root / "site").is_symlink()
     assert not (fixture_project.root / "site.partiel").exists() or name == "site.partiel"
     assert ssp(fixture_project, "verifier").returncode == 1  # the verifier refuses it too
+
+
+class Payload:
+    def __init__(self, marker):
+        self.marker = marker
+
+    def __reduce__(self):  # what unpickling would run
+        return os.mkdir, (self.marker,)
+
+
+def test_a_cache_brought_by_the_repository_is_never_read(fixture_project, tmp_path):
+    """A pull request adding .cache/ssp/contenu.pickle (forced past .gitignore): a pickle runs code when read."""
+    import pickle
+    import subprocess
+
+    fixture_project.edition()
+    fixture_project.event("x")
+    marker = tmp_path / "execute"
+    fixture_project.write(".cache/ssp/contenu.pickle", pickle.dumps(Payload(str(marker))) + pickle.dumps({}))
+    for command in (["init", "-q"], ["add", "-f", "."]):
+        subprocess.run(["git", "-C", str(fixture_project.root), *command], check=True, capture_output=True)
+    built = build(fixture_project.root)
+    assert built.result.returncode == 1 and "Traceback" not in built.result.stderr
+    assert ".cache/: dossier .cache/ versionné refusé" in built.result.stderr and "git rm -r -f .cache" in built.result.stderr
+    assert not marker.exists() and not (fixture_project.root / "site").exists()
+    assert ssp(fixture_project, "verifier").returncode == 1
+    subprocess.run(["git", "-C", str(fixture_project.root), "rm", "-q", "-r", "-f", ".cache"], check=True, capture_output=True)  # as said
+    assert build(fixture_project.root).result.returncode == 0
+    assert not marker.exists() and (fixture_project.root / ".cache/ssp/contenu.pickle").is_file()
 
 
 def test_a_spreadsheet_template_that_is_a_link_publishes_nothing_from_outside(fixture_project, tmp_path):

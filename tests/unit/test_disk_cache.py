@@ -72,7 +72,7 @@ def test_a_cache_the_repository_brings_stops_the_build(tmp_path):
     assert diskcache.problems(tmp_path) == []  # made here, not versioned
     git(tmp_path, "add", "-f", ".cache")
     [problem] = project_problems(tmp_path)
-    assert problem.path == ".cache/" and "git rm -r --cached .cache" in problem.message
+    assert problem.path == ".cache/" and "git rm -r -f .cache" in problem.message
 
 
 @pytest.mark.parametrize("name", [".cache", "site.partiel.recherche"])
