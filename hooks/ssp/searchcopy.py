@@ -18,7 +18,7 @@ import re
 from html import escape
 from pathlib import Path
 
-MARK = "data-pagefind-body"
+_MARKED = re.compile(r"<article\b[^>]*\sdata-pagefind-body\b")  # an element: text saying « data-pagefind-body » is escaped
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 
 
@@ -30,10 +30,10 @@ def folder(site_dir: str) -> str:
 def reduced(html: str, address: str) -> str | None:
     """The page's title and marked article as a page of their own, with its `address` (from the
     site's root: « 2026/evenements/…/ », « ./ » for the home page); None for a page not indexed."""
-    mark = html.find(MARK)
-    if mark < 0:
+    marked = _MARKED.search(html)
+    if not marked:
         return None
-    start, end = html.rfind("<article", 0, mark), html.rfind("</article>")
+    start, end = marked.start(), html.rfind("</article>")
     title = _TITLE.search(html, 0, start)
     return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title.group(1) if title else ""}</title>'
             f'</head><body><a href="{escape(address)}" data-pagefind-meta="url[href]"></a>{html[start:end + len("</article>")]}'

@@ -6,7 +6,7 @@ from bs4 import BeautifulSoup
 from ssp import searchcopy
 
 PAGE = """<!doctype html><html lang="fr"><head><title>Affiche : Portes ouvertes – SSP</title>
-<script src="x.js"></script></head><body><header>Aller au contenu République française</header>
+<meta name="description" content="Une action qui dit data-pagefind-body"><script src="x.js"></script></head><body><header>Aller au contenu République française</header>
 <main><article class="ssp-article" data-pagefind-body data-pagefind-weight="0.3">
 <article class="ssp-poster"><h1>Portes ouvertes</h1><p>Maternité de Douai</p></article>
 <p data-pagefind-ignore>Imprimer</p></article></main><footer>legifrance.gouv.fr</footer></body></html>"""
