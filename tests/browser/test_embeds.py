@@ -113,8 +113,9 @@ def test_lists_are_made_for_each_place_and_organiser_and_kept_out_of_the_sitemap
     assert {"france", "region-bretagne", "departement-974", "organisateur-ars-de-test"} <= lists
     assert len([name for name in lists if name.startswith("departement-")]) == 101  # an edition to come: every one
     assert "/integrer/" not in built.text("sitemap.xml")
-    indexed = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"]
-               for path in every((built.site / "pagefind/fragment").glob("*.pf_fragment"), 20)]
+    indexed = [json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["meta"]["url"]
+               for path in every((built.site / "pagefind/fragment").glob("*.pf_fragment"), 20)]  # the pages' addresses
+    assert "2030/evenements/" in {url[:len("2030/evenements/")] for url in indexed}
     assert not [url for url in indexed if "/integrer/" in url]
     empty = built.html("2030/integrer/departement-2a/index.html")
     assert "Aucune action publiée pour l'instant." in empty.get_text(" ", strip=True)

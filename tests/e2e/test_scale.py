@@ -139,8 +139,8 @@ def test_every_generated_event_is_in_its_page_listing_data_calendar_search_and_s
     assert built.result.returncode == 0, built.result.stderr
     sources = sorted(project.root.glob("campaigns/*/events/*.md"))
     assert len(sources) == 250
-    search = {json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["url"].lstrip("/")
-              for path in (built.site / "pagefind/fragment").glob("*.pf_fragment")}  # the pages Pagefind indexed
+    search = {json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))["meta"]["url"]
+              for path in (built.site / "pagefind/fragment").glob("*.pf_fragment")}  # the pages Pagefind indexed (their address)
     sitemap = built.text("sitemap.xml")
     for year in ("2025", "2026"):
         slugs = {path.stem for path in sources if path.parts[-3] == year}

@@ -45,7 +45,7 @@ function item(result) {
   const heading = document.createElement("h2");
   const link = document.createElement("a");
   // The page's address from the site's root (hooks/ssp/searchcopy.py: the index reads copies of the pages)
-  const address = new URL(result.meta.url, new URL(form.dataset.sspRoot, location.href)).pathname;
+  const address = new URL(result.meta.url ?? result.url, new URL(form.dataset.sspRoot, location.href)).pathname;
   link.href = address;
   const title = result.meta.title || address;
   link.textContent = /\/affiche\/$/.test(address) && !title.startsWith("Affiche") ? `Affiche : ${title}` : title;
