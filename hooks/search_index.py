@@ -5,7 +5,7 @@ Each page's article is marked `data-pagefind-body` as it is written (framed page
 goes through on_post_page), so Pagefind indexes the content and never the header, navigation or
 footer; the 404 page and the search page itself are left out. Each marked page is copied, reduced
 to its title and article, into a folder beside the output (ssp.searchcopy: framed pages by the
-processes writing them, MkDocs' own pages here after the build). Then, before the complete site
+processes writing them, MkDocs' own pages here as they are written). Then, before the complete site
 takes site/'s place (atomic_output.py), Pagefind reads those copies and writes its index into the
 output's pagefind/, cut into small parts: a reader's first search downloads only the parts its
 words need. The live preview has no index (its search page says so): indexing on every save
@@ -35,11 +35,12 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
-    shutil.rmtree(searchcopy.folder(config.site_dir), ignore_errors=True)  # left by a build stopped midway
+    if state.get("command") == "build":
+        searchcopy.start(config.site_dir)
 
 
 def on_files(files, config):
-    state["files"] = files  # the pages MkDocs writes itself (framed pages are not among them)
+    state["files"] = files  # the pages MkDocs writes itself (framed pages' frames are not among them)
     return files
 
 
@@ -55,7 +56,10 @@ def on_post_page(output: str, page, config) -> str:
     weight = f' data-pagefind-weight="{POSTER_WEIGHT}"' if page.file.src_uri.endswith("affiche.md") else ""
     for article in ARTICLES:
         if article in output:
-            return output.replace(article, f"{article} data-pagefind-body{weight}", 1)
+            output = output.replace(article, f"{article} data-pagefind-body{weight}", 1)
+            break
+    if state.get("command") == "build" and state["files"].get_file_from_path(page.file.src_uri) is page.file:
+        searchcopy.write(config.site_dir, page.file.abs_dest_path, output)  # a page MkDocs writes (a frame is not one)
     return output
 
 
@@ -63,9 +67,6 @@ def on_post_page(output: str, page, config) -> str:
 def on_post_build(config) -> None:
     if state.get("command") != "build":
         return
-    for file in state["files"].documentation_pages():
-        if Path(file.abs_dest_path).is_file():
-            searchcopy.write(config.site_dir, file.abs_dest_path, Path(file.abs_dest_path).read_text(encoding="utf-8"))
     try:
         index(config.site_dir)
     finally:
@@ -75,9 +76,7 @@ def on_post_build(config) -> None:
 def index(site_dir: str) -> None:
     """Pagefind's index of the built site's pages (their copies, ssp.searchcopy) in `site_dir`/pagefind/,
     French stemming (the pages say lang="fr")."""
-    copies = searchcopy.folder(site_dir)
-    Path(copies).mkdir(exist_ok=True)  # a site with no page to index still gets its (empty) index
-    command = [sys.executable, "-m", "pagefind", "--site", copies, "--output-path", str(Path(site_dir, BUNDLE)),
+    command = [sys.executable, "-m", "pagefind", "--site", searchcopy.folder(site_dir), "--output-path", str(Path(site_dir, BUNDLE)),
                "--force-language", "fr", "--silent"]
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:

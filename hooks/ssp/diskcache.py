@@ -78,8 +78,8 @@ def read(project_dir: Path, into: Cache) -> frozenset:
             if pickle.load(file) != identity():
                 return frozenset()
             entries = pickle.load(file)
-    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, ValueError, TypeError):
-        return frozenset()  # none yet, or unreadable: everything is made again
+    except Exception:  # none yet, or unreadable (unpickling a damaged file may raise almost anything): all is made again
+        return frozenset()
     into.entries.update(entries)
     return frozenset(entries)
 

@@ -12,7 +12,7 @@ import os
 import re
 from pathlib import Path
 
-from . import diskcache
+from . import diskcache, searchcopy
 from .problems import ContentError, Problem
 from .source import LINK_REFUSED, body_line, parse_yaml, read_text, split_front_matter
 from .text import slugify
@@ -57,7 +57,8 @@ def root_links(project_dir: Path, site_dir: str = "site") -> list[Problem]:
     """The project's own folders and the build's output folders (site/, and beside it the folders
     atomic_output.py writes and removes), when any is a symbolic link."""
     site = os.path.relpath(os.path.abspath(os.path.join(project_dir, site_dir)), os.path.abspath(project_dir))
-    outputs = [site + suffix for suffix in ("", ".partiel", ".ancien", ".partiel.recherche")]  # .recherche: searchcopy.py
+    outputs = [site + suffix for suffix in ("", ".partiel", ".ancien")]
+    outputs.append(searchcopy.folder(outputs[1]))  # the copies the search index reads
     return [Problem(name.replace(os.sep, "/"), 0, "", ROOT_LINK_REFUSED) for name in (*ROOT_PARTS, *outputs, diskcache.FOLDER)
             if os.path.islink(os.path.join(project_dir, name))]
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 from html import escape
 from pathlib import Path
 
@@ -25,6 +26,12 @@ _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 def folder(site_dir: str) -> str:
     """Where the copies of a build's pages are written: beside its output folder."""
     return site_dir.rstrip(os.sep) + ".recherche"
+
+
+def start(site_dir: str) -> None:
+    """An empty folder for the copies of the build writing `site_dir` (one a build stopped midway left is removed)."""
+    shutil.rmtree(folder(site_dir), ignore_errors=True)
+    os.makedirs(folder(site_dir))
 
 
 def reduced(html: str, address: str) -> str | None:
@@ -41,12 +48,10 @@ def reduced(html: str, address: str) -> str | None:
 
 
 def write(site_dir: str, dest_path: str, html: str) -> None:
-    """The reduced copy of the page written at `dest_path` (in `site_dir`), if the page is indexed."""
+    """The reduced copy of the page written at `dest_path` (in `site_dir`), if the page is indexed (after start())."""
     rel = Path(dest_path).relative_to(site_dir).as_posix()
     address = rel.removesuffix("index.html") or "./"
     if (copy := reduced(html, address)) is None:
         return
-    copies = folder(site_dir)
-    os.makedirs(copies, exist_ok=True)
-    with open(os.path.join(copies, hashlib.sha256(rel.encode()).hexdigest()[:24] + ".html"), "w", encoding="utf-8") as file:
+    with open(os.path.join(folder(site_dir), hashlib.sha256(rel.encode()).hexdigest()[:24] + ".html"), "w", encoding="utf-8") as file:
         file.write(copy)

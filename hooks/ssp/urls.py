@@ -94,4 +94,3 @@ def page_source(kind: str, **parts: Any) -> str:
     « 2026/evenements/stand/ » ← « 2026/evenements/stand.md », « 2026/evenements/ » ← « 2026/evenements/index.md »."""
     address = link(kind, **parts)
     return address + "index.md" if kind in INDEX_PAGES else address.removesuffix("/") + ".md"
-

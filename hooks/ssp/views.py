@@ -342,30 +342,32 @@ def sections(partnership: Partnership) -> list[Section]:
 
 
 @dataclass(frozen=True)
-class PartnershipView(View):
-    template = "partnership.html"
+class PartnershipPage(View):
+    """A page of « Partenariat en santé »."""
     partnership: Partnership
-
-    @property
-    def sections(self) -> list[Section]:
-        return sections(self.partnership)
-
-    def context(self) -> dict[str, Any]:
-        return {**super().context(), "sections": self.sections}
 
 
 @dataclass(frozen=True)
-class IdeasView(PartnershipView):
+class PartnershipView(PartnershipPage):
+    """The section's index: its kinds' lists (`sections`)."""
+    template = "partnership.html"
+
+    def context(self) -> dict[str, Any]:
+        return {**super().context(), "sections": sections(self.partnership)}
+
+
+@dataclass(frozen=True)
+class IdeasView(PartnershipPage):
     template = "ideas.html"
 
 
 @dataclass(frozen=True)
-class SheetsView(PartnershipView):
+class SheetsView(PartnershipPage):
     template = "sheets.html"
 
 
 @dataclass(frozen=True)
-class ItemView(PartnershipView):
+class ItemView(PartnershipPage):
     """The page of one item of a partnership kind (a quiz, a workshop, a project sheet…): its template
     and its name there come from its kind (kinds.py)."""
     item: Item

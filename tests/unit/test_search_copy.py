@@ -30,6 +30,9 @@ def test_the_copy_keeps_the_title_the_address_and_the_whole_marked_article_and_n
 
 def test_copies_are_written_side_by_side_beside_the_output_each_with_its_address(tmp_path):
     site = tmp_path / "site.partiel"
+    (tmp_path / "site.partiel.recherche").mkdir()
+    (tmp_path / "site.partiel.recherche/laissee.html").write_text(PAGE)  # by a build stopped midway
+    searchcopy.start(str(site))
     searchcopy.write(str(site), str(site / "2026" / "evenements" / "a" / "index.html"), PAGE)
     searchcopy.write(str(site), str(site / "index.html"), PAGE)
     searchcopy.write(str(site), str(site / "2026" / "index.html"), PAGE.replace(" data-pagefind-body", ""))
