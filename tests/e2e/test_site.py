@@ -221,6 +221,23 @@ def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     assert not list(real_site.site.parent.glob("site*.recherche"))
 
 
+def test_search_index_holds_what_a_page_says_not_its_tools(real_site):
+    """An action's record is its details and description: not its breadcrumb, calendar, share,
+    poster and embedding links (the same on every action: a search for « agenda » or « Facebook »
+    would list them all, and their text would open its excerpts); a poster's record leaves its QR
+    code and printing hint out. Details read as words apart (« Région Hauts-de-France »)."""
+    records = {record["meta"]["url"]: record["content"] for record in pagefind_records(real_site.site)}
+    event = records["2017/evenements/portes-ouvertes-maternite-douai/"]
+    assert event.startswith("La maternité du Centre hospitalier de Douai ouvre ses portes") and "futurs parents" in event
+    assert "Région Hauts-de-France" in event
+    for tool in ("fil d'Ariane", "Ajouter à mon agenda", "Google Agenda", "Partager", "Facebook", "Imprimer l'affiche",
+                 "Intégrer", "Adresse de cette page"):
+        assert tool not in event, tool
+    poster = records["2017/evenements/portes-ouvertes-maternite-douai/affiche/"]
+    assert "Douai" in poster and "Imprimer l'affiche" in poster  # found by « affiche », listed after its action
+    assert "Code QR" not in poster and "En-têtes et pieds de page" not in poster and "http" not in poster
+
+
 def address(site, path) -> str:
     """A page's address from the site's root (« 2017/evenements/…/ », « ./ »)."""
     folder = path.parent.relative_to(site).as_posix()
