@@ -233,10 +233,17 @@ def contact_pages(campaigns: Campaigns, today: date) -> list[PageSpec]:
     return pages
 
 
+def partnership_description() -> str:
+    """« Partenariat en santé »'s description: its sections, a kind's list among them (kinds.py)."""
+    sections = ["idées reçues", *(kind.page.section[0].lower() + kind.page.section[1:] for kind in SHARED
+                                  if kind.page and kind.page.section), "fiches projets"]
+    return (f"Le partenariat entre patients, usagers et professionnels de santé : {', '.join(sections[:-1])} "
+            f"et {sections[-1]}.")
+
+
 def partnership_pages(partnership: Partnership, today: date) -> list[PageSpec]:
-    pages = [PageSpec(page_source("partnership"), "Partenariat en santé",
-                      "Le partenariat entre patients, usagers et professionnels de santé : idées reçues, quiz, "
-                      "ateliers d'échanges de pratiques et fiches projets.", views.PartnershipView(partnership), in_nav=True)]
+    pages = [PageSpec(page_source("partnership"), "Partenariat en santé", partnership_description(),
+                      views.PartnershipView(partnership), in_nav=True)]
     if partnership.ideas:
         pages.append(PageSpec(page_source("ideas"), partnership.ideas.title,
                               "Idées reçues sur le partenariat patient, et ce qu'il en est.", views.IdeasView(partnership)))

@@ -4,12 +4,15 @@ folder is skipped without a word."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
 
 from helpers import ROOT, held_back
+from ssp import kinds
 from ssp.kinds import KINDS
+from ssp.pages import partnership_description
 from ssp.schema import SCHEMAS
 from ssp.urls import permalinks
 
@@ -67,3 +70,14 @@ def test_a_held_back_item_of_every_publishable_kind_is_only_in_the_preview(tmp_p
     for kind in KINDS:
         if kind.name in held:
             assert held[kind.name] in items_of(kind, preview) and held[kind.name] not in items_of(kind, site), kind.name
+
+
+def test_the_partnership_page_names_every_listed_kind(monkeypatch):
+    """« Partenariat en santé » says what it holds: a kind listed there (its `section`) is named in its
+    description, a new one as soon as it is declared."""
+    assert partnership_description() == ("Le partenariat entre patients, usagers et professionnels de santé : idées reçues, "
+                                         "quiz, ateliers d'échanges de pratiques et fiches projets.")
+    quiz = next(kind for kind in KINDS if kind.name == "quiz")
+    testimony = dataclasses.replace(quiz, name="testimony", page=dataclasses.replace(quiz.page, section="Témoignages"))
+    monkeypatch.setattr("ssp.pages.SHARED", (*kinds.SHARED, testimony))
+    assert "d'échanges de pratiques, témoignages et fiches projets." in partnership_description()
