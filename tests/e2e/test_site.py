@@ -225,7 +225,7 @@ def test_search_index_holds_what_a_page_says_not_its_tools(real_site):
     """An action's record is its details and description: not its breadcrumb, calendar, share,
     poster and embedding links (the same on every action: a search for « agenda » or « Facebook »
     would list them all, and their text would open its excerpts); a poster's record leaves its QR
-    code and printing hint out. Details read as words apart (« Région Hauts-de-France »)."""
+    code and printing hint out, a list its embedding code. Details read as words apart (« Région Hauts-de-France »)."""
     records = {record["meta"]["url"]: record["content"] for record in pagefind_records(real_site.site)}
     event = records["2017/evenements/portes-ouvertes-maternite-douai/"]
     assert event.startswith("La maternité du Centre hospitalier de Douai ouvre ses portes") and "futurs parents" in event
@@ -236,6 +236,8 @@ def test_search_index_holds_what_a_page_says_not_its_tools(real_site):
     poster = records["2017/evenements/portes-ouvertes-maternite-douai/affiche/"]
     assert "Douai" in poster and "Imprimer l'affiche" in poster  # found by « affiche », listed after its action
     assert "Code QR" not in poster and "En-têtes et pieds de page" not in poster and "http" not in poster
+    listing = records["2017/evenements/"]  # its embedding code (an <iframe> and a script) is no text to find
+    assert "Intégrer sur votre site" in listing and "<iframe" not in listing and "iframe" not in listing
 
 
 def address(site, path) -> str:
