@@ -221,7 +221,7 @@ def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     assert not list(real_site.site.parent.glob("site*.recherche"))
 
 
-def test_search_index_holds_what_a_page_says_not_its_tools(real_site):
+def test_search_index_holds_what_a_page_says_not_its_tools(real_site, gates_site):
     """An action's record is its details and description: not its breadcrumb, calendar, share,
     poster and embedding links (the same on every action: a search for « agenda » or « Facebook »
     would list them all, and their text would open its excerpts); a poster's record leaves its QR
@@ -238,6 +238,9 @@ def test_search_index_holds_what_a_page_says_not_its_tools(real_site):
     assert "Code QR" not in poster and "En-têtes et pieds de page" not in poster and "http" not in poster
     listing = records["2017/evenements/"]  # its embedding code (an <iframe> and a script) is no text to find
     assert "Intégrer sur votre site" in listing and "<iframe" not in listing and "iframe" not in listing
+    departements = [record["content"] for record in pagefind_records(gates_site[0].site) if "/departements/" in record["meta"]["url"]]
+    assert departements and not any("Intégrer sur votre site" in content for content in departements)  # the same words on
+    # every département's page: found on the listing
 
 
 def address(site, path) -> str:
