@@ -21,6 +21,9 @@ from pathlib import Path
 
 _MARKED = re.compile(r"<article\b[^>]*\sdata-pagefind-body\b")  # an element: text saying « data-pagefind-body » is escaped
 _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
+# The end of a cell, term, item or block right before the next tag: Pagefind would join the two texts into
+# one word (« RégionHauts-de-France », table headers « RégionActions »); a line break keeps them apart.
+_BLOCK_END = re.compile(r"(</(?:t[dh]|d[td]|li|p|div|h[1-6]|caption|figcaption)>)(?=<)")
 
 
 def folder(site_dir: str) -> str:
@@ -41,10 +44,11 @@ def reduced(html: str, address: str) -> str | None:
     if not marked:
         return None
     start, end = marked.start(), html.rfind("</article>")
+    article = _BLOCK_END.sub("\\1\n", html[start:end + len("</article>")])
     title = _TITLE.search(html, 0, start)
     return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title.group(1) if title else ""}</title>'
-            f'</head><body><a href="{escape(address)}" data-pagefind-meta="url[href]"></a>{html[start:end + len("</article>")]}'
-            "</body></html>")
+            f'</head><body><a href="{escape(address)}" data-pagefind-meta="url[href]"></a>'
+            f"{article}</body></html>")
 
 
 def write(site_dir: str, dest_path: str, html: str) -> None:

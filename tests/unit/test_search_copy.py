@@ -41,3 +41,14 @@ def test_copies_are_written_side_by_side_beside_the_output_each_with_its_address
     copies = [BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser") for path in folder.iterdir()]
     assert all(path.is_file() for path in folder.iterdir())
     assert sorted(copy.select_one("[data-pagefind-meta]")["href"] for copy in copies) == ["./", "2026/evenements/a/"]
+
+
+def test_cells_terms_and_blocks_read_as_words_apart():
+    """Pagefind joins the texts of two elements with nothing between them into one word: a table's
+    headers (« RégionActions ») or an action's details (« RégionHauts-de-France ») would not be found."""
+    page = PAGE.replace("<p>Maternité de Douai</p>", "<dl><dt>Région</dt><dd>Hauts-de-France</dd></dl>"
+                        "<table><tr><th>Région</th><th>Actions</th></tr><tr><td>Bretagne</td><td>12</td></tr></table>"
+                        "<p>Entrée <b>libre</b></p>")
+    article = BeautifulSoup(searchcopy.reduced(page, "./"), "html.parser").body.article
+    assert article.get_text().split() == ["Portes", "ouvertes", "Région", "Hauts-de-France", "Région", "Actions", "Bretagne",
+                                          "12", "Entrée", "libre", "Imprimer"]  # « Entrée libre »: inline elements stay as written
