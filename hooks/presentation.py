@@ -28,13 +28,14 @@ from ssp.api import fonts
 
 PRESENTATIONS = {"etat": "le système de design de l'État (DSFR)", "neutre": "Material for MkDocs, sans marque de l'État"}
 DSFR = Path("tools/dsfr/node_modules/@gouvfr/dsfr/dist")  # in the project
-# The site's DSFR stylesheet: the core and the components its pages use, in the order of the DSFR's
-# own bundle, for today's browsers (".main"): 403 KB, 51 KB compressed, where the whole DSFR
-# (dsfr.main.min.css) is 585 and 77 — on a phone's slow network, 0.35 s sooner on screen.
+# The site's DSFR stylesheet: the core, the dark theme's colours and the components its pages use, in
+# the order of the DSFR's own bundle, for today's browsers (".main"): 447 KB, 56 KB compressed, where
+# the whole DSFR (dsfr.main.min.css) is 585 and 76 — on a phone's slow network, sooner on screen.
 STYLESHEET = "dsfr.site.min.css"
 PARTS = ("core/core", *(f"component/{name}/{name}" for name in (
     "badge", "logo", "button", "breadcrumb", "form", "link", "tag", "alert", "radio", "card", "checkbox", "input",
     "skiplink", "select", "modal", "navigation", "share", "footer", "search", "table", "header")))
+SCHEME = "scheme/scheme.min.css"  # the dark theme's colours, after the core (as in the DSFR's bundle; no ".main" of it)
 DISPLAY = "component/display/display.min.css"  # the display settings (the package has no ".main" of it)
 DSFR_FILES = ("dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js",
               "favicon/favicon.svg", "favicon/favicon.ico", "favicon/apple-touch-icon.png")
@@ -76,7 +77,8 @@ def check_brand(brand) -> None:
 def stylesheet(folder: Path) -> str:
     """PARTS joined into one stylesheet at the package's root, their addresses made relative to it."""
     sheets = []
-    for part in [f"{part}.main.min.css" for part in PARTS] + [DISPLAY]:
+    sheets_in_order = [f"{PARTS[0]}.main.min.css", SCHEME, *(f"{part}.main.min.css" for part in PARTS[1:]), DISPLAY]
+    for part in sheets_in_order:
         here = posixpath.dirname(part)
         text = (folder / part).read_text(encoding="utf-8")
         sheets.append(CSS_URL.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}{url[3]}")', text))  # noqa: B023 (called at once)

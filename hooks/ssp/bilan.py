@@ -106,7 +106,8 @@ def leading(labelled: list[tuple[str, int]], slug: str) -> str:
     elif len(leaders) == 1:
         said = f"{leaders[0]} en tête ({plural(top, 'action')}), devant {rest[0][0]} ({rest[0][1]})"
     else:
-        said = f"{', '.join(leaders[:-1])} et {leaders[-1]} à égalité ({plural(top, 'action')} chacun)"
+        each = "chacune" if slug == "regions" else "chacun"  # régions; types, publics, modes of attendance
+        said = f"{', '.join(leaders[:-1])} et {leaders[-1]} à égalité ({plural(top, 'action')} {each})"
     if slug == "regions":
         reached = len([label for label, _ in labelled if label in REGIONS])
         said += f" ; {plural(reached, 'région')} sur {len(REGIONS)} avec au moins une action"

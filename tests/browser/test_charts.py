@@ -49,7 +49,11 @@ def test_counts_are_whole_and_french():
 
 
 def test_the_lead_sentences_read_as_french():
-    from ssp.bilan import busiest_day
+    from ssp.bilan import busiest_day, leading
+
+    assert leading([("Bretagne", 2), ("Normandie", 2), ("Corse", 1)], "regions").startswith(
+        "Bretagne et Normandie à égalité (2 actions chacune) ; 3 régions sur 18")
+    assert leading([("Atelier", 2), ("Colloque", 2)], "types") == "Atelier et Colloque à égalité (2 actions chacun)."
 
     days = [("Lundi 16 septembre", 2), ("Mardi 17 septembre", 2), ("Mercredi 18 septembre", 1)]
     assert busiest_day(days) == "3 jours d'actions ; les plus chargés : lundi 16 septembre et mardi 17 septembre (2 actions chacun)."

@@ -41,6 +41,21 @@ def test_gate_catches_a_broken_template(broken_site, page):
     assert {"image-alt", "color-contrast"} <= rules
 
 
+# What a page drawn in the dark theme has that is still light: the page itself, or an element's background
+# (a chart is a picture, white in both themes; its table beside it follows the theme).
+LIGHT_PARTS = """(() => {
+  const luminance = colour => {
+    const [r, g, b, a = 1] = (colour.match(/[\\d.]+/g) || []).map(Number);
+    if (a === 0 || r === undefined) return null;
+    const linear = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+  };
+  const light = [...document.querySelectorAll('body, body *')].filter(element => !element.closest('svg, .ssp-chart__figure')
+    && element.getClientRects().length && luminance(getComputedStyle(element).backgroundColor) > 0.5);
+  return light.slice(0, 5).map(element => element.tagName + '.' + element.className);
+})()"""
+
+
 DARK_PAGES = {name: TEMPLATES[name] for name in ("accueil", "liste-variee", "evenement", "quiz", "appel-a-projets", "bilan", "idees-recues")}
 
 
@@ -54,6 +69,8 @@ def test_no_axe_violation_in_the_dsfr_dark_theme(gates_site, browser, path):
         page.goto(server.base + path)
         wait_until(page, "document.documentElement.getAttribute('data-fr-theme') === 'dark'")
         wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
+        assert page.evaluate(LIGHT_PARTS) == []  # the theme's colours are in the site's DSFR stylesheet
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(22, 22, 22)"  # the DSFR's dark grey
         assert axe_violations(page) == []
     finally:
         context.close()
