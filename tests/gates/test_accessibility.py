@@ -74,3 +74,27 @@ def test_no_axe_violation_in_the_dsfr_dark_theme(gates_site, browser, path):
         assert axe_violations(page) == []
     finally:
         context.close()
+
+
+def test_choosing_the_dark_theme_darkens_every_page_until_light_is_chosen(gates_site, browser):
+    """A reader's choice in « Paramètres d'affichage », on a light system: the page turns dark at once,
+    the next page opens dark, and « Thème clair » brings the light back."""
+    _, server = gates_site
+    context = browser.new_context(locale="fr-FR", color_scheme="light", viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    background = "getComputedStyle(document.body).backgroundColor"
+    try:
+        page.goto(server.base + "2017/")
+        wait_until(page, "document.documentElement.hasAttribute('data-fr-js')")
+        assert page.evaluate(background) == "rgb(255, 255, 255)"
+        page.get_by_role("button", name="Paramètres d'affichage").click()
+        page.get_by_text("Thème sombre").click()
+        wait_until(page, "getComputedStyle(document.body).backgroundColor === 'rgb(22, 22, 22)'")
+        page.goto(server.base + "2030/evenements/")
+        wait_until(page, "document.documentElement.hasAttribute('data-fr-js')")
+        assert page.evaluate(background) == "rgb(22, 22, 22)" and page.evaluate(LIGHT_PARTS) == []
+        page.get_by_role("button", name="Paramètres d'affichage").click()
+        page.get_by_text("Thème clair").click()
+        wait_until(page, "getComputedStyle(document.body).backgroundColor === 'rgb(255, 255, 255)'")
+    finally:
+        context.close()
