@@ -56,7 +56,8 @@ LIGHT_PARTS = """(() => {
 })()"""
 
 
-DARK_PAGES = {name: TEMPLATES[name] for name in ("accueil", "liste-variee", "evenement", "quiz", "appel-a-projets", "bilan", "idees-recues")}
+DARK_PAGES = {**{name: TEMPLATES[name] for name in ("accueil", "liste-variee", "evenement", "quiz", "appel-a-projets", "bilan", "idees-recues")},
+              "recherche-resultats": TEMPLATES["recherche"] + "?q=affiche"}  # the words found, highlighted
 
 
 @pytest.mark.parametrize("path", DARK_PAGES.values(), ids=DARK_PAGES.keys())
@@ -68,6 +69,8 @@ def test_no_axe_violation_in_the_dsfr_dark_theme(gates_site, browser, path):
     try:
         page.goto(server.base + path)
         wait_until(page, "document.documentElement.getAttribute('data-fr-theme') === 'dark'")
+        if "?q=" in path:
+            wait_until(page, "document.querySelector('.ssp-search__excerpt mark') !== null")
         wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
         assert page.evaluate(LIGHT_PARTS) == []  # the theme's colours are in the site's DSFR stylesheet
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(22, 22, 22)"  # the DSFR's dark grey
