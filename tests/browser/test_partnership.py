@@ -46,6 +46,19 @@ def test_quiz_played_with_the_keyboard_announces_answers_and_score(gates_site, p
     assert axe_violations(page) == []
 
 
+def test_quiz_questions_are_numbered_once_and_inside_the_page(presented_site, page):
+    """Each question's legend says « Question 1 : »: the list draws no number of its own, which on a
+    phone stood outside the page's left edge."""
+    _, server = presented_site
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(server.base + QUIZ)
+    questions = page.locator(".ssp-quiz__questions > li")
+    assert questions.first.locator("legend").inner_text().startswith("Question 1")
+    markers = questions.evaluate_all("items => items.map(item => getComputedStyle(item, '::marker').content)")
+    assert markers and set(markers) <= {"none", "normal"}, markers
+    assert questions.evaluate_all("items => items.map(item => getComputedStyle(item).listStyleType)") == ["none"] * len(markers)
+
+
 def test_quiz_asks_for_an_answer_before_checking(gates_site, page):
     _, server = gates_site
     page.goto(server.base + QUIZ)

@@ -71,6 +71,10 @@ def test_no_axe_violation_in_the_dsfr_dark_theme(gates_site, browser, path):
         wait_until(page, "document.documentElement.getAttribute('data-fr-theme') === 'dark'")
         if "?q=" in path:
             wait_until(page, "document.querySelector('.ssp-search__excerpt mark') !== null")
+        if "/quiz/" in path:  # an answer checked: its feedback's colour too
+            page.locator(".ssp-quiz__questions > li").first.locator("label").first.click()
+            page.get_by_role("button", name="Valider ma réponse").first.click()
+            wait_until(page, "document.querySelector('[class*=ssp-quiz__feedback--]') !== null")
         wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
         assert page.evaluate(LIGHT_PARTS) == []  # the theme's colours are in the site's DSFR stylesheet
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(22, 22, 22)"  # the DSFR's dark grey
