@@ -61,3 +61,31 @@ def test_on_a_phone_the_material_header_shows_the_whole_site_name(neutre_site, p
     assert name.evaluate("element => element.scrollWidth <= element.clientWidth")  # no « … »
     header, box = page.locator(".md-header").bounding_box(), name.bounding_box()
     assert header["y"] <= box["y"] and box["y"] + box["height"] <= header["y"] + header["height"]  # inside the bar
+
+
+HEADINGS_TOUCHING = """[...document.querySelectorAll('.ssp-article :is(h2, h3)')].filter(heading =>
+    heading.getClientRects().length && !heading.closest('.fr-card, .ssp-card')).map(heading => {
+  let before = heading;
+  do {  // the block drawn right above: the previous visible sibling of the heading or of a part holding it
+    while (before && !before.previousElementSibling) before = before.parentElement.closest('.ssp-article *') && before.parentElement;
+    before = before && before.previousElementSibling;
+  } while (before && !before.getClientRects().length);
+  if (!before || before.matches('.ssp-hero__phase')) return null;  // a badge labelling its title, drawn against it
+  const gap = heading.getBoundingClientRect().top - before.getBoundingClientRect().bottom;
+  return gap < 16 ? `${heading.textContent.trim().slice(0, 40)} : ${Math.round(gap)} px` : null;
+}).filter(Boolean)"""
+
+
+def test_in_the_dsfr_every_heading_stands_apart_from_what_is_above_it(gates_site, page):
+    """The DSFR's headings have no space above them: on a phone, a title must not touch the list, details
+    or buttons before it (etat.css gives them room)."""
+    from pages import TEMPLATES
+
+    _, server = gates_site
+    page.set_viewport_size({"width": 390, "height": 800})
+    touching = {}
+    for name, path in TEMPLATES.items():
+        page.goto(server.base + path)
+        if found := page.evaluate(HEADINGS_TOUCHING):
+            touching[name] = found
+    assert not touching, touching
