@@ -81,6 +81,9 @@ def stylesheet(folder: Path) -> str:
     for part in sheets_in_order:
         here = posixpath.dirname(part)
         text = (folder / part).read_text(encoding="utf-8")
+        if part == SCHEME:  # the dark theme on screen only: a page printed from it keeps dark ink on white paper
+            notice, _, rules = text.partition("*/")  # the licence notice first
+            text = f"{notice}*/@media screen{{{rules}}}"
         sheets.append(CSS_URL.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}{url[3]}")', text))  # noqa: B023 (called at once)
     return "\n".join(sheets)
 

@@ -8,6 +8,8 @@ import pypdfium2
 import pytest
 import zxingcpp
 
+from checks import wait_until
+
 POSTERS = {  # poster → the page its code leads to, and a line it must print
     "2030/evenements/creneaux-la-reunion/affiche/": ("2030/evenements/creneaux-la-reunion/", "Chambre des erreurs (test)"),
     "2030/evenements/atelier-annule/affiche/": ("2030/evenements/atelier-annule/", "Annulée"),
@@ -89,3 +91,27 @@ def test_a_poster_is_read_from_a_few_metres_and_scales_with_the_paper(presented_
     assert printed["Letter"]["title"] >= 36 and printed["Letter"]["code"] >= 75
     page.emulate_media(media="print")
     assert page.locator(".ssp-poster__hint").is_hidden()
+
+
+LIGHT_INK = """[...document.querySelectorAll('main *')].filter(element => element.getClientRects().length
+    && [...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())).map(element => {
+  const [r, g, b] = getComputedStyle(element).color.match(/[\\d.]+/g).map(Number);
+  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.45 ? element.tagName + ': ' + element.textContent.trim().slice(0, 30) : null;
+}).filter(Boolean)"""
+
+
+def test_a_poster_printed_from_the_dark_theme_keeps_dark_ink(gates_site, browser):
+    """A reader who chose « Thème sombre » prints a poster: white paper, so the ink stays dark (the DSFR's
+    dark colours are for the screen only)."""
+    _, server = gates_site
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(server.base + "2030/evenements/creneaux-la-reunion/affiche/")
+        wait_until(page, "document.documentElement.getAttribute('data-fr-theme') === 'dark'")
+        assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(22, 22, 22)"  # dark on screen
+        page.emulate_media(media="print")
+        assert page.evaluate(LIGHT_INK) == []
+        assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") in ("rgb(0, 0, 0)", "rgb(22, 22, 22)", "rgb(58, 58, 58)")
+    finally:
+        context.close()
