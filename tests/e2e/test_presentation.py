@@ -88,6 +88,17 @@ def test_an_event_page_is_drawn_in_dsfr_components(real_site):
     assert {"fr-card", "fr-enlarge-link"} <= set(card["class"]) and card.select_one(".fr-card__title a")
 
 
+def test_each_page_of_an_actions_trail_shows_the_trail_up_to_itself(real_site):
+    """Accueil › Édition 2017 › Les actions › the action: the edition and its list of actions show
+    their own part of the same trail, the last step being the page itself."""
+    def trail(path: str) -> list[str]:
+        return [crumb.get_text(strip=True) for crumb in real_site.html(path).select(".fr-breadcrumb .fr-breadcrumb__link")]
+
+    event = trail("2017/evenements/portes-ouvertes-maternite-douai/index.html")
+    assert trail("2017/evenements/index.html") == event[:3] == ["Accueil", "Édition 2017", "Les actions"]
+    assert trail("2017/index.html") == event[:2]
+
+
 def test_the_site_map_lists_every_edition_and_section(real_site):
     sitemap = real_site.html("plan-du-site/index.html")
     links = {link.get_text(strip=True) for link in sitemap.select("article a")}

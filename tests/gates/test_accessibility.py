@@ -31,6 +31,8 @@ def test_no_axe_violation_with_a_dsfr_dialog_open(gates_site, page, modal):
     page.locator(f"[aria-controls='{modal}']").first.click()
     wait_until(page, f"document.getElementById('{modal}').classList.contains('fr-modal--opened')")
     wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
+    dialog = page.get_by_role("dialog")
+    assert dialog.count() == 1 and dialog.get_attribute("aria-labelledby")  # named, as the DSFR asks
     assert axe_violations(page) == []
 
 
