@@ -75,7 +75,8 @@ def check_brand(brand) -> None:
 
 
 def stylesheet(folder: Path) -> str:
-    """PARTS joined into one stylesheet at the package's root, their addresses made relative to it."""
+    """PARTS, the dark theme's colours and the display settings joined into one stylesheet at the package's root,
+    their addresses made relative to it."""
     sheets = []
     sheets_in_order = [f"{PARTS[0]}.main.min.css", SCHEME, *(f"{part}.main.min.css" for part in PARTS[1:]), DISPLAY]
     for part in sheets_in_order:
