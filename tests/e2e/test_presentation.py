@@ -88,14 +88,15 @@ def test_an_event_page_is_drawn_in_dsfr_components(real_site):
     assert {"fr-card", "fr-enlarge-link"} <= set(card["class"]) and card.select_one(".fr-card__title a")
 
 
-def test_each_page_of_an_actions_trail_shows_the_trail_up_to_itself(real_site):
-    """Accueil › Édition 2017 › Les actions › the action: the edition and its list of actions show
-    their own part of the same trail, the last step being the page itself."""
+def test_an_edition_shows_its_part_of_its_actions_trail(real_site):
+    """Accueil › Édition 2017 › Les actions › the action: the edition shows its own part of the trail,
+    the last step being the page itself. (The list of actions has none: on a phone its first results
+    must stand on the first screen, test_filters.py.)"""
     def trail(path: str) -> list[str]:
         return [crumb.get_text(strip=True) for crumb in real_site.html(path).select(".fr-breadcrumb .fr-breadcrumb__link")]
 
     event = trail("2017/evenements/portes-ouvertes-maternite-douai/index.html")
-    assert trail("2017/evenements/index.html") == event[:3] == ["Accueil", "Édition 2017", "Les actions"]
+    assert event[:3] == ["Accueil", "Édition 2017", "Les actions"]
     assert trail("2017/index.html") == event[:2]
 
 
