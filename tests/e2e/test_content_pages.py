@@ -79,7 +79,9 @@ def test_quiz_without_javascript_shows_answers_in_details(site):
 def test_call_for_projects_with_period_prizes_and_laureates(site):
     soup = site.html("2017/appels-a-projets/partenariat-patients-soignants-occitanie/index.html")
     details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in soup.select(".ssp-details dt")}
-    assert details["Période"].startswith("Du vendredi 1er au samedi 30 septembre 2017 · appel clos")
+    assert details["Période"].startswith("Du vendredi 1er au samedi 30 septembre 2017\u00a0· appel clos")
+    period = soup.select_one(".ssp-details dd").decode_contents()
+    assert "2017\u00a0· appel\u00a0<span" in period  # the dot and the state stay on the dates' line
     assert details["Prix"] == "3 × 2\u00a0000\u00a0€" and details["Catégories"] == "sanitaire, médico-social, soins primaires"
     assert soup.select_one(".ssp-details a[href='../../../contacts/ars-occitanie/']")
     said = " ".join(soup.find(id="laureats").find_next_sibling("p").get_text(" ").split())  # closed in 2017
