@@ -53,10 +53,10 @@ npm-tool:
 	@command -v npm >/dev/null || { $(APT) update -qq && $(APT) install -y -qq --no-install-recommends npm; }
 
 serve: $(READY) $(DSFR)  ## Prévisualisation sur http://127.0.0.1:8000, mise à jour à chaque enregistrement
-	$(BIN)/$(ENGINE) serve
+	$(BIN)/$(ENGINE) serve -f mkdocs.yml
 
 build: $(READY) $(DSFR)  ## Construction stricte du site dans site/
-	$(BIN)/$(ENGINE) build --strict
+	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 
 test: $(READY) $(DSFR) gates-tools lint  ## Tous les tests, contrôles de qualité compris (un processus par cœur)
 	$(BIN)/python -m pytest -n auto

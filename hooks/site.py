@@ -153,12 +153,19 @@ def on_pre_build(config):
 def on_files(files, config):
     if previewing():
         KEPT.put_back()
-    if state.problems:
-        state.pages, state.framed = {"index.md": problems_page()}, []
+    if state.problems:  # shown on the home page and on the pages the menu names (else MkDocs warns they are missing)
+        menu = [src for src in _nav_sources(config.nav) if src.endswith(".md") and not files.get_file_from_path(src)]
+        state.pages, state.framed = {src: problems_page(src) for src in ["index.md", *menu]}, []
     for page in state.pages.values():
         inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
         _replace(files, File.generated(config, page.src_uri, content="", inclusion=inclusion))
     return files
+
+
+def _nav_sources(nav) -> list[str]:
+    """The pages mkdocs.yml's menu names (« Éditions: editions.md », nested sections too)."""
+    items = nav.values() if isinstance(nav, dict) else nav or []
+    return [found for item in items for found in ([item] if isinstance(item, str) else _nav_sources(item))]
 
 
 def _replace(files, file) -> None:

@@ -372,7 +372,7 @@ def event_page_data(event: Event, site_url: str, cache: Cache) -> tuple[list[vie
     return cache.get(("page data", event.digest, site_url), make)
 
 
-def problems_page() -> PageSpec:
+def problems_page(src_uri: str = "index.md") -> PageSpec:
     """Shown by the live preview instead of the site while content has problems."""
-    return PageSpec("index.md", "Erreurs dans le contenu", "Le contenu a des erreurs : la prévisualisation les liste.",
+    return PageSpec(src_uri, "Erreurs dans le contenu", "Le contenu a des erreurs : la prévisualisation les liste.",
                     views.ProblemsView())

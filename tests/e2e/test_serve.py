@@ -109,3 +109,27 @@ def test_the_page_being_edited_shows_the_problems_then_comes_back_by_itself(serv
     assert "la date « 2017-11-31 » n'existe pas" in page.locator("ol.ssp-problems").inner_text()
     project.event("x", EVENT.replace("title: Portes ouvertes", "title: Portes ouvertes corrigées"))
     page.wait_for_selector("h1:has-text('Portes ouvertes corrigées')", timeout=60_000)  # reloaded by itself
+
+
+def test_an_editor_reads_the_problems_in_the_terminal_without_english_noise(fixture_project, tmp_path):
+    """While content has problems, the preview shows them on the home page and on the menu's pages; the
+    terminal says them in French, without MkDocs' warnings that the menu's pages are missing, nor its
+    notes on the configuration file's name and on docs/ pages the menu does not name."""
+    fixture_project.edition()
+    fixture_project.event("x", front_matter(start="2017-11-31"))
+    port, said = free_port(), tmp_path / "terminal.txt"
+    with said.open("w") as terminal:
+        process = subprocess.Popen(engine("serve", "-f", "mkdocs.yml", "-a", f"127.0.0.1:{port}"), cwd=fixture_project.root,
+                                   env=mkdocs_env(), stdout=terminal, stderr=subprocess.STDOUT, text=True)
+        try:
+            base = f"http://127.0.0.1:{port}/"
+            wait_for(base, "Erreurs dans le contenu")
+            wait_for(base + "editions/", "Erreurs dans le contenu")  # a page the menu names
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+    output = said.read_text(encoding="utf-8")
+    assert "campaigns/2017/events/x.md:8" in output and "n'existe pas" in output
+    for noise in ("A reference to", "is included in the 'nav'", "not included in the \"nav\"", "should be renamed",
+                  "but the target is not found"):
+        assert noise not in output, noise
