@@ -41,6 +41,7 @@ DSFR_FILES = ("dsfr.print.min.css", "dsfr.module.min.js", "dsfr.nomodule.min.js"
               "favicon/favicon.svg", "favicon/favicon.ico", "favicon/apple-touch-icon.png")
 LICENCE = "LICENSE.md"  # in the package, beside dist/
 FONT = re.compile(r"fonts/Marianne-\w+\.woff2")  # published subset to French text (ssp/fonts.py)
+LICENCE_NOTICE = re.compile(r"/\*.*?\*/", re.S)  # the comment a DSFR stylesheet opens with
 CSS_URL = re.compile(r"""url\(\s*(["']?)(?!data:)([^"')?#]+)([^"')]*)\1\s*\)""")  # quote, path, ?query#fragment
 state: dict = {}
 
@@ -75,18 +76,20 @@ def check_brand(brand) -> None:
 
 
 def stylesheet(folder: Path) -> str:
-    """PARTS, the dark theme's colours and the display settings joined into one stylesheet at the package's root,
+    """The core, the dark theme's colours (on screen only: a page printed from it keeps dark ink on white
+    paper), the components of PARTS and the display settings, in one stylesheet at the package's root,
     their addresses made relative to it."""
-    sheets = []
-    sheets_in_order = [f"{PARTS[0]}.main.min.css", SCHEME, *(f"{part}.main.min.css" for part in PARTS[1:]), DISPLAY]
-    for part in sheets_in_order:
-        here = posixpath.dirname(part)
-        text = (folder / part).read_text(encoding="utf-8")
-        if part == SCHEME:  # the dark theme on screen only: a page printed from it keeps dark ink on white paper
-            notice, _, rules = text.partition("*/")  # the licence notice first
-            text = f"{notice}*/@media screen{{{rules}}}"
-        sheets.append(CSS_URL.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}{url[3]}")', text))  # noqa: B023 (called at once)
-    return "\n".join(sheets)
+    def sheet(part: str) -> str:
+        here, text = posixpath.dirname(part), (folder / part).read_text(encoding="utf-8")
+        return CSS_URL.sub(lambda url: f'url("{posixpath.normpath(posixpath.join(here, url[2]))}{url[3]}")', text)
+
+    core, *components = PARTS
+    scheme = sheet(SCHEME)
+    notice = LICENCE_NOTICE.match(scheme)
+    end = notice.end() if notice else 0
+    screen_only = f"{scheme[:end]}@media screen{{{scheme[end:]}}}"
+    return "\n".join([sheet(f"{core}.main.min.css"), screen_only, *(sheet(f"{part}.main.min.css") for part in components),
+                      sheet(DISPLAY)])
 
 
 def dsfr_files(folder: Path, css: str) -> list[str]:

@@ -8,7 +8,7 @@ import pypdfium2
 import pytest
 import zxingcpp
 
-from checks import wait_until
+from checks import LUMINANCE, wait_until
 
 POSTERS = {  # poster → the page its code leads to, and a line it must print
     "2030/evenements/creneaux-la-reunion/affiche/": ("2030/evenements/creneaux-la-reunion/", "Chambre des erreurs (test)"),
@@ -94,10 +94,9 @@ def test_a_poster_is_read_from_a_few_metres_and_scales_with_the_paper(presented_
 
 
 LIGHT_INK = """[...document.querySelectorAll('main *')].filter(element => element.getClientRects().length
-    && [...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())).map(element => {
-  const [r, g, b] = getComputedStyle(element).color.match(/[\\d.]+/g).map(Number);
-  return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255 > 0.45 ? element.tagName + ': ' + element.textContent.trim().slice(0, 30) : null;
-}).filter(Boolean)"""
+    && [...element.childNodes].some(node => node.nodeType === 3 && node.textContent.trim())
+    && (""" + LUMINANCE + """)(getComputedStyle(element).color) > 0.17)  // #929292 and lighter
+  .map(element => element.tagName + ': ' + element.textContent.trim().slice(0, 30))"""
 
 
 def test_a_poster_printed_from_the_dark_theme_keeps_dark_ink(gates_site, browser):

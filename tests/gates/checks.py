@@ -240,6 +240,15 @@ def _css_urls(css: str) -> list[str]:
     return [a or b for a, b in CSS_URL.findall(css)]
 
 
+# A colour's relative luminance (WCAG 2.1), from 0 (black) to 1 (white); null for a transparent one.
+LUMINANCE = """colour => {
+  const [r, g, b, a = 1] = (colour.match(/[\\d.]+/g) || []).map(Number);
+  if (a === 0 || r === undefined) return null;
+  const linear = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+}"""
+
+
 def wait_until(page, expression: str, timeout: float = 10) -> None:
     """Wait until a JavaScript expression is true in the page. Polled from here: Playwright's
     wait_for_function evaluates a string inside the page, which the site's CSP forbids."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from pages import TEMPLATES
 
-from checks import axe_violations, wait_until
+from checks import LUMINANCE, axe_violations, wait_until
 
 
 @pytest.mark.parametrize("width", [375, 1280])
@@ -46,12 +46,7 @@ def test_gate_catches_a_broken_template(broken_site, page):
 # What a page drawn in the dark theme has that is still light: the page itself, or an element's background
 # (a chart is a picture, white in both themes; its table beside it follows the theme).
 LIGHT_PARTS = """(() => {
-  const luminance = colour => {
-    const [r, g, b, a = 1] = (colour.match(/[\\d.]+/g) || []).map(Number);
-    if (a === 0 || r === undefined) return null;
-    const linear = v => (v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    return 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
-  };
+  const luminance = """ + LUMINANCE + """;
   const light = [...document.querySelectorAll('body, body *')].filter(element => !element.closest('svg, .ssp-chart__figure')
     && element.getClientRects().length && luminance(getComputedStyle(element).backgroundColor) > 0.5);
   return light.slice(0, 5).map(element => element.tagName + '.' + element.className);

@@ -99,6 +99,9 @@ TABLE_BOXES = """[...document.querySelectorAll('.ssp-article table')].map(table 
 }))"""
 
 
+WITH_TABLES = ("archive", "donnees-ouvertes", "bilan")
+
+
 @pytest.mark.parametrize("width", [390, 1280])
 def test_in_the_dsfr_tables_stay_where_the_page_first_drew_them(gates_site, browser, width):
     """The DSFR's script lifts a table's caption out of it once the page is drawn: nothing seemed to move,
@@ -111,12 +114,12 @@ def test_in_the_dsfr_tables_stay_where_the_page_first_drew_them(gates_site, brow
     for scripts in (False, True):
         context = browser.new_context(viewport={"width": width, "height": 800}, java_script_enabled=scripts)
         page = context.new_page()
-        for name in ("archive", "donnees-ouvertes", "bilan"):
+        for name in WITH_TABLES:
             page.goto(server.base + TEMPLATES[name])
             if scripts:
                 wait_until(page, "document.querySelector('.fr-table[data-fr-js-table]') !== null")
             boxes[name, scripts] = page.evaluate(TABLE_BOXES)
         context.close()
-    for name in ("archive", "donnees-ouvertes", "bilan"):
+    for name in WITH_TABLES:
         assert boxes[name, True] == boxes[name, False] and boxes[name, True], name
         assert all(caption[2] <= width for _, caption in boxes[name, True] if caption), name
