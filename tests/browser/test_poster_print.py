@@ -109,6 +109,9 @@ def test_a_poster_printed_from_the_dark_theme_keeps_dark_ink(gates_site, browser
         page.goto(server.base + "2030/evenements/creneaux-la-reunion/affiche/")
         wait_until(page, "document.documentElement.getAttribute('data-fr-theme') === 'dark'")
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(22, 22, 22)"  # dark on screen
+        sheet = pypdfium2.PdfDocument(page.pdf(format="A4", print_background=True, prefer_css_page_size=True))[0]
+        image = sheet.render(scale=0.5).to_pil().convert("L")
+        assert min(image.getpixel((x, y)) for x in (2, image.width - 3) for y in (2, image.height - 3)) > 240  # white margins
         page.emulate_media(media="print")
         assert page.evaluate(LIGHT_INK) == []
         assert page.evaluate("getComputedStyle(document.querySelector('h1')).color") in ("rgb(0, 0, 0)", "rgb(22, 22, 22)", "rgb(58, 58, 58)")
