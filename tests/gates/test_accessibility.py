@@ -53,6 +53,21 @@ LIGHT_PARTS = """(() => {
 })()"""
 
 
+CHART_CONTRASTS = """(() => {
+  const luminance = """ + LUMINANCE + """;
+  const ratio = (a, b) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  const page = luminance(getComputedStyle(document.body).backgroundColor);
+  const fill = element => luminance(getComputedStyle(element).fill);
+  const faults = [];
+  for (const svg of document.querySelectorAll('.ssp-chart__svg')) {
+    if (ratio(fill(svg.querySelector(':scope > rect')), page) > 1.1) faults.push('fond du graphique');
+    for (const text of svg.querySelectorAll('text')) if (ratio(fill(text), page) < 4.5) faults.push('texte ' + text.textContent);
+    for (const bar of svg.querySelectorAll('.mark-rect path')) if (ratio(fill(bar), page) < 3) faults.push('barre');
+  }
+  return [document.querySelectorAll('.ssp-chart__svg').length, [...new Set(faults)]];
+})()"""  # the SVG drawn at build (bilan.py) in the page's colours: WCAG 1.4.3 for its words, 1.4.11 for its bars
+
+
 DARK_PAGES = {**{name: TEMPLATES[name] for name in ("accueil", "liste-variee", "evenement", "quiz", "appel-a-projets", "bilan", "idees-recues")},
               "recherche-resultats": TEMPLATES["recherche"] + "?q=affiche"}  # the words found, highlighted
 
@@ -74,6 +89,8 @@ def test_no_axe_violation_in_the_dsfr_dark_theme(gates_site, browser, path):
             wait_until(page, "document.querySelector('[class*=ssp-quiz__feedback--]') !== null")
         wait_until(page, "document.getAnimations().every(animation => animation.playState === 'finished')")
         assert page.evaluate(LIGHT_PARTS) == []  # the theme's colours are in the site's DSFR stylesheet
+        charts, faults = page.evaluate(CHART_CONTRASTS)
+        assert faults == [] and (charts > 0) == ("bilan" in path)
         assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(22, 22, 22)"  # the DSFR's dark grey
         assert axe_violations(page) == []
     finally:

@@ -123,3 +123,5 @@ def test_in_the_dsfr_tables_stay_where_the_page_first_drew_them(gates_site, brow
     for name in WITH_TABLES:
         assert boxes[name, True] == boxes[name, False] and boxes[name, True], name
         assert all(caption[2] <= width for _, caption in boxes[name, True] if caption), name
+    # a chart's table is named by the chart's heading right above it: its caption is for screen readers only
+    assert all(caption[2] <= 1 for _, caption in boxes["bilan", True]) and all(caption[2] > 1 for _, caption in boxes["donnees-ouvertes", True])
