@@ -29,7 +29,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from ssp.api import searchcopy, start_map
+from ssp.api import french_spacing, searchcopy, start_map
 
 FRAME_NAME = "cadre-commun"  # the frame is rendered as a page of that name, never written
 SLOTS = ("title", "description", "url", "head", "body")
@@ -187,7 +187,7 @@ def page_parts(job: PageJob, spec, address: str, context: dict) -> dict:
     try:
         return {"title": escape(spec.title), "description": escape(spec.description), "url": address,
                 "head": Markup(job.partials[view.head].render(page_context) if view.head else ""),
-                "body": Markup(job.partials[view.body].render(page_context))}
+                "body": Markup(french_spacing(job.partials[view.body].render(page_context)))}
     except jinja2.TemplateError as error:  # in a worker too: the message, not a traceback, comes back
         raise template_problem(error, spec.src_uri) from None
 

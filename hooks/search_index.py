@@ -41,10 +41,33 @@ def on_pre_build(config) -> None:
 
 def on_files(files, config):
     state["files"] = files  # the pages MkDocs writes itself (framed pages' frames are not among them)
+    state["newest"] = max((int(year) for file in files if (year := edition_of(file.src_uri))), default=0)
     return files
 
 
-POSTER_WEIGHT = "0.3"  # a poster repeats its action's page: found by « affiche », listed after the page
+POSTER_WEIGHT = 0.3  # an action's poster repeats its page: found by « affiche », listed after the page
+OLDER = 0.03  # each year older weighs 3 % less (down to half): at equal relevance, the newest edition's page first
+
+
+def edition_of(src_uri: str) -> str:
+    """« 2025 » for a page of that edition (« 2025/affiche.md »), « » for a page of none."""
+    year = src_uri.split("/", 1)[0]
+    return year if len(year) == 4 and year.isdigit() and "/" in src_uri else ""
+
+
+def weight(src_uri: str) -> str:
+    """The page's weight in the search (Pagefind's data-pagefind-weight; 1 when none is said): a search
+    for « affiche » or « bilan » lists the newest edition's first, an action's page before its poster."""
+    value = POSTER_WEIGHT if action_poster(src_uri) else 1.0
+    if year := edition_of(src_uri):
+        value *= max(0.5, 1 - OLDER * (state.get("newest", 0) - int(year)))
+    return "" if value == 1 else f' data-pagefind-weight="{value:.2f}"'
+
+
+def action_poster(src_uri: str) -> bool:
+    """An action's poster (its frame: « 2017/evenements/cadre-commun/affiche.md »), not an edition's
+    (« 2025/affiche.md »), a page of its own that « affiche » should find first."""
+    return src_uri.endswith("/affiche.md") and "/evenements/" in src_uri
 
 
 NOT_INDEXED = {page_source("search")}  # the search page itself: its hints (« affiche ») are no answer
@@ -53,10 +76,9 @@ NOT_INDEXED = {page_source("search")}  # the search page itself: its hints (« a
 def on_post_page(output: str, page, config) -> str:
     if page.file.src_uri in NOT_INDEXED:
         return output
-    weight = f' data-pagefind-weight="{POSTER_WEIGHT}"' if page.file.src_uri.endswith("affiche.md") else ""
     for article in ARTICLES:
         if article in output:
-            output = output.replace(article, f"{article} data-pagefind-body{weight}", 1)
+            output = output.replace(article, f"{article} data-pagefind-body{weight(page.file.src_uri)}", 1)
             break
     if state.get("command") == "build" and state["files"].get_file_from_path(page.file.src_uri) is page.file:
         searchcopy.write(config.site_dir, page.file.abs_dest_path, output)  # a page MkDocs writes (a frame is not one)

@@ -37,6 +37,7 @@ from ssp.api import (
     cores,
     diskcache,
     format_problems,
+    french_spacing,
     legal,
     markup,
     problems_page,
@@ -199,6 +200,15 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri in state.pages:
         return ""
     return markup.clean_page(html)  # a page of docs/: sanitised like content
+
+
+@event_priority(90)  # before the page's copy for the search index is made (search_index.py)
+def on_post_page(output, page, config):
+    return french_spacing(output)  # frames of framed pages too: their own parts are spaced as they are put in
+
+
+def on_post_template(output_content, template_name, config):
+    return french_spacing(output_content) if template_name.endswith(".html") else output_content  # 404.html
 
 
 def on_page_context(context, page, config, nav):

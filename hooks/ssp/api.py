@@ -10,8 +10,9 @@ from .folders import clutter, project_problems, root_links
 from .pages import PageSpec, problems_page
 from .parallel import WorkerLost, cores, start_map
 from .problems import ContentError, format_problems, shown
+from .text import french_spacing
 from .urls import link, page_source
 
-__all__ = ["Cache", "ContentError", "PageSpec", "Site", "WorkerLost", "build_site", "clutter", "cores", "diskcache", "fonts", "format_problems",
+__all__ = ["Cache", "ContentError", "PageSpec", "Site", "WorkerLost", "build_site", "clutter", "cores", "diskcache", "fonts", "format_problems", "french_spacing",
            "legal", "link", "markup", "page_source", "problems_page", "project_problems", "root_links", "searchcopy", "shown", "start_map",
            "templating", "urls"]

@@ -41,6 +41,36 @@ def search_words(text: str) -> str:
     return " ".join(dict.fromkeys(word for word in SPACES.split(folded) if word))
 
 
+OPENING = re.compile(r"«[ \t\r\n]+")
+
+
+def french_spacing(page: str) -> str:
+    """A page's HTML where the spaces inside « guillemets » are no-break spaces, as French typography
+    wants: a phone's narrow lines no longer leave « or » alone at a line's end or start. Only the text
+    is changed: never a tag, an attribute, a script, a style, code or a form's field. (Closing ones are
+    found with str.find: a regular expression ending in « » » tries every space of the page, 30 times slower.)"""
+    page = OPENING.sub(lambda match: "«\u00a0" if _in_text(page, match.start()) else match.group(), page)
+    pieces, start, at = [], 0, page.find("»")
+    while at != -1:
+        space = at
+        while space and page[space - 1] in " \t\r\n":
+            space -= 1
+        if space < at and _in_text(page, space):
+            pieces += [page[start:space], "\u00a0"]
+            start = at
+        at = page.find("»", at + 1)
+    return "".join(pieces) + page[start:] if pieces else page
+
+
+def _in_text(page: str, at: int) -> bool:
+    """Whether `at` is in the page's text: not inside a tag, a script or a style, nor right after the
+    tag opening code, preformatted text or a form's field."""
+    tag = page.rfind("<", 0, at)
+    if tag > page.rfind(">", 0, at) or page.startswith(("pre", "code", "textarea"), tag + 1):
+        return False
+    return all(page.rfind("<" + name, 0, at) <= page.rfind("</" + name, 0, at) for name in ("script", "style"))
+
+
 LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)
 
 

@@ -95,7 +95,7 @@ def test_an_action_leads_its_organiser_to_its_list_and_code(gates_site, page):
     """Opened on its own, an organiser's list gives the code to frame it (framed, embed.js takes it out)."""
     built, server = gates_site
     link = built.html("2030/evenements/webinaire/index.html").select_one(".ssp-embed-link a")
-    assert link.get_text() == "Intégrer les actions de « ARS de test » sur votre site"
+    assert link.get_text() == "Intégrer les actions de «\u00a0ARS de test\u00a0» sur votre site"
     assert link["href"] == "../../integrer/organisateur-ars-de-test/"
     errors = []
     page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)

@@ -73,7 +73,7 @@ def test_a_poster_is_read_from_a_few_metres_and_scales_with_the_paper(presented_
     proportions, on US Letter still one page; on screen, how to print it without the browser's lines."""
     _, server = presented_site
     page.goto(server.base + "2030/evenements/creneaux-la-reunion/affiche/")
-    assert "décochez « En-têtes et pieds de page »" in page.locator(".ssp-poster__hint").inner_text()
+    assert "décochez «\u00a0En-têtes et pieds de page\u00a0»" in page.locator(".ssp-poster__hint").inner_text()
     campaign = page.locator(".ssp-poster__campaign").inner_text()
     assert "Semaine de la sécurité des patients 2030" in campaign and "du lundi 16 au vendredi 20 septembre 2030" in campaign
     words = {"title": "Chambre des", "when": "Le lundi", "place": "Hall", "organiser": "Organisateur", "campaign": "Semaine de"}

@@ -26,7 +26,7 @@ def search(page, base: str, words: str) -> list[dict]:
 
 
 @pytest.mark.parametrize("words, first", [
-    ("bilan", "2017/bilan/"),  # the real edition's report (2030's is the test edition's)
+    ("bilan", "2030/bilan/"),  # the newest edition's report first (hooks/search_index.py: weight by age)
     ("lauréats", "2030/appels-a-projets/appel-test/"),
     ("Douai", "2017/evenements/portes-ouvertes-maternite-douai/"),
     ("données ouvertes", "donnees-ouvertes/"),
@@ -49,6 +49,15 @@ def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_s
     assert re.search(r"\d+ pages trouvées pour « Douai »[.,]", page.locator("[data-ssp-search-status]").inner_text())
     found = [result["href"] for result in search(page, server.base, "affiche")]
     assert found[0].endswith("/supports/") and not any(href.endswith("/recherche/") for href in found)
+
+
+def test_at_equal_relevance_the_newest_edition_comes_first(gates_site, page):
+    """« affiche » or « bilan »: every edition has one, alike; a reader means this year's, then the one before."""
+    _, server = gates_site
+    for words, kind in (("affiche", "affiche"), ("bilan", "bilan")):
+        years = [int(found[1]) for result in search(page, server.base, words)
+                 if (found := re.fullmatch(rf"/{MOUNT}/(\d{{4}})/{kind}/", result["href"]))]
+        assert len(years) >= 2 and years == sorted(years, reverse=True), (words, years)
 
 
 def test_nothing_found_is_said_and_the_address_keeps_the_words(gates_site, page):

@@ -59,7 +59,7 @@ def test_ideas_are_grouped_by_audience(site):
     groups = {section.h2.get_text(strip=True): len(section.select(".ssp-idea")) for section in soup.select("section[aria-labelledby^='idees-']")}
     assert groups == {"Idées reçues de patients": 4, "Idées reçues de professionnels de santé": 3}
     first = soup.select_one(".ssp-idea")
-    assert first.select_one(".ssp-idea__myth").get_text(" ", strip=True).startswith("Idée reçue « Je dois avoir la même pathologie")
+    assert first.select_one(".ssp-idea__myth").get_text(" ", strip=True).startswith("Idée reçue «\u00a0Je dois avoir la même pathologie")
     assert first.select_one(".ssp-idea__reality").get_text(" ", strip=True).startswith("En réalité Être porteur")
     assert soup.select_one("#ssp-self h2").get_text(strip=True) == "Et vous, comment vous situez-vous ?"
 

@@ -65,10 +65,10 @@ def test_preview_follows_edits_and_shows_problems(served):
 
     project.event("x", front_matter(start="2017-11-31"))
     page = wait_for(base, "Erreurs dans le contenu")
-    assert "campaigns/2017/events/x.md:8" in page and "la date « 2017-11-31 » n&#39;existe pas" in page
+    assert "campaigns/2017/events/x.md:8" in page and "la date «\u00a02017-11-31\u00a0» n&#39;existe pas" in page
     for address in ("2017/evenements/x/", "2017/", "nulle-part/"):  # every address, the page being edited first
         page = wait_for(base + address, "Erreurs dans le contenu", status=404)
-        assert "la date « 2017-11-31 » n&#39;existe pas" in page and "data-ssp-preview-problems" in page
+        assert "la date «\u00a02017-11-31\u00a0» n&#39;existe pas" in page and "data-ssp-preview-problems" in page
         assert 'href="/assets/stylesheets/ssp.css' in page  # styled at any depth
 
     project.event("x", front_matter(programme="[" * 100_000 + "]" * 100_000))  # no crash, no hang
@@ -106,7 +106,7 @@ def test_the_page_being_edited_shows_the_problems_then_comes_back_by_itself(serv
     project.event("x", front_matter(start="2017-11-31"))
     wait_for(base + "2017/evenements/x/", "Erreurs dans le contenu", status=404)
     page.goto(base + "2017/evenements/x/")  # the editor's open tab: MkDocs' 404 page, with our list
-    assert "la date « 2017-11-31 » n'existe pas" in page.locator("ol.ssp-problems").inner_text()
+    assert "la date «\u00a02017-11-31\u00a0» n'existe pas" in page.locator("ol.ssp-problems").inner_text()
     project.event("x", EVENT.replace("title: Portes ouvertes", "title: Portes ouvertes corrigées"))
     page.wait_for_selector("h1:has-text('Portes ouvertes corrigées')", timeout=60_000)  # reloaded by itself
 

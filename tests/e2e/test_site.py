@@ -261,8 +261,8 @@ def pagefind_records(site) -> list[dict]:
 
 
 def page_h1(path) -> str:
-    return " ".join(BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("[data-pagefind-body] h1")
-                    .get_text(" ", strip=True).split())
+    return re.sub(r"[ \t\r\n]+", " ", BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+                  .select_one("[data-pagefind-body] h1").get_text(" ", strip=True))  # no-break spaces kept (text.french_spacing)
 
 
 def test_not_found_page_is_french_and_works_at_any_depth(real_site):
@@ -291,7 +291,7 @@ def test_themes_are_between_guillemets_once(real_site):
     for year, theme in (("2025", "Des soins sûrs pour chaque nouveau-né et chaque enfant"),
                         ("2017", "Usagers, soignants : partenaires pour la sécurité des patients")):
         shown = real_site.html(f"{year}/index.html").select_one(".ssp-edition__theme").get_text()
-        assert shown == f"« {theme} »"
+        assert shown == f"«\u00a0{theme}\u00a0»"  # no line break inside the guillemets (text.french_spacing)
     home = main_text(real_site.html("index.html"))
     assert "« Des soins sûrs pour chaque nouveau-né et chaque enfant »" in home and "« « Des soins" not in home
     assert "« Les médicaments ? À bon escient ! »" in main_text(real_site.html("2018/index.html"))

@@ -91,7 +91,7 @@ def test_text_is_shown_as_text_everywhere(hostile_site):
     assert event.find("meta", attrs={"name": "description"})["content"].startswith(HOSTILE)
     assert event.title.get_text().startswith(HOSTILE)
     edition = hostile_site.html("2017/index.html")
-    assert f"« {HOSTILE} »" in edition.select_one(".ssp-edition__theme").get_text()
+    assert f"«\u00a0{HOSTILE}\u00a0»" in edition.select_one(".ssp-edition__theme").get_text()
     resource = edition.select_one(".ssp-resources a")
     assert resource.get_text() == HOSTILE and resource["href"] == 'https://example.org/?q=<PWNED>&x="y'
 
