@@ -17,7 +17,7 @@ def search(page, base: str, words: str) -> list[dict]:
     page.goto(base + "recherche/")
     page.fill("#ssp-search-query", words)
     page.keyboard.press("Enter")
-    wait_until(page, f"document.querySelector('[data-ssp-search-status]').textContent.includes('« {words} »')", timeout=20)
+    wait_until(page, f"document.querySelector('[data-ssp-search-status]').textContent.includes('«\\u00a0{words}\\u00a0»')", timeout=20)
     return page.evaluate("""[...document.querySelectorAll('[data-ssp-search-results] li')].map(item => ({
         href: item.querySelector('a').getAttribute('href'), title: item.querySelector('a').textContent,
         edition: item.querySelector('.ssp-search__edition')?.textContent || '',
@@ -46,7 +46,7 @@ def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_s
     assert event["edition"] == "Édition 2017" and "Douai" in event["marked"]
     poster = next(result for result in results if result["href"].endswith("/affiche/"))
     assert poster["title"] == "Affiche : La maternité du Centre hospitalier de Douai ouvre ses portes"
-    assert re.search(r"\d+ pages trouvées pour « Douai »[.,]", page.locator("[data-ssp-search-status]").inner_text())
+    assert re.search(r"\d+ pages trouvées pour «\u00a0Douai\u00a0»[.,]", page.locator("[data-ssp-search-status]").inner_text())
     found = [result["href"] for result in search(page, server.base, "affiche")]
     assert found[0].endswith("/supports/") and not any(href.endswith("/recherche/") for href in found)
 
@@ -63,7 +63,7 @@ def test_at_equal_relevance_the_newest_edition_comes_first(gates_site, page):
 def test_nothing_found_is_said_and_the_address_keeps_the_words(gates_site, page):
     _, server = gates_site
     assert search(page, server.base, "zzzzqqq") == []
-    assert "Aucune page ne contient « zzzzqqq »" in page.locator("[data-ssp-search-status]").inner_text()
+    assert "Aucune page ne contient «\u00a0zzzzqqq\u00a0»" in page.locator("[data-ssp-search-status]").inner_text()
     assert page.url.endswith("recherche/?q=zzzzqqq")
     page.goto(server.base + "recherche/?q=Douai")  # a shared address gives the same results
     wait_until(page, "document.querySelectorAll('[data-ssp-search-results] li').length > 0", timeout=20)
@@ -109,7 +109,7 @@ def test_enter_after_typing_searches_once(gates_site, page):
     search(page, server.base, "bilan")  # Pagefind loaded: the next search answers before the typing pause ends
     page.fill("#ssp-search-query", "Douai")
     page.keyboard.press("Enter")
-    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('« Douai »')", timeout=20)
+    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('«\\u00a0Douai\\u00a0»')", timeout=20)
     page.evaluate("""window.__changes = [];
         new MutationObserver(() => window.__changes.push(document.querySelector('[data-ssp-search-status]').textContent))
           .observe(document.querySelector('[data-ssp-search-status]'), {childList: true, characterData: true, subtree: true});""")

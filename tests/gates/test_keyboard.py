@@ -24,7 +24,7 @@ def finds_douai(page, leads_to: str | None = None) -> None:
     page.keyboard.press("Enter")
     if leads_to:
         page.wait_for_url(leads_to)
-    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('pour « Douai »')", timeout=20)
+    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('pour «\\u00a0Douai\\u00a0»')", timeout=20)
     tab_to(page, "[data-ssp-search-results] a")
     assert "portes-ouvertes-maternite-douai" in page.evaluate("document.activeElement.href")
 

@@ -95,8 +95,8 @@ async function search(words) {
   if (ticket !== asked) return;
   const count = found.length;
   status.textContent = count === 0
-    ? `Aucune page ne contient « ${words} ». Essayez un autre mot, ou moins de mots.`
-    : `${count.toLocaleString("fr-FR")} ${count > 1 ? "pages trouvées" : "page trouvée"} pour « ${words} »`
+    ? `Aucune page ne contient «\u00a0${words}\u00a0». Essayez un autre mot, ou moins de mots.`
+    : `${count.toLocaleString("fr-FR")} ${count > 1 ? "pages trouvées" : "page trouvée"} pour «\u00a0${words}\u00a0»`  // no-break spaces: « » never alone on a line
       + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".");
 }
 
