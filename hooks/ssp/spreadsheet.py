@@ -208,7 +208,9 @@ def _french_score(text: str) -> int:
         if character.isascii():
             continue
         before, after = text[index - 1:index] or " ", text[index + 1:index + 2] or " "
-        if character in FRENCH_LOWER:
+        if character in "«»":  # French puts a space inside them: « «a » is « Ça » (Windows) read as Mac Roman
+            score += 2 if (after if character == "«" else before) in " \u00a0\u202f" else 0
+        elif character in FRENCH_LOWER:
             score += 2
         elif character in FRENCH_UPPER:  # « SÈcuritÈ », « HÙpital »: not French; « ÉCOLE », « Élise »: French
             score += -3 if before.isalpha() and (before.islower() or after.islower()) else 1

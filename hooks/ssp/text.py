@@ -1,4 +1,4 @@
-"""Plain-text forms of content, for calendars, feeds, structured data and search."""
+"""Plain-text forms of content, for calendars, feeds, structured data and search; French spacing in pages."""
 
 from __future__ import annotations
 

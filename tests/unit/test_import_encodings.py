@@ -25,6 +25,13 @@ WORDS = ["Sœurs", "cœur", "hôpital", "l’hôpital", "sécurité", "Vandœuvr
 text = st.lists(st.sampled_from(WORDS), min_size=1, max_size=6).map(" ".join)
 
 
+def test_a_capital_c_cedilla_from_windows_is_not_read_as_mac_guillemets(tmp_path):
+    """« Ça » saved by Excel for Windows is the byte C7, « « » in Mac Roman: found by the test below."""
+    path = tmp_path / "actions.csv"
+    path.write_bytes(saved([["Titre", "Organisateur", "Ville"], ["Ça", "Ça", "Ça"]], "cp1252"))
+    assert read_sheet(path, KNOWN_HEADERS).rows[1][1] == ["Ça", "Ça", "Ça"]
+
+
 def saved(rows: list[list[str]], encoding: str) -> bytes:
     out = io.StringIO()
     csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
