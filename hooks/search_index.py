@@ -22,7 +22,7 @@ from pathlib import Path
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from ssp.api import link, page_source, searchcopy
+from ssp.api import edition_year, is_source_of, link, page_source, searchcopy
 
 ARTICLES = ('<article class="md-content__inner md-typeset"', '<article class="ssp-article"')  # Material's, the DSFR frame's
 BUNDLE = link("search_bundle").strip("/")
@@ -41,7 +41,7 @@ def on_pre_build(config) -> None:
 
 def on_files(files, config):
     state["files"] = files  # the pages MkDocs writes itself (framed pages' frames are not among them)
-    state["newest"] = max((int(year) for file in files if (year := edition_of(file.src_uri))), default=0)
+    state["newest"] = max((year for file in files if (year := edition_year(file.src_uri))), default=0)
     return files
 
 
@@ -49,25 +49,14 @@ POSTER_WEIGHT = 0.3  # an action's poster repeats its page: found by « affiche 
 OLDER = 0.03  # each year older weighs 3 % less (down to half): at equal relevance, the newest edition's page first
 
 
-def edition_of(src_uri: str) -> str:
-    """« 2025 » for a page of that edition (« 2025/affiche.md »), « » for a page of none."""
-    year = src_uri.split("/", 1)[0]
-    return year if len(year) == 4 and year.isdigit() and "/" in src_uri else ""
-
-
 def weight(src_uri: str) -> str:
     """The page's weight in the search (Pagefind's data-pagefind-weight; 1 when none is said): a search
-    for « affiche » or « bilan » lists the newest edition's first, an action's page before its poster."""
-    value = POSTER_WEIGHT if action_poster(src_uri) else 1.0
-    if year := edition_of(src_uri):
-        value *= max(0.5, 1 - OLDER * (state.get("newest", 0) - int(year)))
+    for « affiche » or « bilan » lists the newest edition's first, an action's page before its poster
+    (an edition's poster, a page of its own, keeps its weight)."""
+    value = POSTER_WEIGHT if is_source_of("event_poster", src_uri) else 1.0
+    if year := edition_year(src_uri):
+        value *= max(0.5, 1 - OLDER * (state.get("newest", 0) - year))
     return "" if value == 1 else f' data-pagefind-weight="{value:.2f}"'
-
-
-def action_poster(src_uri: str) -> bool:
-    """An action's poster (its frame: « 2017/evenements/cadre-commun/affiche.md »), not an edition's
-    (« 2025/affiche.md »), a page of its own that « affiche » should find first."""
-    return src_uri.endswith("/affiche.md") and "/evenements/" in src_uri
 
 
 NOT_INDEXED = {page_source("search")}  # the search page itself: its hints (« affiche ») are no answer

@@ -11,8 +11,8 @@ from .pages import PageSpec, problems_page
 from .parallel import WorkerLost, cores, start_map
 from .problems import ContentError, format_problems, shown
 from .text import french_spacing
-from .urls import link, page_source
+from .urls import edition_year, is_source_of, link, page_source
 
-__all__ = ["Cache", "ContentError", "PageSpec", "Site", "WorkerLost", "build_site", "clutter", "cores", "diskcache", "fonts", "format_problems", "french_spacing",
+__all__ = ["Cache", "ContentError", "PageSpec", "Site", "WorkerLost", "build_site", "clutter", "cores", "diskcache", "edition_year", "fonts", "format_problems", "french_spacing", "is_source_of",
            "legal", "link", "markup", "page_source", "problems_page", "project_problems", "root_links", "searchcopy", "shown", "start_map",
            "templating", "urls"]

@@ -20,6 +20,7 @@ from .pages import PageSpec, edition_picture, event_page_data, featured, is_over
 from .parallel import parallel_map
 from .problems import ContentError, Problem
 from .publication import published
+from .urls import edition_year
 
 
 @dataclass(frozen=True)
@@ -37,8 +38,8 @@ class Site:
         """The picture of a page shared as a link (pages.edition_picture: absolute address, type, text
         alternative): its edition's, or, for a page of no edition, the home page's edition's (a page
         written in a shared frame has its view's, views.View.picture); None without the site's address."""
-        year = src_uri.split("/", 1)[0]
-        edition = next((edition for edition in self.editions if str(edition.year) == year), featured(self.editions, self.today))
+        year = edition_year(src_uri)
+        edition = next((edition for edition in self.editions if edition.year == year), featured(self.editions, self.today))
         return edition_picture(edition, self.site_url) if edition else None
 
 

@@ -27,7 +27,7 @@ ENCODINGS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "cp1252": "Windows-1252 (Exce
              "mac_roman": "Mac Roman (Excel pour Mac)"}
 EIGHT_BITS = ("cp1252", "iso8859_15", "mac_roman")  # what a file not in UTF-8 may be, from French offices
 SAVE_AS_UTF8 = "enregistrez le tableur en « CSV UTF-8 » (Excel : « Enregistrer sous » → « CSV UTF-8 (délimité par des virgules) ») ou en .xlsx"
-FRENCH_LOWER = set("àâäçéèêëîïôöùûüÿœæ«»’‘“”€\u00a0°")
+FRENCH_LOWER = set("àâäçéèêëîïôöùûüÿœæ’‘“”€\u00a0°")
 FRENCH_UPPER = set("ÀÂÄÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ")
 PUNCTUATION = set("…–—•·§©®×÷±µ¹²³")
 MAX_BYTES = 20_000_000  # far above any real sheet of actions; a larger file is refused

@@ -9,6 +9,7 @@ file (kinds.py) declare their own, which join this table (permalinks()).
 
 from __future__ import annotations
 
+from fnmatch import fnmatchcase
 from typing import Any
 from urllib.parse import quote, urlencode
 
@@ -94,3 +95,16 @@ def page_source(kind: str, **parts: Any) -> str:
     « 2026/evenements/stand/ » ← « 2026/evenements/stand.md », « 2026/evenements/ » ← « 2026/evenements/index.md »."""
     address = link(kind, **parts)
     return address + "index.md" if kind in INDEX_PAGES else address.removesuffix("/") + ".md"
+
+
+def is_source_of(kind: str, src_uri: str) -> bool:
+    """Whether `src_uri` is the source of a page of that kind, whatever its parts: « 2017/evenements/stand/affiche.md »
+    is an event_poster's (and so is its shared frame's, « …/cadre-commun/affiche.md »), « 2025/affiche.md » is not."""
+    return fnmatchcase(src_uri, page_source(kind, year="[0-9]" * 4, slug="*", code="*", name="*"))
+
+
+def edition_year(src_uri: str) -> int | None:
+    """The edition a page or file belongs to (« 2025/affiche.md », « 2025/affiche/ » → 2025: every
+    address of an edition starts with its year, PERMALINKS), None for one of the whole site."""
+    first, slash, _ = src_uri.partition("/")
+    return int(first) if slash and len(first) == 4 and first.isdigit() else None

@@ -14,7 +14,7 @@ from helpers import ROOT
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from ssp.kinds import KINDS
-from ssp.urls import link, page_source, permalinks
+from ssp.urls import edition_year, is_source_of, link, page_source, permalinks
 
 TEMPLATES = sorted(path for path in (ROOT / "overrides").rglob("*") if path.suffix in (".html", ".xml"))
 STATIC = ("assets/", "dsfr/")  # files the presentation ships (stylesheets, scripts, fonts, icons): `| url`
@@ -138,6 +138,15 @@ def test_addresses_and_their_pages():
     assert page_source("edition", year=2026) == "2026/index.md"
     assert page_source("materials", year=2026) == "2026/supports.md"
     assert all(not pattern.startswith("/") for pattern in permalinks().values())  # relative: the site may live in a sub-folder
+
+
+def test_a_page_s_kind_and_edition_are_read_from_its_source():
+    assert is_source_of("event_poster", "2017/evenements/stand/affiche.md")
+    assert is_source_of("event_poster", "2017/evenements/cadre-commun/affiche.md")  # the posters' shared frame
+    assert not is_source_of("event_poster", "2025/affiche.md") and is_source_of("edition_poster", "2025/affiche.md")
+    assert not is_source_of("edition_poster", "partenariat/affiche.md")  # no year: no edition's
+    assert [edition_year(src) for src in ("2025/affiche.md", "2017/evenements/stand/", "index.md", "partenariat/quiz/a.md", "2030")] == \
+        [2025, 2017, None, None, None]
 
 
 # Published addresses are a promise: readers bookmark them, calendars subscribe to them, other
