@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -193,3 +194,9 @@ def listing_rows(text: str) -> list[dict]:
         row["days"] = data["days"][row["first"]:row["last"] + 1]
         rows.append(row)
     return rows
+
+
+def typeset(text: str) -> str:
+    """`text` as a page shows it: no-break spaces inside « guillemets » and before « : ; ! ? » ending a
+    clause (the rule of ssp.text.french_spacing, written again here for plain text)."""
+    return re.sub(r" (?=[»:;!?](?: |$))", "\u00a0", text.replace("« ", "«\u00a0"))

@@ -42,33 +42,45 @@ def search_words(text: str) -> str:
 
 
 OPENING = re.compile(r"«[ \t\r\n]+")
+BEFORE = "»:;!?"  # what French writes after a space that must not break
+RAW = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)  # elements whose text is code
 
 
 def french_spacing(page: str) -> str:
-    """A page's HTML where the spaces inside « guillemets » are no-break spaces, as French typography
-    wants: a phone's narrow lines no longer leave « or » alone at a line's end or start. Only the text
-    is changed: never a tag, an attribute, a script, a style, code or a form's field. (Closing ones are
-    found with str.find: a regular expression ending in « » » tries every space of the page, 30 times slower.)"""
-    page = OPENING.sub(lambda match: "«\u00a0" if _in_text(page, match.start()) else match.group(), page)
-    pieces, start, at = [], 0, page.find("»")
-    while at != -1:
-        space = at
-        while space and page[space - 1] in " \t\r\n":
-            space -= 1
-        if space < at and _in_text(page, space):
+    """A page's HTML where the spaces inside « guillemets » and before « : », « ; », « ! », « ? » are
+    no-break spaces, as French typography wants: a phone's narrow lines, or a printed poster's, no
+    longer begin with « » » or « : », nor end with « ». Only the text is changed: never a tag, an
+    attribute, a script, a style, code or a form's field. (Marks are found with str.find: a regular
+    expression ending in one tries every space of the page, 30 times slower.)"""
+    spaces = [(match.start() + 1, match.end()) for match in OPENING.finditer(page)]  # (start, end) of each run
+    for mark in BEFORE:
+        at = page.find(mark)
+        while at != -1:
+            space = at
+            while space and page[space - 1] in " \t\r\n":
+                space -= 1
+            if space < at and (mark == "»" or page[at + 1:at + 2] in ("", " ", "\n", "<", "\u00a0")):
+                spaces.append((space, at))  # « ? » ends a clause: not in « https://…?a=1 » nor « a :b »
+            at = page.find(mark, at + 1)
+    if not spaces:
+        return page
+    code = [match.span() for match in RAW.finditer(page)]
+    pieces, start = [], 0
+    for space, end in sorted(spaces):
+        if _in_text(page, space, code):
             pieces += [page[start:space], "\u00a0"]
-            start = at
-        at = page.find("»", at + 1)
-    return "".join(pieces) + page[start:] if pieces else page
+            start = end
+    return "".join(pieces) + page[start:]
 
 
-def _in_text(page: str, at: int) -> bool:
-    """Whether `at` is in the page's text: not inside a tag, a script or a style, nor right after the
-    tag opening code, preformatted text or a form's field."""
+def _in_text(page: str, at: int, code: list[tuple[int, int]]) -> bool:
+    """Whether `at` is in the page's text: not inside a tag, a script or a style (`code`: their spans),
+    nor right after the tag opening code, preformatted text or a form's field (an option without a value
+    attribute has its text as value: the filters of project sheets compare it with the cards' data)."""
     tag = page.rfind("<", 0, at)
-    if tag > page.rfind(">", 0, at) or page.startswith(("pre", "code", "textarea"), tag + 1):
+    if tag > page.rfind(">", 0, at) or page.startswith(("pre", "code", "textarea", "option"), tag + 1):
         return False
-    return all(page.rfind("<" + name, 0, at) <= page.rfind("</" + name, 0, at) for name in ("script", "style"))
+    return not any(start <= at < end for start, end in code)
 
 
 LINK = re.compile(r'<a\s[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.DOTALL)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from checks import axe_violations, wait_until
+from helpers import typeset
 
 
 @pytest.fixture
@@ -85,6 +86,6 @@ def test_without_javascript_the_departements_are_listed_with_their_pages(gates_s
     assert links.all_inner_texts() == ["Ille-et-Vilaine (35)", "Rhône (69)", "La Réunion (974)"]
     links.nth(2).click()
     assert page.url.endswith("/2030/departements/974/")
-    assert page.locator("h1").inner_text() == "La Réunion (974) : les actions de l'édition 2030"
+    assert page.locator("h1").inner_text() == typeset("La Réunion (974) : les actions de l'édition 2030")
     assert page.locator(".ssp-card__title a").all_inner_texts() == ["Chambre des erreurs (test)"] * 2
     context.close()

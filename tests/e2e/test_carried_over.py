@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builds import build
-from helpers import front_matter, ssp
+from helpers import front_matter, ssp, typeset
 
 
 def test_the_carried_action_says_it_was_already_held_and_links_to_last_years_page(fixture_project):
@@ -19,7 +19,7 @@ def test_the_carried_action_says_it_was_already_held_and_links_to_last_years_pag
     assert built.result.returncode == 0, built.result.stderr
     page = built.html("2018/evenements/portes-ouvertes/index.html")
     said = page.select_one(".ssp-carried")
-    assert said.get_text(" ", strip=True) == "Action déjà organisée en 2017 : sa page de l'édition 2017 ."
+    assert said.get_text(" ", strip=True) == typeset("Action déjà organisée en 2017 : sa page de l'édition 2017 .")
     assert said.a["href"] == "../../../2017/evenements/portes-ouvertes/"
     assert (built.site / "2017/evenements/portes-ouvertes/index.html").is_file()
     assert "vendredi 30 novembre 2018" in page.select_one(".ssp-details").get_text(" ", strip=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from icalendar import Calendar
 
-from helpers import ROOT
+from helpers import ROOT, typeset
 
 
 def headings(soup, level="h2") -> list[str]:
@@ -20,7 +20,7 @@ def site(gates_site):
 def test_project_sheet_has_the_same_structure_in_order(site):
     for slug in ["centre-hemodialyse-sete-agde", "fiche-de-test"]:
         assert headings(site.html(f"partenariat/fiches/{slug}/index.html")) == [
-            "Domaine du partenariat en santé", "Objectifs", "Acteurs", "Fonctionnement : les étapes", "Budget",
+            "Domaine du partenariat en santé", "Objectifs", "Acteurs", typeset("Fonctionnement : les étapes"), "Budget",
             "Freins", "Leviers", "Bénéfices et perspectives"], slug
     soup = site.html("partenariat/fiches/centre-hemodialyse-sete-agde/index.html")
     assert soup.select_one(".ssp-sheet__establishment").get_text(" ", strip=True) == "Centre d'hémodialyse Sète / Agde · Occitanie"
@@ -61,7 +61,7 @@ def test_ideas_are_grouped_by_audience(site):
     first = soup.select_one(".ssp-idea")
     assert first.select_one(".ssp-idea__myth").get_text(" ", strip=True).startswith("Idée reçue «\u00a0Je dois avoir la même pathologie")
     assert first.select_one(".ssp-idea__reality").get_text(" ", strip=True).startswith("En réalité Être porteur")
-    assert soup.select_one("#ssp-self h2").get_text(strip=True) == "Et vous, comment vous situez-vous ?"
+    assert soup.select_one("#ssp-self h2").get_text(strip=True) == typeset("Et vous, comment vous situez-vous ?")
 
 
 def test_quiz_without_javascript_shows_answers_in_details(site):
@@ -69,7 +69,7 @@ def test_quiz_without_javascript_shows_answers_in_details(site):
     questions = soup.select(".ssp-quiz__question")
     assert len(questions) == 7
     first = questions[0]
-    assert first.legend.get_text(" ", strip=True).startswith("Question 1 : Faut-il avoir la même pathologie")
+    assert first.legend.get_text(" ", strip=True).startswith(typeset("Question 1 : Faut-il avoir la même pathologie"))
     assert [i["type"] for i in first.select("input")] == ["radio", "radio"]
     assert first.select_one("details summary").get_text(strip=True) == "Voir la réponse"
     assert "Non, c'est plutôt le partage des savoirs expérientiels qui compte" in first.select_one("details").get_text()
@@ -115,7 +115,7 @@ def test_materials_show_format_size_thumbnail_or_link(site):
     assert (site.site / "2030/supports/vignettes/affiche-test.png.webp").read_bytes()[8:12] == b"WEBP"
     assert cards[2].a["href"] == "depliant-test.pdf" and not cards[2].img
     assert (site.site / "2030/supports/depliant-test.pdf").read_bytes() == (ROOT / "tests/fixtures/gates/campaigns/2030/supports/depliant-test.pdf").read_bytes()
-    assert "Pour : Patients, Proches et aidants" in cards[2].get_text(" ", strip=True)
+    assert typeset("Pour : Patients, Proches et aidants") in cards[2].get_text(" ", strip=True)
     assert site.html("2017/index.html").select_one("#supports + p a")["href"] == "supports/"
 
 

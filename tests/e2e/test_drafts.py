@@ -8,7 +8,7 @@ import json
 from test_serve import wait_for
 
 from builds import build, engine
-from helpers import front_matter
+from helpers import front_matter, typeset
 
 
 def write_content(project):
@@ -54,7 +54,7 @@ def test_the_preview_shows_drafts_with_a_banner(fixture_project):
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         draft = wait_for(f"http://127.0.0.1:{port}/2017/evenements/brouillon/", "Action en brouillon")
-        assert "Brouillon : cette page n&#39;est visible que dans la prévisualisation." in draft
+        assert typeset("Brouillon : cette page n&#39;est visible que dans la prévisualisation.") in draft
         embargo = wait_for(f"http://127.0.0.1:{port}/2017/evenements/embargo/", "Action sous embargo")
         assert "Publication prévue le mercredi 15 novembre 2017" in embargo
         published = wait_for(f"http://127.0.0.1:{port}/2017/evenements/publiee/", "Action publiée")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from builds import build, site_project
-from helpers import EVENT
+from helpers import EVENT, typeset
 
 CHANGES = {
     "titre transformé": '<meta name="ssp-test" content="{{ page.meta.title | upper }}">',
@@ -62,7 +62,7 @@ def test_the_unchanged_templates_give_the_pages_material_would_write(project):
     title = built.html("2017/evenements/colloque-regional-occitanie/index.html").title.get_text()
     assert title.startswith("Colloque régional")
     departement = built.html("2017/departements/59/index.html")
-    assert departement.h1.get_text() == "Nord (59) : les actions de l'édition 2017"
+    assert departement.h1.get_text() == typeset("Nord (59) : les actions de l'édition 2017")
     home, edition = departement.select(".ssp-breadcrumb a")[:2]
     assert (home["href"], edition["href"]) == ("../../../", "../../")  # its links, from its own folder
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from builds import build
-from helpers import excel_csv, row, ssp
+from helpers import excel_csv, row, ssp, typeset
 
 
 def test_an_imported_excel_sheet_is_published_as_typed(fixture_project):
@@ -27,4 +27,4 @@ def test_an_imported_excel_sheet_is_published_as_typed(fixture_project):
     assert by_start["2017-11-24T14:00:00+01:00"]["status"] == "cancelled"
     assert by_start["2017-11-22"]["type"] == "stand" and by_start["2017-11-22"]["audience"] == ["usagers"]
     page = built.html(morning["url"].split("127.0.0.1:8000/")[-1] + "index.html")
-    assert page.h1.get_text(strip=True) == 'Journée "sécurité" ; 2e édition'
+    assert page.h1.get_text(strip=True) == typeset('Journée "sécurité" ; 2e édition')

@@ -8,7 +8,7 @@ import re
 from fontTools.ttLib import TTFont
 
 from builds import build
-from helpers import EDITION_2017, ROOT, readers_pages
+from helpers import EDITION_2017, ROOT, readers_pages, typeset
 
 STATE_LINKS = ["info.gouv.fr", "service-public.gouv.fr", "legifrance.gouv.fr", "data.gouv.fr"]
 
@@ -37,8 +37,8 @@ def test_the_default_presentation_is_the_state_design_system(real_site):
     footer = home.select_one("footer.fr-footer")
     assert [link.get_text(strip=True) for link in footer.select(".fr-footer__content-link")] == STATE_LINKS
     bottom = [item.get_text(" ", strip=True) for item in footer.select(".fr-footer__bottom-item")]
-    assert bottom == ["Plan du site", "Accessibilité : non conforme", "Mentions légales", "Données personnelles",
-                      "Gestion des cookies : ce site n'en dépose aucun", "Paramètres d'affichage"]
+    assert bottom == ["Plan du site", typeset("Accessibilité : non conforme"), "Mentions légales", "Données personnelles",
+                      typeset("Gestion des cookies : ce site n'en dépose aucun"), "Paramètres d'affichage"]
     assert "licence etalab-2.0" in footer.select_one(".fr-footer__bottom-copy").get_text(" ")
     # the display settings: light, dark, system
     assert [radio["value"] for radio in home.select("#parametres-affichage input[name=fr-radios-theme]")] == ["light", "dark", "system"]
@@ -130,7 +130,7 @@ def test_the_neutral_presentation_is_material_without_any_state_mark(fixture_pro
     assert "République française" not in published
     # the same content from the shared templates, and the footer's legal links
     assert built.html("2017/index.html").select_one(".ssp-edition__theme")
-    assert "Accessibilité : non conforme" in home.select_one("footer .ssp-legal").get_text(" ")
+    assert typeset("Accessibilité : non conforme") in home.select_one("footer .ssp-legal").get_text(" ")
 
 
 def test_an_unknown_presentation_stops_the_build_in_french(fixture_project):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from builds import build, site_project
-from helpers import ROOT, every
+from helpers import ROOT, every, typeset
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -163,7 +163,7 @@ def test_every_generated_event_is_in_its_page_listing_data_calendar_search_and_s
         for path in departements:
             address = f"{year}/departements/{path.parent.name}/"
             page = built.html(path.relative_to(built.site).as_posix())
-            assert page.h1.get_text() == page.title.get_text().split(" - ")[0] == page.find("meta", property="og:title")["content"]
+            assert page.h1.get_text() == typeset(page.title.get_text().split(" - ")[0]) == typeset(page.find("meta", property="og:title")["content"])
             assert page.find("link", rel="canonical")["href"].endswith(f"/{address}")
             assert address in search and f"/{address}</loc>" in sitemap
 

@@ -7,7 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from helpers import EDITION_2017, every, front_matter, readers_pages
+from helpers import EDITION_2017, every, front_matter, readers_pages, typeset
 
 
 def main_text(soup) -> str:
@@ -45,7 +45,7 @@ def test_listing_groups_by_day_with_every_fact(real_site):
     douai = sections[1].select_one(".ssp-card")
     facts = [li.get_text(" ", strip=True) for li in douai.select(".ssp-card__facts li")]
     assert facts == ["Portes ouvertes", "Service de maternité, site de Dechy, Dechy", "Hauts-de-France",
-                     "Organisateur : Centre hospitalier de Douai"]
+                     typeset("Organisateur : Centre hospitalier de Douai")]
     assert douai.select_one(".ssp-card__when").get_text(strip=True) == "Tout l'après-midi"  # never beside « Toute la journée »
     assert douai.a["href"] == "../evenements/portes-ouvertes-maternite-douai/" or douai.a["href"] == "portes-ouvertes-maternite-douai/"
 
@@ -119,7 +119,7 @@ def test_home_follows_the_edition_through_its_phases(fixture_project):
     assert not home.select(".ssp-card")
     # what there is to do: the next edition's date when known, the actions, the bilan, the edition
     assert home.select_one(".ssp-hero__next").get_text() == (
-        "Les dates de la prochaine édition ne sont pas encore annoncées : elles le seront sur ce site.")
+        typeset("Les dates de la prochaine édition ne sont pas encore annoncées : elles le seront sur ce site."))
     assert [(a.get_text(), a["href"]) for a in home.select(".ssp-hero__actions a")] == [
         ("Revoir les actions", "2017/evenements/"), ("Le bilan de l'édition 2017", "2017/bilan/"),
         ("Tout sur l'édition 2017", "2017/")]
@@ -145,13 +145,13 @@ def test_archive_lists_every_edition_with_a_source(real_site):
                                                                                                  for cell in row.find_all("td")] for row in rows}
     assert list(cells) == [str(year) for year in range(2025, 2010, -1)]  # every year, none skipped without a word
     assert cells["2017"] == ["2017 7e édition", "Du lundi 20 au vendredi 24 novembre 2017",
-                             "Usagers, soignants : partenaires pour la sécurité des patients", "2"]
+                             typeset("Usagers, soignants : partenaires pour la sécurité des patients"), "2"]
     assert cells["2011"][:2] == ["2011 1re édition", "Du lundi 21 au vendredi 25 novembre 2011"]
     assert cells["2024"][:2] == ["2024", "Du lundi 16 au vendredi 20 septembre 2024"]  # no number known: none shown
     assert cells["2018"][3] == "non publiées" and cells["2025"][3] == "pas encore"  # never « 0 » for actions not published here
     for year in ["2016", "2020", "2021"]:
         assert not (real_site.site / year).exists()
-        assert cells[year] == [year, "Ni dates ni thème retrouvés dans une source publique : ce site n'a pas de page pour cette année."]
+        assert cells[year] == [year, typeset("Ni dates ni thème retrouvés dans une source publique : ce site n'a pas de page pour cette année.")]
     chart = archive.select_one("#actions-par-edition ~ .ssp-chart__summary").get_text()
     assert chart == "Seule l'édition 2017 a ses actions publiées sur ce site (2 actions)."
     assert [row.th.get_text() for row in archive.select(".ssp-chart__table tbody tr")] == ["2017"]
@@ -291,7 +291,7 @@ def test_themes_are_between_guillemets_once(real_site):
     for year, theme in (("2025", "Des soins sûrs pour chaque nouveau-né et chaque enfant"),
                         ("2017", "Usagers, soignants : partenaires pour la sécurité des patients")):
         shown = real_site.html(f"{year}/index.html").select_one(".ssp-edition__theme").get_text()
-        assert shown == f"«\u00a0{theme}\u00a0»"  # no line break inside the guillemets (text.french_spacing)
+        assert shown == typeset(f"« {theme} »") and "\u00a0»" in shown  # no line break inside the guillemets (text.french_spacing)
     home = main_text(real_site.html("index.html"))
     assert "« Des soins sûrs pour chaque nouveau-né et chaque enfant »" in home and "« « Des soins" not in home
     assert "« Les médicaments ? À bon escient ! »" in main_text(real_site.html("2018/index.html"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from builds import build
-from helpers import EDITION_2017, readers_pages
+from helpers import EDITION_2017, readers_pages, typeset
 
 
 def set_legal(project, **facts: str) -> None:
@@ -33,7 +33,7 @@ def test_legal_facts_come_from_configuration(fixture_project):
     for page in readers_pages(built.site, 10):
         footer = built.html(page.relative_to(built.site).as_posix()).select_one("footer .ssp-legal")
         links = [link.get_text(strip=True) for link in footer.select("a")]
-        assert "Accessibilité : partiellement conforme" in links, page
+        assert typeset("Accessibilité : partiellement conforme") in links, page
 
 
 def test_an_unknown_fact_or_status_fails_the_build(fixture_project):

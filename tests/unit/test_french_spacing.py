@@ -1,5 +1,5 @@
-"""French typography in the pages (ssp.text.french_spacing): no line break inside « guillemets », and
-nothing changed but the text."""
+"""French typography in the pages (ssp.text.french_spacing): no line break inside « guillemets » nor
+before « : ; ! ? », and nothing changed but the text."""
 
 from ssp.text import french_spacing
 
@@ -8,16 +8,32 @@ NBSP = "\u00a0"
 
 def test_the_spaces_inside_guillemets_become_no_break_spaces_even_across_a_template_line():
     assert french_spacing("<p>Thème : « Des soins sûrs\n pour chaque enfant »</p>") == \
-        f"<p>Thème : «{NBSP}Des soins sûrs\n pour chaque enfant{NBSP}»</p>"
+        f"<p>Thème{NBSP}: «{NBSP}Des soins sûrs\n pour chaque enfant{NBSP}»</p>"
     assert french_spacing("<li>(«\n      Usagers, soignants »)</li>") == f"<li>(«{NBSP}Usagers, soignants{NBSP}»)</li>"
     assert french_spacing("<p>«Déjà collés»</p>") == "<p>«Déjà collés»</p>"
 
 
 def test_tags_scripts_styles_code_and_fields_are_left_as_they_are():
     untouched = ('<meta content="Thème : « Des soins sûrs »"><script type="application/ld+json">{"name": "« a »"}</script>'
-                 '<style>q::before { content: "« "; }</style><pre>« b »</pre><code>« c »</code><textarea>« d »</textarea>')
+                 '<style>q::before { content: "« "; }</style><pre>« b »</pre><code>« c »</code><textarea>« d »</textarea>'
+                 '<select><option>Soins : « e »</option></select>')
     assert french_spacing(untouched) == untouched
     script = '<script>if (a < b) { say("« y »"); }</script><p>x</p>'  # a « < » in a script is no tag
     assert french_spacing(script) == script
     # text after those is spaced again
     assert french_spacing(untouched + "<p>« e »</p>") == untouched + f"<p>«{NBSP}e{NBSP}»</p>"
+
+
+def test_no_line_break_before_a_colon_a_semicolon_or_a_question_or_exclamation_mark():
+    assert french_spacing("<p>Usagers, soignants : partenaires ; vraiment ! Pourquoi ?</p>") == \
+        f"<p>Usagers, soignants{NBSP}: partenaires{NBSP}; vraiment{NBSP}! Pourquoi{NBSP}?</p>"
+    assert french_spacing("<dt>Lieu :</dt><p>« Quoi ? »</p>") == f"<dt>Lieu{NBSP}:</dt><p>«{NBSP}Quoi{NBSP}?{NBSP}»</p>"
+    unchanged = '<p>voir https://exemple.fr/a?b=1 ; 10:30, a :b, «ok</p><a title="Thème : x" href="?q=a ;">x</a>'
+    assert french_spacing(unchanged) == unchanged.replace(" ;", f"{NBSP};", 1)  # only the « ; » ending a clause
+
+
+def test_the_tests_typeset_expected_text_as_the_pages_do():
+    from helpers import typeset  # the tests' own writing of the rule, for the page text they expect
+
+    for text in ("Lieu : Douai", "« Usagers, soignants : partenaires »", "Pourquoi ? Parce que !", "a ; b", "10:30, https://a.fr/?q=1"):
+        assert french_spacing(f"<p>{text}</p>") == f"<p>{typeset(text)}</p>", text
