@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup
+
 from . import bilan, follow, views
 from .cache import Cache
 from .carryover import previous_event
@@ -83,9 +85,9 @@ def day_slug(day: date) -> str:
     return f"jour-{day.isoformat()}"
 
 
-def ordinal(number: int) -> str:
-    """« 1re », « 7e »"""
-    return "1re" if number == 1 else f"{number}e"
+def ordinal(number: int) -> Markup:
+    """« 1<sup>re</sup> », « 7<sup>e</sup> »: the ordinal's letters raised, as French typography writes them."""
+    return Markup("{}<sup>{}</sup>").format(number, "re" if number == 1 else "e")
 
 
 def near_data(edition: Edition) -> dict[str, Any]:

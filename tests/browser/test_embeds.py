@@ -10,7 +10,7 @@ import json
 import pytest
 
 from checks import SiteServer, wait_until
-from helpers import every
+from helpers import every, typeset
 
 HOSPITAL = """<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
@@ -131,7 +131,7 @@ def test_the_code_is_copied_with_one_press(gates_site, browser):
         page.get_by_text("Intégrer sur votre site").click()
         page.get_by_role("button", name="Copier le code").click()
         wait_until(page, "document.querySelector('.ssp-embed-code__said').textContent !== ''")
-        assert page.locator(".ssp-embed-code__said").inner_text() == "Code copié : collez-le dans une page de votre site."
+        assert page.locator(".ssp-embed-code__said").inner_text() == typeset("Code copié : collez-le dans une page de votre site.")
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == pasted_code(built, "2030/departements/974/index.html")
         assert copied.startswith(f'<iframe src="{server.base}2030/integrer/departement-974/"')

@@ -45,11 +45,11 @@ def test_a_town_a_postal_code_or_a_departement_leads_to_the_filtered_listing(hom
 def test_a_name_shared_by_several_towns_offers_each_departement(home):
     look_for(home, "Saint-Denis")
     text = answer(home)
-    assert text.startswith("« Saint-Denis » se trouve dans plusieurs départements. Choisissez le vôtre :")
+    assert text.startswith(typeset("« Saint-Denis » se trouve dans plusieurs départements. Choisissez le vôtre :"))
     links = home.locator("#ssp-near-answer a")
     names = links.all_inner_texts()
     assert "Seine-Saint-Denis (93)" in names and "La Réunion (974)" in names
-    assert "La Réunion (974) : 1 action" in text and "Seine-Saint-Denis (93) : 0 action" in text
+    assert typeset("La Réunion (974) : 1 action") in text and typeset("Seine-Saint-Denis (93) : 0 action") in text
     assert home.evaluate("document.activeElement.textContent") == names[0]  # the keyboard goes on from the choices
     home.locator("#ssp-near-answer a", has_text="La Réunion").click()
     home.wait_for_url("**/2030/evenements/?departement=974")
@@ -58,20 +58,20 @@ def test_a_name_shared_by_several_towns_offers_each_departement(home):
 
 def test_a_departement_without_actions_says_so_and_offers_its_region(home):
     look_for(home, "Brest")
-    assert answer(home) == ("Finistère (29) : aucune action n'est publiée pour l'édition 2030. "
+    assert answer(home) == typeset("Finistère (29) : aucune action n'est publiée pour l'édition 2030. "
                             "Voir l'action de la région Bretagne.")
     assert home.locator("#ssp-near-answer a").evaluate("a => a.href").endswith("/2030/evenements/?region=Bretagne")
     look_for(home, "20000")  # Ajaccio: Corsican postal codes are « 2A », whose region has no action
-    assert answer(home) == ("Corse-du-Sud (2A) : aucune action n'est publiée pour l'édition 2030. "
+    assert answer(home) == typeset("Corse-du-Sud (2A) : aucune action n'est publiée pour l'édition 2030. "
                             "Voir toutes les actions de l'édition 2030.")
 
 
 def test_unknown_words_get_a_way_out(home):
     look_for(home, "Xyzzyville")
-    assert answer(home) == ("Nous ne trouvons pas « Xyzzyville » parmi les communes, codes postaux et départements. "
+    assert answer(home) == typeset("Nous ne trouvons pas « Xyzzyville » parmi les communes, codes postaux et départements. "
                             "Vérifiez l'orthographe, ou choisissez votre département dans la liste ci-dessous.")
     look_for(home, "<img src=x onerror=alert(1)>")  # what a reader types is shown as text
-    assert "« <img src=x onerror=alert(1)> »" in answer(home)
+    assert typeset("« <img src=x onerror=alert(1)> »") in answer(home)
     assert home.locator("#ssp-near-answer img").count() == 0
 
 

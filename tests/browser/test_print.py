@@ -34,4 +34,4 @@ def test_filtered_listing_prints_without_the_filters(gates_site, page):
     assert not page.locator("#ssp-filters").is_visible()
     assert page.locator("#ssp-results .ssp-card__title a").all_inner_texts() == ["Exposition toute la semaine (test)"] * 5
     assert page.locator(".ssp-print-only").inner_text() == (
-        f"Adresse de cette page : {server.base}2030/evenements/?region=Bretagne")
+        typeset(f"Adresse de cette page : {server.base}2030/evenements/?region=Bretagne"))

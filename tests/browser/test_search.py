@@ -9,6 +9,7 @@ import re
 import pytest
 
 from checks import MOUNT, axe_violations, wait_until
+from helpers import typeset
 
 PHONE = {"width": 390, "height": 844}
 
@@ -45,7 +46,7 @@ def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_s
     assert event["title"] == "La maternité du Centre hospitalier de Douai ouvre ses portes"
     assert event["edition"] == "Édition 2017" and "Douai" in event["marked"]
     poster = next(result for result in results if result["href"].endswith("/affiche/"))
-    assert poster["title"] == "Affiche : La maternité du Centre hospitalier de Douai ouvre ses portes"
+    assert poster["title"] == typeset("Affiche : La maternité du Centre hospitalier de Douai ouvre ses portes")
     assert re.search(r"\d+ pages trouvées pour «\u00a0Douai\u00a0»[.,]", page.locator("[data-ssp-search-status]").inner_text())
     found = [result["href"] for result in search(page, server.base, "affiche")]
     assert found[0].endswith("/supports/") and not any(href.endswith("/recherche/") for href in found)

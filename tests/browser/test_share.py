@@ -6,6 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 from checks import axe_violations, wait_until
+from helpers import typeset
 
 EVENT = "2030/evenements/exposition-semaine/"
 TITLE = "Exposition toute la semaine (test)"
@@ -35,7 +36,7 @@ def test_copy_the_link_and_the_share_sheet(presented_site, browser):
     page.goto(server.base + EVENT)
     page.get_by_role("button", name="Copier le lien").click()
     wait_until(page, "document.querySelector('.ssp-share__said').textContent !== ''")
-    assert page.locator(".ssp-share__said").inner_text() == f"Lien copié : {server.base + EVENT}"
+    assert page.locator(".ssp-share__said").inner_text() == typeset(f"Lien copié : {server.base + EVENT}")
     assert page.evaluate("navigator.clipboard.readText()") == server.base + EVENT
     page.get_by_role("button", name="Partager…").click()
     assert page.evaluate("window.sspShared") == {"title": TITLE, "url": server.base + EVENT}

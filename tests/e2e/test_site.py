@@ -29,7 +29,9 @@ def test_edition_page(real_site):
     soup = real_site.html("2017/index.html")
     text = main_text(soup)
     assert soup.h1.get_text(strip=True) == "Semaine de la sécurité des patients 2017"
-    assert "7e édition · Du lundi 20 au vendredi 24 novembre 2017" in text
+    number = soup.select_one(".ssp-edition__number")
+    assert number.get_text() == "7e édition · Du lundi 20 au vendredi 24 novembre 2017"
+    assert number.sup.get_text() == "e"  # « 7ᵉ », as French typography writes it
     assert "« Usagers, soignants : partenaires pour la sécurité des patients »" in text
     assert "France Assos Santé" in text
     days = [h.get_text(strip=True) for h in soup.select(".ssp-day__title")]
@@ -140,6 +142,10 @@ def test_a_home_whose_edition_has_no_actions_leads_to_the_last_that_has(later_si
 
 def test_archive_lists_every_edition_with_a_source(real_site):
     archive = real_site.html("editions/index.html")  # built as of 2023-11-14
+    assert {sup.get_text() for sup in archive.select("table.ssp-archive sup")} == {"e", "re"}  # « 7ᵉ », « 1ʳᵉ »
+    for sup in archive.select("table.ssp-archive sup"):
+        sup.unwrap()
+    archive.smooth()  # « 7 » and « e » read as one word
     rows = archive.select("table.ssp-archive tbody tr")
     cells = {row.th.get_text(" ", strip=True).split()[0]: [row.th.get_text(" ", strip=True)] + [cell.get_text(" ", strip=True)
                                                                                                  for cell in row.find_all("td")] for row in rows}

@@ -285,7 +285,7 @@ window.sspListing = (function () {
         select.closest(".ssp-filters__field").hidden = values.length < 2 && !current[name];  // nothing to choose
         select.innerHTML = "<option value=\"\">" + escapeHtml(EVERY[name]) + "</option>" + values.map(function (value) {
           return "<option value=\"" + escapeHtml(value) + "\">" + escapeHtml(OPTION_LABEL[name](value)) +
-            " : " + number(counts[value] || 0) + "</option>";
+            "\u00a0: " + number(counts[value] || 0) + "</option>";
         }).join("");
         select.value = current[name];
       });
@@ -301,7 +301,7 @@ window.sspListing = (function () {
         "<p class=\"ssp-card__when fr-card__desc\">" + escapeHtml(when(record)) + "</p>" +
         "<div class=\"fr-card__end\"><ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(record.place) + "</li>" +
         (record.region ? "<li>" + escapeHtml(record.region) + "</li>" : "") +
-        "<li>Organisateur : " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></div></div></div></li>";
+        "<li>Organisateur\u00a0: " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></div></div></div></li>";
     }
 
     // A status badge, as partials/ssp/status.html writes it (DSFR badge; its own colours in « neutre »).
@@ -390,7 +390,7 @@ window.sspListing = (function () {
     function showChosen(current) {
       var chosen = FIELDS.filter(function (name) { return current[name]; });
       summary.textContent = chosen.length ? "Filtrer (" + chosen.length + (chosen.length > 1 ? " filtres choisis)" : " filtre choisi)") : "Filtrer";
-      var text = form.elements.q.value.trim(), html = text ? tag("q", "« " + text + " »", "la recherche") : "";
+      var text = form.elements.q.value.trim(), html = text ? tag("q", "«\u00a0" + text + "\u00a0»", "la recherche") : "";
       chosen.forEach(function (name) {
         html += tag(name, OPTION_LABEL[name](current[name]), LABEL[name] + " : " + OPTION_LABEL[name](current[name]));
       });
@@ -446,7 +446,7 @@ window.sspListing = (function () {
         if (asked !== text) { return; }  // the reader typed on
         var codes = places.departementsOf(text, found, labels.departements).filter(function (code) { return totals[code]; });
         if (!codes.length) { return; }
-        suggest.innerHTML = "« " + escapeHtml(text) + " » : " + codes.map(function (code) {
+        suggest.innerHTML = "«\u00a0" + escapeHtml(text) + "\u00a0»\u00a0: " + codes.map(function (code) {
           return "<button type=\"button\" class=\"fr-btn fr-btn--sm fr-btn--tertiary md-button ssp-suggest\" data-ssp-departement=\"" + code + "\">" +
             "voir " + (totals[code] > 1 ? "les " + number(totals[code]) + " actions" : "l'action") + " du département " +
             escapeHtml(OPTION_LABEL.departement(code)) + "</button>";
@@ -478,7 +478,7 @@ window.sspListing = (function () {
       var query = params.toString();
       history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
       document.querySelectorAll(".ssp-print-only").forEach(function (line) {
-        line.textContent = "Adresse de cette page : " + window.location.href;  // a printed programme keeps its filters
+        line.textContent = "Adresse de cette page\u00a0: " + window.location.href;  // a printed programme keeps its filters
       });
     }
 

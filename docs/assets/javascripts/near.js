@@ -24,7 +24,7 @@
   function departementName(code) { return data.departements[code][0] + " (" + code + ")"; }
   function departementLink(code) {
     return "<a href=\"" + escapeHtml(listing + "?departement=" + encodeURIComponent(code)) + "\">" +
-      escapeHtml(departementName(code)) + "</a> : " + actions(data.departements[code][2]);
+      escapeHtml(departementName(code)) + "</a>\u00a0: " + actions(data.departements[code][2]);
   }
 
   function say(html) {
@@ -32,7 +32,7 @@
   }
 
   function answerFor(text, codes) {
-    var asked = "« " + escapeHtml(text) + " »";
+    var asked = "«\u00a0" + escapeHtml(text) + "\u00a0»";
     if (!codes.length) {
       return say("<p>Nous ne trouvons pas " + asked + " parmi les communes, codes postaux et départements. " +
         "Vérifiez l'orthographe, ou choisissez votre département dans la liste ci-dessous.</p>");
@@ -41,17 +41,17 @@
       var code = codes[0], region = data.departements[code][1];
       if (data.departements[code][2]) {
         window.location.href = listing + "?departement=" + encodeURIComponent(code);
-        return say("<p>Ouverture des actions : " + escapeHtml(departementName(code)) + "…</p>");
+        return say("<p>Ouverture des actions\u00a0: " + escapeHtml(departementName(code)) + "…</p>");
       }
       var regional = data.regions[region]
         ? "<a href=\"" + escapeHtml(listing + "?region=" + encodeURIComponent(region)) + "\">" +
           (data.regions[region] > 1 ? "Voir les " + actions(data.regions[region]) : "Voir l'action") +
           " de la région " + escapeHtml(region) + "</a>"
         : "<a href=\"" + escapeHtml(listing) + "\">Voir toutes les actions de l'édition " + escapeHtml(year) + "</a>";
-      return say("<p>" + escapeHtml(departementName(code)) + " : aucune action n'est publiée pour l'édition " +
+      return say("<p>" + escapeHtml(departementName(code)) + "\u00a0: aucune action n'est publiée pour l'édition " +
         escapeHtml(year) + ". " + regional + ".</p>");
     }
-    say("<p>" + asked + " se trouve dans plusieurs départements. Choisissez le vôtre :</p><ul>" +
+    say("<p>" + asked + " se trouve dans plusieurs départements. Choisissez le vôtre\u00a0:</p><ul>" +
       codes.map(function (one) { return "<li>" + departementLink(one) + "</li>"; }).join("") + "</ul>");
     var first = answer.querySelector("a");
     if (first) { first.focus(); }

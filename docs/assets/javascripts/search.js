@@ -48,7 +48,7 @@ function item(result) {
   const address = new URL(result.meta.url ?? result.url, new URL(form.dataset.sspRoot, location.href)).pathname;
   link.href = address;
   const title = result.meta.title || address;
-  link.textContent = /\/affiche\/$/.test(address) && !title.startsWith("Affiche") ? `Affiche : ${title}` : title;
+  link.textContent = /\/affiche\/$/.test(address) && !title.startsWith("Affiche") ? `Affiche\u00a0: ${title}` : title;
   heading.append(link);
   entry.append(heading);
   const year = address.match(/\/(\d{4})\//);

@@ -12,7 +12,7 @@
     result.textContent = shared === 0
       ? "Vous ne partagiez aucune de ces " + total + " idées reçues."
       : "Vous partagiez " + shared + " idée" + (shared > 1 ? "s" : "") + " reçue" + (shared > 1 ? "s" : "") + " sur " + total +
-        " : relisez « En réalité » sous chacune.";
+        "\u00a0: relisez «\u00a0En réalité\u00a0» sous chacune.";
   }
   section.hidden = false;
   section.addEventListener("change", update);

@@ -97,8 +97,8 @@ document.querySelectorAll("[data-ssp-share]").forEach(function (box) {
   if (navigator.clipboard && window.isSecureContext) {
     copy.parentNode.hidden = false;
     copy.addEventListener("click", function () {
-      navigator.clipboard.writeText(url).then(function () { said.textContent = "Lien copié : " + url; },
-        function () { said.textContent = "Le lien n'a pas pu être copié ; le voici : " + url; });
+      navigator.clipboard.writeText(url).then(function () { said.textContent = "Lien copié\u00a0: " + url; },
+        function () { said.textContent = "Le lien n'a pas pu être copié\u00a0; le voici\u00a0: " + url; });
     });
   }
 });
@@ -112,8 +112,8 @@ document.querySelectorAll(".ssp-embed-code").forEach(function (box) {
   copy.parentNode.hidden = false;
   copy.addEventListener("click", function () {
     navigator.clipboard.writeText(box.querySelector("code").textContent).then(
-      function () { said.textContent = "Code copié : collez-le dans une page de votre site."; },
-      function () { said.textContent = "Le code n'a pas pu être copié : sélectionnez-le ci-dessus."; });
+      function () { said.textContent = "Code copié\u00a0: collez-le dans une page de votre site."; },
+      function () { said.textContent = "Le code n'a pas pu être copié\u00a0: sélectionnez-le ci-dessus."; });
   });
 });
 
