@@ -8,6 +8,7 @@ import json
 import pytest
 
 from checks import wait_until
+from helpers import typeset
 from ssp.text import search_words
 
 DRAWN = "!document.getElementById('ssp-results').hasAttribute('aria-busy')"  # the results all drawn (STEP at a time)
@@ -58,7 +59,7 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     wait_until(page, DRAWN)
     assert cards(page) == 50 and elements(page) < MAX_ELEMENTS
     option = page.locator(f"#ssp-region option[value=\"{region}\"]").inner_text()
-    assert option == f"{region} : {expected}"  # the option's count covers every result, not the drawn ones
+    assert option == typeset(f"{region} : {expected}")  # the option's count covers every result, not the drawn ones
     assert "region=" in page.url
 
     page.fill("#ssp-q", "n° 1234")  # one action by a word of its title
