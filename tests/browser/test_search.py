@@ -22,6 +22,7 @@ def search(page, base: str, words: str) -> list[dict]:
     return page.evaluate("""[...document.querySelectorAll('[data-ssp-search-results] li')].map(item => ({
         href: item.querySelector('a').getAttribute('href'), title: item.querySelector('a').textContent,
         edition: item.querySelector('.ssp-search__edition')?.textContent || '',
+        status: item.querySelector('h2 .fr-badge')?.textContent || '', badge: item.querySelector('h2 .fr-badge')?.className || '',
         excerpt: item.querySelector('.ssp-search__excerpt').textContent,
         marked: [...item.querySelectorAll('mark')].map(mark => mark.textContent)}))""")
 
@@ -50,6 +51,19 @@ def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_s
     assert re.search(r"\d+ pages trouvées pour «\u00a0Douai\u00a0»[.,]", page.locator("[data-ssp-search-status]").inner_text())
     found = [result["href"] for result in search(page, server.base, "affiche")]
     assert found[0].endswith("/supports/") and not any(href.endswith("/recherche/") for href in found)
+
+
+def test_an_event_s_status_shows_as_its_badge_not_as_words_of_its_title(gates_site, page):
+    """Its page's heading says « Webinaire (test) » then the badge « Complet »: the result too, not « Webinaire (test) Complet »."""
+    _, server = gates_site
+    results = {result["href"]: result for result in search(page, server.base, "webinaire")}
+    full = results[f"/{MOUNT}/2030/evenements/webinaire/"]
+    assert (full["title"], full["status"]) == ("Webinaire (test)", "Complet") and "fr-badge--info" in full["badge"]
+    cancelled = search(page, server.base, "annulé")
+    atelier = next(result for result in cancelled if result["href"].endswith("/atelier-annule/"))
+    assert (atelier["title"], atelier["status"]) == ("Atelier annulé (test)", "Annulée") and "fr-badge--error" in atelier["badge"]
+    assert all(result["status"] == "" for result in search(page, server.base, "Douai"))  # a scheduled action: no badge
+    assert axe_violations(page) == []
 
 
 def test_at_equal_relevance_the_newest_edition_comes_first(gates_site, page):

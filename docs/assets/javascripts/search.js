@@ -50,6 +50,12 @@ function item(result) {
   const title = result.meta.title || address;
   link.textContent = /\/affiche\/$/.test(address) && !title.startsWith("Affiche") ? `Affiche\u00a0: ${title}` : title;
   heading.append(link);
+  if (result.meta.status) {  // an event's « Annulé », « Complet »…: the badge its page shows (partials/ssp/status.html)
+    const badge = document.createElement("span");
+    badge.className = result.meta.status_class;
+    badge.textContent = result.meta.status;
+    heading.append(" ", badge);
+  }
   entry.append(heading);
   const year = address.match(/\/(\d{4})\//);
   if (year) {
