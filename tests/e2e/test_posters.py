@@ -21,7 +21,7 @@ def test_every_action_has_a_poster_saying_what_where_when_and_how_to_come(real_s
     assert poster.h1.get_text() == "La maternité du Centre hospitalier de Douai ouvre ses portes"
     assert "Semaine de la sécurité des patients 2017" in text
     theme = article.select_one(".ssp-poster__theme")
-    assert theme.get_text() == typeset("7e édition, du lundi 20 au vendredi 24 novembre 2017 : « Usagers, soignants : partenaires pour la sécurité des patients »")
+    assert theme.get_text() == "7e\u00a0" + typeset("édition, du lundi 20 au vendredi 24 novembre 2017 : « Usagers, soignants : partenaires pour la sécurité des patients »")
     assert theme.sup.get_text() == "e"
     assert "Le vendredi 24 novembre 2017" in text and "Tout l'après-midi" in text
     assert "Service de maternité, site de Dechy, Dechy" in text

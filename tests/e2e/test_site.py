@@ -30,7 +30,7 @@ def test_edition_page(real_site):
     text = main_text(soup)
     assert soup.h1.get_text(strip=True) == "Semaine de la sécurité des patients 2017"
     number = soup.select_one(".ssp-edition__number")
-    assert number.get_text() == "7e édition · Du lundi 20 au vendredi 24 novembre 2017"
+    assert number.get_text() == "7e\u00a0édition · Du lundi 20 au vendredi 24 novembre 2017"  # « 7ᵉ » kept with « édition »
     assert number.sup.get_text() == "e"  # « 7ᵉ », as French typography writes it
     assert "« Usagers, soignants : partenaires pour la sécurité des patients »" in text
     assert "France Assos Santé" in text
@@ -150,9 +150,9 @@ def test_archive_lists_every_edition_with_a_source(real_site):
     cells = {row.th.get_text(" ", strip=True).split()[0]: [row.th.get_text(" ", strip=True)] + [cell.get_text(" ", strip=True)
                                                                                                  for cell in row.find_all("td")] for row in rows}
     assert list(cells) == [str(year) for year in range(2025, 2010, -1)]  # every year, none skipped without a word
-    assert cells["2017"] == ["2017 7e édition", "Du lundi 20 au vendredi 24 novembre 2017",
+    assert cells["2017"] == ["2017 7e\u00a0édition", "Du lundi 20 au vendredi 24 novembre 2017",
                              typeset("Usagers, soignants : partenaires pour la sécurité des patients"), "2"]
-    assert cells["2011"][:2] == ["2011 1re édition", "Du lundi 21 au vendredi 25 novembre 2011"]
+    assert cells["2011"][:2] == ["2011 1re\u00a0édition", "Du lundi 21 au vendredi 25 novembre 2011"]
     assert cells["2024"][:2] == ["2024", "Du lundi 16 au vendredi 20 septembre 2024"]  # no number known: none shown
     assert cells["2018"][3] == "non publiées" and cells["2025"][3] == "pas encore"  # never « 0 » for actions not published here
     for year in ["2016", "2020", "2021"]:
