@@ -53,9 +53,10 @@ def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_s
     assert found[0].endswith("/supports/") and not any(href.endswith("/recherche/") for href in found)
 
 
-def test_an_event_s_status_shows_as_its_badge_not_as_words_of_its_title(gates_site, page):
-    """Its page's heading says « Webinaire (test) » then the badge « Complet »: the result too, not « Webinaire (test) Complet »."""
-    _, server = gates_site
+def test_an_event_s_status_shows_as_its_badge_not_as_words_of_its_title(presented_site, page):
+    """Its page's heading says « Webinaire (test) » then the badge « Complet »: the result too, not « Webinaire (test) Complet »
+    (both presentations: « neutre » colours the badge by its own classes)."""
+    _, server = presented_site
     results = {result["href"]: result for result in search(page, server.base, "webinaire")}
     full = results[f"/{MOUNT}/2030/evenements/webinaire/"]
     assert (full["title"], full["status"]) == ("Webinaire (test)", "Complet") and "fr-badge--info" in full["badge"]
