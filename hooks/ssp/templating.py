@@ -8,7 +8,14 @@ from .fields import is_link, link_text
 from .pages import day_slug, ordinal
 from .text import capfirst, script_json
 
+
+def status_badge(status: str) -> str:
+    """The classes of a status's badge (« Annulée »…): the DSFR's, and ssp-status--<status> that « neutre » colours."""
+    return f"ssp-status ssp-status--{status} fr-badge fr-badge--sm fr-badge--{vocab.STATUS_BADGES[status]}"
+
+
 FILTERS = {
+    "status_badge": status_badge,
     "plural": frenchnumbers.plural,
     "number": frenchnumbers.number,
     "capfirst": capfirst,
@@ -28,6 +35,7 @@ FILTERS = {
 LABELS = {
     "types": vocab.EVENT_TYPES,
     "statuses": vocab.STATUSES,
+    "status_badges": vocab.STATUS_BADGES,
     "audiences": vocab.AUDIENCES,
     "departements": vocab.DEPARTEMENTS,
     "timezones": vocab.TIMEZONE_LABELS,

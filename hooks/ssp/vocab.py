@@ -29,6 +29,8 @@ STATUSES = {
     "full": "Complet",
     "cancelled": "Annulée",
 }
+# The DSFR badge (fr-badge--…) that says a status other than « scheduled »: on pages, cards and search results.
+STATUS_BADGES = {"rescheduled": "info", "moved-online": "info", "postponed": "warning", "full": "info", "cancelled": "error"}
 
 # Facilities planned for people with a disability, as OpenAgenda's `accessibility` codes: motor
 # (mi), hearing (hi), visual (vi), psychic (pi) and intellectual (ii) impairment.

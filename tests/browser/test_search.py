@@ -63,6 +63,8 @@ def test_an_event_s_status_shows_as_its_badge_not_as_words_of_its_title(presente
     cancelled = search(page, server.base, "annulé")
     atelier = next(result for result in cancelled if result["href"].endswith("/atelier-annule/"))
     assert (atelier["title"], atelier["status"]) == ("Atelier annulé (test)", "Annulée") and "fr-badge--error" in atelier["badge"]
+    poster = next(result for result in cancelled if result["href"].endswith("/atelier-annule/affiche/"))  # its poster says so too
+    assert (poster["status"], poster["badge"]) == ("Annulée", atelier["badge"])
     assert all(result["status"] == "" for result in search(page, server.base, "Douai"))  # a scheduled action: no badge
     assert axe_violations(page) == []
 

@@ -293,7 +293,7 @@ window.sspListing = (function () {
 
     // --- Results, grouped by day like the page without JavaScript. ---
     function card(record) {
-      var badges = (record.status !== "scheduled" ? " " + badge("ssp-status--" + record.status, BADGES[record.status] || "info", labels.statuses[record.status]) : "") +
+      var badges = (record.status !== "scheduled" ? " " + badge("ssp-status--" + record.status, labels.status_badges[record.status], labels.statuses[record.status]) : "") +
         (record.past ? " " + badge("ssp-status--past", "", "Passée") : "");
       return "<li class=\"ssp-card fr-card fr-card--sm fr-enlarge-link" + (record.status === "cancelled" ? " ssp-card--cancelled" : "") + (record.past ? " ssp-card--past" : "") + "\">" +
         "<div class=\"fr-card__body\"><div class=\"fr-card__content\">" +
@@ -304,8 +304,7 @@ window.sspListing = (function () {
         "<li>Organisateur\u00a0: " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></div></div></div></li>";
     }
 
-    // A status badge, as partials/ssp/status.html writes it (DSFR badge; its own colours in « neutre »).
-    var BADGES = { cancelled: "error", postponed: "warning", full: "info" };
+    // A status badge, as partials/ssp/status.html writes it (ssp.templating.status_badge: DSFR badge; its own colours in « neutre »).
     function badge(modifier, variant, text) {
       return "<span class=\"ssp-status " + modifier + " fr-badge fr-badge--sm" + (variant ? " fr-badge--" + variant : "") + "\">" + escapeHtml(text) + "</span>";
     }
