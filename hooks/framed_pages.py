@@ -58,10 +58,13 @@ class FramedPages:
         for spec in specs:
             file = cache.get(("file", spec.src_uri, config.site_dir, config.use_directory_urls),
                              lambda: File(spec.src_uri, None, config.site_dir, config.use_directory_urls))  # noqa: B023 (called at once)
-            self.pages.append((spec, file, base + file.url if base else file.url))  # as urljoin would: file.url is relative
+            canonical = spec.view.original() or file.url  # a printable copy names its original (views.View.original)
+            self.pages.append((spec, file, base + canonical if base else canonical))  # as urljoin would: both are relative
         self.today, changed = site.today, site.changed
-        # (address, date of the event file's last commit or None): the sitemap's lines (not the pages made to be framed by other sites)
-        self.addresses = [(address, changed.get(spec.view.source)) for spec, _, address in self.pages if spec.view.listed]
+        # (address, date of the event file's last commit or None): the sitemap's lines (neither the pages made to be
+        # framed by other sites nor printable copies)
+        self.addresses = [(address, changed.get(spec.view.source)) for spec, _, address in self.pages
+                          if spec.view.listed and not spec.view.original()]
 
     def start(self, workers: int = 1, writer=None, files: Sequence[tuple[str, bytes]] = (), search_copies: bool = False) -> None:
         """Start writing every page, and `files` (path, content), over `workers` processes in the

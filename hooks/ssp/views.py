@@ -35,6 +35,11 @@ class View:
     # `picture` field (address, type, text alternative), written by this partial in its <head>.
     PICTURE_HEAD: ClassVar[str] = "partials/ssp/picture-head.html"
 
+    def original(self) -> str | None:
+        """The page this one is a printable copy of (its address from the site's root), which search engines
+        should show instead (rel=canonical; not in the sitemap); None for a page of its own."""
+        return None
+
     def key(self) -> tuple | None:
         """What a framed page shows, beyond the day and the templates, when that is one event file
         (and what that file does not say): the live preview keeps the page while it stays the same.
@@ -314,6 +319,9 @@ class EventPosterView(PosterView):
     def key(self) -> tuple:
         meta = self.edition.meta  # what the poster shows of its edition
         return (self.event.digest, meta.number, meta.theme, meta.start, meta.end)
+
+    def original(self) -> str:
+        return self.event.url  # an action's poster: its page is the one to find
 
     @property
     def source(self) -> str:

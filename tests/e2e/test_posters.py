@@ -3,6 +3,7 @@ its QR code leads, and the links to it. Printing and decoding: tests/browser/tes
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urljoin
 
 from helpers import ROOT, typeset
@@ -64,3 +65,18 @@ def test_a_poster_says_how_to_register_and_a_cancelled_action_says_so(gates_site
     assert online.select_one(".ssp-poster__place").get_text(strip=True) == "En ligne"
     assert online.select_one(".ssp-poster__access").get_text() == "Inscription libre"  # the organiser's words
     assert online.select_one(".ssp-poster__status").get_text() == "Complet"
+
+
+def test_search_engines_are_sent_from_an_action_s_poster_to_its_page(real_site):
+    """A poster is the printable copy of its action's page: its canonical address is the page's (what engines
+    advise for printable pages), and the sitemap lists the page only."""
+    action = SITE + "2017/evenements/portes-ouvertes-maternite-douai/"
+    poster = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/affiche/index.html")
+    assert poster.find("link", rel="canonical")["href"] == action
+    assert poster.find("meta", property="og:url")["content"] == action
+    page = real_site.html("2017/evenements/portes-ouvertes-maternite-douai/index.html")
+    assert page.find("link", rel="canonical")["href"] == action
+    sitemap = real_site.text("sitemap.xml")
+    assert sitemap.count(f"<loc>{action}</loc>") == 1 and "/evenements/" not in "".join(re.findall(r"<loc>[^<]*/affiche/</loc>", sitemap))
+    edition_poster = real_site.html("2017/affiche/index.html")  # an edition's poster is a page of its own
+    assert edition_poster.find("link", rel="canonical")["href"] == SITE + "2017/affiche/" and f"<loc>{SITE}2017/affiche/</loc>" in sitemap
