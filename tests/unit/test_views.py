@@ -15,6 +15,8 @@ from helpers import ROOT, front_matter
 from ssp import views
 from ssp.build import build_site
 from ssp.kinds import KINDS
+from ssp.templating import LABELS, status_badge
+from ssp.vocab import STATUS_BADGES, STATUSES
 
 VIEWS = [view for _, view in inspect.getmembers(views, inspect.isclass)
          if issubclass(view, views.View) and isinstance(vars(view).get("template"), str)]  # ItemView: its kind's
@@ -88,3 +90,11 @@ def test_a_call_view_links_a_laureate_to_its_sheet_only_when_the_sheet_is_publis
     sheet.write_text(sheet.read_text(encoding="utf-8") + "draft: true\n", encoding="utf-8")
     assert laureates() == [("Projet lauréat de test", False), ("Autre lauréat sans fiche", False)]  # its page is not published
     assert laureates(preview=True)[0] == ("Projet lauréat de test", True)  # the preview shows the draft sheet
+
+
+def test_every_status_but_scheduled_has_a_badge_colour():
+    """A status without its colour would stop a page's template (a traceback, no French message) and write
+    « fr-badge--undefined » in the listing's cards: the badges are read from vocab.STATUS_BADGES."""
+    assert set(STATUS_BADGES) == set(STATUSES) - {"scheduled"}
+    assert LABELS["status_badges"] is STATUS_BADGES  # the listing's script reads the same colours
+    assert status_badge("cancelled") == "ssp-status ssp-status--cancelled fr-badge fr-badge--sm fr-badge--error"
