@@ -14,6 +14,7 @@ would cost seconds.
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,11 @@ def index(site_dir: str) -> None:
     if result.returncode != 0:
         raise Abort(f"L'index de recherche (Pagefind) n'a pas pu être fait ; rien n'a été publié :\n"
                     f"{(result.stderr or result.stdout).strip()[-2000:]}")
-    for path in Path(site_dir, BUNDLE).iterdir():
+    bundle = Path(site_dir, BUNDLE)
+    languages = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()
+    wasm = {f"wasm.{language['wasm']}.pagefind" for language in languages if language.get("wasm")}
+    for path in bundle.iterdir():
         if path.name.startswith(UNUSED) and path.suffix in (".js", ".css"):
             path.unlink()
+        elif path.suffix == ".pagefind" and path.name.startswith("wasm.") and len(wasm) == len(languages) and path.name not in wasm:
+            path.unlink()  # « wasm.unknown »: loaded only for an index of no language, and ours says fr

@@ -196,6 +196,11 @@ def listing_rows(text: str) -> list[dict]:
     return rows
 
 
+def clocked(text: str) -> str:
+    """`text` with its times as the site writes them (frenchdates.clock): « 9 h 30 » with no-break spaces."""
+    return re.sub(r"\b(\d{1,2}) h(?: (\d\d)\b)?", lambda found: f"{found[1]}\u00a0h" + (f"\u00a0{found[2]}" if found[2] else ""), text)
+
+
 def typeset(text: str) -> str:
     """`text` as a page shows it: no-break spaces inside « guillemets » and before « : ; ! ? » ending a
     clause (the rule of ssp.text.french_spacing, written again here for plain text)."""

@@ -63,8 +63,10 @@ def date_range(start: date, end: date | None) -> str:
 
 
 def clock(moment: datetime) -> str:
-    """« 14 h », « 9 h 30 »"""
-    return f"{moment.hour} h" if moment.minute == 0 else f"{moment.hour} h {moment.minute:02d}"
+    """« 14 h », « 9 h 30 », with no-break spaces: a narrow line never parts « 9 » from « h 30 »
+    (pages, the listing's cards, share pictures, calendars and feeds all read it)."""
+    hour = f"{moment.hour}\u00a0h"
+    return hour if moment.minute == 0 else f"{hour}\u00a0{moment.minute:02d}"
 
 
 def clock_text(text: str) -> str:

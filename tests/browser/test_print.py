@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import typeset
+from helpers import clocked, typeset
 
 FRAME = {"etat": [".fr-header", ".fr-footer", ".fr-breadcrumb", ".fr-skiplinks"],
          "neutre": [".md-header", ".md-sidebar--primary", ".md-footer", ".ssp-breadcrumb"]}
@@ -22,7 +22,7 @@ def test_event_page_prints_cleanly(request, page, presentation):
     assert page.locator(".ssp-print-only").inner_text() == (
         typeset(f"Adresse de cette page : {server.base}2030/evenements/creneaux-la-reunion/"))
     details = page.locator(".ssp-details").inner_text()
-    assert "Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)" in details
+    assert clocked("Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)") in details
     assert "1 rue de l'Exemple" in details and "97400 Saint-Denis" in details
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from icalendar import Calendar
 
-from helpers import ROOT, typeset
+from helpers import ROOT, clocked, typeset
 
 
 def headings(soup, level="h2") -> list[str]:
@@ -122,10 +122,10 @@ def test_materials_show_format_size_thumbnail_or_link(site):
 def test_programme_as_timetable_and_in_the_calendar(site):
     soup = site.html("2030/evenements/atelier-annule/index.html")
     rows = [[cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])] for row in soup.select(".ssp-programme tbody tr")]
-    assert rows == [["10 h – 10 h 45", "Accueil et tour de table", "Une infirmière, Un patient partenaire"],
-                    ["10 h 45", "Échanges", "—"]]
+    assert rows == [[clocked("10 h – 10 h 45"), "Accueil et tour de table", "Une infirmière, Un patient partenaire"],
+                    [clocked("10 h 45"), "Échanges", "—"]]
     event = Calendar.from_ical((site.site / "2030/evenements/atelier-annule.ics").read_bytes()).walk("VEVENT")[0]
-    assert "Programme :\n10 h – 10 h 45 : Accueil et tour de table (Une infirmière, Un patient partenaire)\n10 h 45 : Échanges" in str(event["DESCRIPTION"])
+    assert clocked("Programme :\n10 h – 10 h 45 : Accueil et tour de table (Une infirmière, Un patient partenaire)\n10 h 45 : Échanges") in str(event["DESCRIPTION"])
 
 
 def test_resources_official_by_publisher_newest_first_others_apart(site):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from builds import build
-from helpers import front_matter
+from helpers import clocked, front_matter
 
 
 def test_cancelled_slots_overseas_and_online(fixture_project):
@@ -37,8 +37,8 @@ def test_cancelled_slots_overseas_and_online(fixture_project):
                     "Vendredi 24 novembre 2017"]
     slots = built.html("2017/evenements/creneaux/index.html").select(".ssp-details dd ul li")
     assert [li.get_text(strip=True) for li in slots] == [
-        "Le mardi 21 novembre 2017, de 9 h à 12 h (heure de La Réunion)",
-        "Le mercredi 22 novembre 2017, de 14 h à 16 h (heure de La Réunion)"]
+        clocked("Le mardi 21 novembre 2017, de 9 h à 12 h (heure de La Réunion)"),
+        clocked("Le mercredi 22 novembre 2017, de 14 h à 16 h (heure de La Réunion)")]
     online = built.html("2017/evenements/webinaire/index.html")
     assert online.select_one(".ssp-details a[href='https://example.org/live']")
     assert "Cette action est annulée." in built.text("2017/evenements/annule/index.html")

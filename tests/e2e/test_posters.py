@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urljoin
 
-from helpers import ROOT, typeset
+from helpers import ROOT, clocked, typeset
 from views_helpers import poster_target
 
 SITE = "https://example.github.io/ssp/"
@@ -57,8 +57,8 @@ def test_a_poster_says_how_to_register_and_a_cancelled_action_says_so(gates_site
     poster = built.html("2030/evenements/creneaux-la-reunion/affiche/index.html").select_one("article")
     assert typeset("Inscription : contact@example.org") in poster.get_text(" ", strip=True)
     assert [li.get_text(" ", strip=True) for li in poster.select(".ssp-poster__when li")] == [
-        "Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)",
-        "Le mardi 17 septembre 2030, de 14 h à 16 h 30 (heure de La Réunion)"]
+        clocked("Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)"),
+        clocked("Le mardi 17 septembre 2030, de 14 h à 16 h 30 (heure de La Réunion)")]
     cancelled = built.html("2030/evenements/atelier-annule/affiche/index.html")
     assert cancelled.select_one(".ssp-poster__status").get_text() == "Annulée"
     online = built.html("2030/evenements/webinaire/affiche/index.html")

@@ -7,7 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
-from helpers import EDITION_2017, every, front_matter, readers_pages, typeset
+from helpers import EDITION_2017, clocked, every, front_matter, readers_pages, typeset
 
 
 def main_text(soup) -> str:
@@ -108,7 +108,7 @@ def test_home_follows_the_edition_through_its_phases(fixture_project):
         "4 actions", "2 établissements organisateurs", "3 régions", "3 départements"]
     assert [card.a.get_text() for card in home.select("#prochaines-actions ~ .ssp-cards .ssp-card")] == [
         "Accueil", "Café patients", "Atelier", "Portes ouvertes"]
-    assert home.select_one(".ssp-card__when").get_text(strip=True) == "Le mardi 21 novembre 2017 à 8 h 30"
+    assert home.select_one(".ssp-card__when").get_text(strip=True) == clocked("Le mardi 21 novembre 2017 à 8 h 30")
     assert [a["href"] for a in home.select(".ssp-near__list a")] == [
         "2017/departements/59/", "2017/departements/75/", "2017/departements/974/"]
     during = build(fixture_project.root, SOURCE_DATE_EPOCH="1511308800")  # 2017-11-22
@@ -220,6 +220,8 @@ def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     assert "La maternité du Centre hospitalier de Douai ouvre ses portes" in texts and "futurs parents" in texts
     assert "Aller au contenu" not in texts  # the header, navigation and footer are not indexed
     assert json.loads(real_site.text("pagefind/pagefind-entry.json"))["languages"].keys() == {"fr"}
+    # only Pagefind's French module is published: its module for an index of no language would never be loaded
+    assert sorted(path.name for path in (real_site.site / "pagefind").glob("wasm.*")) == ["wasm.fr.pagefind"]
     # Pagefind read the pages' reduced copies (ssp.searchcopy): every marked page is found at its own
     # address (the metadata search.js links to) under its own title, and the copies are gone once the index is made.
     indexed = {record["meta"]["url"]: record["meta"]["title"] for record in pagefind_records(real_site.site)}
@@ -315,4 +317,4 @@ def test_an_upcoming_event_has_no_status_line_and_a_listing_counts_in_good_frenc
     assert "Statut" not in [dt.get_text(strip=True) for dt in page.select(".ssp-details dt")]
     listing = built.html("2030/evenements/index.html")
     assert "1 action publiée." in main_text(listing)
-    assert listing.select_one(".ssp-card__when").get_text(strip=True) == "14 h (heure de la Martinique)"
+    assert listing.select_one(".ssp-card__when").get_text(strip=True) == clocked("14 h (heure de la Martinique)")

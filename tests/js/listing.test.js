@@ -26,12 +26,12 @@ test("text is escaped before it is put in the page", () => {
 });
 
 test("times are read as written, never converted", () => {
-  assert.equal(L.clock("2030-09-16T09:00:00+04:00"), "9 h");
-  assert.equal(L.clock("2030-09-16T14:30:00+02:00"), "14 h 30");
-  assert.equal(L.span({ all_day: false, start: "2030-09-16T09:00:00+04:00", end: "2030-09-16T12:00:00+04:00" }), "9 h – 12 h");
-  assert.equal(L.span({ all_day: false, start: "2030-09-16T09:00:00+02:00", end: "" }), "9 h");
+  assert.equal(L.clock("2030-09-16T09:00:00+04:00"), "9\u00a0h");
+  assert.equal(L.clock("2030-09-16T14:30:00+02:00"), "14\u00a0h\u00a030");
+  assert.equal(L.span({ all_day: false, start: "2030-09-16T09:00:00+04:00", end: "2030-09-16T12:00:00+04:00" }), "9\u00a0h – 12\u00a0h");
+  assert.equal(L.span({ all_day: false, start: "2030-09-16T09:00:00+02:00", end: "" }), "9\u00a0h");
   assert.equal(L.span({ all_day: false, start: "2030-09-16T22:00:00+02:00", end: "2030-09-17T01:00:00+02:00" }),
-    "22 h – mardi 17 septembre 2030 à 1 h");
+    "22\u00a0h – mardi 17 septembre 2030 à 1\u00a0h");
 });
 
 test("days are written in French, the first of the month as « 1er »", () => {

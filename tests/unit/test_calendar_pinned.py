@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import parse_qsl, urlsplit
 
-from helpers import front_matter
+from helpers import clocked, front_matter
 from ssp.exports.ics import Calendars, add_links
 
 SITE = "https://example.org/ssp/"
@@ -86,7 +86,7 @@ def test_the_description_of_an_event_says_all_it_has(project):
     assert description(event, SITE).split("\n") == [
         "Colloque — organisateur : Centre hospitalier", "Statut : Annulée", "Horaire : accueil dès 9 h",
         "En ligne : https://exemple.fr/direct", "Inscription : ssp@chu.fr", "", "Description.", "",
-        "Programme :", "9 h – 9 h 30 : Accueil", "14 h : Table ronde (Dr Martin, Mme Durand)", "",
+        "Programme :", clocked("9 h – 9 h 30 : Accueil"), clocked("14 h : Table ronde (Dr Martin, Mme Durand)"), "",
         "https://example.org/ssp/2017/evenements/chambre/"]
 
 

@@ -1,14 +1,17 @@
 """What Python and the site's scripts both compute, computed alike: the town key of every commune
-(hooks/ssp/communes.py ↔ places.js), and the JavaScript's own unit tests (tests/js/, `node --test`)."""
+(hooks/ssp/communes.py ↔ places.js), the words and the hours of the listing (text.py, frenchdates.py ↔
+filters.js), and the JavaScript's own unit tests (tests/js/, `node --test`)."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import subprocess
+from datetime import date, datetime, timedelta, timezone
 
 from helpers import ROOT
 from ssp.communes import DATA, town_key
+from ssp.frenchdates import time_span
 from ssp.text import search_words
 from ssp.vocab import DEPARTEMENTS
 
@@ -53,6 +56,29 @@ def test_the_listings_words_are_folded_at_build_as_the_browser_folds_a_search():
     result = subprocess.run([NODE, "-e", WORDS], input=json.dumps(texts), cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == [search_words(text) for text in texts]
+
+
+SPANS = """
+const { load } = require("./tests/js/load");
+const L = load("filters.js").sspListing;
+const records = JSON.parse(require("node:fs").readFileSync(0, "utf8"));
+process.stdout.write(JSON.stringify(records.map(L.span)));
+"""
+
+
+def test_a_cards_hours_are_written_alike_by_the_build_and_by_the_listings_script():
+    reunion = timezone(timedelta(hours=4))
+    moments = [datetime(2030, 9, 16, 9, tzinfo=reunion), datetime(2030, 9, 16, 14, 30, tzinfo=reunion),
+               datetime(2030, 9, 16, 23, 5, tzinfo=reunion), datetime(2030, 9, 17, 0, 45, tzinfo=reunion),
+               datetime(2030, 10, 1, 10, tzinfo=reunion)]
+    spans: list[tuple] = [(start, end) for start in moments for end in [None, *moments] if end is None or end > start]
+    spans += [(date(2030, 9, 16), None), (date(2030, 9, 16), date(2030, 9, 16)), (date(2030, 9, 16), date(2030, 10, 1))]
+    records = [{"all_day": not isinstance(start, datetime), "start": start.isoformat(), "end": end.isoformat() if end else ""}
+               for start, end in spans]
+    result = subprocess.run([NODE, "-e", SPANS], input=json.dumps(records), cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [time_span(start, end) for start, end in spans]
+    assert "14\u00a0h\u00a030 – 23\u00a0h\u00a005" in json.loads(result.stdout)  # never cut on a narrow line
 
 
 def test_the_javascript_unit_tests_pass():

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from helpers import front_matter
+from helpers import clocked, front_matter
 from ssp.frenchdates import date_range, long_date, occurrence_text, time_span
 
 
@@ -97,10 +97,10 @@ def test_french_times():
     paris, reunion = ZoneInfo("Europe/Paris"), ZoneInfo("Indian/Reunion")
     assert long_date(date(2017, 9, 1)) == "vendredi 1er septembre 2017"
     start = datetime(2017, 11, 24, 14, 0, tzinfo=paris)
-    assert occurrence_text(start, start.replace(hour=17, minute=30)) == "le vendredi 24 novembre 2017, de 14 h à 17 h 30"
+    assert occurrence_text(start, start.replace(hour=17, minute=30)) == clocked("le vendredi 24 novembre 2017, de 14 h à 17 h 30")
     assert occurrence_text(start.replace(tzinfo=reunion), None, "Indian/Reunion") == \
-        "le vendredi 24 novembre 2017 à 14 h (heure de La Réunion)"
-    assert time_span(start, start.replace(hour=17)) == "14 h – 17 h"
+        clocked("le vendredi 24 novembre 2017 à 14 h (heure de La Réunion)")
+    assert time_span(start, start.replace(hour=17)) == clocked("14 h – 17 h")
     assert time_span(date(2017, 11, 24), None) == "Toute la journée"
 
 
@@ -113,8 +113,8 @@ def test_french_spans_of_several_days():
     start, end = datetime(2017, 11, 20, 14, tzinfo=paris), datetime(2017, 11, 22, 10, 5, tzinfo=paris)
     assert time_span(date(2017, 11, 20), date(2017, 11, 20)) == "Toute la journée"
     assert time_span(date(2017, 11, 20), date(2017, 11, 22)) == "Jusqu'au mercredi 22 novembre 2017"
-    assert time_span(start, end) == "14 h – mercredi 22 novembre 2017 à 10 h 05"
-    assert time_span(start, None) == "14 h"
-    assert occurrence_text(start, end) == "du lundi 20 novembre 2017 à 14 h au mercredi 22 novembre 2017 à 10 h 05"
+    assert time_span(start, end) == clocked("14 h – mercredi 22 novembre 2017 à 10 h 05")
+    assert time_span(start, None) == clocked("14 h")
+    assert occurrence_text(start, end) == clocked("du lundi 20 novembre 2017 à 14 h au mercredi 22 novembre 2017 à 10 h 05")
     assert occurrence_text(date(2017, 11, 20), date(2017, 11, 22)) == "du lundi 20 au mercredi 22 novembre 2017"
-    assert clock_text("09:30") == "9 h 30" and clock_text("14:00") == "14 h"
+    assert clock_text("09:30") == "9\u00a0h\u00a030" and clock_text("14:00") == "14\u00a0h"  # never cut on a narrow line

@@ -34,7 +34,7 @@ window.sspListing = (function () {
   function dayOf(iso) { return iso.slice(0, 10); }
   function clock(iso) {
     var hours = String(Number(iso.slice(11, 13))), minutes = iso.slice(14, 16);
-    return minutes === "00" ? hours + " h" : hours + " h " + minutes;
+    return minutes === "00" ? hours + "\u00a0h" : hours + "\u00a0h\u00a0" + minutes;  // no-break spaces, as frenchdates.clock
   }
   // French names written here rather than asked of Intl, whose first use costs a slow phone 0.1 s.
   var WEEKDAYS = ["Dimanche", "Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi"];
