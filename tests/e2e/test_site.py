@@ -140,6 +140,29 @@ def test_a_home_whose_edition_has_no_actions_leads_to_the_last_that_has(later_si
     assert "Les actions de cette édition n'ont pas été publiées sur ce site." in later.html("2025/index.html").get_text()
 
 
+def test_the_listing_of_an_edition_without_actions_says_so_and_offers_nothing_to_filter(real_site, later_site):
+    """2025 has no published action: to come on 2023-11-14 (real_site), over on 2026-12-03 (later_site)."""
+    for built in (real_site, later_site[0]):
+        listing = built.html("2025/evenements/index.html")
+        assert not listing.select("#ssp-filters, #ssp-results")  # before: « 0 action trouvée sur 0. Aucune action ne
+        scripts = [script.get("src", "") for script in listing.select("script")]  # correspond à ces critères. »
+        assert not [src for src in scripts if "filters.js" in src or "places.js" in src]
+        assert not listing.select('link[rel="preload"][as="fetch"]')
+    coming = main_text(real_site.html("2025/evenements/index.html"))
+    assert "Aucune action n'est encore publiée pour cette édition." in coming
+    follow = real_site.html("2025/evenements/index.html").select_one(".ssp-follow")
+    assert follow.select_one('a[href$="organiser-une-action/"]').get_text() == "Faites-la connaître"
+    assert "0 action" not in follow.get_text() and "0 événement" not in follow.get_text()
+    assert follow.select_one('a[href$="2025/agenda.ics"]')  # subscribed now, filled as actions are published
+    over = later_site[0].html("2025/evenements/index.html")
+    assert "Les actions de cette édition n'ont pas été publiées sur ce site." in main_text(over)
+    assert not over.select(".ssp-follow")  # nothing to follow once it is over
+    # the open data page's example addresses of lists to frame name an edition that has them (2025 has none)
+    heading = later_site[0].html("donnees-ouvertes/index.html").find(id="integrer")
+    examples = [code.get_text() for code in heading.find_next("ul").select("code")]
+    assert examples[0] == "2017/integrer/france/" and (later_site[0].site / examples[0] / "index.html").is_file()
+
+
 def test_archive_lists_every_edition_with_a_source(real_site):
     archive = real_site.html("editions/index.html")  # built as of 2023-11-14
     assert {sup.get_text() for sup in archive.select("table.ssp-archive sup")} == {"e", "re"}  # « 7ᵉ », « 1ʳᵉ »
