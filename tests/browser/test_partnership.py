@@ -60,6 +60,34 @@ def test_quiz_questions_are_numbered_once_and_inside_the_page(presented_site, pa
     assert questions.evaluate_all("items => items.map(item => getComputedStyle(item).listStyleType)") == ["none"] * len(markers)
 
 
+PLACED = """boxes => boxes.map(box => {
+  const outer = box.getBoundingClientRect(), legend = box.querySelector("legend").getBoundingClientRect();
+  const inside = legend.top >= outer.top + 1 && legend.left > outer.left && legend.right < outer.right;
+  // each line of each choice starts right of its box (the DSFR draws its box before the label, Material has the input)
+  const lines = [...box.querySelectorAll("input")].map(input => {
+    const range = document.createRange();
+    range.selectNodeContents(box.querySelector(`label[for="${input.id}"]`));
+    return [...range.getClientRects()].map(line => Math.round(line.left - input.getBoundingClientRect().right));
+  });
+  return {inside, lines};
+})"""
+
+
+def test_quiz_and_self_assessment_questions_sit_inside_their_boxes_on_a_phone(presented_site, page):
+    """A legend of three lines on a phone straddled its box's top border; in Material a choice's second
+    line ran under its box."""
+    _, server = presented_site
+    page.set_viewport_size({"width": 390, "height": 800})
+    for address, boxes in ((QUIZ, ".ssp-quiz__question fieldset"), ("partenariat/idees-recues/", "#ssp-self fieldset")):
+        page.goto(server.base + address)
+        page.wait_for_selector(boxes)
+        placed = page.locator(boxes).evaluate_all(PLACED)
+        assert placed and all(box["inside"] for box in placed), (address, placed)
+        lines = [choice for box in placed for choice in box["lines"]]
+        assert any(len(choice) > 1 for choice in lines), address  # some choices do take two lines at 390 px
+        assert all(gap >= -2 for choice in lines for gap in choice), (address, lines)
+
+
 def test_quiz_asks_for_an_answer_before_checking(gates_site, page):
     _, server = gates_site
     page.goto(server.base + QUIZ)
