@@ -48,6 +48,18 @@
     var opener = document.querySelector(".fr-header__navbar [aria-controls='" + modal.id + "'][id]");
     if (opener && !modal.hasAttribute("aria-labelledby")) { modal.setAttribute("aria-labelledby", opener.id); }
   });
+  /* The search dialog opens on its field, not on « Fermer » (the DSFR's first button): a reader who
+     tapped the magnifier types at once. */
+  var search = document.getElementById("recherche-entete"), field = document.getElementById("recherche-entete-champ");
+  if (search && field) {
+    search.addEventListener("dsfr.disclose", function () {
+      var frames = 0;
+      requestAnimationFrame(function focusOnceShown() {  // after the DSFR's own focus, once the dialog shows
+        field.focus();
+        if (document.activeElement !== field && frames++ < 60) { requestAnimationFrame(focusOnceShown); }
+      });
+    });
+  }
 })();
 
 /* « ouvert » / « clos » / « à venir » of a call for projects, from today's date (the page was
