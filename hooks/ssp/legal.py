@@ -12,6 +12,7 @@ import re
 from .problems import ContentError, Problem
 
 PLACEHOLDER = re.compile(r"\[\[\s*([a-z_]+)\s*\]\]")
+LINKED = re.compile(r"\[([^\]\n]+)\]\((\[\[\s*[a-z_]+\s*\]\])\)")  # [text]([[key]]): a link to the fact's address
 STATUSES = ("totalement conforme", "partiellement conforme", "non conforme")
 
 
@@ -23,7 +24,15 @@ def fill(markdown: str, facts: dict[str, str], rel: str) -> str:
                 for match in PLACEHOLDER.finditer(markdown) if match.group(1) not in facts]
     if problems:
         raise ContentError(problems)
+    markdown = LINKED.sub(lambda match: _link(match.group(1), str(facts[PLACEHOLDER.match(match.group(2)).group(1)])), markdown)
     return PLACEHOLDER.sub(lambda match: html.escape(str(facts[match.group(1)])), markdown)
+
+
+def _link(text: str, address: str) -> str:
+    """A link to an address the publisher gives; until it is given, the text and what is to be filled in."""
+    if re.fullmatch(r"(https?://|mailto:)\S+", address):
+        return f"[{text}](<{html.escape(address)}>)"
+    return f"{text} ({html.escape(address)})"
 
 
 def check_status(status: str) -> None:

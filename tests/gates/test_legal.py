@@ -36,6 +36,22 @@ def test_legal_facts_come_from_configuration(fixture_project):
         assert typeset("Accessibilité : partiellement conforme") in links, page
 
 
+def test_the_declaration_form_is_a_link_once_its_address_is_given(fixture_project):
+    """Before: its whole address written out (« https://github.com/…/issues/new?template=… », three lines on a phone)."""
+    fixture_project.edition(text=EDITION_2017)
+    form = "https://github.com/exemple/ssp/issues/new?template=declarer-une-action.yml&x=1"
+    set_legal(fixture_project, declaration_form=f'"{form}"')
+    built = build(fixture_project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    [link] = [a for a in built.html("organiser-une-action/index.html").select("article a") if "github.com" in a["href"]]
+    assert (link["href"], link.get_text()) == (form, typeset("le formulaire « Déclarer une action »"))
+    set_legal(fixture_project, declaration_form='"javascript:alert(1)"')  # not an address: said as it is, never a link
+    built = build(fixture_project.root)
+    page = built.html("organiser-une-action/index.html")
+    assert not [a for a in page.select("a[href]") if a["href"].startswith("javascript")]
+    assert "le formulaire « Déclarer une action » (javascript:alert(1))" in " ".join(page.select_one("article").get_text(" ").split())
+
+
 def test_an_unknown_fact_or_status_fails_the_build(fixture_project):
     fixture_project.edition(text=EDITION_2017)
     fixture_project.write("docs/mentions-legales.md", "# Mentions\n\nHébergeur : [[hebergeur]]\n")
