@@ -12,7 +12,7 @@ import re
 from .problems import ContentError, Problem
 
 PLACEHOLDER = re.compile(r"\[\[\s*([a-z_]+)\s*\]\]")
-LINKED = re.compile(r"\[([^\]\n]+)\]\((\[\[\s*[a-z_]+\s*\]\])\)")  # [text]([[key]]): a link to the fact's address
+LINKED = re.compile(r"\[([^\]\n]+)\]\(\[\[\s*([a-z_]+)\s*\]\]\)")  # [text]([[key]]): a link to the fact's address
 STATUSES = ("totalement conforme", "partiellement conforme", "non conforme")
 
 
@@ -24,7 +24,7 @@ def fill(markdown: str, facts: dict[str, str], rel: str) -> str:
                 for match in PLACEHOLDER.finditer(markdown) if match.group(1) not in facts]
     if problems:
         raise ContentError(problems)
-    markdown = LINKED.sub(lambda match: _link(match.group(1), str(facts[PLACEHOLDER.match(match.group(2)).group(1)])), markdown)
+    markdown = LINKED.sub(lambda match: _link(match.group(1), str(facts[match.group(2)])), markdown)
     return PLACEHOLDER.sub(lambda match: html.escape(str(facts[match.group(1)])), markdown)
 
 
