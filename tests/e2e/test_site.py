@@ -304,12 +304,19 @@ def test_not_found_page_is_french_and_works_at_any_depth(real_site):
 
 
 def test_event_page_offers_calendar_links(real_site, gates_site):
-    section = gates_site[0].html("2030/evenements/exposition-semaine/index.html").select_one(".ssp-add-calendar")  # to come
+    section = gates_site[0].html("2030/evenements/webinaire/index.html").select_one(".ssp-add-calendar")  # to come, full
     links = {a.get_text(strip=True): a["href"] for a in section.select("a")}
-    assert links["Télécharger le fichier agenda (.ics)"] == "../exposition-semaine.ics"
+    assert links["Télécharger le fichier agenda (.ics)"] == "../webinaire.ics"
     assert links["Ajouter à Google Agenda"].startswith("https://calendar.google.com/calendar/render?action=TEMPLATE")
     assert links["Ajouter à Outlook.com"].startswith("https://outlook.live.com/calendar/0/action/compose?")
     assert (real_site.site / "2017/evenements/portes-ouvertes-maternite-douai.ics").read_bytes().startswith(b"BEGIN:VCALENDAR")
+    # a cancelled or postponed action is not offered to a calendar (its dates no longer hold): what to do if it is in one
+    for slug, said in (("atelier-annule", "Cette action est annulée : si vous l'aviez ajoutée à votre agenda, supprimez-la."),
+                       ("exposition-semaine", "Cette action est reportée : si vous l'aviez ajoutée à votre agenda, ses nouvelles "
+                                              "dates seront données sur cette page.")):
+        section = gates_site[0].html(f"2030/evenements/{slug}/index.html").select_one(".ssp-add-calendar")
+        assert section.h2.get_text() == "Dans votre agenda" and not section.select("a")
+        assert " ".join(section.p.get_text().split()).startswith(said)  # split() reads no-break spaces as spaces
 
 
 def test_edition_calendar_can_be_subscribed(real_site):
