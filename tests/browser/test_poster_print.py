@@ -13,6 +13,7 @@ from checks import LUMINANCE, wait_until
 POSTERS = {  # poster → the page its code leads to, and a line it must print
     "2030/evenements/creneaux-la-reunion/affiche/": ("2030/evenements/creneaux-la-reunion/", "Chambre des erreurs (test)"),
     "2030/evenements/atelier-annule/affiche/": ("2030/evenements/atelier-annule/", "Annulée"),
+    "2030/evenements/exposition-semaine/affiche/": ("2030/evenements/exposition-semaine/", "Ces dates ne tiennent plus"),
     "2017/evenements/portes-ouvertes-maternite-douai/affiche/": ("2017/evenements/portes-ouvertes-maternite-douai/",
                                                                  "Entrée libre"),
     "2030/affiche/": ("2030/evenements/", "Semaine de la sécurité des patients 2030"),

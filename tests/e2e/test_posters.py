@@ -65,6 +65,11 @@ def test_a_poster_says_how_to_register_and_a_cancelled_action_says_so(gates_site
     assert online.select_one(".ssp-poster__place").get_text(strip=True) == "En ligne"
     assert online.select_one(".ssp-poster__access").get_text() == "Inscription libre"  # the organiser's words
     assert online.select_one(".ssp-poster__status").get_text() == "Complet"
+    postponed = built.html("2030/evenements/exposition-semaine/affiche/index.html")  # its dates printed, and that they no longer hold
+    assert postponed.select_one(".ssp-poster__status").get_text() == "Reportée" and postponed.select(".ssp-poster__when li")
+    assert typeset("Ces dates ne tiennent plus : les nouvelles seront données sur la page de l'action.") in [
+        note.get_text() for note in postponed.select(".ssp-poster__note")]
+    assert not [note for note in online.select(".ssp-poster__note") if "tiennent" in note.get_text()]
 
 
 def test_search_engines_are_sent_from_an_action_s_poster_to_its_page(real_site):
