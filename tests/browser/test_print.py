@@ -31,7 +31,22 @@ def test_filtered_listing_prints_without_the_filters(gates_site, page):
     page.goto(server.base + "2030/evenements/?region=Bretagne")
     page.wait_for_selector("#ssp-filters:not([hidden])")
     page.emulate_media(media="print")
-    assert not page.locator("#ssp-filters").is_visible()
+    # on paper: what the list holds (its count, its filters), neither the fields nor what to follow online
+    assert not [field for field in ("#ssp-q", "#ssp-region", "#ssp-filters-title", ".ssp-filters__more", ".ssp-follow")
+                if page.locator(field).is_visible()]
+    assert page.locator("#ssp-count").is_visible() and page.locator("#ssp-tags").is_visible()
+    assert page.locator("#ssp-count").inner_text().startswith("1 action trouvée sur 4")
+    assert page.locator("#ssp-tags .ssp-tag").all_inner_texts() == ["Bretagne"]
+    assert page.locator("#ssp-tags .ssp-tag").evaluate("tag => getComputedStyle(tag, '::after').display") == "none"  # no « × »
     assert page.locator("#ssp-results .ssp-card__title a").all_inner_texts() == ["Exposition toute la semaine (test)"] * 5
     assert page.locator(".ssp-print-only").inner_text() == (
         typeset(f"Adresse de cette page : {server.base}2030/evenements/?region=Bretagne"))
+
+
+def test_a_departement_s_list_prints_its_actions_not_what_to_follow_online(gates_site, page):
+    _, server = gates_site
+    page.goto(server.base + "2030/departements/35/")
+    page.emulate_media(media="print")
+    assert page.locator(".ssp-follow h2").inner_text() == "Suivre les actions du département"
+    assert not page.locator(".ssp-follow").is_visible() and page.locator(".ssp-print-only").is_visible()
+    assert page.locator(".ssp-card").count() == 5
