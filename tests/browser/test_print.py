@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pypdfium2
 import pytest
 
 from helpers import clocked, typeset
@@ -17,8 +18,10 @@ def test_event_page_prints_cleanly(request, page, presentation):
     for shown in FRAME[presentation]:  # on screen, the frame is there…
         assert page.locator(shown).first.is_visible() or shown == ".fr-skiplinks", shown
     page.emulate_media(media="print")
-    for hidden in FRAME[presentation] + [".ssp-add-calendar"]:  # …on paper, not
-        assert not page.locator(hidden).first.is_visible(), hidden
+    for hidden in FRAME[presentation] + [".ssp-add-calendar", ".ssp-share", ".ssp-embed-link"]:  # …on paper, not, nor
+        assert not page.locator(hidden).first.is_visible(), hidden                                  # what is done online
+    # one sheet: its address no longer spills alone onto a second one (Material printed the share buttons)
+    assert len(pypdfium2.PdfDocument(page.pdf(format="A4"))) == 1
     assert page.locator(".ssp-print-only").inner_text() == (
         typeset(f"Adresse de cette page : {server.base}2030/evenements/creneaux-la-reunion/"))
     details = page.locator(".ssp-details").inner_text()
