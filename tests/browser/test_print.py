@@ -53,3 +53,19 @@ def test_a_departement_s_list_prints_its_actions_not_what_to_follow_online(gates
     assert page.locator(".ssp-follow h2").inner_text() == "Suivre les actions du département"
     assert not page.locator(".ssp-follow").is_visible() and page.locator(".ssp-print-only").is_visible()
     assert page.locator(".ssp-card").count() == 5
+
+
+@pytest.mark.parametrize("presentation", FRAME)
+def test_a_bilan_prints_each_chart_whole_under_its_heading(request, page, presentation):
+    """Before: « Actions par type » ended a sheet, its chart and table on the next; each table's CSV link printed."""
+    _, server = request.getfixturevalue("gates_site" if presentation == "etat" else "neutre_site")
+    page.goto(server.base + "2030/bilan/")
+    charts = page.locator(".ssp-chart").evaluate_all(
+        "charts => charts.map(chart => [chart.querySelector('h2').textContent, chart.querySelector('tbody tr:last-child th').textContent])")
+    page.emulate_media(media="print")
+    assert not page.locator(".ssp-chart__csv").first.is_visible()
+    sheets = [" ".join(sheet.get_textpage().get_text_range().split()) for sheet in pypdfium2.PdfDocument(page.pdf(format="A4"))]
+    assert len(charts) >= 5 and len(sheets) > 1
+    for title, last_row in charts:
+        [sheet] = [text for text in sheets if title in text]
+        assert last_row in sheet[sheet.index(title):], (title, last_row)  # its table on the same sheet, below it
