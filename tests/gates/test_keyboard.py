@@ -79,9 +79,10 @@ def test_search_by_keyboard_finds_an_event(neutre_site, page):
     page.goto(server.base + "2017/")
     tab_to(page, ".ssp-search-link")
     page.keyboard.press("Enter")
-    page.wait_for_url("**/recherche/")
-    tab_to(page, "#ssp-search-query")
+    page.wait_for_url("**/recherche/#ssp-search-query")
+    wait_until(page, "document.activeElement.id === 'ssp-search-query'")  # the magnifier leads into the field
     finds_douai(page)
+    assert page.url.endswith("/recherche/?q=Douai")  # the address to share keeps the words, not the field's anchor
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 800}], ids=["téléphone", "ordinateur"])

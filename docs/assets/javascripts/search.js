@@ -116,6 +116,7 @@ form.addEventListener("submit", (event) => {
   clearTimeout(pause);
   const url = new URL(location.href);
   url.searchParams.set("q", input.value);
+  url.hash = ""; // the address to share: the words, not where the magnifier led
   history.replaceState(null, "", url);
   search(input.value);
 });
