@@ -301,6 +301,11 @@ class Event:
         return f"ssp-{self.year}-{self.slug}"
 
     @property
+    def dates_hold(self) -> bool:
+        """False for an action cancelled or postponed: its dates are not to be put in a calendar nor shared as such."""
+        return self.meta.status not in ("cancelled", "postponed")
+
+    @property
     def attendance(self) -> str:
         """sur-place, en-ligne or mixte (vocab.ATTENDANCE): from its place and link; an action
         moved online is online only."""

@@ -57,13 +57,16 @@ def test_a_departement_s_list_prints_its_actions_not_what_to_follow_online(gates
 
 @pytest.mark.parametrize("presentation", FRAME)
 def test_a_bilan_prints_each_chart_whole_under_its_heading(request, page, presentation):
-    """Before: « Actions par type » ended a sheet, its chart and table on the next; each table's CSV link printed."""
+    """Before: « Actions par type » ended a sheet, its chart and table on the next; each table's CSV link printed;
+    tables printed with their screen spacing."""
     _, server = request.getfixturevalue("gates_site" if presentation == "etat" else "neutre_site")
     page.goto(server.base + "2030/bilan/")
     charts = page.locator(".ssp-chart").evaluate_all(
         "charts => charts.map(chart => [chart.querySelector('h2').textContent, chart.querySelector('tbody tr:last-child th').textContent])")
     page.emulate_media(media="print")
     assert not page.locator(".ssp-chart__csv").first.is_visible()
+    paddings = page.locator(".ssp-chart__table td").evaluate_all("cells => cells.map(cell => parseFloat(getComputedStyle(cell).paddingTop))")
+    assert paddings and max(paddings) <= 3  # tables compact on paper (their screen spacing made 18 rows span sheets)
     sheets = [" ".join(sheet.get_textpage().get_text_range().split()) for sheet in pypdfium2.PdfDocument(page.pdf(format="A4"))]
     assert len(charts) >= 5 and len(sheets) > 1
     for title, last_row in charts:

@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 
 from ssp.exports import shareimage
 from ssp.exports.shareimage import MARGIN, WIDTH, font, share_image, theme_lines
+from ssp.models import Event
 
 FRENCH = "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’–—…·€"
 
@@ -84,7 +85,8 @@ def test_an_actions_text_alternative_and_lines():
     day = date(2017, 11, 24)
     occurrence = type("Occurrence", (), {"start": day, "end": day, "first_day": day, "last_day": day})
     meta = type("Meta", (), {"title": "Portes ouvertes", "status": "cancelled", "venue": type("Venue", (), {"city": "Dechy"})})
-    action = type("Action", (), {"meta": meta, "occurrences": [occurrence], "timezone": "Europe/Paris", "departement": "59"})
+    action = type("Action", (), {"meta": meta, "occurrences": [occurrence], "timezone": "Europe/Paris", "departement": "59",
+                                 "dates_hold": Event.dates_hold})()
     assert shareimage.when_and_where(action) == ("Annulée — le vendredi 24 novembre 2017", "Dechy (Nord)")
     assert shareimage.event_alt_text(action) == "Portes ouvertes — Annulée — le vendredi 24 novembre 2017, Dechy (Nord)"
     meta.status, meta.venue = "scheduled", None

@@ -91,7 +91,7 @@ def when_and_where(event: Event) -> tuple[str, str]:
     """What an action's picture says of it below its title: « Le lundi 16 septembre 2030, de 9 h à
     12 h », « Dechy (Nord) » (« En ligne » without a place)."""
     when = held(event.occurrences, event.timezone)
-    if event.meta.status in ("cancelled", "postponed"):  # its picture may be shared before the news
+    if not event.dates_hold:  # its picture may be shared before the news
         when = f"{STATUSES[event.meta.status]} — {when}"
     venue = event.meta.venue
     where = "En ligne" if not venue else f"{venue.city} ({DEPARTEMENTS[event.departement]})" if event.departement else venue.city
