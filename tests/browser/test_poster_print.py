@@ -47,6 +47,18 @@ def test_a_printed_poster_is_one_page_whose_code_opens_its_action(presented_site
     assert page.locator("h1").first.inner_text().strip()  # the address opens a page of the site
 
 
+@pytest.mark.parametrize("poster", POSTERS)
+def test_a_printed_poster_s_text_never_runs_under_its_code(presented_site, page, poster):
+    """A text too long is cut at the end of its part of the sheet. Before, in Material, it ran on under the QR
+    code (« Entrée libre » drawn across it)."""
+    _, server = presented_site
+    page.set_viewport_size({"width": 718, "height": 1047})  # an A4 sheet within its 10 mm margins, in CSS pixels
+    page.goto(server.base + poster)
+    page.emulate_media(media="print")
+    text, code = (page.locator(part).bounding_box() for part in (".ssp-poster__text", ".ssp-poster__qr"))
+    assert text["y"] + text["height"] <= code["y"] + 1, (text, code)
+
+
 def test_the_print_button_opens_the_print_dialog(gates_site, page):
     _, server = gates_site
     page.goto(server.base + "2030/affiche/")
