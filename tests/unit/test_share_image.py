@@ -91,3 +91,21 @@ def test_an_actions_text_alternative_and_lines():
     assert shareimage.event_alt_text(action) == "Portes ouvertes — Annulée — le vendredi 24 novembre 2017, Dechy (Nord)"
     meta.status, meta.venue = "scheduled", None
     assert shareimage.when_and_where(action) == ("Le vendredi 24 novembre 2017", "En ligne")
+
+
+def test_the_size_found_is_the_one_trying_every_size_finds():
+    """fitted() skips the sizes its words' measured widths rule out: the same size and lines as wrapping at each one."""
+    def every_size(text: str, room: int) -> tuple[int, list[str]]:
+        text = text.replace(" :", "\u00a0:").replace(" ?", "\u00a0?").replace(" !", "\u00a0!").replace(" ;", "\u00a0;")
+        for size in range(72, 33, -2):
+            lines = shareimage.wrapped(text, 700, size, WIDTH - 2 * MARGIN)
+            if len(lines) * size * 1.2 <= room:
+                return size, lines
+        return size, lines[: int(room // (size * 1.2))]
+
+    words = ("Portes ouvertes", "du", "centre hospitalier", "de Douai :", "la chambre des erreurs", "Wwwwwwwwwwwwwwwww",
+             "l'identitovigilance", "iiiiiiii", "MMMM", "et", "https://www.exemple.fr/un/tres/long/chemin/sans/espace")
+    for count in range(1, 36, 3):
+        title = " ".join(words[(count * 7 + index * 3) % len(words)] for index in range(count))
+        for room in (60, 332):
+            assert shareimage.fitted(title, room) == every_size(title, room), (title, room)
