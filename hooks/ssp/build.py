@@ -12,12 +12,12 @@ from .cache import Cache
 from .content import Contact, Partnership
 from .context import BuildContext
 from .exports import ics
-from .exports.registry import EXPORTS, ExportContext, event_picture
+from .exports.registry import EXPORTS, ExportContext, event_picture, picture_key
 from .history import last_changes
 from .load import edition_years, load_all
 from .models import Edition, Event
 from .pages import PageSpec, edition_picture, event_page_data, featured, is_over, site_pages
-from .parallel import parallel_map
+from .parallel import parallel_map, start_map
 from .problems import ContentError, Problem
 from .publication import published
 from .urls import edition_year
@@ -62,29 +62,45 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     todo = [event for event in events if not cache.has(_prepared(maker, event))]  # kept from a build for another address or day
     for made in parallel_map(prepare_event, maker, todo, workers, "agendas des actions"):
         cache.add(made)
-    pages = site_pages(campaigns, context)
-    changed = last_changes(project_dir)
-    exporting = ExportContext(project_dir, editions, pages, context, maker, changed)
-    files: dict[str, bytes] = {}
-    written: list[str] = []  # every path, each time an export makes it: one made twice stops the build
-    for export in EXPORTS:
-        output = export(exporting)
-        written += output
-        files.update(output)
+    # The share pictures of actions to come are drawn in the background while this process makes the
+    # pages and the other exports on one core; the pictures' export waits for them.
+    upcoming = [event for event in events if not is_over(event, today) and not cache.has(picture_key(event))]
+    drawn = start_map(draw_picture, None, upcoming, workers, "images de partage des actions")
+
+    def drawing() -> None:
+        for made in drawn():
+            cache.add(made)
+    try:
+        pages = site_pages(campaigns, context)
+        changed = last_changes(project_dir)
+        exporting = ExportContext(project_dir, editions, pages, context, maker, changed, drawing)
+        files: dict[str, bytes] = {}
+        written: list[str] = []  # every path, each time an export makes it: one made twice stops the build
+        for export in EXPORTS:
+            output = export(exporting)
+            written += output
+            files.update(output)
+    finally:
+        drawn.cancel()  # what is left of it when the content stopped the build
     _refuse_duplicates([page.src_uri for page in pages] + written)
     return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed, site_url)
 
 
 def prepare_event(maker: ics.Calendars, event: Event) -> dict:
-    """Make an event's calendar entries, own calendar, links, schema.org data and, for an action to
-    come, its share picture (in the worker that loaded it): returned as cache entries, but for what
-    the build's cache has already (a build of another day keeps the pictures of the one before)."""
+    """Make an event's calendar entries, own calendar, links and schema.org data (in the worker that
+    loaded it): returned as cache entries, but for what the build's cache has already."""
     made = Cache(parent=maker.cache)
     maker.with_cache(made).event_calendar(event)
     event_page_data(event, maker.site_url, made)
-    if not is_over(event, maker.stamp.date()):
-        event_picture(event, made)
     made.entries[_prepared(maker, event)] = True
+    return made.entries
+
+
+def draw_picture(_: None, event: Event) -> dict:
+    """The share picture of an action to come, as a cache entry (a build of another day keeps the
+    pictures of the one before: only new or changed actions get here)."""
+    made = Cache()
+    event_picture(event, made)
     return made.entries
 
 

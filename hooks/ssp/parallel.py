@@ -52,15 +52,16 @@ def parallel_map(work: Callable[[Any, Item], Result], context: Any, items: Seque
 
 
 def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence[Item], workers: int,
-              step: str, wait: float | None = None) -> Callable[[], list[Result]]:
+              step: str, wait: float | None = None) -> Pending:
     """Start parallel_map in the background; call what it returns to wait for the results.
     Work too small to share is done, in this process, when the results are asked for. A worker
     that dies, or a step longer than `wait` seconds (SSP_WORKER_TIMEOUT, 900 by default), ends
-    the wait with WorkerLost naming the step: never a wait forever."""
+    the wait with WorkerLost naming the step: never a wait forever. What it returns has `cancel()`,
+    for work no longer wanted (the build stopped): its workers are ended at once."""
     if "<" in getattr(getattr(work, "func", work), "__qualname__", "<"):  # a lambda or a nested function
         raise TypeError(f"{work!r}: parallel work must be a module-level function (its inputs go in `context`)")
     if workers < 2 or len(items) < MIN_ITEMS or not sys.platform.startswith("linux"):  # fork is safe on Linux
-        return lambda: [work(context, item) for item in items]
+        return Pending(lambda: [work(context, item) for item in items])
     global _job
     # A few chunks per worker even out their load; small ones keep a worker's results small in memory.
     size = min(-(-len(items) // (workers * 4)), CHUNK_MAX)
@@ -81,13 +82,28 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
             pool.shutdown(cancel_futures=True)
             raise WorkerLost(step) from None
         except Late:
-            for process in list((getattr(pool, "_processes", None) or {}).values()):  # Python < 3.14 has no
-                process.kill()                                                      # public way to stop them
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop(pool)
             raise WorkerLost(step, WAIT if wait is None else wait) from None
         pool.shutdown()
         return found
-    return results
+    return Pending(results, lambda: _stop(pool))
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """End the workers now, whatever they are doing."""
+    for process in list((getattr(pool, "_processes", None) or {}).values()):  # Python < 3.14 has no
+        process.kill()                                                      # public way to stop them
+    pool.shutdown(wait=False, cancel_futures=True)
+
+
+class Pending:
+    """Work started by start_map: call it for the results (once), or cancel() it."""
+
+    def __init__(self, results: Callable[[], list], cancel: Callable[[], None] = lambda: None) -> None:
+        self._results, self.cancel = results, cancel
+
+    def __call__(self) -> list:
+        return self._results()
 
 
 def _run(bounds: tuple[int, int]) -> list:

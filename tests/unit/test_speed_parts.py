@@ -53,6 +53,26 @@ def test_a_stuck_worker_ends_the_wait_with_a_french_message_naming_the_step():
     assert str(caught.value).startswith("L'étape « écriture des pages d'actions » de la construction n'a pas fini en 2 s")
 
 
+
+def slept(seconds: float, item: int) -> int:
+    time.sleep(seconds)
+    return item
+
+
+def test_work_no_longer_wanted_is_not_finished():
+    """A build the content stops while share pictures are drawn in the background (build.py): its workers
+    are ended at once, instead of drawing every picture."""
+    import multiprocessing
+
+    from ssp.parallel import start_map
+
+    before = set(multiprocessing.active_children())
+    start_map(slept, 0.02, list(range(MIN_ITEMS * 4)), 2, "essai").cancel()  # 16 s of work
+    started = time.monotonic()
+    while set(multiprocessing.active_children()) - before and time.monotonic() - started < 15:
+        time.sleep(0.1)
+    assert time.monotonic() - started < 3 and not set(multiprocessing.active_children()) - before
+
 FOLD_ALPHABET = st.sampled_from("ab ,;:\\^é€😀\u00a0x")
 # Random lines, and lines whose random end falls on a fold (73 to 77 octets, one or two folds in):
 # multi-byte characters, « \\ » and « ^ » right at the boundary.
@@ -174,17 +194,21 @@ def test_parallel_results_keep_their_order():
     assert [value for value, _ in parallel_map(shifted, 0, list(range(1000)), 2, "essai")] == list(range(1000))
 
 
-def test_a_build_of_another_day_remakes_the_calendars_but_keeps_the_share_picture(project):
-    from ssp.build import prepare_event
+def test_a_build_of_another_day_remakes_the_calendars_but_keeps_the_share_picture(project, monkeypatch):
+    from ssp.build import build_site
     from ssp.cache import Cache
+    from ssp.exports import shareimage
 
     project.edition()
     project.event("a", front_matter(title="Atelier"))
-    event = project.load()[0].events[0]
+    drawn: list[str] = []
+    draw = shareimage.event_image
+    monkeypatch.setattr(shareimage, "event_image", lambda year, title, *rest: drawn.append(title) or draw(year, title, *rest))
     kept = Cache()
-    kept.add(prepare_event(ics.Calendars("https://ssp.example/", date(2017, 11, 1), cache=kept), event))
-    assert {key[0] for key in kept.entries} == {"vevents", "calendar", "page data", "share picture", "prepared"}
-    made = prepare_event(ics.Calendars("https://ssp.example/", date(2017, 11, 2), cache=kept), event)  # the next day
-    assert {key[0] for key in made} == {"vevents", "calendar", "prepared"}  # DTSTAMP changed; the picture did not
-    again = prepare_event(ics.Calendars("https://ssp.example/", date(2017, 11, 2)), event)  # no cache: all made
-    assert {key[0] for key in again} == {"vevents", "calendar", "page data", "share picture", "prepared"}
+    first = build_site(project.root, today=date(2017, 11, 1), site_url="https://ssp.example/", cache=kept)
+    second = build_site(project.root, today=date(2017, 11, 2), site_url="https://ssp.example/", cache=kept)  # the next day
+    assert drawn == ["Atelier"]  # drawn once, in the background (build.draw_picture), then kept
+    picture = "2017/evenements/a/partage.jpg"
+    assert first.files[picture] == second.files[picture] and first.files[picture][:2] == b"\xff\xd8"  # a JPEG
+    calendar = "2017/evenements/a.ics"
+    assert b"DTSTAMP:20171101" in first.files[calendar] and b"DTSTAMP:20171102" in second.files[calendar]

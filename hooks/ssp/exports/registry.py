@@ -34,6 +34,7 @@ class ExportContext:
     build: BuildContext
     calendars: ics.Calendars
     changed: dict[str, datetime]  # source file → its last commit (history.py)
+    drawing: Callable[[], object] = lambda: None  # waits for the share pictures drawn in the background (build.py)
 
     @property
     def site_url(self) -> str:
@@ -124,13 +125,18 @@ def _edition_picture(year: int, theme: str, start: date, end: date) -> bytes:
 
 def event_pictures(context: ExportContext) -> Files:
     """The picture of each action to come (a past one shows its edition's)."""
+    context.drawing()
     return {link("event_share_image", year=event.year, slug=event.slug): event_picture(event, context.cache)
             for event in context.events if not is_over(event, context.today)}
 
 
+def picture_key(event: Event) -> tuple:
+    return ("share picture", event.digest)
+
+
 def event_picture(event: Event, cache: Cache) -> bytes:
-    return cache.get(("share picture", event.digest), lambda: shareimage.event_image(event.year, event.meta.title,
-                                                                                     *shareimage.when_and_where(event)))
+    return cache.get(picture_key(event), lambda: shareimage.event_image(event.year, event.meta.title,
+                                                                         *shareimage.when_and_where(event)))
 
 
 def report_tables(context: ExportContext) -> Files:
