@@ -45,6 +45,8 @@ def test_the_declaration_form_is_a_link_once_its_address_is_given(fixture_projec
     assert built.result.returncode == 0, built.result.stderr
     [link] = [a for a in built.html("organiser-une-action/index.html").select("article a") if "github.com" in a["href"]]
     assert (link["href"], link.get_text()) == (form, typeset("le formulaire « Déclarer une action »"))
+    said = " ".join(built.html("organiser-une-action/index.html").select_one("article").get_text(" ").split())
+    assert "il faut s'y connecter avec un compte (gratuit). Sans compte, envoyez les mêmes informations" in said  # not a surprise
     set_legal(fixture_project, declaration_form='"javascript:alert(1)"')  # not an address: said as it is, never a link
     built = build(fixture_project.root)
     page = built.html("organiser-une-action/index.html")
