@@ -17,6 +17,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from . import markup
+from .frenchdates import numeric
 from .vocab import AUDIENCES, REGIONS, region_named
 
 DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -213,3 +214,42 @@ class Publishable(Contract):
 
     def published(self, today: date) -> bool:
         return not self.draft and (self.publish_from is None or self.publish_from <= today)
+
+
+ENCLOSING_QUOTES = re.compile(r'\s*(?:«\s*([^«»]*?)\s*»|"([^"]*)"|“([^“”]*)”)\s*')
+
+
+def unquoted(value):
+    """« Des soins sûrs » → Des soins sûrs: the templates put a theme between guillemets once."""
+    if isinstance(value, str) and (match := ENCLOSING_QUOTES.fullmatch(value)):
+        return next(group for group in match.groups() if group is not None)
+    return value
+
+
+MAX_THEME = 250  # characters: the national themes since 2011 hold in one sentence of 40 to 160
+
+
+def short_theme(theme: str) -> str:
+    if len(theme) > MAX_THEME:
+        raise fail(f"thème trop long ({len(theme)} caractères) : {MAX_THEME} au plus ; le thème national tient en une phrase")
+    return theme
+
+
+Theme = Annotated[Text, BeforeValidator(unquoted), AfterValidator(short_theme)]  # an edition's, as edition.yml says it
+
+
+def check_range(start: date | datetime | time, end: date | datetime | time | None) -> date | datetime | None:
+    """Validate an occurrence's end against its start; a bare end time means the same day."""
+    if isinstance(start, time):
+        raise fail("une heure seule ne suffit pas : indiquez la date et l'heure (AAAA-MM-JJTHH:MM)", "start")
+    if end is None:
+        return None
+    if isinstance(end, time):
+        if not isinstance(start, datetime):
+            raise fail("une heure de fin demande une heure de début (AAAA-MM-JJTHH:MM)", "end")
+        end = datetime.combine(start.date(), end)
+    if isinstance(start, datetime) != isinstance(end, datetime):
+        raise fail("début et fin doivent être tous deux des dates, ou tous deux des dates et heures", "end")
+    if end < start or (isinstance(end, datetime) and end == start):
+        raise fail(f"la fin ({numeric(end)}) doit être après le début ({numeric(start)})", "end")
+    return end

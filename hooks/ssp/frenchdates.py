@@ -78,7 +78,7 @@ def occurrence_text(start: date | datetime, end: date | datetime | None, timezon
     """When an occurrence takes place, in the venue's local time."""
     if not isinstance(start, datetime):
         return date_range(start, end)
-    assert end is None or isinstance(end, datetime)  # a timed start has a timed end (models.check_range)
+    assert end is None or isinstance(end, datetime)  # a timed start has a timed end (fields.check_range)
     if end is None:
         text = f"le {long_date(start.date())} à {clock(start)}"
     elif end.date() == start.date():
@@ -103,7 +103,7 @@ def time_span(start: date | datetime, end: date | datetime | None) -> str:
     """The hours alone, for a listing grouped by day: « 14 h – 17 h », « Toute la journée »."""
     if not isinstance(start, datetime):
         return "Toute la journée" if end is None or end == start else f"Jusqu'au {long_date(end)}"
-    assert end is None or isinstance(end, datetime)  # a timed start has a timed end (models.check_range)
+    assert end is None or isinstance(end, datetime)  # a timed start has a timed end (fields.check_range)
     if end is None:
         return clock(start)
     if end.date() != start.date():

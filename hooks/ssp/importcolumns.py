@@ -12,8 +12,10 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from . import frenchinput as typed
+from .frenchdates import numeric
 from .frenchinput import InputError, iso
 from .importreport import ImportReport, RowResult
+from .models import EventMeta
 from .problems import Problem
 from .spreadsheet import HEADER_SEARCH, Sheet
 from .text import fold, one_line
@@ -248,3 +250,44 @@ def header_of(field_name: str, headers: dict[str, str]) -> str:
     if parts[0] == "venue":
         return headers.get("venue.city", "ville")
     return field_name
+
+
+def changes(old: EventMeta, new: EventMeta, old_body: str, new_body: str, headers: dict[str, str]) -> list[str]:
+    """Field by field, named by the sheet's header as written: « Titre : « A » → « B » »."""
+    before, after = flat(old.model_dump(exclude={"import_id"})), flat(new.model_dump(exclude={"import_id"}))
+    name = {column.field: column.header for column in COLUMNS if column.field} | UNCOLUMNED | headers
+    said = [f"{name.get(key, key)} : « {shown(key, before.get(key))} » → « {shown(key, after.get(key))} »"
+            for key in list(dict.fromkeys([*before, *after])) if before.get(key) != after.get(key)]
+    if old_body.strip() != new_body.strip():
+        said.append(f"{headers.get('description', 'description')} : texte remplacé par celui du tableur")
+    return said
+
+
+def flat(data: dict, prefix: str = "") -> dict:
+    """{"venue": {"city": …}} → {"venue.city": …}"""
+    found = {}
+    for key, value in data.items():
+        if isinstance(value, dict):
+            found.update(flat(value, f"{prefix}{key}."))
+        else:
+            found[f"{prefix}{key}"] = value
+    return found
+
+
+def shown(key: str, value) -> str:
+    """A value as the sheet would show it: labels rather than codes (« Complet », not « full »),
+    dates and hours as French sheets write them (« 25/11/2026 10:00 »), a slot as « début → fin »."""
+    if value in (None, [], "", {}):
+        return "(vide)"
+    if isinstance(value, list):
+        return ", ".join(shown(key, item) for item in value)
+    if isinstance(value, dict):  # a slot
+        start, end = value.get("start"), value.get("end")
+        if isinstance(start, datetime) and isinstance(end, datetime) and end.date() == start.date():
+            end = end.time()  # « 21/11/2017 10:00 → 12:00 »
+        return shown(key, start) + (f" → {shown(key, end)}" if end else "")
+    if isinstance(value, (date, time)):
+        return numeric(value)
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    return LABELS.get(key, {}).get(value, str(value))

@@ -15,21 +15,17 @@ from __future__ import annotations
 import copy
 import os
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
 
 from . import markup
-from .frenchdates import numeric
 from .importcolumns import (
-    COLUMNS,
     KNOWN_HEADERS,
-    LABELS,
     REQUIRED,
-    UNCOLUMNED,
     cell_text,
+    changes,
     header_of,
     row_fields,
     sheet_columns,
@@ -284,7 +280,7 @@ def _plan_files(planned: list[Planned], existing: list[Existing], project: Path,
                                         + problem.message) for problem in error.problems]
             result.outcome = "error"
             continue
-        result.changes = _changes(old.meta, new_meta, old.body, body, headers)
+        result.changes = changes(old.meta, new_meta, old.body, body, headers)
         if not result.changes:
             result.outcome = "unchanged"
         elif replace:
@@ -337,46 +333,6 @@ def _written(data: dict) -> dict:
     a draft) left out."""
     return {key: value for key, value in data.items()
             if not (key == "status" and value == "scheduled") and not (key == "draft" and value is False)}
-
-
-def _changes(old: EventMeta, new: EventMeta, old_body: str, new_body: str, headers: dict[str, str]) -> list[str]:
-    """Field by field, named by the sheet's header as written: « Titre : « A » → « B » »."""
-    before, after = _flat(old.model_dump(exclude={"import_id"})), _flat(new.model_dump(exclude={"import_id"}))
-    name = {column.field: column.header for column in COLUMNS if column.field} | UNCOLUMNED | headers
-    changes = [f"{name.get(key, key)} : « {_shown(key, before.get(key))} » → « {_shown(key, after.get(key))} »"
-               for key in list(dict.fromkeys([*before, *after])) if before.get(key) != after.get(key)]
-    if old_body.strip() != new_body.strip():
-        changes.append(f"{headers.get('description', 'description')} : texte remplacé par celui du tableur")
-    return changes
-
-
-def _flat(data: dict, prefix: str = "") -> dict:
-    flat = {}
-    for key, value in data.items():
-        if isinstance(value, dict):
-            flat.update(_flat(value, f"{prefix}{key}."))
-        else:
-            flat[f"{prefix}{key}"] = value
-    return flat
-
-
-def _shown(key: str, value) -> str:
-    """A value as the sheet would show it: labels rather than codes (« Complet », not « full »),
-    dates and hours as French sheets write them (« 25/11/2026 10:00 »), a slot as « début → fin »."""
-    if value in (None, [], "", {}):
-        return "(vide)"
-    if isinstance(value, list):
-        return ", ".join(_shown(key, item) for item in value)
-    if isinstance(value, dict):  # a slot
-        start, end = value.get("start"), value.get("end")
-        if isinstance(start, datetime) and isinstance(end, datetime) and end.date() == start.date():
-            end = end.time()  # « 21/11/2017 10:00 → 12:00 »
-        return _shown(key, start) + (f" → {_shown(key, end)}" if end else "")
-    if isinstance(value, (date, time)):
-        return numeric(value)
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    return LABELS.get(key, {}).get(value, str(value))
 
 
 def _file_text(data: dict, body: str) -> str:

@@ -11,7 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Annotated, Literal
 from zoneinfo import ZoneInfo
 
-from pydantic import AfterValidator, BeforeValidator, Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from .communes import mismatch
 from .content import Call, Material, MaterialItem, Slug
@@ -27,12 +27,13 @@ from .fields import (
     Region,
     Registration,
     Text,
+    Theme,
     WebUrl,
     When,
     as_list,
+    check_range,
     fail,
 )
-from .frenchdates import numeric
 from .text import fold, plain
 from .urls import link
 from .vocab import ACCESSIBILITY, DEPARTEMENTS, EVENT_TYPES, REGION_OF_DEPARTEMENT, STATUSES, departement_of, official_rank, region_named
@@ -45,25 +46,6 @@ else:
     EventType = Literal.__getitem__(tuple(EVENT_TYPES))
     Status = Literal.__getitem__(tuple(STATUSES))
     Accessibility = Literal.__getitem__(tuple(ACCESSIBILITY))
-
-
-ENCLOSING_QUOTES = re.compile(r'\s*(?:«\s*([^«»]*?)\s*»|"([^"]*)"|“([^“”]*)”)\s*')
-
-
-def unquoted(value):
-    """« Des soins sûrs » → Des soins sûrs: the templates put a theme between guillemets once."""
-    if isinstance(value, str) and (match := ENCLOSING_QUOTES.fullmatch(value)):
-        return next(group for group in match.groups() if group is not None)
-    return value
-
-
-MAX_THEME = 250  # characters: the national themes since 2011 hold in one sentence of 40 to 160
-
-
-def short_theme(theme: str) -> str:
-    if len(theme) > MAX_THEME:
-        raise fail(f"thème trop long ({len(theme)} caractères) : {MAX_THEME} au plus ; le thème national tient en une phrase")
-    return theme
 
 
 class Resource(Contract):
@@ -82,7 +64,7 @@ class EditionMeta(Contract):
 
     year: int = Field(ge=2011, le=2100, description="Année de l'édition")
     number: int | None = Field(None, ge=1, description="Numéro de l'édition (7 pour la 7e)")
-    theme: Annotated[Text, BeforeValidator(unquoted), AfterValidator(short_theme)] = Field(
+    theme: Theme = Field(
         description="Thème national de l'édition, sans guillemets (le site les ajoute)")
     start: LocalDate = Field(description="Premier jour de la semaine nationale (AAAA-MM-JJ)")
     end: LocalDate = Field(description="Dernier jour de la semaine nationale (AAAA-MM-JJ)")
@@ -104,23 +86,6 @@ class Venue(Contract):
     address: Text | None = Field(None, description="Numéro et rue")
     postal_code: PostalCode | None = Field(None, description="Code postal à 5 chiffres")
     city: Text = Field(description="Commune")
-
-
-def check_range(start: date | datetime | time, end: date | datetime | time | None) -> date | datetime | None:
-    """Validate an occurrence's end against its start; a bare end time means the same day."""
-    if isinstance(start, time):
-        raise fail("une heure seule ne suffit pas : indiquez la date et l'heure (AAAA-MM-JJTHH:MM)", "start")
-    if end is None:
-        return None
-    if isinstance(end, time):
-        if not isinstance(start, datetime):
-            raise fail("une heure de fin demande une heure de début (AAAA-MM-JJTHH:MM)", "end")
-        end = datetime.combine(start.date(), end)
-    if isinstance(start, datetime) != isinstance(end, datetime):
-        raise fail("début et fin doivent être tous deux des dates, ou tous deux des dates et heures", "end")
-    if end < start or (isinstance(end, datetime) and end == start):
-        raise fail(f"la fin ({numeric(end)}) doit être après le début ({numeric(start)})", "end")
-    return end
 
 
 class Session(Contract):

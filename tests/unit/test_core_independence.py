@@ -28,3 +28,12 @@ def test_the_build_api_runs_alone(tmp_path):
     home = next(page for page in site.pages if page.src_uri == "index.md").view  # what home.html shows that day
     assert (home.edition.year, home.phase) == (2017, "en-cours")
     assert [event.slug for event, _ in home.upcoming] == ["portes-ouvertes-maternite-douai"]
+
+
+def test_no_module_is_over_400_lines():
+    """Short modules (issue « One door per extension point »): a module past 400 lines is split where its parts part."""
+    modules = [path for folder in ("hooks", "tools", "bench", ".ci") for path in (ROOT / folder).rglob("*.py")
+               if "node_modules" not in path.parts]
+    assert len(modules) > 60
+    assert {path.relative_to(ROOT).as_posix(): count for path in modules
+            if (count := len(path.read_text(encoding="utf-8").splitlines())) > 400} == {}
