@@ -82,7 +82,7 @@ KINDS = (
          "contacts/{slug}/"),
     Kind("quiz", "Quiz", Quiz, QuizMeta, "partenariat/quiz", "quizzes", ".yml", "quiz.schema.json", "partenariat/quiz/{slug}/",
          html=lambda meta, body: {"intro_html": markup.render(meta.intro)},
-         page=ItemPage("quiz.html", lambda quiz: quiz.meta.title, lambda quiz: f"Quiz : {quiz.meta.title}. Testez vos connaissances.",
+         page=ItemPage("quiz.html", lambda quiz: f"Quiz : {quiz.meta.title}", lambda quiz: f"Quiz : {quiz.meta.title}. Testez vos connaissances.",
                        "Quiz", "quiz", lambda quiz: f"({len(quiz.meta.questions)} questions)")),
     Kind("workshop", "Atelier", Workshop, WorkshopMeta, "partenariat/ateliers", "workshops", ".md", "atelier.schema.json",
          "partenariat/ateliers/{slug}/", html=lambda meta, body: {"synthesis_html": markup.render(body)},
