@@ -50,8 +50,11 @@ def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_s
     poster = next(result for result in results if result["href"].endswith("/affiche/"))
     assert poster["title"] == typeset("Affiche : La maternité du Centre hospitalier de Douai ouvre ses portes")
     assert re.search(r"\d+ pages trouvées pour «\u00a0Douai\u00a0»[.,]", page.locator("[data-ssp-search-status]").inner_text())
-    found = [result["href"] for result in search(page, server.base, "affiche")]
-    assert found[0].endswith("/supports/") and not any(href.endswith("/recherche/") for href in found)
+    found = search(page, server.base, "affiche")
+    assert found[0]["href"].endswith("/supports/") and not any(result["href"].endswith("/recherche/") for result in found)
+    posters = [result for result in found if result["href"].endswith("/affiche/")]
+    assert posters and all("Affiche à imprimer" in result["excerpt"] for result in posters)  # what the page is,
+    assert not any("Imprimer l'affiche" in result["excerpt"] for result in posters)  # not its buttons (« … Voir les actions »)
 
 
 def test_an_event_s_status_shows_as_its_badge_not_as_words_of_its_title(presented_site, page):
