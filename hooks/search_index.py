@@ -3,7 +3,7 @@ carries the binary: nothing is downloaded at build time).
 
 Each page's article is marked `data-pagefind-body` as it is written (framed pages too: their frame
 goes through on_post_page), so Pagefind indexes the content and never the header, navigation or
-footer; the 404 page and the search page itself are left out. Each marked page is copied, reduced
+footer; the 404 page, the search page itself and the site map are left out. Each marked page is copied, reduced
 to its title and article, into a folder beside the output (ssp.searchcopy: framed pages by the
 processes writing them, MkDocs' own pages here as they are written). Then, before the complete site
 takes site/'s place (atomic_output.py), Pagefind reads those copies and writes its index into the
@@ -60,7 +60,9 @@ def weight(src_uri: str) -> str:
     return "" if value == 1 else f' data-pagefind-weight="{value:.2f}"'
 
 
-NOT_INDEXED = {page_source("search")}  # the search page itself: its hints (« affiche ») are no answer
+# The search page itself: its hints (« affiche ») are no answer; nor is the site map, which holds every page's title
+# (it came before the pages it lists: first for « médicaments », second for « bilan » or « mentions légales »).
+NOT_INDEXED = {page_source("search"), page_source("sitemap_page")}
 
 
 def on_post_page(output: str, page, config) -> str:
