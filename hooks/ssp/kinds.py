@@ -76,13 +76,18 @@ def _call_references(meta: CallMeta) -> list[tuple[str | None, str, tuple]]:
         (laureate.sheet, "sheets", ("laureates", index, "sheet")) for index, laureate in enumerate(meta.laureates)]
 
 
+def quiz_title(title: str) -> str:
+    """« Quiz : Le partenariat patient, vrai ou faux ? »: the word a reader searches for, said once."""
+    return title if title.casefold().startswith("quiz") else f"Quiz : {title}"
+
+
 # In loading order: what a kind names is loaded before it (calls name contact cards and sheets).
 KINDS = (
     Kind("contact", "Fiche contact", Contact, ContactMeta, "contacts", "contacts", ".yml", "contact.schema.json",
          "contacts/{slug}/"),
     Kind("quiz", "Quiz", Quiz, QuizMeta, "partenariat/quiz", "quizzes", ".yml", "quiz.schema.json", "partenariat/quiz/{slug}/",
          html=lambda meta, body: {"intro_html": markup.render(meta.intro)},
-         page=ItemPage("quiz.html", lambda quiz: f"Quiz : {quiz.meta.title}", lambda quiz: f"Quiz : {quiz.meta.title}. Testez vos connaissances.",
+         page=ItemPage("quiz.html", lambda quiz: quiz_title(quiz.meta.title), lambda quiz: f"{quiz_title(quiz.meta.title)}. Testez vos connaissances.",
                        "Quiz", "quiz", lambda quiz: f"({len(quiz.meta.questions)} questions)")),
     Kind("workshop", "Atelier", Workshop, WorkshopMeta, "partenariat/ateliers", "workshops", ".md", "atelier.schema.json",
          "partenariat/ateliers/{slug}/", html=lambda meta, body: {"synthesis_html": markup.render(body)},

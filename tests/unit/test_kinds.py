@@ -81,3 +81,10 @@ def test_the_partnership_page_names_every_listed_kind(monkeypatch):
     testimony = dataclasses.replace(quiz, name="testimony", page=dataclasses.replace(quiz.page, section="Témoignages"))
     monkeypatch.setattr("ssp.pages.SHARED", (*kinds.SHARED, testimony))
     assert "d'échanges de pratiques, témoignages et fiches projets." in partnership_description()
+
+
+def test_a_quiz_page_says_quiz_once():
+    from ssp.kinds import quiz_title
+
+    assert quiz_title("Le partenariat patient, vrai ou faux ?") == "Quiz : Le partenariat patient, vrai ou faux ?"
+    assert quiz_title("Quiz sur l'hygiène des mains") == "Quiz sur l'hygiène des mains"  # not « Quiz : Quiz sur… »
