@@ -72,3 +72,17 @@ def test_a_bilan_prints_each_chart_whole_under_its_heading(request, page, presen
     for title, last_row in charts:
         [sheet] = [text for text in sheets if title in text]
         assert last_row in sheet[sheet.index(title):], (title, last_row)  # its table on the same sheet, below it
+
+
+@pytest.mark.parametrize("presentation", FRAME)
+def test_an_edition_page_prints_its_map_and_regions_table_compactly(request, page, presentation):
+    """Before: its regions' table kept a finger's height (44 px) per row on paper and ran over two sheets."""
+    _, server = request.getfixturevalue("gates_site" if presentation == "etat" else "neutre_site")
+    page.goto(server.base + "2030/")
+    on_screen = page.locator(".ssp-map__table tbody tr").first.evaluate("row => row.getBoundingClientRect().height")
+    page.emulate_media(media="print")
+    rows = page.locator(".ssp-map__table tbody tr").evaluate_all("rows => rows.map(row => row.getBoundingClientRect().height)")
+    assert len(rows) == 18 and on_screen >= 44 and max(rows) < 30
+    sheets = [" ".join(sheet.get_textpage().get_text_range().split()) for sheet in pypdfium2.PdfDocument(page.pdf(format="A4"))]
+    [table] = [text for text in sheets if "Nombre d'actions par région" in text]
+    assert all(region in table for region in ("Auvergne-Rhône-Alpes", "Mayotte", "Île-de-France"))  # the whole table on one sheet
