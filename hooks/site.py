@@ -255,7 +255,8 @@ def on_env(env, config, files):
     env.filters.update(templating.FILTERS)
     env.filters["link"] = _link
     # No global holds the site: each page's template gets its view's fields (ssp/views.py).
-    env.globals.update(templating.FUNCTIONS, ssp_problems=state.problems, ssp_share_image=state.site.share_image)
+    env.globals.update(templating.FUNCTIONS, ssp_problems=state.problems, ssp_share_image=state.site.share_image,
+                       ssp_presentation=config.extra.get("presentation", "etat"))
     templates = fingerprint(overrides)
     env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)
     state.files = files

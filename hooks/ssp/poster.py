@@ -1,4 +1,5 @@
-"""Posters' QR codes, drawn at build as inline SVG (no image file, no request).
+"""Posters: their QR codes, drawn at build as inline SVG (no image file, no request), and how much
+their text must shrink to hold on the sheet (fit).
 
 The code is encoded by zxing-cpp (C++, which also picks the best mask) and its modules written here
 as one SVG path, row by row: 0.5 ms a code, where the pure-Python segno took 2.8 ms (14 s of work
@@ -7,10 +8,14 @@ at 5,000 actions).
 
 from __future__ import annotations
 
+import math
 import re
 
 import zxingcpp
 from markupsafe import Markup, escape
+
+from .frenchdates import date_range, occurrence_text
+from .vocab import ACCESSIBILITY, AUDIENCES
 
 QUIET = 4  # modules of white margin, as the standard asks
 _DARK_RUN = re.compile(rb"\x00+")  # to_image(): 0 is a dark module, 255 a light one
@@ -33,3 +38,52 @@ def qr_svg(url: str) -> Markup:
     size = width + 2 * QUIET
     return Markup(f'<svg role="img" viewBox="0 0 {size} {size}" class="ssp-qr"><title>Code QR menant à {escape(url)}</title>'
                   f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path stroke="#000" d="{"".join(path)}"/></svg>')
+
+
+# The printed poster's text, in A4 millimetres (assets/stylesheets/ssp.css, @media print): its row is what the
+# 265 mm of the poster leave above the code, 135 mm; its parts' sizes; lines 1.1 times their size. A character's
+# width, in font sizes, by presentation: the DSFR's Marianne, and Material's system font taken as the widest of
+# them, DejaVu Sans (Linux). With these, height() never fell short of what Chromium draws on the posters measured
+# (an action's five, six sizes each, both presentations): at worst it shrinks a poster one step more than needed.
+TEXT_ROOM, TEXT_WIDTH, LINE, GAP, WRAP = 135, 190, 1.1, 0.3, 1.08  # GAP: between parts, in sizes; WRAP: words kept whole
+CHAR = {"etat": 0.48, "neutre": 0.54}
+FITS = (100, 90, 80, 70, 60, 50)  # the text's size, in percent: ssp.css has a class for each but 100
+
+
+def poster_parts(event, edition, when, more: int) -> list[tuple[float, str]]:
+    """(font size in mm, text) of each part of an action's printed poster, as partials/ssp/poster.html writes it."""
+    meta = event.meta
+    venue = meta.venue
+    parts = [(7.76, f"Semaine de la sécurité des patients {edition.year}"),
+             (5.3, f"{edition.meta.number or ''}e édition, {date_range(edition.meta.start, edition.meta.end)} : « {edition.meta.theme} »"),
+             (5.64, meta.type), (14.1, meta.title)]
+    parts += [(8.47, meta.status)] if meta.status != "scheduled" else []
+    parts += [(7.06, occurrence_text(occurrence.start, occurrence.end, event.timezone)) for occurrence in when]
+    parts += [(7.06, "et 9 autres séances : voir la page de l'action")] if more else []
+    parts += [(4.94, "Ces dates ne tiennent plus : les nouvelles seront données sur la page de l'action.")] if meta.status == "postponed" else []
+    parts += [(7.06, meta.time_note)] if meta.time_note else []
+    place = ", ".join(part for part in (venue.name, venue.address, venue.postal_code, venue.city) if part) if venue else ""
+    parts += [(7.06, place + (" — En ligne" if meta.online_url else ""))]
+    parts += [(4.94, f"Organisateur : {meta.organizer}")]
+    parts += [(4.94, "Public : " + ", ".join(AUDIENCES.get(code, code) for code in meta.audience))] if meta.audience else []
+    parts += [(4.94, ", ".join(ACCESSIBILITY.get(code, code) for code in meta.accessibility))] if meta.accessibility else []
+    parts += [(7.06, f"Inscription : {meta.registration}" if meta.registration else "Entrée libre")]
+    return parts
+
+
+def fit(event, edition, when, more: int, presentation: str = "neutre") -> int:
+    """The largest size (percent) at which an action's poster says everything above its code: a long title,
+    sessions and a long address no longer push the place, organiser and « Inscription » off the sheet (the
+    text is cut at the end of its row)."""
+    parts = poster_parts(event, edition, when, more)
+    char = CHAR.get(presentation, CHAR["neutre"])
+    return next((percent for percent in FITS if height(parts, percent / 100, char) <= TEXT_ROOM), FITS[-1])
+
+
+def height(parts: list[tuple[float, str]], scale: float, char: float) -> float:
+    """The text's height (mm) at `scale`: each part's lines at its size, and the space above it."""
+    total = 11 * scale  # the rule under the campaign, the title's margins
+    for size, text in parts:
+        size *= scale
+        total += (math.ceil(len(text) * char * WRAP * size / TEXT_WIDTH) or 1) * size * LINE + GAP * size
+    return total

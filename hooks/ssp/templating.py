@@ -28,6 +28,7 @@ FILTERS = {
     "fr_clock": frenchdates.clock_text,
     "fr_euros": frenchnumbers.euros,
     "qr_svg": poster.qr_svg,
+    "poster_fit": poster.fit,
     "fr_ages": frenchnumbers.age_range,
     "link_text": link_text,
 }
@@ -69,6 +70,7 @@ BUILD_GLOBALS = {
     "ssp_card": "an event's card, kept in the adapter's cache",
     "ssp_sitemap": "the framed pages' sitemap lines (framed_pages.FramedPages.addresses)",
     "ssp_lastmod": "the docs/ pages' last commit, for the sitemap",
+    "ssp_presentation": "etat or neutre (extra.presentation): a printed poster's text size depends on its font",
 }
 BUILD_FILTERS = {"link": "an address of the URL table (urls.permalinks()), relative to the page"}
 FRAME_CONTEXT = {"ssp_slot": "a framed page's own parts (hooks/framed_pages.py)"}
