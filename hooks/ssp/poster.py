@@ -43,8 +43,8 @@ def qr_svg(url: str) -> Markup:
 # The printed poster's text, in A4 millimetres (assets/stylesheets/ssp.css, @media print): its row is what the
 # 265 mm of the poster leave above the code, 135 mm; its parts' sizes; lines 1.1 times their size. A character's
 # width, in font sizes, by presentation: the DSFR's Marianne, and Material's system font taken as the widest of
-# them, DejaVu Sans (Linux). With these, height() never fell short of what Chromium draws on the posters measured
-# (an action's five, six sizes each, both presentations): at worst it shrinks a poster one step more than needed.
+# them, DejaVu Sans (Linux). With these, height() never fell short of what Chromium draws (measured on five posters
+# at six sizes each, in both presentations): at worst it shrinks a poster one step more than needed.
 TEXT_ROOM, TEXT_WIDTH, LINE, GAP, WRAP = 135, 190, 1.1, 0.3, 1.08  # GAP: between parts, in sizes; WRAP: words kept whole
 CHAR = {"etat": 0.48, "neutre": 0.54}
 FITS = (100, 90, 80, 70, 60, 50)  # the text's size, in percent: ssp.css has a class for each but 100
