@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 import re
 
+from .fields import is_link
 from .problems import ContentError, Problem
 
 PLACEHOLDER = re.compile(r"\[\[\s*([a-z_]+)\s*\]\]")
@@ -30,7 +31,7 @@ def fill(markdown: str, facts: dict[str, str], rel: str) -> str:
 
 def _link(text: str, address: str) -> str:
     """A link to an address the publisher gives; until it is given, the text and what is to be filled in."""
-    if re.fullmatch(r"(https?://|mailto:)\S+", address):
+    if is_link(address):  # as an action's registration: https:, mailto: or tel:
         return f"[{text}](<{html.escape(address)}>)"
     return f"{text} ({html.escape(address)})"
 

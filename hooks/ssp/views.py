@@ -297,7 +297,7 @@ class EmbedView(View):
     embed_code: str  # follow.embed_code of this list: shown when the page is opened on its own, not framed (embed.js)
 
 
-POSTER_SLOTS = 6  # time slots written on a poster; more are told as « et N autres créneaux »
+POSTER_SLOTS = 6  # time slots written on a poster; more are told as « et N autres séances »
 
 
 @dataclass(frozen=True)

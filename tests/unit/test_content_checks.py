@@ -106,3 +106,16 @@ def test_verifier_in_github_format_on_good_content(project, tmp_path, monkeypatc
     result = ssp(project, "verifier", "--format", "github")
     assert result.returncode == 0 and result.stdout == ""
     assert (tmp_path / "summary.md").read_text(encoding="utf-8") == "### ✅ Contenu valide : 1 édition, 1 action.\n"
+
+
+def test_a_legal_fact_linked_in_a_page_is_a_link_only_when_it_is_an_address():
+    from ssp.legal import fill
+
+    def linked(value: str) -> str:
+        return fill("Le [formulaire]([[form]]).", {"form": value}, "docs/page.md")
+
+    assert linked("https://github.com/x/y/issues/new?a=1&b=2") == "Le [formulaire](<https://github.com/x/y/issues/new?a=1&amp;b=2>)."
+    assert linked("mailto:ssp@sante.gouv.fr") == "Le [formulaire](<mailto:ssp@sante.gouv.fr>)."
+    assert linked("tel:+33320445962") == "Le [formulaire](<tel:+33320445962>)."  # as an action's registration (fields.is_link)
+    assert linked("javascript:alert(1)") == "Le formulaire (javascript:alert(1))."
+    assert linked("[à renseigner : adresse]") == "Le formulaire ([à renseigner : adresse])."
