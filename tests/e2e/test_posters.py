@@ -40,6 +40,9 @@ def test_the_edition_poster_gives_its_dates_and_leads_to_the_listing(real_site):
     assert poster.h1.get_text(strip=True) == "Semaine de la sécurité des patients 2017"
     assert poster.select_one(".ssp-poster__title").get_text() == "Du lundi 20 au vendredi 24 novembre 2017"
     assert poster_target(poster) == SITE + "2017/evenements/"
+    # an edition whose number the facts do not give: its line starts with its dates, capitalised (before: « du lundi… »)
+    theme = real_site.html("2025/affiche/index.html").select_one(".ssp-poster__theme").get_text()
+    assert theme.startswith("Du lundi 15 au vendredi 19 septembre 2025"), theme
 
 
 def test_action_and_edition_pages_link_to_their_poster(real_site, gates_site):
