@@ -65,8 +65,15 @@ def weight(src_uri: str) -> str:
 NOT_INDEXED = {page_source("search"), page_source("sitemap_page")}
 
 
+def excluded(page) -> bool:
+    """Left out of the index: the pages above, and any whose meta says `search: {exclude: true}` (Material's
+    front matter, which a page of docs/ may use; an edition over without actions says it of its empty list)."""
+    search = page.meta.get("search")
+    return page.file.src_uri in NOT_INDEXED or (isinstance(search, dict) and search.get("exclude") is True)
+
+
 def on_post_page(output: str, page, config) -> str:
-    if page.file.src_uri in NOT_INDEXED:
+    if excluded(page):
         return output
     for article in ARTICLES:
         if article in output:

@@ -35,6 +35,11 @@ class View:
     # `picture` field (address, type, text alternative), written by this partial in its <head>.
     PICTURE_HEAD: ClassVar[str] = "partials/ssp/picture-head.html"
 
+    @property
+    def indexed(self) -> bool:
+        """In the search index: a page listed, unless it has nothing to find (search_index.py)."""
+        return self.listed
+
     def original(self) -> str | None:
         """The page this one is a printable copy of (its address from the site's root), which search engines
         should show instead (rel=canonical; not in the sitemap); None for a page of its own."""
@@ -200,6 +205,11 @@ class ListingView(EditionPage):
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "large_calendar": self.edition.figures.slots > self.LARGE_CALENDAR}
+
+    @property
+    def indexed(self) -> bool:
+        # An edition over without actions: its empty list would come before its page in a search for its year.
+        return bool(self.edition.events) or not self.over
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import re
 
 from bs4 import BeautifulSoup
 
+from builds import build
 from helpers import EDITION_2017, clocked, every, front_matter, readers_pages, typeset
 
 
@@ -157,10 +158,28 @@ def test_the_listing_of_an_edition_without_actions_says_so_and_offers_nothing_to
     over = later_site[0].html("2025/evenements/index.html")
     assert "Les actions de cette édition n'ont pas été publiées sur ce site." in main_text(over)
     assert not over.select(".ssp-follow")  # nothing to follow once it is over
+    back = over.select_one("#ssp-static-list a")  # no dead end: the edition's page, its theme and resources
+    assert (back.get_text(), back["href"]) == ("Tout sur l'édition 2025", "../")
+    assert "2025/evenements/" not in {record["meta"]["url"] for record in pagefind_records(later_site[0].site)}
     # the open data page's example addresses of lists to frame name an edition that has them (2025 has none)
     heading = later_site[0].html("donnees-ouvertes/index.html").find(id="integrer")
     examples = [code.get_text() for code in heading.find_next("ul").select("code")]
     assert examples[0] == "2017/integrer/france/" and (later_site[0].site / examples[0] / "index.html").is_file()
+
+
+def test_the_page_of_an_edition_over_without_actions_leads_to_nothing_empty(real_site, later_site):
+    """2025 as of 2026-12-03: no list, calendar or poster of no action; its resources. Before it is over
+    (2023-11-14), all three are offered: they fill as actions are published."""
+    over = later_site[0].html("2025/index.html")
+    actions = over.find(id="actions").find_next_sibling()
+    assert main_text(over).count("n'ont pas été publiées") == 1
+    assert actions.get_text(" ", strip=True) == typeset(
+        "Les actions de cette édition n'ont pas été publiées sur ce site. Les ressources ci-dessous en disent plus.")
+    assert not over.select('.ssp-subscribe, .ssp-poster-link, #jour-par-jour, a[href$="evenements/"]')
+    assert over.select(".ssp-resources a")
+    coming = real_site.html("2025/index.html")
+    assert coming.select('.ssp-subscribe, .ssp-poster-link, #jour-par-jour, a[href="evenements/"]')
+    assert later_site[0].html("2017/index.html").select(".ssp-subscribe, .ssp-poster-link, #jour-par-jour")  # over, with actions
 
 
 def test_archive_lists_every_edition_with_a_source(real_site):
@@ -235,9 +254,13 @@ def pagefind_texts(site) -> str:
 def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     pages = [path for path in readers_pages(real_site.site) if path.name == "index.html"]
     marked = [path for path in pages if "data-pagefind-body" in path.read_text(encoding="utf-8")]
-    left_out = {real_site.site / "recherche/index.html", real_site.site / "plan-du-site/index.html"}
+    # the lists of editions over without actions (as of 2023-11-14: each but 2017's before 2023; 2025's is to come)
+    empty = {real_site.site / f"{year}/evenements/index.html" for year in (*range(2011, 2016), 2018, 2019, 2022)}
+    assert all("n'ont pas été publiées" in main_text(real_site.html(path.relative_to(real_site.site).as_posix())) for path in empty)
+    left_out = {real_site.site / "recherche/index.html", real_site.site / "plan-du-site/index.html", *empty}
     assert marked == [path for path in pages if path not in left_out]  # editions, events, posters, bilan, open data,
-    # resources, calls, legal pages… but the search page and the site map (every page's title: it came first for many words)
+    # resources, calls, legal pages… but the search page, the site map (every page's title: it came first for many
+    # words) and the empty lists (they came before their edition's page for its year)
     assert "data-pagefind-body" not in real_site.text("404.html")
     assert not (real_site.site / "search/search_index.json").exists()  # Material's search is gone
     texts = pagefind_texts(real_site.site)
@@ -350,3 +373,16 @@ def test_an_upcoming_event_has_no_status_line_and_a_listing_counts_in_good_frenc
     listing = built.html("2030/evenements/index.html")
     assert "1 action publiée." in main_text(listing)
     assert listing.select_one(".ssp-card__when").get_text(strip=True) == clocked("14 h (heure de la Martinique)")
+
+
+def test_a_docs_page_whose_header_says_so_is_left_out_of_the_search(fixture_project):
+    """`search: {exclude: true}`, Material's front matter: the page is published, not indexed."""
+    fixture_project.edition()
+    page = fixture_project.root / "docs/mentions-legales.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Mentions légales\n", "title: Mentions légales\nsearch:\n  exclude: true\n", 1),
+                    encoding="utf-8")
+    built = build(fixture_project.root)
+    assert built.result.returncode == 0, built.result.stderr
+    assert built.html("mentions-legales/index.html").h1.get_text() == "Mentions légales"
+    addresses = {record["meta"]["url"] for record in pagefind_records(built.site)}
+    assert "mentions-legales/" not in addresses and "donnees-personnelles/" in addresses
