@@ -292,8 +292,8 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
     def code_to_frame(slug: str) -> str:
         """The code another site pastes to frame that list (none without the site's address)."""
         return follow.embed_code(site_url, embeds[slug]) if site_url.startswith(("http://", "https://")) else ""
-    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
-              edition_picture(edition, site_url))
+    over = phase(edition, today) == "terminee"
+    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, over, edition_picture(edition, site_url))
     pages = [
         PageSpec(page_source("edition", year=edition.year), edition_title(edition), f"{edition.meta.theme} — {when}.",
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
@@ -314,7 +314,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                                                     subscription(by_departement[code].calendar, site_url), code_to_frame(f"departement-{code.lower()}"))))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
-                          views.PosterView(edition, None, site_url + link("listing", year=edition.year))))
+                          views.PosterView(edition, None, site_url + link("listing", year=edition.year), over=over)))
     if edition.events:
         figures = bilan.edition_bilan(edition, cache)
         pages.append(PageSpec(page_source("report", year=edition.year), f"Bilan de l'édition {edition.year}",

@@ -320,6 +320,13 @@ class PosterView(View):
     when: tuple[Occurrence, ...] = ()  # the slots written on it
     more: int = 0  # slots left out
     picture: tuple[str, str, str] | None = None  # an action's poster: the action's share picture
+    over: bool = False  # an edition's poster: the edition is over
+
+    @property
+    def indexed(self) -> bool:
+        # An edition over without actions: its poster leads to its empty list (its page no longer links it).
+        return self.event is not None or bool(self.edition.events) or not self.over
+
 
 @dataclass(frozen=True)
 class EventPosterView(PosterView):

@@ -160,7 +160,9 @@ def test_the_listing_of_an_edition_without_actions_says_so_and_offers_nothing_to
     assert not over.select(".ssp-follow")  # nothing to follow once it is over
     back = over.select_one("#ssp-static-list a")  # no dead end: the edition's page, its theme and resources
     assert (back.get_text(), back["href"]) == ("Tout sur l'édition 2025", "../")
-    assert "2025/evenements/" not in {record["meta"]["url"] for record in pagefind_records(later_site[0].site)}
+    indexed = {record["meta"]["url"] for record in pagefind_records(later_site[0].site)}
+    assert "2025/evenements/" not in indexed and "2025/affiche/" not in indexed and "2025/" in indexed
+    assert "2017/affiche/" in indexed  # over, with actions: its poster leads to them
     # the open data page's example addresses of lists to frame name an edition that has them (2025 has none)
     heading = later_site[0].html("donnees-ouvertes/index.html").find(id="integrer")
     examples = [code.get_text() for code in heading.find_next("ul").select("code")]
@@ -255,12 +257,14 @@ def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     pages = [path for path in readers_pages(real_site.site) if path.name == "index.html"]
     marked = [path for path in pages if "data-pagefind-body" in path.read_text(encoding="utf-8")]
     # the lists of editions over without actions (as of 2023-11-14: each but 2017's before 2023; 2025's is to come)
-    empty = {real_site.site / f"{year}/evenements/index.html" for year in (*range(2011, 2016), 2018, 2019, 2022)}
+    years = (*range(2011, 2016), 2018, 2019, 2022)
+    empty = {real_site.site / f"{year}/evenements/index.html" for year in years}
     assert all("n'ont pas été publiées" in main_text(real_site.html(path.relative_to(real_site.site).as_posix())) for path in empty)
-    left_out = {real_site.site / "recherche/index.html", real_site.site / "plan-du-site/index.html", *empty}
+    left_out = {real_site.site / "recherche/index.html", real_site.site / "plan-du-site/index.html", *empty,
+                *(real_site.site / f"{year}/affiche/index.html" for year in years)}
     assert marked == [path for path in pages if path not in left_out]  # editions, events, posters, bilan, open data,
     # resources, calls, legal pages… but the search page, the site map (every page's title: it came first for many
-    # words) and the empty lists (they came before their edition's page for its year)
+    # words), the empty lists and the posters leading to them (they came before their edition's page for its year)
     assert "data-pagefind-body" not in real_site.text("404.html")
     assert not (real_site.site / "search/search_index.json").exists()  # Material's search is gone
     texts = pagefind_texts(real_site.site)
