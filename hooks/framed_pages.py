@@ -211,7 +211,7 @@ def write_page(job: PageJob, item: tuple) -> bytes | None:
     if job.keep:
         return content
     write_file(content, file.abs_dest_path)
-    if job.search_copies and spec.view.indexed:
+    if job.search_copies and spec.searched:
         searchcopy.write(job.search_copies, file.abs_dest_path, html)
     return None
 

@@ -183,7 +183,7 @@ def on_nav(nav, config, files):
 def on_page_markdown(markdown, page, config, files):
     if spec := state.pages.get(page.file.src_uri):
         page.meta.update(title=spec.title, template=spec.template, description=spec.description)
-        if not spec.view.indexed:
+        if not spec.searched:
             page.meta["search"] = {"exclude": True}  # Material's word for it, read by search_index.py
     else:  # pages of docs/: legal facts written [[key]]
         try:

@@ -42,6 +42,11 @@ class PageSpec:
     description: str
     view: views.View  # what its template shows (views.py), and which template
     in_nav: bool = False
+    indexed: bool = True  # in the search index (search_index.py), if its view is listed
+
+    @property
+    def searched(self) -> bool:
+        return self.indexed and self.view.listed
 
     @property
     def shared_frame(self) -> bool:
@@ -120,6 +125,7 @@ def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
                      editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
+                     frozenset(edition.year for edition in editions if not edition.events and phase(edition, today) == "terminee"),
                      *places, [(selection, subscription(selection.calendar, site_url)) for selection in
                                 follow.selections(editions[0], today) if selection.filter != "departement"] if editions else [],
                      OPEN_DATA_COLUMNS,
@@ -293,6 +299,8 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         """The code another site pastes to frame that list (none without the site's address)."""
         return follow.embed_code(site_url, embeds[slug]) if site_url.startswith(("http://", "https://")) else ""
     over = phase(edition, today) == "terminee"
+    findable = bool(edition.events) or not over  # over without actions: its empty list and the poster leading to it are
+    # left out of the search (they came before the edition's page for its year)
     common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, over, edition_picture(edition, site_url))
     pages = [
         PageSpec(page_source("edition", year=edition.year), edition_title(edition), f"{edition.meta.theme} — {when}.",
@@ -300,7 +308,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         PageSpec(page_source("listing", year=edition.year), f"Les actions de l'édition {edition.year}",
                  f"Toutes les actions de la semaine de la sécurité des patients {edition.year}, jour par jour.",
                  views.ListingView(*common, first_results(edition.days, today) if split else [], follow.listing_data(chosen, edition.year, site_url),
-                                   code_to_frame("france") if "france" in embeds else "")),
+                                   code_to_frame("france") if "france" in embeds else ""), indexed=findable),
     ]
     if split:
         for day, items in edition.days:
@@ -314,7 +322,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                                                     subscription(by_departement[code].calendar, site_url), code_to_frame(f"departement-{code.lower()}"))))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
-                          views.PosterView(edition, None, site_url + link("listing", year=edition.year), over=over)))
+                          views.PosterView(edition, None, site_url + link("listing", year=edition.year)), indexed=findable))
     if edition.events:
         figures = bilan.edition_bilan(edition, cache)
         pages.append(PageSpec(page_source("report", year=edition.year), f"Bilan de l'édition {edition.year}",

@@ -35,11 +35,6 @@ class View:
     # `picture` field (address, type, text alternative), written by this partial in its <head>.
     PICTURE_HEAD: ClassVar[str] = "partials/ssp/picture-head.html"
 
-    @property
-    def indexed(self) -> bool:
-        """In the search index: a page listed, unless it has nothing to find (search_index.py)."""
-        return self.listed
-
     def original(self) -> str | None:
         """The page this one is a printable copy of (its address from the site's root), which search engines
         should show instead (rel=canonical; not in the sitemap); None for a page of its own."""
@@ -152,6 +147,7 @@ class OpenDataView(View):
     template = "opendata.html"
     editions: list[Edition]
     edition_calendars: dict[int, dict[str, str]]
+    nothing_published: frozenset[int]  # the editions over without actions: their row says so, offers no empty file
     region_calendars: list  # follow.PlaceCalendar, every region
     departement_calendars: dict  # code → follow.PlaceCalendar, the départements with actions
     followed: list  # the latest edition's regions and types: (follow.Selection, its calendar's follow.subscription)
@@ -205,11 +201,6 @@ class ListingView(EditionPage):
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "large_calendar": self.edition.figures.slots > self.LARGE_CALENDAR}
-
-    @property
-    def indexed(self) -> bool:
-        # An edition over without actions: its empty list would come before its page in a search for its year.
-        return bool(self.edition.events) or not self.over
 
 
 @dataclass(frozen=True)
@@ -320,12 +311,6 @@ class PosterView(View):
     when: tuple[Occurrence, ...] = ()  # the slots written on it
     more: int = 0  # slots left out
     picture: tuple[str, str, str] | None = None  # an action's poster: the action's share picture
-    over: bool = False  # an edition's poster: the edition is over
-
-    @property
-    def indexed(self) -> bool:
-        # An edition over without actions: its poster leads to its empty list (its page no longer links it).
-        return self.event is not None or bool(self.edition.events) or not self.over
 
 
 @dataclass(frozen=True)

@@ -134,9 +134,10 @@ def test_enter_after_typing_searches_once(gates_site, page):
     page.fill("#ssp-search-query", "Douai")
     page.keyboard.press("Enter")
     wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('«\\u00a0Douai\\u00a0»')", timeout=20)
+    shown = page.locator("[data-ssp-search-results] li").count()
     page.evaluate("""window.__changes = [];
         new MutationObserver(() => window.__changes.push(document.querySelector('[data-ssp-search-status]').textContent))
           .observe(document.querySelector('[data-ssp-search-status]'), {childList: true, characterData: true, subtree: true});""")
     page.wait_for_timeout(800)  # the pause after typing must not search again (it emptied the results a moment)
     assert page.evaluate("window.__changes") == []
-    assert page.locator("[data-ssp-search-results] li").count() == 10
+    assert page.locator("[data-ssp-search-results] li").count() == shown > 1

@@ -184,6 +184,11 @@ def test_open_data_page_lists_files_columns_and_licence(real_site):
     assert "Licence Ouverte" in text and "point-virgule" in text.replace("points-virgules", "point-virgule")
     columns = [th.get_text(strip=True) for th in soup.select("#colonnes ~ .fr-table tbody th")]
     assert columns[0] == "id" and "url" in columns
+    # as of 2023-11-14: an edition over without actions offers no empty file; one to come offers its (they fill)
+    rows = {row.th.get_text(strip=True): row for row in soup.select("#fichiers ~ .fr-table tbody tr")}
+    assert rows["2019"].td.get_text() == "Aucune action publiée sur ce site" and not rows["2019"].select("td a")
+    assert rows["2017"].select('a[href="../2017/evenements.csv"]') and rows["2025"].select('a[href="../2025/evenements.csv"]')
+    assert len(rows["2025"].select("td a")) == 5  # JSON, CSV, subscribe, .ics, OpenAgenda
 
 
 def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_site, real_site):
