@@ -67,7 +67,7 @@ NOT_INDEXED = {page_source("search"), page_source("sitemap_page")}
 
 def excluded(page) -> bool:
     """Left out of the index: the pages above, and any whose meta says `search: {exclude: true}` (Material's
-    front matter, which a page of docs/ may use; an edition over without actions says it of its empty list)."""
+    front matter, which a page of docs/ may use; the adapter says it of the pages.PageSpec not indexed)."""
     search = page.meta.get("search")
     return page.file.src_uri in NOT_INDEXED or (isinstance(search, dict) and search.get("exclude") is True)
 

@@ -125,7 +125,7 @@ def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
                      editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
-                     frozenset(edition.year for edition in editions if not edition.events and phase(edition, today) == "terminee"),
+                     frozenset(edition.year for edition in editions if nothing_published(edition, today)),
                      *places, [(selection, subscription(selection.calendar, site_url)) for selection in
                                 follow.selections(editions[0], today) if selection.filter != "departement"] if editions else [],
                      OPEN_DATA_COLUMNS,
@@ -156,6 +156,11 @@ def phase(edition: Edition, today: date) -> str:
     if today < edition.meta.start:
         return "a-venir"
     return "en-cours" if today <= edition.meta.end else "terminee"
+
+
+def nothing_published(edition: Edition, today: date) -> bool:
+    """Over without actions: its pages lead to no empty list, calendar, file or poster (its list says so, once)."""
+    return not edition.events and phase(edition, today) == "terminee"
 
 
 def featured(editions: list[Edition], today: date) -> Edition | None:
@@ -298,10 +303,10 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
     def code_to_frame(slug: str) -> str:
         """The code another site pastes to frame that list (none without the site's address)."""
         return follow.embed_code(site_url, embeds[slug]) if site_url.startswith(("http://", "https://")) else ""
-    over = phase(edition, today) == "terminee"
-    findable = bool(edition.events) or not over  # over without actions: its empty list and the poster leading to it are
-    # left out of the search (they came before the edition's page for its year)
-    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, over, edition_picture(edition, site_url))
+    findable = not nothing_published(edition, today)  # else its empty list and the poster leading to it are left out
+    # of the search (they came before the edition's page for its year)
+    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
+              edition_picture(edition, site_url))
     pages = [
         PageSpec(page_source("edition", year=edition.year), edition_title(edition), f"{edition.meta.theme} — {when}.",
                  views.EditionView(*common, region_map(edition), [views.CallItem.of(call, today) for call in edition.calls])),
