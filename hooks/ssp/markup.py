@@ -32,6 +32,12 @@ MAX_NESTING = 16  # levels of lists (two each), quotes, HTML elements: a descrip
 # markdown-it's own limit (its default), beyond which it drops content: a text is refused before. Its
 # work on « [ » grows with this limit: raising it made the worst text of 100,000 characters 5× slower.
 _md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
+# A table in a frame that scrolls on a narrow screen and that the keyboard reaches (a wide table with no link
+# could not be scrolled without a mouse); the sanitiser keeps these values of these attributes only.
+SCROLLING = '<div class="ssp-table-scroll" role="region" aria-label="Tableau" tabindex="0">'
+_md.add_render_rule("table_open", lambda *_: f"{SCROLLING}<table>\n")
+_md.add_render_rule("table_close", lambda *_: "</table></div>\n")
+FRAME_VALUES = {"div": {"class": {"ssp-table-scroll"}, "role": {"region"}, "aria-label": {"Tableau"}, "tabindex": {"0"}}}
 # HTML written in a text: opening tags that nest (void elements and those HTML closes by itself aside)
 _NOT_NESTING = {"area", "br", "col", "hr", "img", "input", "wbr", "li", "p", "td", "th", "tr", "dt", "dd", "option",
                 "rp", "rt", "source", "track", "meta", "link", "base", "embed", "param"}
@@ -103,7 +109,7 @@ def render(text: str | None) -> str:
     if not tokens:
         return ""
     return nh3.clean(_md.renderer.render(list(tokens), _md.options, {}).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES,
-                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+                     tag_attribute_values=FRAME_VALUES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
 
 
 # The pages of docs/ (legal pages, written by the team in Material's Markdown): the same sanitiser,
