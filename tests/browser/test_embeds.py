@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 
 import pytest
 
@@ -56,6 +57,14 @@ KINDS = {
 }
 
 
+def settled(outer, inner, timeout: float = 10) -> None:
+    """Wait until the frame's height (outer) is the list's (inner): embed.js tells it again when it changes."""
+    deadline = time.monotonic() + timeout
+    while abs(outer() - inner()) > 2:
+        assert time.monotonic() < deadline, f"the frame never fitted: {outer()} px for {inner()} px"
+        time.sleep(0.05)
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_pasted_list_renders_fits_and_leads_to_the_site(presented_site, hospital, page, kind):
     built, server = presented_site
@@ -76,6 +85,9 @@ def test_a_pasted_list_renders_fits_and_leads_to_the_site(presented_site, hospit
     assert page.evaluate("document.querySelector('iframe').contentDocument === null")  # another origin: closed to this page
     assert {link.evaluate("a => a.href") for link in links.all()} == expected
     inner = page.frames[1]
+    inner.wait_for_load_state("load")
+    inner.evaluate("document.fonts.ready.then(() => true)")  # the font may still change the list's height: told again
+    settled(lambda: frame_element.bounding_box()["height"], lambda: inner.evaluate("document.documentElement.scrollHeight"))
     sizes = inner.evaluate("[document.documentElement.scrollHeight, document.documentElement.scrollWidth, innerHeight, innerWidth]")
     assert sizes[0] <= sizes[2] + 1, sizes  # it fits: no scroll inside the frame
     assert inner.evaluate("document.querySelector('.ssp-embed-code')") is None  # its code is for the site's own readers
