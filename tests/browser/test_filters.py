@@ -46,19 +46,19 @@ def test_without_javascript_every_event_is_listed_by_day(gates_site, browser):
     page.goto(server.base + LISTING)
     assert page.locator("#ssp-filters").is_hidden()
     days = page.locator("#ssp-static-list .ssp-day__title").all_inner_texts()
-    assert days == ["Lundi 16 septembre 2030", "Mardi 17 septembre 2030", "Mercredi 18 septembre 2030",
-                    "Jeudi 19 septembre 2030", "Vendredi 20 septembre 2030"]
+    assert days == [typeset(day) for day in ("Lundi 16 septembre 2030", "Mardi 17 septembre 2030", "Mercredi 18 septembre 2030",
+                                             "Jeudi 19 septembre 2030", "Vendredi 20 septembre 2030")]
     context.close()
 
 
 def test_all_events_then_one_region_with_counts_and_url(listing):
     # Four actions, one of them in two time slots: actions are counted once, slots said apart.
-    assert listing.locator("#ssp-count").inner_text() == "4 actions trouvées sur 4 (5 séances)."
+    assert listing.locator("#ssp-count").inner_text() == typeset("4 actions trouvées sur 4 (5 séances).")
     options = listing.locator("#ssp-region option").all_inner_texts()
     assert options == ["Toutes les régions", *map(typeset, ["Auvergne-Rhône-Alpes : 1", "Bretagne : 1", "La Réunion : 1"])]
     choose(listing, "#ssp-region", "La Réunion")
     assert titles(listing) == ["Chambre des erreurs (test)"] * 2
-    assert listing.locator("#ssp-count").inner_text() == "1 action trouvée sur 4 (2 séances)."
+    assert listing.locator("#ssp-count").inner_text() == typeset("1 action trouvée sur 4 (2 séances).")
     whens = [" ".join(text.split()) for text in listing.locator("#ssp-results .ssp-card__when").all_text_contents()]
     # the reader's day is the 17th: its slot first, the 16th's (gone by) after
     assert whens == ["14 h – 16 h 30 (heure de La Réunion)", "9 h – 12 h (heure de La Réunion)"]
@@ -123,9 +123,9 @@ def test_a_search_before_its_words_have_come_waits_for_them_and_without_them_rea
     wait_until(page, "document.getElementById('ssp-count').textContent === 'Recherche des actions…'")
     assert len(held) == 1
     held[0].abort()  # and then lost: the search reads what the cards say (title, place, organiser, region…)
-    wait_until(page, "document.getElementById('ssp-count').textContent.startsWith('0 action')")
+    wait_until(page, "document.getElementById('ssp-count').textContent.startsWith('0\u00a0action')")
     page.fill("#ssp-q", "lyon clinique")
-    wait_until(page, "document.getElementById('ssp-count').textContent.startsWith('1 action')")
+    wait_until(page, "document.getElementById('ssp-count').textContent.startsWith('1\u00a0action')")
     assert titles(page) == ["Atelier annulé (test)"]
 
 
@@ -139,7 +139,7 @@ def test_departement_filter(listing):
 def test_day_filter_and_multi_day_events(listing):
     choose(listing, "#ssp-jour", "2030-09-18")
     assert sorted(titles(listing)) == ["Atelier annulé (test)", "Exposition toute la semaine (test)"]
-    assert listing.locator("#ssp-results .ssp-day__title").all_inner_texts() == ["Mercredi 18 septembre 2030"]
+    assert listing.locator("#ssp-results .ssp-day__title").all_inner_texts() == [typeset("Mercredi 18 septembre 2030")]
 
 
 def test_past_and_upcoming_from_todays_date(listing):
@@ -147,14 +147,14 @@ def test_past_and_upcoming_from_todays_date(listing):
     assert titles(listing) == ["Chambre des erreurs (test)"]  # only its first slot, on the 16th
     assert listing.locator("#ssp-results .ssp-status--past").count() == 1
     choose(listing, "#ssp-quand", "a-venir")
-    assert listing.locator("#ssp-count").inner_text() == "4 actions trouvées sur 4."
+    assert listing.locator("#ssp-count").inner_text() == typeset("4 actions trouvées sur 4.")
 
 
 def test_clear_filters(listing):
     choose(listing, "#ssp-region", "Bretagne")
     listing.fill("#ssp-q", "expo")
     listing.click("text=Effacer les filtres")
-    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('4 ')")
+    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('4\u00a0')")
     assert query(listing) == {}
     assert listing.input_value("#ssp-region") == ""
 
@@ -195,11 +195,11 @@ def test_filters_with_the_keyboard_alone(listing):
         if listing.evaluate("document.activeElement.type") == "reset":
             break
     listing.keyboard.press("Enter")
-    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('4 ')")
+    wait_until(listing, "document.getElementById('ssp-count').textContent.startsWith('4\u00a0')")
     listing.focus("#ssp-type")
     listing.keyboard.press("ArrowDown")
     assert listing.input_value("#ssp-type") != ""
-    wait_until(listing, "!document.getElementById('ssp-count').textContent.startsWith('4 ')")
+    wait_until(listing, "!document.getElementById('ssp-count').textContent.startsWith('4\u00a0')")
 
 
 def test_listing_with_filters_open_is_accessible(listing):
@@ -242,7 +242,7 @@ def test_on_a_phone_the_results_come_first_and_the_count_stays_in_sight(gates_si
     choose(page, "#ssp-mode", "en-ligne")
     box = page.locator("#ssp-count").bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= 800, box
-    assert page.locator("#ssp-count").inner_text() == "1 action trouvée sur 4."
+    assert page.locator("#ssp-count").inner_text() == typeset("1 action trouvée sur 4.")
 
 
 def test_a_town_or_postal_code_typed_leads_to_its_departement(listing):
@@ -264,7 +264,7 @@ def test_readers_find_the_actions_they_can_attend(listing):
     options = listing.locator("#ssp-acces option").all_inner_texts()
     assert options == ["Toutes les actions", typeset("Accessible en fauteuil roulant : 2"), typeset("Adapté au handicap auditif : 1")]
     choose(listing, "#ssp-acces", "moteur")
-    assert listing.locator("#ssp-count").inner_text().startswith("2 actions trouvées sur 4")
+    assert listing.locator("#ssp-count").inner_text().startswith(typeset("2 actions trouvées sur 4"))
     assert set(titles(listing)) == {"Chambre des erreurs (test)", "Exposition toute la semaine (test)"}
     assert query(listing) == {"acces": ["moteur"]}
     access = said(listing.locator("#ssp-results .ssp-card__access").first)

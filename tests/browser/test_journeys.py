@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from checks import wait_until
+from helpers import typeset
 
 PHONE = {"width": 390, "height": 844}
 CAPTURES = os.environ.get("SSP_CAPTURES")
@@ -68,10 +69,10 @@ def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
     page.goto(national.base)
     assert phase in text_of(page)
     cards = page.locator("#prochaines-actions ~ .ssp-cards .ssp-card__when").all_inner_texts()
-    assert first_day in cards[0]  # the home's next actions, the first in local time
+    assert typeset(first_day) in cards[0]  # the home's next actions, the first in local time
     records = page.request.get(national.base + "2026/evenements.json").json()["events"]
     figures = page.locator(".ssp-figures li").all_inner_texts()
-    assert figures[0] == f"{len({record['url'] for record in records}):,} actions ({len(records):,} séances)".replace(",", "\u202f")
+    assert figures[0] == typeset(f"{len({record['url'] for record in records}):,} actions ({len(records):,} séances)".replace(",", "\u202f"))
     page.fill("#ssp-near-q", "Douai")
     if pictured:
         step(page, "patient-1-accueil")

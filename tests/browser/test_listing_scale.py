@@ -39,7 +39,7 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     actions = len({record["url"] for record in records})
     assert actions == SIZE and len(records) > SIZE  # some actions have two time slots
     french = lambda count: f"{count:,}".replace(",", "\u202f")  # « 2 000 »
-    assert page.locator("#ssp-count").inner_text() == f"{french(SIZE)} actions trouvées sur {french(SIZE)} ({french(len(records))} séances)."
+    assert page.locator("#ssp-count").inner_text() == typeset(f"{french(SIZE)} actions trouvées sur {french(SIZE)} ({french(len(records))} séances).")
     assert cards(page) == 50 and elements(page) < MAX_ELEMENTS
     more = page.locator(".ssp-more")
     assert more.inner_text() == f"Afficher 50 résultats de plus ({french(len(records) - 50)} restants)"
@@ -55,7 +55,7 @@ def test_a_national_listing_draws_a_page_at_a_time_and_counts_everything(nationa
     expected = len({record["url"] for record in records if record["region"] == region})  # actions, not slots
     page.locator("#ssp-filters-more").evaluate("details => details.open = true")
     page.select_option("#ssp-region", region)
-    wait_until(page, f"document.getElementById('ssp-count').textContent.startsWith('{expected} ')")
+    wait_until(page, f"document.getElementById('ssp-count').textContent.startsWith('{expected}\u00a0')")
     wait_until(page, DRAWN)
     assert cards(page) == 50 and elements(page) < MAX_ELEMENTS
     option = page.locator(f"#ssp-region option[value=\"{region}\"]").inner_text()

@@ -110,7 +110,7 @@ def test_self_assessment_counts_shared_ideas(gates_site, page):
     _, server = gates_site
     page.goto(server.base + "partenariat/idees-recues/")
     result = page.locator(".ssp-self__result")
-    assert result.inner_text() == "Vous ne partagiez aucune de ces 7 idées reçues."
+    assert result.inner_text() == typeset("Vous ne partagiez aucune de ces 7 idées reçues.")
     page.locator("#ssp-self input").nth(0).focus()
     page.keyboard.press("Space")
     box = page.locator("#ssp-self input").nth(5)  # a reader clicks its label (the DSFR draws the box there)

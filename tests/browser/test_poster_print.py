@@ -11,6 +11,7 @@ import pytest
 import zxingcpp
 
 from checks import LUMINANCE, wait_until
+from helpers import typeset
 
 POSTERS = {  # poster → the page its code leads to, and a line it must print
     "2030/evenements/creneaux-la-reunion/affiche/": ("2030/evenements/creneaux-la-reunion/", "Chambre des erreurs (test)"),
@@ -107,7 +108,7 @@ def test_a_poster_is_read_from_a_few_metres_and_scales_with_the_paper(presented_
     assert fit >= 0.8
     assert "décochez «\u00a0En-têtes et pieds de page\u00a0»" in page.locator(".ssp-poster__hint").inner_text()
     campaign = page.locator(".ssp-poster__campaign").inner_text()
-    assert "Semaine de la sécurité des patients 2030" in campaign and "du lundi 16 au vendredi 20 septembre 2030" in campaign
+    assert "Semaine de la sécurité des patients 2030" in campaign and typeset("du lundi 16 au vendredi 20 septembre 2030") in campaign
     words = {"title": "Chambre des", "when": "Le lundi", "place": "Hall", "organiser": "Organisateur", "campaign": "Semaine de"}
     printed = {}
     for paper in ("A4", "A3", "Letter"):

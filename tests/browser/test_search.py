@@ -51,7 +51,7 @@ def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_s
     assert event["edition"] == "Édition 2017" and "Douai" in event["marked"]
     poster = next(result for result in results if result["href"].endswith("/affiche/"))
     assert poster["title"] == typeset("Affiche : La maternité du Centre hospitalier de Douai ouvre ses portes")
-    assert re.search(r"\d+ pages trouvées pour «\u00a0Douai\u00a0»[.,]", page.locator("[data-ssp-search-status]").inner_text())
+    assert re.search(r"\d+\u00a0pages trouvées pour «\u00a0Douai\u00a0»[.,]", page.locator("[data-ssp-search-status]").inner_text())
     found = search(page, server.base, "affiche")
     assert found[0]["href"].endswith("/supports/") and not any(result["href"].endswith("/recherche/") for result in found)
     posters = [result for result in found if result["href"].endswith("/affiche/")]
@@ -120,7 +120,7 @@ def test_results_come_ten_at_a_time_and_focus_follows(gates_site, page):
     _, server = gates_site
     results = search(page, server.base, "affiche")
     status = page.locator("[data-ssp-search-status]").inner_text()
-    total = int(status.split(" ")[0])
+    total = int(status.split("\u00a0")[0])
     assert total > 20 and len(results) == 10 and status.endswith("des plus pertinentes aux moins pertinentes.")
     page.click("[data-ssp-search-more]")
     wait_until(page, "document.querySelectorAll('[data-ssp-search-results] li').length === 20", timeout=20)

@@ -39,10 +39,10 @@ def details(page) -> dict[str, str]:
 def test_the_page_says_who_can_come_and_how(built):
     mixed = details(built.html("2017/evenements/conference-mixte/index.html"))
     assert mixed["Accessibilité"] == "Accessible en fauteuil roulant Adapté au handicap visuel"
-    assert mixed["Âge"] == "À partir de 60 ans" and mixed["Participation"] == "Sur place et en ligne"
+    assert mixed["Âge"] == typeset("À partir de 60 ans") and mixed["Participation"] == "Sur place et en ligne"
     moved_page = built.html("2017/evenements/atelier-en-ligne/index.html")
     moved = details(moved_page)
-    assert moved["Âge"] == "De 6 à 12 ans" and moved["Statut"] == "Déplacée en ligne" and "Participation" not in moved
+    assert moved["Âge"] == typeset("De 6 à 12 ans") and moved["Statut"] == "Déplacée en ligne" and "Participation" not in moved
     assert moved_page.select_one("h1 .ssp-status--moved-online").get_text() == "Déplacée en ligne"
 
 

@@ -31,7 +31,7 @@ def test_project_sheet_has_the_same_structure_in_order(site):
     assert actors["RU de l'établissement et patient partenaire"] == "pilotes du projet" and actors["Patients dialysés"] == "—"
     assert len(soup.select("#etapes + ol > li")) == 8
     budget = [[cell.get_text(strip=True) for cell in row.find_all(["th", "td"])] for row in soup.select("#budget ~ .fr-table tbody tr")]
-    assert budget == [["Bénévolat (temps) et déplacements des RU et du PP", "—", "60 à 70 h (estimation)"],
+    assert budget == [["Bénévolat (temps) et déplacements des RU et du PP", "—", typeset("60 à 70 h (estimation)")],
                       ["Formation ETP du patient partenaire, financée par l'établissement", "1\u00a0500\u00a0€", "—"]]
     assert headings(soup, "h3") == ["Pour le patient", "Pour les professionnels", "Pour l'établissement"]
 
@@ -46,8 +46,8 @@ def test_sheet_index_filters_by_domain_and_region(site):
 def test_workshop_synthesis_keeps_nesting_and_emphasis(site):
     soup = site.html("partenariat/ateliers/2022-06-16-amelioration-qualite/index.html")
     details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in soup.select(".ssp-details dt")}
-    assert details["Date"] == "Jeudi 16 juin 2022" and details["Thème"] == "Amélioration de la qualité"
-    assert details["Participants"] == "3 professionnels du système de santé 1 patient partenaire ressource 2 représentants des usagers"
+    assert details["Date"] == typeset("Jeudi 16 juin 2022") and details["Thème"] == "Amélioration de la qualité"
+    assert details["Participants"] == typeset("3 professionnels du système de santé 1 patient partenaire ressource 2 représentants des usagers")
     assert "Isabelle Eglin (infirmière, cadre de santé)" in details["Coanimatrices chargées de projet au COPS"]
     synthesis = soup.select_one(".ssp-description")
     assert len(synthesis.select(":scope > ul > li")) == 5 and len(synthesis.select(":scope > ul > li:first-child > ul > li")) == 5
@@ -79,7 +79,7 @@ def test_quiz_without_javascript_shows_answers_in_details(site):
 def test_call_for_projects_with_period_prizes_and_laureates(site):
     soup = site.html("2017/appels-a-projets/partenariat-patients-soignants-occitanie/index.html")
     details = {dt.get_text(strip=True): dt.find_next_sibling("dd").get_text(" ", strip=True) for dt in soup.select(".ssp-details dt")}
-    assert details["Période"].startswith("Du vendredi 1er au samedi 30 septembre 2017\u00a0· appel clos")
+    assert details["Période"].startswith(typeset("Du vendredi 1er au samedi 30 septembre 2017") + "\u00a0· appel clos")
     period = soup.select_one(".ssp-details dd").decode_contents()
     assert "2017\u00a0· appel\u00a0<span" in period  # the dot and the state stay on the dates' line
     assert details["Prix"] == "3 × 2\u00a0000\u00a0€" and details["Catégories"] == "sanitaire, médico-social, soins primaires"
@@ -95,8 +95,8 @@ def test_call_for_projects_with_period_prizes_and_laureates(site):
 def test_contact_card_and_what_it_organises(site):
     soup = site.html("contacts/ars-occitanie/index.html")
     addresses = [a.get_text(" | ", strip=True) for a in soup.select(".ssp-contact address")]
-    assert addresses == ["Siège, Montpellier | 26-28 Parc club du Millénaire | 1025, rue Henri Becquerel | CS 30001 | 34067 Montpellier Cedex 2",
-                         "Accueil site de Toulouse | 10 chemin du Raisin | 31050 Toulouse Cedex 9"]
+    assert addresses == [typeset("Siège, Montpellier | 26-28 Parc club du Millénaire | 1025, rue Henri Becquerel | CS 30001 | 34067 Montpellier Cedex 2"),
+                         typeset("Accueil site de Toulouse | 10 chemin du Raisin | 31050 Toulouse Cedex 9")]
     assert [a.get_text(strip=True) for a in soup.select("#actions + ul a")] == ["Colloque régional de l'ARS Occitanie"]
     assert soup.select_one("#appels + ul .ssp-card__title a").get_text(strip=True).startswith("Appel à projets")
     event = site.html("2017/evenements/colloque-regional-occitanie/index.html")
@@ -108,7 +108,7 @@ def test_materials_show_format_size_thumbnail_or_link(site):
     cards = soup.select(".ssp-material")
     assert soup.h1.get_text(strip=True) == "Kit de communication 2030"
     assert [card.h2.get_text(" ", strip=True) for card in cards] == [  # the ministry's (DGOS) first, then as written
-        "Affiche de test (PNG, 155 octets)", "Kit en ligne de test (lien externe)", "Dépliant de test (PDF, 1,6 Ko)"]
+        typeset("Affiche de test (PNG, 155 octets)"), "Kit en ligne de test (lien externe)", typeset("Dépliant de test (PDF, 1,6 Ko)")]
     thumb = cards[0].img  # the poster's thumbnail, shown at a third of its pixels at most
     assert thumb["src"] == "vignettes/affiche-test.png.webp" and thumb["alt"] == ""
     assert (thumb["width"], thumb["height"]) == ("20", "27")  # the 60 × 80 test poster

@@ -56,7 +56,7 @@ def test_the_preview_shows_drafts_with_a_banner(fixture_project):
         draft = wait_for(f"http://127.0.0.1:{port}/2017/evenements/brouillon/", "Action en brouillon")
         assert typeset("Brouillon : cette page n&#39;est visible que dans la prévisualisation.") in draft
         embargo = wait_for(f"http://127.0.0.1:{port}/2017/evenements/embargo/", "Action sous embargo")
-        assert "Publication prévue le mercredi 15 novembre 2017" in embargo
+        assert typeset("Publication prévue le mercredi 15 novembre 2017") in embargo
         published = wait_for(f"http://127.0.0.1:{port}/2017/evenements/publiee/", "Action publiée")
         assert "ssp-draft" not in published
     finally:

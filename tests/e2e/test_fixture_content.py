@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from builds import build
-from helpers import clocked, front_matter
+from helpers import clocked, front_matter, typeset
 
 
 def test_cancelled_slots_overseas_and_online(fixture_project):
@@ -33,12 +33,12 @@ def test_cancelled_slots_overseas_and_online(fixture_project):
     cancelled = listing.select_one(".ssp-card--cancelled")
     assert cancelled.select_one(".ssp-status").get_text(strip=True) == "Annulée"
     days = [h.get_text(strip=True) for h in listing.select(".ssp-day__title")]
-    assert days == ["Mardi 21 novembre 2017", "Mercredi 22 novembre 2017", "Jeudi 23 novembre 2017",
-                    "Vendredi 24 novembre 2017"]
+    assert days == [typeset(day) for day in ("Mardi 21 novembre 2017", "Mercredi 22 novembre 2017", "Jeudi 23 novembre 2017",
+                                             "Vendredi 24 novembre 2017")]
     slots = built.html("2017/evenements/creneaux/index.html").select(".ssp-details dd ul li")
     assert [li.get_text(strip=True) for li in slots] == [
-        clocked("Le mardi 21 novembre 2017, de 9 h à 12 h (heure de La Réunion)"),
-        clocked("Le mercredi 22 novembre 2017, de 14 h à 16 h (heure de La Réunion)")]
+        typeset(clocked("Le mardi 21 novembre 2017, de 9 h à 12 h (heure de La Réunion)")),
+        typeset(clocked("Le mercredi 22 novembre 2017, de 14 h à 16 h (heure de La Réunion)"))]
     online = built.html("2017/evenements/webinaire/index.html")
     assert online.select_one(".ssp-details a[href='https://example.org/live']")
     assert "Cette action est annulée." in built.text("2017/evenements/annule/index.html")

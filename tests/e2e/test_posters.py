@@ -24,7 +24,7 @@ def test_every_action_has_a_poster_saying_what_where_when_and_how_to_come(real_s
     theme = article.select_one(".ssp-poster__theme")
     assert theme.get_text() == "7e\u00a0" + typeset("édition, du lundi 20 au vendredi 24 novembre 2017 : « Usagers, soignants : partenaires pour la sécurité des patients »")
     assert theme.sup.get_text() == "e"
-    assert "Le vendredi 24 novembre 2017" in text and "Tout l'après-midi" in text
+    assert typeset("Le vendredi 24 novembre 2017") in text and "Tout l'après-midi" in text
     assert "Service de maternité, site de Dechy, Dechy" in text
     assert typeset("Organisateur : Centre hospitalier de Douai") in text
     assert "Entrée libre" in text
@@ -38,11 +38,11 @@ def test_every_action_has_a_poster_saying_what_where_when_and_how_to_come(real_s
 def test_the_edition_poster_gives_its_dates_and_leads_to_the_listing(real_site):
     poster = real_site.html("2017/affiche/index.html")
     assert poster.h1.get_text(strip=True) == "Semaine de la sécurité des patients 2017"
-    assert poster.select_one(".ssp-poster__title").get_text() == "Du lundi 20 au vendredi 24 novembre 2017"
+    assert poster.select_one(".ssp-poster__title").get_text() == typeset("Du lundi 20 au vendredi 24 novembre 2017")
     assert poster_target(poster) == SITE + "2017/evenements/"
     # an edition whose number the facts do not give: its line starts with its dates, capitalised (before: « du lundi… »)
     theme = real_site.html("2025/affiche/index.html").select_one(".ssp-poster__theme").get_text()
-    assert theme.startswith("Du lundi 15 au vendredi 19 septembre 2025"), theme
+    assert theme.startswith(typeset("Du lundi 15 au vendredi 19 septembre 2025")), theme
 
 
 def test_action_and_edition_pages_link_to_their_poster(real_site, gates_site):
@@ -60,8 +60,8 @@ def test_a_poster_says_how_to_register_and_a_cancelled_action_says_so(gates_site
     poster = built.html("2030/evenements/creneaux-la-reunion/affiche/index.html").select_one("article")
     assert typeset("Inscription : contact@example.org") in poster.get_text(" ", strip=True)
     assert [li.get_text(" ", strip=True) for li in poster.select(".ssp-poster__when li")] == [
-        clocked("Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)"),
-        clocked("Le mardi 17 septembre 2030, de 14 h à 16 h 30 (heure de La Réunion)")]
+        typeset(clocked("Le lundi 16 septembre 2030, de 9 h à 12 h (heure de La Réunion)")),
+        typeset(clocked("Le mardi 17 septembre 2030, de 14 h à 16 h 30 (heure de La Réunion)"))]
     cancelled = built.html("2030/evenements/atelier-annule/affiche/index.html")
     assert cancelled.select_one(".ssp-poster__status").get_text() == "Annulée"
     online = built.html("2030/evenements/webinaire/affiche/index.html")

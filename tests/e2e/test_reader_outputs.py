@@ -9,7 +9,7 @@ import re
 import xml.etree.ElementTree as ET
 
 from builds import build
-from helpers import every, front_matter, listing_rows, readers_pages
+from helpers import every, front_matter, listing_rows, readers_pages, typeset
 from ssp.text import search_words, slugify
 from ssp.urls import link, permalinks
 
@@ -204,14 +204,14 @@ def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_s
     for path in paths:
         said, = [name for name, item in items.items() if item.select_one(f"a[href='../{path}']")]
         events = len(Calendar.from_ical(built.text(path)).walk("VEVENT"))
-        assert said.endswith(" 1 événement" if events == 1 else f" {events} événements"), said
+        assert said.endswith(typeset(" 1 événement" if events == 1 else f" {events} événements")), said
     edition, reunion = built.html("2030/departements/974/index.html").select(".ssp-subscribe")
     events = len(Calendar.from_ical(built.text("agendas/departements/974.ics")).walk("VEVENT"))
-    assert f"Agenda La Réunion (974), toutes éditions ({events} événements)" in reunion.get_text(" ", strip=True)
+    assert typeset(f"Agenda La Réunion (974), toutes éditions ({events} événements)") in reunion.get_text(" ", strip=True)
     webcal = server.base.replace("http://", "webcal://") + "agendas/departements/974.ics"
     assert reunion.select_one("a[href^='webcal://']")["href"] == webcal
     events = len(Calendar.from_ical(built.text("2030/agendas/departements/974.ics")).walk("VEVENT"))
-    assert f"Agenda 2030 — La Réunion (974), {events} événements" in edition.get_text(" ", strip=True)
+    assert typeset(f"Agenda 2030 — La Réunion (974), {events} événements") in edition.get_text(" ", strip=True)
     assert edition.select_one("a[download]")["href"] == "../../agendas/departements/974.ics"
     none = real_site.html("donnees-ouvertes/index.html").select_one("#agendas-departements").find_next_sibling("p")
     assert "code postal" in none.get_text() and not (real_site.site / "agendas/departements").exists()

@@ -188,7 +188,7 @@ def busy_days(built, tmp_path, page):
             assert (built.site / f"2026/evenements/{page_href}index.html").stat().st_size < 300 * 1024
             if len(pages) > 1:
                 assert day_page.select_one('.ssp-pager a[aria-current="page"]').get_text() == f"Page {number}"
-                assert f"(page {number} sur {len(pages)})" in day_page.h1.get_text()
+                assert typeset(f"(page {number} sur {len(pages)})") in day_page.h1.get_text()
             listed += [card.a["href"] for card in cards]
     assert busy and len(set(listed)) == DAY_PAGE_LIMIT * 6  # every event (one card per slot) on its day's pages
 

@@ -31,12 +31,12 @@ def test_edition_page(real_site):
     text = main_text(soup)
     assert soup.h1.get_text(strip=True) == "Semaine de la sécurité des patients 2017"
     number = soup.select_one(".ssp-edition__number")
-    assert number.get_text() == "7e\u00a0édition · Du lundi 20 au vendredi 24 novembre 2017"  # « 7ᵉ » kept with « édition »
+    assert number.get_text() == "7e\u00a0édition · " + typeset("Du lundi 20 au vendredi 24 novembre 2017")  # « 7ᵉ » kept with « édition »
     assert number.sup.get_text() == "e"  # « 7ᵉ », as French typography writes it
     assert "« Usagers, soignants : partenaires pour la sécurité des patients »" in text
     assert "France Assos Santé" in text
     days = [h.get_text(strip=True) for h in soup.select(".ssp-day__title")]
-    assert days == ["Mardi 21 novembre 2017", "Vendredi 24 novembre 2017"]
+    assert days == [typeset("Mardi 21 novembre 2017"), typeset("Vendredi 24 novembre 2017")]
     dgos = soup.select_one(".ssp-resources a")
     assert dgos["href"].startswith("http://solidarites-sante.gouv.fr/") and "DGOS" in dgos.parent.get_text()
 
@@ -44,7 +44,7 @@ def test_edition_page(real_site):
 def test_listing_groups_by_day_with_every_fact(real_site):
     soup = real_site.html("2017/evenements/index.html")
     sections = soup.select("section.ssp-day")
-    assert [s.h2.get_text(strip=True) for s in sections] == ["Mardi 21 novembre 2017", "Vendredi 24 novembre 2017"]
+    assert [s.h2.get_text(strip=True) for s in sections] == [typeset("Mardi 21 novembre 2017"), typeset("Vendredi 24 novembre 2017")]
     douai = sections[1].select_one(".ssp-card")
     facts = [li.get_text(" ", strip=True) for li in douai.select(".ssp-card__facts li")]
     assert facts == ["Portes ouvertes", "Service de maternité, site de Dechy, Dechy", "Hauts-de-France",
@@ -65,7 +65,7 @@ def test_event_page_has_every_field_and_nothing_invented(real_site):
         "Organisateur": "Centre hospitalier de Douai",
         "Public": "Grand public, Patients",
     }  # no « Statut » row: built in 2023 (SOURCE_DATE_EPOCH), the page says at its top that the action took place
-    assert soup.select_one(".ssp-notice").get_text(strip=True) == "Cette action a eu lieu le vendredi 24 novembre 2017."
+    assert soup.select_one(".ssp-notice").get_text(strip=True) == typeset("Cette action a eu lieu le vendredi 24 novembre 2017.")
     assert not soup.select(".ssp-add-calendar, .ssp-poster-link")  # nothing to add to a calendar, no poster to print
     assert "futurs parents" in soup.select_one(".ssp-description").get_text()
     assert soup.find("meta", attrs={"name": "description"})["content"].startswith("La maternité du Centre hospitalier")
@@ -106,10 +106,10 @@ def test_home_follows_the_edition_through_its_phases(fixture_project):
     home = before.html("index.html")
     assert home.select_one(".ssp-hero__phase").get_text() == "Prochaine édition"
     assert [li.get_text() for li in home.select(".ssp-figures li")] == [
-        "4 actions", "2 établissements organisateurs", "3 régions", "3 départements"]
+        typeset(figure) for figure in ("4 actions", "2 établissements organisateurs", "3 régions", "3 départements")]
     assert [card.a.get_text() for card in home.select("#prochaines-actions ~ .ssp-cards .ssp-card")] == [
         "Accueil", "Café patients", "Atelier", "Portes ouvertes"]
-    assert home.select_one(".ssp-card__when").get_text(strip=True) == clocked("Le mardi 21 novembre 2017 à 8 h 30")
+    assert home.select_one(".ssp-card__when").get_text(strip=True) == typeset(clocked("Le mardi 21 novembre 2017 à 8 h 30"))
     assert [a["href"] for a in home.select(".ssp-near__list a")] == [
         "2017/departements/59/", "2017/departements/75/", "2017/departements/974/"]
     during = build(fixture_project.root, SOURCE_DATE_EPOCH="1511308800")  # 2017-11-22
@@ -118,7 +118,7 @@ def test_home_follows_the_edition_through_its_phases(fixture_project):
     assert [card.a.get_text() for card in home.select(".ssp-card")] == ["Portes ouvertes"]  # the workshop is over
     after = build(fixture_project.root, SOURCE_DATE_EPOCH="1700000000")  # 2023-11-14
     home = after.html("index.html")
-    assert home.select_one("#edition-phare").get_text() == "L'édition 2017 est terminée"
+    assert home.select_one("#edition-phare").get_text() == typeset("L'édition 2017 est terminée")
     assert not home.select(".ssp-card")
     # what there is to do: the next edition's date when known, the actions, the bilan, the edition
     assert home.select_one(".ssp-hero__next").get_text() == (
@@ -133,7 +133,7 @@ def test_a_home_whose_edition_has_no_actions_leads_to_the_last_that_has(later_si
     """Real content as of 2026-12-03: 2025 is over and its actions were not published here; 2017's were."""
     later = later_site[0]
     home = later.html("index.html")
-    assert home.select_one("#edition-phare").get_text() == "L'édition 2025 est terminée"
+    assert home.select_one("#edition-phare").get_text() == typeset("L'édition 2025 est terminée")
     hero = " ".join(home.select_one(".ssp-hero").get_text(" ").split())
     assert "Les actions de cette édition n'ont pas été publiées sur ce site." in hero and "encore publiée" not in hero
     assert "Les dates de la prochaine édition ne sont pas encore annoncées" in hero
@@ -194,16 +194,16 @@ def test_archive_lists_every_edition_with_a_source(real_site):
     cells = {row.th.get_text(" ", strip=True).split()[0]: [row.th.get_text(" ", strip=True)] + [cell.get_text(" ", strip=True)
                                                                                                  for cell in row.find_all("td")] for row in rows}
     assert list(cells) == [str(year) for year in range(2025, 2010, -1)]  # every year, none skipped without a word
-    assert cells["2017"] == ["2017 7e\u00a0édition", "Du lundi 20 au vendredi 24 novembre 2017",
+    assert cells["2017"] == ["2017 7e\u00a0édition", typeset("Du lundi 20 au vendredi 24 novembre 2017"),
                              typeset("Usagers, soignants : partenaires pour la sécurité des patients"), "2"]
-    assert cells["2011"][:2] == ["2011 1re\u00a0édition", "Du lundi 21 au vendredi 25 novembre 2011"]
-    assert cells["2024"][:2] == ["2024", "Du lundi 16 au vendredi 20 septembre 2024"]  # no number known: none shown
+    assert cells["2011"][:2] == ["2011 1re\u00a0édition", typeset("Du lundi 21 au vendredi 25 novembre 2011")]
+    assert cells["2024"][:2] == ["2024", typeset("Du lundi 16 au vendredi 20 septembre 2024")]  # no number known: none shown
     assert cells["2018"][3] == "non publiées" and cells["2025"][3] == "pas encore"  # never « 0 » for actions not published here
     for year in ["2016", "2020", "2021"]:
         assert not (real_site.site / year).exists()
         assert cells[year] == [year, typeset("Ni dates ni thème retrouvés dans une source publique : ce site n'a pas de page pour cette année.")]
     chart = archive.select_one("#actions-par-edition ~ .ssp-chart__summary").get_text()
-    assert chart == "Seule l'édition 2017 a ses actions publiées sur ce site (2 actions)."
+    assert chart == typeset("Seule l'édition 2017 a ses actions publiées sur ce site (2 actions).")
     assert [row.th.get_text() for row in archive.select(".ssp-chart__table tbody tr")] == ["2017"]
     sources = [a["href"] for a in real_site.html("2018/index.html").select(".ssp-resources a")]
     assert sources[0].startswith("https://sante.gouv.fr/archives/")

@@ -24,6 +24,14 @@ window.sspListing = (function () {
     return String(count).replace(/\B(?=(\d{3})+$)/g, "\u202f");
   }
 
+  // French spacing, as the pages written at build have it (ssp/text.py, french_spacing): no-break spaces
+  // inside « », before « : ; ! ? » ending a clause, after a number followed by a word (« 21 actions »).
+  function spaced(text) {
+    return String(text).replace(/«[ \t\r\n]+/g, "«\u00a0").replace(/[ \t\r\n]+»/g, "\u00a0»")
+      .replace(/[ \t\r\n]+(?=[:;!?](?:[ \n<\u00a0]|$))/g, "\u00a0")
+      .replace(/([0-9](?:er|re|es|e)?)[ \t\r\n]+(?=\p{L})/gu, "$1\u00a0");
+  }
+
   function escapeHtml(text) {
     return String(text == null ? "" : text).replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
@@ -56,14 +64,14 @@ window.sspListing = (function () {
     return clock(record.start) + " – " + clock(record.end);
   }
 
-  return { localDay: localDay, fold: fold, number: number, escapeHtml: escapeHtml, dayOf: dayOf, clock: clock,
+  return { localDay: localDay, fold: fold, number: number, spaced: spaced, escapeHtml: escapeHtml, dayOf: dayOf, clock: clock,
     frenchDay: frenchDay, span: span };
 })();
 
 (function () {
   "use strict";
 
-  var L = window.sspListing, localDay = L.localDay, fold = L.fold, number = L.number, escapeHtml = L.escapeHtml,
+  var L = window.sspListing, localDay = L.localDay, fold = L.fold, number = L.number, spaced = L.spaced, escapeHtml = L.escapeHtml,
     frenchDay = L.frenchDay, span = L.span;
   var script = document.currentScript;  // its data-ssp-data: the file it reads
   if (!script || !window.fetch) { return; }
@@ -284,7 +292,7 @@ window.sspListing = (function () {
         if (current[name] && values.indexOf(current[name]) < 0) { values.push(current[name]); }
         select.closest(".ssp-filters__field").hidden = values.length < 2 && !current[name];  // nothing to choose
         select.innerHTML = "<option value=\"\">" + escapeHtml(EVERY[name]) + "</option>" + values.map(function (value) {
-          return "<option value=\"" + escapeHtml(value) + "\">" + escapeHtml(OPTION_LABEL[name](value)) +
+          return "<option value=\"" + escapeHtml(value) + "\">" + escapeHtml(spaced(OPTION_LABEL[name](value))) +
             "\u00a0: " + number(counts[value] || 0) + "</option>";
         }).join("");
         select.value = current[name];
@@ -297,11 +305,11 @@ window.sspListing = (function () {
         (record.past ? " " + badge("ssp-status--past", "", "Passée") : "");
       return "<li class=\"ssp-card fr-card fr-card--sm fr-enlarge-link" + (record.status === "cancelled" ? " ssp-card--cancelled" : "") + (record.past ? " ssp-card--past" : "") + "\">" +
         "<div class=\"fr-card__body\"><div class=\"fr-card__content\">" +
-        "<h3 class=\"ssp-card__title fr-card__title\"><a href=\"" + escapeHtml(record.url) + "\">" + escapeHtml(record.title) + "</a>" + badges + "</h3>" +
-        "<p class=\"ssp-card__when fr-card__desc\">" + escapeHtml(when(record)) + "</p>" +
-        "<div class=\"fr-card__end\"><ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(record.place) + "</li>" +
+        "<h3 class=\"ssp-card__title fr-card__title\"><a href=\"" + escapeHtml(record.url) + "\">" + escapeHtml(spaced(record.title)) + "</a>" + badges + "</h3>" +
+        "<p class=\"ssp-card__when fr-card__desc\">" + escapeHtml(spaced(when(record))) + "</p>" +
+        "<div class=\"fr-card__end\"><ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(spaced(record.place)) + "</li>" +
         (record.region ? "<li>" + escapeHtml(record.region) + "</li>" : "") +
-        "<li>Organisateur\u00a0: " + escapeHtml(record.organizer) + "</li>" + access(record) + "</ul></div></div></div></li>";
+        "<li>Organisateur\u00a0: " + escapeHtml(spaced(record.organizer)) + "</li>" + access(record) + "</ul></div></div></div></li>";
     }
 
     // A status badge, as partials/ssp/status.html writes it (ssp.templating.status_badge: DSFR badge; its own colours in « neutre »).
@@ -314,7 +322,7 @@ window.sspListing = (function () {
         var label = labels.accessibility[code] || code;
         return index ? label.toLowerCase() : label;
       });
-      return said.length ? "<li class=\"ssp-card__access\">" + escapeHtml(said.join(", ")) + "</li>" : "";
+      return said.length ? "<li class=\"ssp-card__access\">" + escapeHtml(spaced(said.join(", "))) + "</li>" : "";
     }
 
     function render(tallied) {
@@ -329,8 +337,8 @@ window.sspListing = (function () {
       results.innerHTML = pending.length ? "" : "<p>Aucune action ne correspond à ces critères.</p>";
       drawMore();
       var total = tallied.found;
-      count.textContent = number(total) + (total > 1 ? " actions trouvées" : " action trouvée") + " sur " + number(actions) +
-        (tallied.slots !== total ? " (" + number(tallied.slots) + " séances)" : "") + ".";
+      count.textContent = number(total) + (total > 1 ? "\u00a0actions trouvées" : "\u00a0action trouvée") + " sur " + number(actions) +
+        (tallied.slots !== total ? " (" + number(tallied.slots) + "\u00a0séances)" : "") + ".";
     }
 
     // The next PAGE results, STEP at a time (a key typed meanwhile shows at once); the results are
@@ -365,7 +373,7 @@ window.sspListing = (function () {
         var day = next[index][0], items = "";
         while (index < next.length && next[index][0] === day) { items += card(recordAt(next[index][1])); index += 1; }
         html += "<section class=\"ssp-day\" data-day=\"" + day + "\" aria-labelledby=\"resultat-" + day + "\"><h2 class=\"ssp-day__title\" id=\"resultat-" +
-          day + "\">" + frenchDay(day) + "</h2><ul class=\"ssp-cards\">" + items + "</ul></section>";
+          day + "\">" + spaced(frenchDay(day)) + "</h2><ul class=\"ssp-cards\">" + items + "</ul></section>";
       }
       results.insertAdjacentHTML("beforeend", html);
       drawn += next.length;
@@ -391,7 +399,7 @@ window.sspListing = (function () {
       summary.textContent = chosen.length ? "Filtrer (" + chosen.length + (chosen.length > 1 ? " filtres choisis)" : " filtre choisi)") : "Filtrer";
       var text = form.elements.q.value.trim(), html = text ? tag("q", "«\u00a0" + text + "\u00a0»", "la recherche") : "";
       chosen.forEach(function (name) {
-        html += tag(name, OPTION_LABEL[name](current[name]), LABEL[name] + " : " + OPTION_LABEL[name](current[name]));
+        html += tag(name, spaced(OPTION_LABEL[name](current[name])), LABEL[name] + " : " + OPTION_LABEL[name](current[name]));
       });
       tags.innerHTML = html;
       tags.hidden = !html;
@@ -447,7 +455,7 @@ window.sspListing = (function () {
         if (!codes.length) { return; }
         suggest.innerHTML = "«\u00a0" + escapeHtml(text) + "\u00a0»\u00a0: " + codes.map(function (code) {
           return "<button type=\"button\" class=\"fr-btn fr-btn--sm fr-btn--tertiary md-button ssp-suggest\" data-ssp-departement=\"" + code + "\">" +
-            "voir " + (totals[code] > 1 ? "les " + number(totals[code]) + " actions" : "l'action") + " du département " +
+            "voir " + (totals[code] > 1 ? "les " + number(totals[code]) + "\u00a0actions" : "l'action") + " du département " +
             escapeHtml(OPTION_LABEL.departement(code)) + "</button>";
         }).join(" ou ");
         suggest.hidden = false;

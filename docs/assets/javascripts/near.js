@@ -20,7 +20,7 @@
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
     });
   }
-  function actions(count) { return count.toLocaleString("fr-FR") + (count > 1 ? " actions" : " action"); }
+  function actions(count) { return count.toLocaleString("fr-FR") + (count > 1 ? "\u00a0actions" : "\u00a0action"); }
   function departementName(code) { return data.departements[code][0] + " (" + code + ")"; }
   function departementLink(code) {
     return "<a href=\"" + escapeHtml(listing + "?departement=" + encodeURIComponent(code)) + "\">" +

@@ -35,7 +35,7 @@
       answered += 1;
       right += correct ? 1 : 0;
       if (answered === total) {
-        score.textContent = "Quiz terminé. Votre score\u00a0: " + right + " sur " + total + ".";
+        score.textContent = "Quiz terminé. Votre score\u00a0: " + right + "\u00a0sur " + total + ".";
       }
     });
   });

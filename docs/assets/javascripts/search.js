@@ -102,7 +102,7 @@ async function search(words) {
   const count = found.length;
   status.textContent = count === 0
     ? `Aucune page ne contient «\u00a0${words}\u00a0». Essayez un autre mot, ou moins de mots.`
-    : `${count.toLocaleString("fr-FR")} ${count > 1 ? "pages trouvées" : "page trouvée"} pour «\u00a0${words}\u00a0»`  // no-break spaces: « » never alone on a line
+    : `${count.toLocaleString("fr-FR")}\u00a0${count > 1 ? "pages trouvées" : "page trouvée"} pour «\u00a0${words}\u00a0»`  // no-break spaces: « » never alone on a line
       + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".");
 }
 

@@ -10,8 +10,8 @@
   function update() {
     var shared = section.querySelectorAll("input:checked").length;
     result.textContent = shared === 0
-      ? "Vous ne partagiez aucune de ces " + total + " idées reçues."
-      : "Vous partagiez " + shared + " idée" + (shared > 1 ? "s" : "") + " reçue" + (shared > 1 ? "s" : "") + " sur " + total +
+      ? "Vous ne partagiez aucune de ces " + total + "\u00a0idées reçues."
+      : "Vous partagiez " + shared + "\u00a0idée" + (shared > 1 ? "s" : "") + " reçue" + (shared > 1 ? "s" : "") + " sur " + total +
         "\u00a0: relisez «\u00a0En réalité\u00a0» sous chacune.";
   }
   section.hidden = false;
