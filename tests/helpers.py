@@ -203,7 +203,8 @@ def clocked(text: str) -> str:
 
 def typeset(text: str) -> str:
     """`text` as a page shows it: no-break spaces inside « guillemets », before « : ; ! ? » ending a
-    clause and between a number and the word after it (the rule of ssp.text.french_spacing, written
+    clause, between a number and the word after it and in « n° 3 » (the rule of ssp.text.french_spacing, written
     again here for plain text)."""
     spaced = re.sub(r" (?=[»:;!?](?: |$))", "\u00a0", text.replace("« ", "«\u00a0"))
+    spaced = re.sub(r"(?<=[nN]°) (?=[0-9])", "\u00a0", spaced)
     return re.sub(r"(?:(?<=[0-9])|(?<=[0-9]e)|(?<=[0-9]er)|(?<=[0-9]re)|(?<=[0-9]es)) (?=[^\W\d_])", "\u00a0", spaced)

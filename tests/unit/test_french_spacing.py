@@ -36,6 +36,7 @@ def test_a_number_stays_on_the_line_of_the_word_it_counts():
     assert french_spacing("<p>21 actions, le 19\n    septembre 2025 à 9 h 30, 1,6 Ko</p>") == \
         f"<p>21{NBSP}actions, le 19{NBSP}septembre 2025{NBSP}à 9{NBSP}h 30, 1,6{NBSP}Ko</p>"
     assert french_spacing("<p>en 2025, 12 / an, 3 : x, H1N1 grippe</p>") == f"<p>en 2025, 12 / an, 3{NBSP}: x, H1N1{NBSP}grippe</p>"
+    assert french_spacing("<p>Atelier n° 1387, N°\n 2 ateliers, n° x</p>") == f"<p>Atelier n°{NBSP}1387, N°{NBSP}2{NBSP}ateliers, n° x</p>"
     unchanged = ('<a href="#" title="3 actions" data-n="2 x">x</a><svg><path d="M4 4.5h7m2 0"/></svg>'
                  '<script>var a = 1 in b;</script><code>for 1 in x</code><textarea>2 lignes</textarea>')
     assert french_spacing(unchanged) == unchanged
@@ -45,5 +46,5 @@ def test_the_tests_typeset_expected_text_as_the_pages_do():
     from helpers import typeset  # the tests' own writing of the rule, for the page text they expect
 
     for text in ("Lieu : Douai", "« Usagers, soignants : partenaires »", "Pourquoi ? Parce que !", "a ; b", "10:30, https://a.fr/?q=1",
-                 "Du lundi 20 au vendredi 24 novembre 2017", "2 événements : s'abonner", "1,6 Ko (PDF)"):
+                 "Du lundi 20 au vendredi 24 novembre 2017", "2 événements : s'abonner", "1,6 Ko (PDF)", "Atelier n° 1387"):
         assert french_spacing(f"<p>{text}</p>") == f"<p>{typeset(text)}</p>", text

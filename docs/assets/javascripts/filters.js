@@ -25,11 +25,11 @@ window.sspListing = (function () {
   }
 
   // French spacing, as the pages written at build have it (ssp/text.py, french_spacing): no-break spaces
-  // inside « », before « : ; ! ? » ending a clause, after a number followed by a word (« 21 actions »).
+  // inside « », before « : ; ! ? » ending a clause, after a number followed by a word (« 21 actions »), in « n° 3 ».
   function spaced(text) {
     return String(text).replace(/«[ \t\r\n]+/g, "«\u00a0").replace(/[ \t\r\n]+»/g, "\u00a0»")
       .replace(/[ \t\r\n]+(?=[:;!?](?:[ \n<\u00a0]|$))/g, "\u00a0")
-      .replace(/([0-9](?:er|re|es|e)?)[ \t\r\n]+(?=\p{L})/gu, "$1\u00a0");
+      .replace(/([0-9](?:er|re|es|e)?)[ \t\r\n]+(?=\p{L})/gu, "$1\u00a0").replace(/([nN]°)[ \t\r\n]+(?=[0-9])/g, "$1\u00a0");
   }
 
   function escapeHtml(text) {
