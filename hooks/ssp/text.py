@@ -82,6 +82,11 @@ def french_spacing(page: str) -> str:
     return "".join(pieces) + page[start:]
 
 
+def french_spaced(text: str) -> str:
+    """Plain text with the no-break spaces french_spacing gives a page's text (for text drawn in a picture)."""
+    return html.unescape(french_spacing(html.escape(text, quote=False)))
+
+
 def _in_text(page: str, at: int, code: list[tuple[int, int]]) -> bool:
     """Whether `at` is in the page's text: not inside a tag, a script or a style (`code`: their spans),
     nor right after the tag opening code, preformatted text or a form's field (an option without a value

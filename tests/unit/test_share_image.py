@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from ssp.exports import shareimage
 from ssp.exports.shareimage import MARGIN, WIDTH, font, share_image, theme_lines
 from ssp.models import Event
+from ssp.text import french_spaced
 
 FRENCH = "àâäçéèêëîïôöùûüÿœæÀÂÇÉÈÊËÎÏÔÖÙÛÜŸŒÆ«»’–—…·€"
 
@@ -93,10 +94,17 @@ def test_an_actions_text_alternative_and_lines():
     assert shareimage.when_and_where(action) == ("Le vendredi 24 novembre 2017", "En ligne")
 
 
+def test_a_number_stays_with_its_word_in_an_actions_title():
+    for room in (120, 332):
+        _, lines = shareimage.fitted("Atelier sur la chambre des erreurs n° 1387 : 21 ateliers, le 1er octobre " * 3, room)
+        assert len(lines) >= 2 and not any(line.endswith(("n°", " 21", "1er")) for line in lines), lines
+        assert all(line.count("n°\u00a01387") == line.count("n°") for line in lines)  # never « n° » / « 1387 »
+
+
 def test_the_size_found_is_the_one_trying_every_size_finds():
     """fitted() skips the sizes its words' measured widths rule out: the same size and lines as wrapping at each one."""
     def every_size(text: str, room: int) -> tuple[int, list[str]]:
-        text = text.replace(" :", "\u00a0:").replace(" ?", "\u00a0?").replace(" !", "\u00a0!").replace(" ;", "\u00a0;")
+        text = french_spaced(text)
         for size in range(72, 33, -2):
             lines = shareimage.wrapped(text, 700, size, WIDTH - 2 * MARGIN)
             if len(lines) * size * 1.2 <= room:

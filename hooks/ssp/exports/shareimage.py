@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import math
-import re
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
@@ -17,7 +16,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from ..frenchdates import date_range, held
 from ..models import Edition, Event
-from ..text import capfirst
+from ..text import capfirst, french_spaced
 from ..vocab import DEPARTEMENTS, STATUSES
 
 WIDTH, HEIGHT, MARGIN = 1200, 630, 72
@@ -60,7 +59,7 @@ def theme_lines(theme: str, room: int) -> tuple[int, list[str]]:
 def fitted(text: str, room: int) -> tuple[int, list[str]]:
     """The largest size (72 px down to 34 px) at which `text`, bold, fits in `room` pixels of height.
     Sizes its words' widths say are too large are not tried (wrapping at each size cost 3 ms a picture)."""
-    text = re.sub(r" ([:;?!»])", "\u00a0\\1", text)  # French punctuation keeps its word
+    text = french_spaced(text)  # « n° 3 », « 21 actions », « : » and « » » keep their words, as in the pages
     widths = [_word_width(word) for word in text.split(" ")]
     for size in range(72, 33, -2):
         if size > 34 and _fewest_lines(widths, size) * size * 1.2 > room:
