@@ -141,3 +141,12 @@ def test_enter_after_typing_searches_once(gates_site, page):
     page.wait_for_timeout(800)  # the pause after typing must not search again (it emptied the results a moment)
     assert page.evaluate("window.__changes") == []
     assert page.locator("[data-ssp-search-results] li").count() == shown > 1
+
+
+def test_a_word_a_no_break_space_joins_to_its_number_is_found_alone(gates_site, page):
+    """The pages join a number and its word (« 31050 Toulouse »: ssp.text.french_spacing); the index still
+    has the word alone (Pagefind parts words at a no-break space too)."""
+    built, server = gates_site
+    assert "31050\u00a0Toulouse" in built.text("contacts/ars-occitanie/index.html")  # the only page naming Toulouse
+    results = search(page, server.base, "Toulouse")
+    assert [result["href"] for result in results] == [f"/{MOUNT}/contacts/ars-occitanie/"]
