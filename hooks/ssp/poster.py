@@ -15,6 +15,7 @@ import zxingcpp
 from markupsafe import Markup, escape
 
 from .frenchdates import date_range, occurrence_text
+from .text import french_spaced
 from .vocab import ACCESSIBILITY, AUDIENCES
 
 QUIET = 4  # modules of white margin, as the standard asks
@@ -43,10 +44,17 @@ def qr_svg(url: str) -> Markup:
 # The printed poster's text, in A4 millimetres (assets/stylesheets/ssp.css, @media print): its row is what the
 # 265 mm of the poster leave above the code, 135 mm; its parts' sizes; lines 1.1 times their size. A character's
 # width, in font sizes, by presentation: the DSFR's Marianne, and Material's system font taken as the widest of
-# them, DejaVu Sans (Linux). With these, height() never fell short of what Chromium draws (measured on five posters
-# at six sizes each, in both presentations): at worst it shrinks a poster one step more than needed.
-TEXT_ROOM, TEXT_WIDTH, LINE, GAP, WRAP = 135, 190, 1.1, 0.3, 1.08  # GAP: between parts, in sizes; WRAP: words kept whole
+# them, DejaVu Sans (Linux). Lines are wrapped word by word (words a no-break space joins kept whole, as on the page),
+# each holding SLACK times fewer characters than the average width says. With these, height() never fell short of
+# what Chromium draws: none of 600 posters of a 2,000-action edition cut, in each presentation (with a rule of thumb
+# for wrapping, 1.08 times the text's width, 12 of 300 lost their last line in the DSFR: a title of 47 characters
+# counted on 2 lines took 3). At worst it shrinks a poster one step more than needed (in Material, most print at 90 %).
+TEXT_ROOM, TEXT_WIDTH, LINE, GAP, SLACK = 135, 190, 1.1, 0.3, 1.04  # GAP: between parts, in sizes
 CHAR = {"etat": 0.48, "neutre": 0.54}
+# Bold text is wider in Material's system fonts (a bold title there, in Debian's Chromium: 0.60 of its size; Marianne
+# bold and regular: 0.476 and 0.472 on 300 titles): the parts ssp.css writes in bold are counted BOLD times wider.
+# REGULAR: the sizes of the other parts.
+BOLD, REGULAR = {"etat": 1.0, "neutre": 1.11}, (5.3, 4.94)
 FITS = (100, 90, 80, 70, 60, 50)  # the text's size, in percent: ssp.css has a class for each but 100
 
 
@@ -76,14 +84,27 @@ def fit(event, edition, when, more: int, presentation: str = "neutre") -> int:
     sessions and a long address no longer push the place, organiser and « Inscription » off the sheet (the
     text is cut at the end of its row)."""
     parts = poster_parts(event, edition, when, more)
-    char = CHAR.get(presentation, CHAR["neutre"])
-    return next((percent for percent in FITS if height(parts, percent / 100, char) <= TEXT_ROOM), FITS[-1])
+    presentation = presentation if presentation in CHAR else "neutre"
+    return next((percent for percent in FITS if height(parts, percent / 100, presentation) <= TEXT_ROOM), FITS[-1])
 
 
-def height(parts: list[tuple[float, str]], scale: float, char: float) -> float:
+def height(parts: list[tuple[float, str]], scale: float, presentation: str) -> float:
     """The text's height (mm) at `scale`: each part's lines at its size, and the space above it."""
     total = 11 * scale  # the rule under the campaign, the title's margins
     for size, text in parts:
+        char = CHAR[presentation] * (1 if size in REGULAR else BOLD[presentation])
         size *= scale
-        total += (math.ceil(len(text) * char * WRAP * size / TEXT_WIDTH) or 1) * size * LINE + GAP * size
+        total += lines(text, TEXT_WIDTH / (char * size * SLACK)) * size * LINE + GAP * size
     return total
+
+
+def lines(text: str, room: float) -> int:
+    """The lines `text` takes, `room` characters each, its words wrapped whole (a longer word is cut)."""
+    count, used = 1, 0
+    for word in french_spaced(text).split(" "):
+        if used and used + 1 + len(word) > room:
+            count, used = count + 1, 0
+        used += (1 if used else 0) + len(word)
+        while used > room:  # a word longer than a line (an address): the browser cuts it
+            count, used = count + 1, used - math.floor(room)
+    return count

@@ -49,3 +49,36 @@ def test_a_short_poster_keeps_its_sizes_a_long_one_shrinks_to_say_everything(pro
     # 60 %: measured in Chromium, its last line (« Inscription : … ») fits at 70 % in the DSFR's Marianne, at 60 % in
     # DejaVu Sans; at 100 % it was cut after the second session, with neither place, organiser nor registration
     assert found["longue"] == {"etat": 60, "neutre": 60}
+
+
+MARTINIQUE = """---
+title: "Exposition sur la prévention des chutes n° 1334"
+type: exposition
+start: 2017-11-20T15:00
+end: "17:00"
+organizer: "Clinique de Fort-de-France"
+venue:
+  name: "Clinique de Fort-de-France"
+  postal_code: "97200"
+  city: "Fort-de-France"
+region: "Martinique"
+audience: [usagers, patients]
+---
+Texte.
+"""
+
+
+def test_a_title_is_counted_in_the_lines_chromium_wraps_it_in():
+    """Its words wrapped whole: a 47-character title counted on 2 lines by a rule of thumb (1.08 times its width)
+    took 3 in Chromium, and « Entrée libre » was cut from the sheet (12 of 300 posters of a 2,000-action edition)."""
+    from ssp.poster import CHAR, SLACK, TEXT_WIDTH, lines
+
+    room = TEXT_WIDTH / (CHAR["etat"] * 14.1 * SLACK)
+    assert lines("Exposition sur la prévention des chutes n° 1334", room) == 3  # « … chutes / n° 1334 »: joined as on the page
+    assert lines("a b", 3) == 1 and lines("aa bb", 3) == 2 and lines("https://exemple.fr/tres/long", 10) == 3 and lines("", 5) == 1
+
+
+def test_a_poster_whose_title_takes_one_more_line_shrinks(project):
+    project.edition()
+    project.event("martinique", MARTINIQUE)
+    assert fits(project)["martinique"] == {"etat": 90, "neutre": 80}
