@@ -17,7 +17,7 @@ export SSP_ENGINE := $(ENGINE)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 
-.PHONY: npm-tool serve build test test-rapide lint test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche captures lighthouse debian-tools gates-tools clean
+.PHONY: npm-tool serve build test test-rapide lint test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche verifier-affiches captures lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
@@ -86,6 +86,9 @@ bench-lecteurs: $(READY) $(DSFR) gates-tools  ## La liste d'une édition de 2 00
 
 bench-recherche: $(READY) $(DSFR) gates-tools  ## Ce que télécharge une première recherche, pour une édition de 2 000 et 10 000 actions
 	$(BIN)/python bench/search.py $(SIZES)
+
+verifier-affiches: $(READY) $(DSFR) gates-tools  ## Les affiches d'une édition de 2 000 actions imprimées par Chromium, dans les deux présentations : aucune ne perd sa dernière ligne
+	$(BIN)/python bench/posters.py $(SIZES)
 
 tools/lighthouse/node_modules/.ready: tools/lighthouse/package.json tools/lighthouse/package-lock.json | debian-tools
 	cd tools/lighthouse && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
