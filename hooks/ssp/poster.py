@@ -83,28 +83,29 @@ def fit(event, edition, when, more: int, presentation: str = "neutre") -> int:
     """The largest size (percent) at which an action's poster says everything above its code: a long title,
     sessions and a long address no longer push the place, organiser and « Inscription » off the sheet (the
     text is cut at the end of its row)."""
-    parts = poster_parts(event, edition, when, more)
+    parts = [(size, french_spaced(text).split(" ")) for size, text in poster_parts(event, edition, when, more)]  # its words, once
     presentation = presentation if presentation in CHAR else "neutre"
     return next((percent for percent in FITS if height(parts, percent / 100, presentation) <= TEXT_ROOM), FITS[-1])
 
 
-def height(parts: list[tuple[float, str]], scale: float, presentation: str) -> float:
-    """The text's height (mm) at `scale`: each part's lines at its size, and the space above it."""
+def height(parts: list[tuple[float, list[str]]], scale: float, presentation: str) -> float:
+    """The text's height (mm) at `scale`: each part's lines (its words) at its size, and the space above it."""
     total = 11 * scale  # the rule under the campaign, the title's margins
-    for size, text in parts:
+    for size, words in parts:
         char = CHAR[presentation] * (1 if size in REGULAR else BOLD[presentation])
         size *= scale
-        total += lines(text, TEXT_WIDTH / (char * size * SLACK)) * size * LINE + GAP * size
+        total += lines(words, TEXT_WIDTH / (char * size * SLACK)) * size * LINE + GAP * size
     return total
 
 
-def lines(text: str, room: float) -> int:
-    """The lines `text` takes, `room` characters each, its words wrapped whole (a longer word is cut)."""
+def lines(words: list[str], room: float) -> int:
+    """The lines `words` take, `room` characters each, wrapped whole (a longer word is cut): the words of a
+    text as the page writes it, parted at its ordinary spaces (french_spaced(text).split(" "))."""
     count, used = 1, 0
-    for word in french_spaced(text).split(" "):
+    for word in words:
         if used and used + 1 + len(word) > room:
             count, used = count + 1, 0
         used += (1 if used else 0) + len(word)
         while used > room:  # a word longer than a line (an address): the browser cuts it
-            count, used = count + 1, used - math.floor(room)
+            count, used = count + 1, used - max(1, math.floor(room))
     return count

@@ -71,7 +71,12 @@ Texte.
 def test_a_title_is_counted_in_the_lines_chromium_wraps_it_in():
     """Its words wrapped whole: a 47-character title counted on 2 lines by a rule of thumb (1.08 times its width)
     took 3 in Chromium, and « Entrée libre » was cut from the sheet (12 of 300 posters of a 2,000-action edition)."""
-    from ssp.poster import CHAR, SLACK, TEXT_WIDTH, lines
+    from ssp.poster import CHAR, SLACK, TEXT_WIDTH
+    from ssp.poster import lines as poster_lines
+    from ssp.text import french_spaced
+
+    def lines(text: str, room: float) -> int:
+        return poster_lines(french_spaced(text).split(" "), room)
 
     room = TEXT_WIDTH / (CHAR["etat"] * 14.1 * SLACK)
     assert lines("Exposition sur la prévention des chutes n° 1334", room) == 3  # « … chutes / n° 1334 »: joined as on the page
