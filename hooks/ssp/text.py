@@ -49,10 +49,10 @@ RAW = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)  # elements whose
 
 
 def french_spacing(page: str) -> str:
-    """A page's HTML where the spaces inside « guillemets », before « : », « ; », « ! », « ? » and
-    between a number and the word after it (or « n° » and its number) are no-break spaces, as French typography wants: a phone's
-    narrow lines, or a printed poster's, no longer begin with « » » or « : », nor end with « » or
-    with « 21 » whose « actions » begin the next. Only the text is changed: never a tag, an
+    """A page's HTML where the spaces inside « guillemets », before « : », « ; », « ! », « ? », between
+    a number and the word after it, and after « n° » are no-break spaces, as French typography wants:
+    a phone's narrow lines, or a printed poster's, no longer begin with « » » or « : », nor end with
+    « » or with « 21 » whose « actions » begin the next. Only the text is changed: never a tag, an
     attribute, a script, a style, code or a form's field. (Marks are found with str.find: a regular
     expression ending in one tries every space of the page, 30 times slower.)"""
     spaces = [(match.start() + 1, match.end()) for match in OPENING.finditer(page)]  # (start, end) of each run
