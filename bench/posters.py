@@ -11,10 +11,8 @@ Usage: python bench/posters.py [N [SAMPLE]]   (default: 2000 actions, 600 poster
 
 from __future__ import annotations
 
-import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -23,19 +21,9 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from generate import copy_site, generate
-from readers import launch, serve
+from readers import build, launch, serve
 
 SHEET = {"width": 718, "height": 1047}  # an A4 sheet within its 10 mm margins, in CSS pixels
-
-
-def build(folder: Path, events: int, presentation: str) -> Path:
-    copy_site(folder)
-    generate(folder, events, editions=1)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/", "SSP_PRESENTATION": presentation}
-    subprocess.run([sys.executable, "-m", os.environ.get("SSP_ENGINE", "properdocs"), "build", "-d", "site"], cwd=folder, env=env,
-                   check=True, capture_output=True)
-    return folder / "site"
 
 
 def cut_posters(site: Path, sample: int) -> tuple[Counter, list[str]]:

@@ -52,10 +52,11 @@ new MutationObserver((records, observer) => {
 }).observe(document, {childList: true, subtree: true});"""
 
 
-def build(folder: Path, events: int) -> Path:
+def build(folder: Path, events: int, presentation: str = "etat") -> Path:
+    """One edition of `events` synthetic actions, built in `folder`/site in `presentation`."""
     copy_site(folder)
     generate(folder, events, editions=1)
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "http://127.0.0.1/", "SSP_PRESENTATION": presentation}
     subprocess.run([sys.executable, "-m", os.environ.get("SSP_ENGINE", "properdocs"), "build", "-d", "site"], cwd=folder, env=env, check=True,
                    capture_output=True)
     return folder / "site"

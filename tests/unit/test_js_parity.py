@@ -12,7 +12,7 @@ from datetime import date, datetime, timedelta, timezone
 from helpers import ROOT
 from ssp.communes import DATA, town_key
 from ssp.frenchdates import time_span
-from ssp.text import french_spacing, search_words
+from ssp.text import french_spaced, search_words
 from ssp.vocab import DEPARTEMENTS
 
 NODE = shutil.which("node") or "node"  # installed by `make test` (Debian's npm brings it): never skipped
@@ -98,10 +98,10 @@ process.stdout.write(JSON.stringify(texts.map(L.spaced)));
 
 
 def test_the_cards_drawn_in_the_browser_are_spaced_as_the_pages_written_at_build():
-    """filters.js draws the cards the build also writes (a test compares both): its French spacing is french_spacing's."""
+    """filters.js draws the cards the build also writes (a test compares both): its French spacing is the pages' (french_spacing)."""
     texts = ["Le lundi 1er septembre 2030, 14 h – mardi 2 septembre 2030 à 9 h 30 (heure de La Réunion)", "21 actions : « Portes ouvertes »",
              "Organisateur : CH de Douai ; 2e étage ! Pourquoi ?", "« \n Déjà »", "H1N1 grippe, 3 Ça, 10:30, https://a.fr/?q=1 ; 12 / an",
              "2es rencontres, 1re fois, 4 ÉTÉ, 5\tx, 6\u00a0y", "Ελληνικά 3 Ἀθῆναι", "Prix : 1 500 €", "Atelier n° 1387, N°\n2, n° x", ""]
     result = subprocess.run([NODE, "-e", SPACED], input=json.dumps(texts), cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout) == [french_spacing(f"<p>{text}</p>")[3:-4] for text in texts]
+    assert json.loads(result.stdout) == [french_spaced(text) for text in texts]
