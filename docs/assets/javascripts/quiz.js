@@ -35,7 +35,7 @@
       answered += 1;
       right += correct ? 1 : 0;
       if (answered === total) {
-        score.textContent = "Quiz terminé. Votre score\u00a0: " + right + "\u00a0sur " + total + ".";
+        score.textContent = "Quiz terminé. Votre score\u00a0: " + right + "\u00a0sur\u00a0" + total + ".";  // « 6 sur 7 » on one line
       }
     });
   });

@@ -11,7 +11,7 @@
     var shared = section.querySelectorAll("input:checked").length;
     result.textContent = shared === 0
       ? "Vous ne partagiez aucune de ces " + total + "\u00a0idées reçues."
-      : "Vous partagiez " + shared + "\u00a0idée" + (shared > 1 ? "s" : "") + " reçue" + (shared > 1 ? "s" : "") + " sur " + total +
+      : "Vous partagiez " + shared + "\u00a0idée" + (shared > 1 ? "s" : "") + " reçue" + (shared > 1 ? "s" : "") + " sur\u00a0" + total +
         "\u00a0: relisez «\u00a0En réalité\u00a0» sous chacune.";
   }
   section.hidden = false;
