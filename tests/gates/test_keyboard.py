@@ -46,6 +46,9 @@ def test_dsfr_menu_opens_moves_focus_navigates_and_closes(gates_site, page):
 
     page.keyboard.press("Enter")
     wait_until(page, "document.getElementById('menu-entete').classList.contains('fr-modal--opened')")
+    # the dialog moves the focus into itself a moment after it opens: tabbing before that, the focus could jump
+    # back to its first item right before Enter, which would then lead elsewhere
+    wait_until(page, "document.getElementById('menu-entete').contains(document.activeElement)")
     tab_to(page, "#menu-entete a[href$='editions/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/editions/")
@@ -60,13 +63,16 @@ def test_material_menu_opens_moves_focus_navigates_and_closes(neutre_site, page)
     page.keyboard.press("Enter")
     assert page.evaluate("document.getElementById('__drawer').checked")
     assert page.get_attribute("[data-ssp-toggle='__drawer']", "aria-expanded") == "true"
-    assert page.evaluate("document.activeElement.closest('.md-sidebar--primary') !== null")
+    wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null")  # ssp.js moves it in a timer
 
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__drawer').checked")
     assert page.evaluate("document.activeElement.dataset.sspToggle") == "__drawer"
 
     page.keyboard.press(" ")
+    # as above: tabbing before the timer runs, it could move the focus back to the menu's first link (« Accueil »)
+    # right before Enter (a clean clone's run once timed out waiting for « Éditions »)
+    wait_until(page, "document.activeElement.closest('.md-sidebar--primary') !== null")
     tab_to(page, ".md-sidebar--primary a[href$='editions/']")
     page.keyboard.press("Enter")
     page.wait_for_url("**/editions/")
