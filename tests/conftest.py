@@ -36,14 +36,19 @@ def pytest_collection_modifyitems(config, items):
 
 
 def runs_a_process(function, module, depth: int = 0) -> bool:
-    """Whether `function`, or a helper of its module it calls, calls helpers.ssp or builds.build."""
+    """Whether `function`, or a helper of the tests it calls (of its module, or imported from another test
+    module: test_hostile_round2 calls test_hostile.verify), calls helpers.ssp or builds.build."""
     names = set(function.__code__.co_names) | {name for const in function.__code__.co_consts
                                                if inspect.iscode(const) for name in const.co_names}
     if names & {"ssp", "build"}:
         return True
     helpers = (getattr(module, name, None) for name in names)
-    return depth < 3 and any(inspect.isfunction(helper) and helper.__module__ == module.__name__
-                             and runs_a_process(helper, module, depth + 1) for helper in helpers)
+    return depth < 3 and any(inspect.isfunction(helper) and _a_test_module(helper.__module__)
+                             and runs_a_process(helper, sys.modules[helper.__module__], depth + 1) for helper in helpers)
+
+
+def _a_test_module(name: str) -> bool:
+    return name.startswith("test_") or name.startswith(("unit.", "e2e.", "browser.", "gates."))
 
 
 @pytest.fixture
