@@ -305,7 +305,8 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
         return follow.embed_code(site_url, embeds[slug]) if site_url.startswith(("http://", "https://")) else ""
     findable = not nothing_published(edition, today)  # else its empty list and the poster leading to it are left out
     # of the search (they came before the edition's page for its year)
-    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, phase(edition, today) == "terminee",
+    ended = phase(edition, today) == "terminee"
+    common = (edition, subscription(link("edition_calendar", year=edition.year), site_url), split, ended,
               edition_picture(edition, site_url))
     pages = [
         PageSpec(page_source("edition", year=edition.year), edition_title(edition), f"{edition.meta.theme} — {when}.",
@@ -327,7 +328,7 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                                                     subscription(by_departement[code].calendar, site_url), code_to_frame(f"departement-{code.lower()}"))))
     pages.append(PageSpec(page_source("edition_poster", year=edition.year), f"Affiche de l'édition {edition.year}",
                           f"L'affiche à imprimer de la semaine de la sécurité des patients {edition.year}.",
-                          views.PosterView(edition, None, site_url + link("listing", year=edition.year)), indexed=findable))
+                          views.PosterView(edition, None, site_url + link("listing", year=edition.year), over=ended), indexed=findable))
     if edition.events:
         figures = bilan.edition_bilan(edition, cache)
         pages.append(PageSpec(page_source("report", year=edition.year), f"Bilan de l'édition {edition.year}",
@@ -344,18 +345,18 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                               views.CallView(*common, call, views.Period.on(call.meta.opens, call.meta.closes, today), laureates,
                                              banner(call.meta, today))))
     for event in edition.events:
-        place = event.meta.venue.city if event.meta.venue else "en ligne"
+        place, over = event.meta.venue.city if event.meta.venue else "en ligne", is_over(event, today)
         occurrences, jsonld_text = event_page_data(event, site_url, cache)
         pages.append(PageSpec(page_source("event", year=edition.year, slug=event.slug), event.meta.title,
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
-                              views.EventView(edition, event, occurrences, jsonld_text, is_over(event, today),
+                              views.EventView(edition, event, occurrences, jsonld_text, over,
                                               banner(event.meta, today), picture(event, edition, context),
                                               previous_event(event, events), embeds[organiser_slug(event)].address)))
         pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
                               f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
                               views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],
                                                     max(0, len(event.occurrences) - views.POSTER_SLOTS),
-                                                    picture(event, edition, context))))
+                                                    picture(event, edition, context), over), indexed=not over))  # its page no longer offers it
     for embed in embeds.values():
         pages.append(PageSpec(page_source("embed", year=edition.year, slug=embed.slug), embed.title, f"À intégrer : {embed.title}.",
                               views.EmbedView(edition, embed.name, follow.next_dates(embed.events, today), len(embed.events),

@@ -30,6 +30,7 @@ FILTERS = {
     "qr_svg": poster.qr_svg,
     "poster_fit": poster.fit,
     "fr_ages": frenchnumbers.age_range,
+    "fr_held": frenchdates.held,
     "link_text": link_text,
 }
 

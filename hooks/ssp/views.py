@@ -311,6 +311,7 @@ class PosterView(View):
     when: tuple[Occurrence, ...] = ()  # the slots written on it
     more: int = 0  # slots left out
     picture: tuple[str, str, str] | None = None  # an action's poster: the action's share picture
+    over: bool = False  # the action (or edition) is over: its poster says so on screen; an action's leaves the search
 
 
 @dataclass(frozen=True)
