@@ -207,6 +207,8 @@ def write_page(job: PageJob, item: tuple) -> bytes | None:
         return None
     frame, context, _ = job.frames[frame_of(spec)]
     html = spliced(frame, page_parts(job, spec, address, context))
+    if not spec.searched:  # its frame marks the article for the index (search_index.py): not this page's (a past poster)
+        html = html.replace(" data-pagefind-body", "", 1)
     content = html.encode("utf-8", errors="xmlcharrefreplace")
     if job.keep:
         return content
