@@ -42,6 +42,12 @@ def test_cancelled_slots_overseas_and_online(fixture_project):
     online = built.html("2017/evenements/webinaire/index.html")
     assert online.select_one(".ssp-details a[href='https://example.org/live']")
     assert "Cette action est annulée." in built.text("2017/evenements/annule/index.html")
+    # past, their posters say so on screen: a cancelled one that it was cancelled, not that it took place
+    notices = {slug: built.html(f"2017/evenements/{slug}/affiche/index.html").select_one(".ssp-poster__over").get_text()
+               for slug in ("annule", "creneaux")}
+    assert notices == {"annule": typeset("Cette action a été annulée : cette affiche n'est plus d'actualité."),
+                       "creneaux": typeset("Cette action a eu lieu du mardi 21 au mercredi 22 novembre 2017 : "
+                                           "cette affiche n'est plus d'actualité.")}
 
 
 def test_hostile_text_is_escaped_and_html_sanitised(fixture_project):
