@@ -11,7 +11,6 @@ from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any, ClassVar
 
-from . import frenchdates
 from .bilan import Bilan, Table
 from .content import Call, Contact, Item, Laureate, Partnership
 from .kinds import KINDS
@@ -269,15 +268,6 @@ class EventView(View):
 
     def key(self) -> tuple:
         return (self.event.digest, self.previous, self.organiser_list)  # its year is in it; `over` and `banner` follow the day
-
-    def context(self) -> dict[str, Any]:
-        return {**super().context(), "held": self.held if self.over else ""}
-
-    @property
-    def held(self) -> str:
-        """When it took place, said at the top of its page once it is over: « le vendredi
-        24 novembre 2017 », « du lundi 20 au vendredi 24 novembre 2017 »."""
-        return frenchdates.held(self.event.occurrences, self.event.timezone)
 
     @property
     def source(self) -> str:
