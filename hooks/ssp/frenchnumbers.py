@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 LOCALE = "fr_FR"
@@ -45,3 +46,8 @@ def age_range(age) -> str:
     if high is not None:
         return f"jusqu'à {plural(high, 'an')}"
     return f"à partir de {plural(low, 'an')}" if low else "tous âges"
+
+
+def french_list(items: list[str]) -> str:
+    """« 2011, 2012 et 2013 »."""
+    return format_list(list(items), locale="fr")

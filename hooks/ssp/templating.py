@@ -30,6 +30,7 @@ FILTERS = {
     "qr_svg": poster.qr_svg,
     "poster_fit": poster.fit,
     "fr_ages": frenchnumbers.age_range,
+    "fr_list": frenchnumbers.french_list,
     "fr_held": frenchdates.held,  # when a past action took place (its page, its poster): « le vendredi 24 novembre 2017 »
     "link_text": link_text,
 }

@@ -184,11 +184,17 @@ def test_open_data_page_lists_files_columns_and_licence(real_site):
     assert "Licence Ouverte" in text and "point-virgule" in text.replace("points-virgules", "point-virgule")
     columns = [th.get_text(strip=True) for th in soup.select("#colonnes ~ .fr-table tbody th")]
     assert columns[0] == "id" and "url" in columns
-    # as of 2023-11-14: an edition over without actions offers no empty file; one to come offers its (they fill)
-    rows = {row.th.get_text(strip=True): row for row in soup.select("#fichiers ~ .fr-table tbody tr")}
-    assert rows["2019"].td.get_text() == "Aucune action publiée sur ce site" and not rows["2019"].select("td a")
+    # as of 2023-11-14: an edition over without actions offers no empty file (a sentence names it, no row); one to
+    # come offers its (they fill)
+    rows = {row.th.get_text(strip=True): row for row in soup.select("table.ssp-archive tbody tr")}
+    assert sorted(rows) == ["2017", "2023", "2024", "2025"]
     assert rows["2017"].select('a[href="../2017/evenements.csv"]') and rows["2025"].select('a[href="../2025/evenements.csv"]')
     assert len(rows["2025"].select("td a")) == 5  # JSON, CSV, subscribe, .ics, OpenAgenda
+    without = soup.select_one("#sans-fichier").get_text(" ", strip=True).replace("\xa0", " ")
+    assert without.startswith("Aucune action n'a été publiée sur ce site pour les éditions 2011, 2012,")
+    assert without.endswith(" 2015, 2018, 2019 et 2022 : pas de fichier pour elles.") and "2017" not in without
+    # the feed given as an example is one with actions, not the newest edition's, still empty
+    assert soup.select_one("#flux ~ p a[href='../2017/flux.xml']")
 
 
 def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_site, real_site):
