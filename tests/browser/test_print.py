@@ -86,3 +86,7 @@ def test_an_edition_page_prints_its_map_and_regions_table_compactly(request, pag
     sheets = [" ".join(sheet.get_textpage().get_text_range().split()) for sheet in pypdfium2.PdfDocument(page.pdf(format="A4"))]
     [table] = [text for text in sheets if "Nombre d'actions par région" in text]
     assert all(region in table for region in ("Auvergne-Rhône-Alpes", "Mayotte", "Île-de-France"))  # the whole table on one sheet
+    # the map beside its table, on that sheet (before: the map filled a sheet, the table the next); nothing to choose on paper
+    assert "Régions d'outre-mer en bas de la carte" in table and "Choisissez une région" not in " ".join(sheets)
+    map_box, table_box = (page.locator(selector).bounding_box() for selector in (".ssp-map__svg", ".ssp-map__table"))
+    assert map_box and table_box and table_box["x"] >= map_box["x"] + map_box["width"] and table_box["y"] < map_box["y"] + map_box["height"]
