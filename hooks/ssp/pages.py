@@ -112,6 +112,7 @@ def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
     today, site_url, cache = context.today, context.site_url, context.cache
     editions = campaigns.editions
     places = place_calendars(editions, site_url)
+    without_actions = frozenset(edition.year for edition in editions if nothing_published(edition, today))
     pages = [
         PageSpec("index.md", "Accueil",
                  "La semaine de la sécurité des patients : éditions, actions près de chez vous et ressources officielles.",
@@ -125,7 +126,7 @@ def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
                  "Les actions de la semaine de la sécurité des patients en données ouvertes : JSON, CSV, agendas, flux.",
                  views.OpenDataView(
                      editions, {edition.year: subscription(link("edition_calendar", year=edition.year), site_url) for edition in editions},
-                     frozenset(edition.year for edition in editions if nothing_published(edition, today)),
+                     without_actions,
                      *places, [(selection, subscription(selection.calendar, site_url)) for selection in
                                 follow.selections(editions[0], today) if selection.filter != "departement"] if editions else [],
                      OPEN_DATA_COLUMNS,
@@ -135,7 +136,7 @@ def site_pages(campaigns: Campaigns, context: BuildContext) -> list[PageSpec]:
                  "Rechercher une édition, une action, un support, un appel à projets ou une ressource.", views.SearchView()),
         PageSpec(page_source("sitemap_page"), "Plan du site",
                  "Toutes les pages du site : éditions, actions, supports, bilans, partenariat en santé, données ouvertes.",
-                 views.SiteMapView(editions, campaigns.partnership)),
+                 views.SiteMapView(editions, campaigns.partnership, without_actions)),
         PageSpec(page_source("calls"), "Appels à projets",
                  "Les appels à projets de la semaine de la sécurité des patients, de chaque édition : ouverts, à venir, clos, et leurs lauréats.",
                  calls_view(editions, today), in_nav=True),

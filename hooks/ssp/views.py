@@ -136,6 +136,7 @@ class SiteMapView(View):
     template = "sitemap-page.html"
     editions: list[Edition]
     partnership: Partnership
+    nothing_published: frozenset[int]  # the editions over without actions: no link to their empty list
 
     def context(self) -> dict[str, Any]:
         return {**super().context(), "sections": sections(self.partnership)}

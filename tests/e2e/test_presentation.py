@@ -106,6 +106,11 @@ def test_the_site_map_lists_every_edition_and_section(real_site):
     years = {path.name for path in (ROOT / "campaigns").iterdir() if path.name.isdigit()}
     assert {f"Édition {year}" for year in years} <= links
     assert {"Ressources officielles", "Partenariat en santé", "Données ouvertes", "Accessibilité", "Mentions légales"} <= links
+    # as of 2023-11-14, an edition over without actions (2019) leads to no empty list; 2017's and 2025's (to come) do
+    listings = {link["href"] for link in sitemap.select("article a") if link.get_text(strip=True) == "Les actions"}
+    assert {"../2017/evenements/", "../2025/evenements/"} <= listings and "../2019/evenements/" not in listings
+    edition_2019 = next(item for item in sitemap.select(".ssp-sitemap li") if item.a.get_text(strip=True) == "Édition 2019")
+    assert not edition_2019.select("ul")  # nor an empty list of its pages
 
 
 def test_the_brand_lines_come_from_mkdocs_yml(fixture_project):

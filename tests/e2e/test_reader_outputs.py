@@ -173,6 +173,10 @@ def test_an_action_to_come_is_shared_with_its_own_picture(gates_site):
 def test_sitemap_lists_event_pages(real_site):
     sitemap = real_site.text("sitemap.xml")
     assert "https://example.github.io/ssp/2017/evenements/portes-ouvertes-maternite-douai/" in sitemap
+    # as of 2023-11-14, 2019 is over without actions: its page is there, not its empty list nor the poster leading to it
+    addresses = re.findall(r"<loc>(.*?)</loc>", sitemap)
+    assert {"https://example.github.io/ssp/2019/", "https://example.github.io/ssp/2017/evenements/"} <= set(addresses)
+    assert not {"https://example.github.io/ssp/2019/evenements/", "https://example.github.io/ssp/2019/affiche/"} & set(addresses)
 
 
 def test_open_data_page_lists_files_columns_and_licence(real_site):
