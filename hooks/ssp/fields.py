@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from . import markup
 from .frenchdates import numeric
-from .vocab import AUDIENCES, REGIONS, region_named
+from .vocab import AUDIENCES, REGIONS, closest_region, region_named
 
 DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WHEN_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
@@ -83,7 +83,10 @@ def _time(hours: str, minutes: str, text: str) -> time:
 def parse_region(value: Any) -> str:
     name = region_named(single(value))
     if name is None:
-        raise fail(f"région inconnue « {value} » ; régions permises : {', '.join(REGIONS)}")
+        allowed = ", ".join(REGIONS)
+        close = closest_region(single(value))
+        raise fail(f"région inconnue « {value} » ; " + (f"vouliez-vous dire « {close} » ? (régions permises : {allowed})" if close
+                                                          else f"régions permises : {allowed}"))
     return name
 
 

@@ -13,7 +13,7 @@ import re
 from datetime import date, datetime, time
 
 from .text import fold, slugify
-from .vocab import ACCESSIBILITY, AUDIENCES, EVENT_TYPES, REGIONS, STATUSES, region_named
+from .vocab import ACCESSIBILITY, AUDIENCES, EVENT_TYPES, REGIONS, STATUSES, closest_region, region_named
 
 MONTHS = {"janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6, "juillet": 7, "aout": 8,
           "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12}
@@ -175,8 +175,7 @@ def parse_age(text: str) -> dict[str, int]:
 def parse_region(text: str) -> str:
     name = region_named(text)
     if name is None:
-        close = difflib.get_close_matches(fold(text), [fold(region) for region in REGIONS], n=1, cutoff=0.75)
-        hint = next((f" ; vouliez-vous dire « {region} » ?" for region in REGIONS if close and fold(region) == close[0]), "")
+        hint = f" ; vouliez-vous dire « {close} » ?" if (close := closest_region(text)) else ""
         raise InputError(f"région « {text} » inconnue{hint} (régions permises : {', '.join(REGIONS)})")
     return name
 

@@ -146,7 +146,7 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
-        raise ContentError([Problem(rel, line, "", f"syntaxe YAML invalide : {_yaml_hint(error)}")]) from None
+        raise ContentError([Problem(rel, line, "", f"syntaxe YAML invalide : {_yaml_hint(error, text)}")]) from None
     except yaml.YAMLError:
         raise ContentError([Problem(rel, first_line, "", "syntaxe YAML invalide")]) from None
     document = Document(None, {(): first_line})
@@ -179,8 +179,15 @@ def _check_shape(text: str, rel: str, first_line: int) -> None:
                                         f"fichier trop grand : plus de {MAX_EVENTS} valeurs ; découpez-le")])
 
 
-def _yaml_hint(error: yaml.MarkedYAMLError) -> str:
+def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
     text = f"{error.context or ''} {error.problem or ''}"
+    if "cannot start any token" in text and (mark := error.problem_mark):  # libyaml does not name the character
+        line = source.splitlines()[mark.line] if mark.line < len(source.splitlines()) else ""
+        found = line[mark.column:mark.column + 1]
+        if found == "\t":
+            return YAML_HINTS["tab character"]
+        if found in ("@", "`"):
+            return f"« {found} » en début de valeur ; mettez la valeur entre guillemets"
     for english, french in YAML_HINTS.items():
         if english in text:
             return french

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from urllib.parse import urlsplit
 
 from .text import fold, slugify
@@ -118,6 +119,12 @@ _REGION_BY_FOLDED["reunion"] = "La Réunion"
 def region_named(text: str) -> str | None:
     """The region's official name, forgiving accents, case and hyphens."""
     return _REGION_BY_FOLDED.get(fold(text))
+
+
+def closest_region(text: str) -> str | None:
+    """The region a mistyped name most likely means (« Haut de France » → Hauts-de-France), if one is close."""
+    close = difflib.get_close_matches(fold(text), list(_REGION_BY_FOLDED), n=1, cutoff=0.75)
+    return _REGION_BY_FOLDED[close[0]] if close else None
 
 
 def departement_of(postal_code: str) -> str | None:

@@ -46,6 +46,8 @@ def only_problem(project) -> tuple[str, int, str]:
     ({"start": "2017-11-31"}, ("start", "start", "la date « 2017-11-31 » n'existe pas (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)")),
     ({"start": "2017-11-24T25:00"}, ("start", "start", "l'heure de « 2017-11-24T25:00 » n'existe pas (attendu HH:MM, de 00:00 à 23:59)")),
     ({"region": "Gaule"}, ("region", "region", f"région inconnue « Gaule » ; régions permises : {', '.join(REGIONS)}")),
+    ({"region": "Haut de France"}, ("region", "region", "région inconnue « Haut de France » ; vouliez-vous dire « Hauts-de-France » ? "
+                                                         f"(régions permises : {', '.join(REGIONS)})")),
     ({"venue": "\n  city: Dechy\n  postal_code: 5900"}, ("venue.postal_code", "postal_code", "« 5900 » n'est pas un code postal (5 chiffres, par exemple 34000)")),
     ({"online_url": "https://exemple.fr/a b"}, ("online_url", "online_url", "adresse « https://exemple.fr/a b » refusée : seules les adresses "
                                                                    "commençant par http:// ou https:// sont acceptées")),

@@ -33,6 +33,8 @@ def test_duplicate_key_is_reported_with_its_line():
 @pytest.mark.parametrize("text, line, words", [
     ("title: Bonjour: le monde\n", 1, "« : »"),
     ("title: a\n\tvenue: b\n", 2, "tabulation"),
+    ("title: a\nvenue:\n\tname: Salle\n  city: Lens\n", 3, "tabulation"),  # a tab opening a nested field (libyaml names no character)
+    ("title: a\norganizer: @CHLens\n", 2, "« @ » en début de valeur"),
     ('title: "pas fermé\ntype: x\n', 3, "guillemet"),
 ])
 def test_syntax_errors_are_french_with_a_line(text, line, words):
