@@ -16,6 +16,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from urllib.parse import unquote
 
 import nh3
 from markdown_it import MarkdownIt
@@ -88,7 +89,32 @@ def _checked_tokens(text: str | None) -> tuple:
             raise MarkupError(token.map[0] + 1 if token.map else 1,
                               f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes, de citations ou "
                               "de balises) : simplifiez la mise en forme")
+        if token.type == "inline":
+            _check_targets(token)
     return tuple(tokens)
+
+
+def _check_targets(inline) -> None:
+    """An image or a link written in Markdown that the page would lose in silence: the sanitiser drops
+    an image (nothing is fetched from elsewhere) and a link of another scheme; a relative link (« programme.pdf »)
+    would lead nowhere, no file being published beside a text. Raw HTML is only sanitised (hostile texts)."""
+    line = inline.map[0] + 1 if inline.map else 1
+    for child in inline.children or ():
+        if child.type in ("softbreak", "hardbreak"):
+            line += 1
+        elif child.type == "image":
+            raise MarkupError(line, f"image « {child.attrs.get('src', '')} » : un texte du site ne montre pas d'image "
+                                    "(le site ne charge rien d'un autre site et ne publie pas de fichier placé à côté) ; "
+                                    "retirez-la, ou écrivez un lien vers la page qui la montre : [texte](https://…)")
+        elif child.type == "link_open":
+            href = unquote(str(child.attrs.get("href", "")))  # as written: markdown-it escapes it (« \\ » → %5C)
+            scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
+            if href.startswith("#") or scheme in URL_SCHEMES:
+                continue
+            raise MarkupError(line, f"lien « {href} » : écrivez une adresse complète, commençant par https:// (ou "
+                                    "mailto:, tel:) ; un fichier placé à côté de ce texte n'est pas publié"
+                              if len(scheme) < 2 else f"lien « {href} » refusé : seules les adresses commençant par "
+                                                      "http://, https://, mailto: ou tel: sont acceptées")  # « C: », a disk
 
 
 def _html_depth(raw: str, depth: int) -> tuple[int, int]:

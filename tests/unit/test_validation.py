@@ -82,6 +82,13 @@ def test_unknown_region(project):
     assert "région inconnue « Picardie »" in problem.message
 
 
+def test_a_relative_link_in_a_description_is_refused_at_its_line_in_the_file(project):
+    text = front_matter() + "Venez nombreux.\n\nLe programme : [ici](programme.pdf).\n"
+    problem = only_problem(project, text)
+    assert (problem.path, problem.line) == (PATH, text.splitlines().index("Le programme : [ici](programme.pdf).") + 1)
+    assert problem.message.startswith("lien « programme.pdf » : écrivez une adresse complète")
+
+
 def test_region_must_match_the_postal_code(project):
     problem = only_problem(project, front_matter(region="Occitanie", venue="\n  city: Dechy\n  postal_code: '59187'"))
     assert problem.field == "region"
