@@ -176,8 +176,9 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
         return None
     if result.problems:
         return None
-    if wrong := meta.day_outside(year):
-        result.problems.append(Problem(name, number, headers.get("start", "début"),
+    if outside := meta.day_outside(year):
+        key, wrong = outside
+        result.problems.append(Problem(name, number, headers.get(key[-1], "début" if key[-1] == "start" else "fin"),
                                        f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, "
                                        f"ou importez-la dans l'édition {wrong.year}"))
         return None

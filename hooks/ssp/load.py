@@ -350,9 +350,9 @@ def load_event(path: Path, year: int, project_dir: Path, known: dict[str, set[st
             check_references([(meta.organizer_contact, "contacts", ("organizer_contact",))], known, document, rel)
         except ContentError as error:
             problems += error.problems
-    if wrong := meta.day_outside(year):
-        key = ("start",) if meta.slots is None else ("slots",)
-        problems.append(Problem(rel, document.line_of(key), key[0],
+    if outside := meta.day_outside(year):
+        key, wrong = outside
+        problems.append(Problem(rel, document.line_of(key), field_label(key),
                                 f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, ou déplacez "
                                 f"le fichier dans campaigns/{wrong.year}/events/ ; si c'est voulu, ajoutez « outside_year: true »"))
     if problems:

@@ -182,14 +182,16 @@ class EventMeta(Publishable):
         wrong = place_mismatch(code, named, city)
         return [(tuple(wrong[0].split(".")), wrong[1])] if wrong else []
 
-    def moments(self) -> list[date]:
-        """Every start and end written, as dates or date-times."""
-        ranges = [(self.start, self.end)] if self.slots is None else [(slot.start, slot.end) for slot in self.slots]
-        return [moment for pair in ranges for moment in pair if isinstance(moment, date)]
+    def moments(self) -> list[tuple[tuple, date]]:
+        """Every start and end written, as dates or date-times, with where it is written: ("end",), ("slots", 1, "start")."""
+        ranges = [((), self.start, self.end)] if self.slots is None else [
+            (("slots", index), slot.start, slot.end) for index, slot in enumerate(self.slots)]
+        return [((*at, name), moment) for at, start, end in ranges for name, moment in (("start", start), ("end", end))
+                if isinstance(moment, date)]
 
-    def day_outside(self, year: int) -> date | None:
-        """The first start or end outside the edition's year, unless the file says it is deliberate."""
-        return None if self.outside_year else next((day for day in self.moments() if day.year != year), None)
+    def day_outside(self, year: int) -> tuple[tuple, date] | None:
+        """The first start or end outside the edition's year and where it is written, unless the file says it is deliberate."""
+        return None if self.outside_year else next(((at, day) for at, day in self.moments() if day.year != year), None)
 
     def first_start(self) -> date:
         start = self.start if self.slots is None else self.slots[0].start

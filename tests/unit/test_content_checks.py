@@ -40,13 +40,19 @@ def test_an_action_outside_its_edition_year_is_an_error_unless_said(project):
     project.edition()
     project.event("x", front_matter(start="2016-11-24"))
     project.event("y", front_matter(title="Créneaux", start=None, slots="\n  - start: 2017-11-21T10:00\n  - start: 2018-01-09T10:00"))
+    project.event("z", front_matter(title="Fin", start="2017-11-24T14:00", end="2018-11-24T17:00"))
     result = ssp(project, "verifier")
     assert ("campaigns/2017/events/x.md:8: start : l'action a lieu en 2016, hors de l'édition 2017 : corrigez l'année, "
             "ou déplacez le fichier dans campaigns/2016/events/ ; si c'est voulu, ajoutez « outside_year: true »") in result.stderr
-    assert "campaigns/2017/events/y.md:8: slots : l'action a lieu en 2018" in result.stderr
+    # the date at fault is named, at its line: the second slot's start, the end (before: « slots », « start »)
+    y_line = (project.root / "campaigns/2017/events/y.md").read_text(encoding="utf-8").splitlines().index("  - start: 2018-01-09T10:00") + 1
+    assert f"campaigns/2017/events/y.md:{y_line}: slots.2.start : l'action a lieu en 2018" in result.stderr
+    z_line = (project.root / "campaigns/2017/events/z.md").read_text(encoding="utf-8").splitlines().index("end: 2018-11-24T17:00") + 1
+    assert f"campaigns/2017/events/z.md:{z_line}: end : l'action a lieu en 2018" in result.stderr
     project.event("x", front_matter(start="2016-11-24", outside_year="true"))
     project.event("y", front_matter(title="Créneaux", start=None, outside_year="true",
                                     slots="\n  - start: 2017-11-21T10:00\n  - start: 2018-01-09T10:00"))
+    project.event("z", front_matter(title="Fin", start="2017-11-24T14:00", end="2018-11-24T17:00", outside_year="true"))
     assert ssp(project, "verifier").returncode == 0
 
 
