@@ -97,10 +97,23 @@ def one_page_per_day(built, tmp_path):
     number = lambda text: int(text.replace("\u202f", "").split()[0])
     regions = {row.th.get_text(strip=True): int(row.td.get_text()) for row in built.html("2026/index.html").select(".ssp-map__table tbody tr")}
     assert {name: count for name, count in regions.items() if count} == {name: len(urls) for name, urls in by_region.items() if name}
+    jumped = 0
     for path in every(built.site.glob("2026/departements/*/index.html"), 10):
         said_here, = [p.get_text() for p in built.html(path.relative_to(built.site).as_posix()).select("article p")
                       if "dans ce département" in p.get_text()]
         assert number(said_here) == len(by_departement[path.parent.name.upper()]), path
+        # a long list on a phone: each day one tap away, with its actions' number (an action counted once a day)
+        page = built.html(path.relative_to(built.site).as_posix())
+        sections = page.select("section.ssp-day")
+        jumps = page.select(".ssp-day-jumps a")
+        if len(sections) > 1:
+            assert [a["href"] for a in jumps] == [f"#{section.h2['id']}" for section in sections], path
+            assert [number(a.parent.get_text().rsplit(":", 1)[-1].strip()) for a in jumps] == [
+                len({card.a["href"] for card in section.select(".ssp-card")}) for section in sections], path
+            jumped += 1
+        else:
+            assert not jumps, path
+    assert jumped  # some of these départements have actions on several days
     assert number(listing.select_one(".ssp-follow p").get_text()) == len({record["url"] for record in records})
     from checks import vnu_errors  # the listing and day pages pass the HTML gate too (event pages: test_html.py)
 
