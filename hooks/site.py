@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.ext
 from jinja2 import pass_context
 from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
@@ -247,10 +249,28 @@ def _link(context, kind: str, **parts) -> str:
     return address + mark + query
 
 
+class Dedented(jinja2.ext.Extension):
+    """Our templates' indentation left out of the pages they write, once, as they are compiled: the
+    frames lose theirs as they are rendered (framed_pages.py), a page's own parts (an action's details,
+    a list's cards) kept it, a tenth of an action's page. A template holding <pre> or <textarea> is kept
+    as written (there, spaces are text)."""
+
+    def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
+        folder = getattr(self.environment, "ssp_overrides", None)
+        if not (folder and filename and filename.startswith(folder)) or "<pre" in source or "<textarea" in source:
+            return source
+        return INDENT.sub("", source)
+
+
+INDENT = re.compile(r"^[ \t]+", re.M)
+
+
 def on_env(env, config, files):
     env.bytecode_cache = COMPILED
     # Our templates (overrides/) escape every value; Material's own keep MkDocs' default.
     overrides = Path(config.config_file_path).parent / "overrides"  # this project's, whatever imported the hooks first
+    env.extend(ssp_overrides=str(overrides))
+    env.add_extension(Dedented)
     ours = {path.relative_to(folder).as_posix() for folder in map(Path, config.theme.dirs)
             if folder.is_relative_to(overrides) for path in folder.rglob("*.html")}
     env.autoescape = lambda name: name in ours

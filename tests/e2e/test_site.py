@@ -396,3 +396,15 @@ def test_a_docs_page_whose_header_says_so_is_left_out_of_the_search(fixture_proj
     assert built.html("mentions-legales/index.html").h1.get_text() == "Mentions légales"
     addresses = {record["meta"]["url"] for record in pagefind_records(built.site)}
     assert "mentions-legales/" not in addresses and "donnees-personnelles/" in addresses
+
+
+def test_the_templates_indentation_is_not_sent_to_readers(real_site):
+    """Our templates' indentation (hooks/site.py, Dedented) was a tenth of an action's page: it is left out as they are
+    compiled; where spaces are text (the code to copy, in <pre>), they are kept."""
+    for path in ("2017/evenements/portes-ouvertes-maternite-douai/index.html", "2017/index.html", "index.html",
+                 "2017/bilan/index.html", "partenariat/quiz/partenariat-patient/index.html"):
+        indented = [line for line in real_site.text(path).splitlines() if line[:1] in (" ", "\t")]
+        assert indented == [], (path, indented[:3])
+    listing = real_site.html("2017/evenements/index.html")
+    code = listing.select_one("pre.ssp-embed-code__code").get_text()
+    assert "\n  document.querySelectorAll(" in code and "\n    if (frame.contentWindow" in code  # the pasted script, as written

@@ -131,3 +131,23 @@ def test_every_control_shows_where_the_keyboard_is(presented_site, page, path):
         if not focused["ring"]:
             unseen.append(f"{focused['tag']} {focused['name']}")
     assert "INPUT" in seen and not unseen, unseen
+
+
+def test_dsfr_haut_de_page_brings_a_phone_reader_back_to_the_header(gates_site, page):
+    """A list of actions is thousands of pixels long on a phone, and the DSFR's header (search, menu) stays at
+    the top: « Haut de page », at the end of every page, brings it back, and the keyboard goes on from there."""
+    _, server = gates_site
+    page.set_viewport_size(PHONE)
+    page.goto(server.base + "2030/evenements/")
+    link = page.locator(".ssp-top a")
+    assert link.inner_text().strip() == "Haut de page"
+    link.scroll_into_view_if_needed()
+    assert page.evaluate("scrollY") > 1000
+    link.focus()
+    page.keyboard.press("Enter")
+    wait_until(page, "scrollY === 0")
+    tab_to(page, ".fr-header .fr-btn--search, .fr-header .fr-btn--menu", limit=6)  # the header, a few steps away
+    arrow = page.evaluate("getComputedStyle(document.querySelector('.ssp-top a'), '::before').maskImage")
+    assert "arrow-up-line.svg" in arrow  # its arrow is published (the DSFR's utility icons are not loaded)
+    page.emulate_media(media="print")
+    assert not link.is_visible()  # nothing to go back up to on paper
