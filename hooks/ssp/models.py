@@ -77,7 +77,7 @@ class EditionMeta(Contract):
         if self.end < self.start:
             raise fail(f"la fin ({self.end}) est avant le début ({self.start})", "end")
         if self.start.year != self.year:
-            raise fail(f"l'édition {self.year} ne peut pas commencer en {self.start.year}", "start")
+            raise fail(f"l'édition {self.year} ne peut pas commencer en {self.start.year} : corrigez l'année de « year » ou celle de « start »", "start")
         return self
 
 

@@ -148,6 +148,13 @@ def test_edition_dates(project):
     assert (problem.field, problem.line) == ("end", 5)
 
 
+def test_an_edition_whose_year_and_dates_disagree_says_which_fields_to_check(project):
+    project.edition(text=EDITION_2017.replace("year: 2017", "year: 2018"))  # the year mistyped, the dates right
+    [problem] = project.problems()
+    assert problem.field == "start"
+    assert problem.message == "l'édition 2018 ne peut pas commencer en 2017 : corrigez l'année de « year » ou celle de « start »"
+
+
 def test_lists_accept_a_single_value_and_check_items(project):
     project.edition()
     project.event("a", front_matter(audience="patients"))
