@@ -249,6 +249,9 @@ def _link(context, kind: str, **parts) -> str:
     return address + mark + query
 
 
+INDENT = re.compile(r"^[ \t]+", re.M)
+
+
 class Dedented(jinja2.ext.Extension):
     """Our templates' indentation left out of the pages they write, once, as they are compiled: the
     frames lose theirs as they are rendered (framed_pages.py), a page's own parts (an action's details,
@@ -257,12 +260,9 @@ class Dedented(jinja2.ext.Extension):
 
     def preprocess(self, source: str, name: str | None, filename: str | None = None) -> str:
         folder = getattr(self.environment, "ssp_overrides", None)
-        if not (folder and filename and filename.startswith(folder)) or "<pre" in source or "<textarea" in source:
+        if not (folder and filename and filename.startswith(folder + os.sep)) or "<pre" in source or "<textarea" in source:
             return source
         return INDENT.sub("", source)
-
-
-INDENT = re.compile(r"^[ \t]+", re.M)
 
 
 def on_env(env, config, files):
