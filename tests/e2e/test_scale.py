@@ -99,11 +99,10 @@ def one_page_per_day(built, tmp_path):
     assert {name: count for name, count in regions.items() if count} == {name: len(urls) for name, urls in by_region.items() if name}
     jumped = 0
     for path in every(built.site.glob("2026/departements/*/index.html"), 10):
-        said_here, = [p.get_text() for p in built.html(path.relative_to(built.site).as_posix()).select("article p")
-                      if "dans ce département" in p.get_text()]
+        page = built.html(path.relative_to(built.site).as_posix())
+        said_here, = [p.get_text() for p in page.select("article p") if "dans ce département" in p.get_text()]
         assert number(said_here) == len(by_departement[path.parent.name.upper()]), path
         # a long list on a phone: each day one tap away, with its actions' number (an action counted once a day)
-        page = built.html(path.relative_to(built.site).as_posix())
         sections = page.select("section.ssp-day")
         jumps = page.select(".ssp-day-jumps a")
         if len(sections) > 1:
