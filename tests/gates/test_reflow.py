@@ -125,3 +125,18 @@ def test_in_the_dsfr_tables_stay_where_the_page_first_drew_them(gates_site, brow
         assert all(caption[2] <= width for _, caption in boxes[name, True] if caption), name
     # a chart's table is named by the chart's heading right above it: its caption is for screen readers only
     assert all(caption[2] <= 1 for _, caption in boxes["bilan", True]) and all(caption[2] > 1 for _, caption in boxes["donnees-ouvertes", True])
+
+
+def test_in_material_a_wide_table_s_caption_stays_whole_in_sight_as_it_scrolls(neutre_site, page):
+    """Before: the caption was as wide as the table and scrolled with it, cut at the screen's edge."""
+    from pages import TEMPLATES
+
+    _, server = neutre_site
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(server.base + TEMPLATES["donnees-ouvertes"])
+    frame = page.locator(".ssp-table-scroll", has=page.locator("#ssp-files-caption"))
+    assert frame.evaluate("frame => frame.scrollWidth > frame.clientWidth")  # a table wider than the phone
+    for left in (0, 400):
+        frame.evaluate(f"frame => {{ frame.scrollLeft = {left}; }}")
+        box = page.locator("#ssp-files-caption").bounding_box()
+        assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, (left, box)
