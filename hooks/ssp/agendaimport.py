@@ -19,6 +19,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from . import frenchinput as typed
+from . import markup
 from .exports.openagenda import EXT_ID_KEY, OA_ACCESSIBILITY, OA_STATUS, PAGE_SAID
 from .importer import _existing_events, _missing_edition, finish, plan
 from .importreport import ImportReport, RowResult
@@ -124,6 +125,8 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
     long_text = text(record.get("longDescription"))
     said = SAID.search(long_text)
     body = long_text[:said.start()].strip() if said else long_text or text(record.get("description"))
+    body, images = markup.without_images(body)
+    notes += [f"image de la description non reprise (le site n'en montre pas dans un texte) : {source}" for source in images]
     fields: dict[str, Any] = {"title": one_line(text(record.get("title")))}
     keywords = record.get("keywords")
     words = keywords.get("fr", []) if isinstance(keywords, dict) else keywords

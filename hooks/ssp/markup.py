@@ -117,6 +117,16 @@ def _check_targets(inline) -> None:
                                                       "http://, https://, mailto: ou tel: sont acceptées")  # « C: », a disk
 
 
+IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^)\s]*))(?:\s+[\"'(][^)]*)?\)")  # ![texte](adresse "titre")
+
+
+def without_images(text: str) -> tuple[str, list[str]]:
+    """A text brought from another system (an OpenAgenda export) without its Markdown images, which a
+    text of the site does not show, and their addresses (said in the import's report)."""
+    sources = [match.group(1) or match.group(2) for match in IMAGE.finditer(text)]
+    return (IMAGE.sub("", text) if sources else text), sources
+
+
 def _html_depth(raw: str, depth: int) -> tuple[int, int]:
     """(depth after, deepest) of the HTML elements written in `raw`, from `depth`: counted without
     parsing, in one pass."""

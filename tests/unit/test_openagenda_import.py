@@ -56,7 +56,8 @@ def test_a_hand_written_export_with_every_documented_field(project, tmp_path):
         "uid": 41630080, "slug": "atelier-securite-du-patient", "extIds": [{"key": "Albi", "value": "9f15"}],
         "title": {"fr": "Atelier sécurité du patient", "en": "Patient safety workshop"},
         "description": {"fr": "Un atelier pour les patients et leurs proches."},
-        "longDescription": {"fr": "**Un atelier** pour comprendre les erreurs évitables.\n\n- jeux\n- échanges"},
+        "longDescription": {"fr": "**Un atelier** pour comprendre les erreurs évitables.\n\n"  # OpenAgenda's editor embeds images
+                                  "![](https://cdn.openagenda.com/main/illustration.jpg)\n\n- jeux\n- échanges"},
         "conditions": {"fr": "Gratuit"}, "keywords": {"fr": ["Atelier", "Patients", "Proches", "santé"]},
         "image": {"filename": "a.base.image.jpg", "base": "https://cdn.openagenda.com/main/"}, "imageCredits": "CHU",
         "registration": [{"type": "email", "value": "atelier@chu.example"}, {"type": "phone", "value": "0203040506"}],
@@ -85,9 +86,12 @@ def test_a_hand_written_export_with_every_documented_field(project, tmp_path):
     assert (meta.registration, meta.online_url, meta.import_id) == ("mailto:atelier@chu.example",
                                                                     "https://visio.chu.example/atelier", "openagenda-41630080")
     assert event.attendance == "mixte" and "<strong>Un atelier</strong>" in event.description_html
+    assert "<li>échanges</li>" in event.description_html and "illustration" not in event.description_html
     said = "\n".join(line for line, _ in report_lines(report))
     for lost in ("« tel:0203040506 » non repris", "conditions non reprises : « Gratuit »", "mots-clés non repris : santé",
-                 "lieu : « access » non repris", "champs non repris (le site n'en a pas) : image, imageCredits, thematique"):
+                 "lieu : « access » non repris", "champs non repris (le site n'en a pas) : image, imageCredits, thematique",
+                 "image de la description non reprise (le site n'en montre pas dans un texte) : "
+                 "https://cdn.openagenda.com/main/illustration.jpg"):
         assert lost in said  # said, never dropped in silence
     assert summary(report) == "1 événement lu : 1 action créée."
 
