@@ -81,10 +81,10 @@ def _time(hours: str, minutes: str, text: str) -> time:
 
 
 def parse_region(value: Any) -> str:
-    name = region_named(single(value))
-    if name is None:
+    text = single(value)
+    if (name := region_named(text)) is None:
         allowed = ", ".join(REGIONS)
-        close = closest_region(single(value))
+        close = closest_region(text)
         raise fail(f"région inconnue « {value} » ; " + (f"vouliez-vous dire « {close} » ? (régions permises : {allowed})" if close
                                                           else f"régions permises : {allowed}"))
     return name

@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from . import markup
 from .importcolumns import (
+    BY_NAME,
     KNOWN_HEADERS,
     REQUIRED,
     cell_text,
@@ -178,7 +179,7 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
         return None
     if outside := meta.day_outside(year):
         key, wrong = outside
-        result.problems.append(Problem(name, number, headers.get(key[-1], "début" if key[-1] == "start" else "fin"),
+        result.problems.append(Problem(name, number, headers.get(key[-1], BY_NAME[key[-1]].header),
                                        f"l'action a lieu en {wrong.year}, hors de l'édition {year} : corrigez l'année, "
                                        f"ou importez-la dans l'édition {wrong.year}"))
         return None

@@ -182,8 +182,8 @@ def _check_shape(text: str, rel: str, first_line: int) -> None:
 def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
     text = f"{error.context or ''} {error.problem or ''}"
     if "cannot start any token" in text and (mark := error.problem_mark):  # libyaml does not name the character
-        line = source.splitlines()[mark.line] if mark.line < len(source.splitlines()) else ""
-        found = line[mark.column:mark.column + 1]
+        lines = source.splitlines()
+        found = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
         if found == "\t":
             return YAML_HINTS["tab character"]
         if found in ("@", "`"):

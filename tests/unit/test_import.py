@@ -113,6 +113,15 @@ def test_an_xlsx_with_date_time_and_number_cells(edition):
     assert (journee.start, journee.end) == (date(2017, 11, 20), date(2017, 11, 21))
 
 
+def test_an_end_outside_the_edition_names_the_end_column(edition):
+    header = ["Titre", "Type", "Date de début", "Date de fin", "Organisateur", "Ville", "Code postal", "Région"]
+    rows = [["Exposition", "Exposition", "24/11/2017", "24/11/2018", "CH de Douai", "Douai", "59500", "Hauts-de-France"]]
+    result = ssp(edition, "importer", str(excel_csv(edition, rows, header=header)), "--edition", "2017")
+    assert result.returncode == 1
+    assert any(line.startswith("  actions.csv, ligne 2, colonne « Date de fin » : l'action a lieu en 2018, hors de l'édition 2017")
+               for line in result.stderr.splitlines()), result.stderr
+
+
 def test_errors_name_the_spreadsheet_row_the_column_as_written_and_the_fix(edition):
     rows = [row(), ["", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
             ["", "", "", "", "", "", "", "", "", "", "", "", "", "", ""],
