@@ -280,7 +280,7 @@ def on_env(env, config, files):
     env.globals.update(templating.FUNCTIONS, ssp_problems=state.problems, ssp_share_image=state.site.share_image,
                        ssp_presentation=config.extra.get("presentation", "etat"))
     templates = fingerprint(overrides)
-    env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates)
+    env.globals["ssp_card"] = _event_card(env.get_template("partials/ssp/event-card.html"), templates, state.site.today)
     state.files = files
     state.framed_pages = FramedPages(config, env, state.nav, files, state.framed, templates, CACHE, state.site)
     env.globals["ssp_sitemap"] = state.framed_pages.addresses  # overrides/sitemap.xml
@@ -298,15 +298,17 @@ def on_env(env, config, files):
     return env
 
 
-def _event_card(template, templates: str):
+def _event_card(template, templates: str, today: date):
     @jinja2.pass_context
-    def event_card(context, event, occurrence, show_date: bool = False, card_heading: str = "h3") -> Markup:
+    def event_card(context, event, occurrence, show_date: bool = False, card_heading: str = "h3", local: bool = False) -> Markup:
         """An event's card in a list, kept in the cache: listings draw thousands of them, the
-        same from one rebuild of the live preview to the next."""
-        key = ("card", event.digest, templates, context["page"].url, occurrence.index, show_date, card_heading)
+        same from one rebuild of the live preview to the next. `local`: on a département's page.
+        A card over on the day of the build says so (ssp.js marks those over since)."""
+        past = occurrence.last_day < today
+        key = ("card", event.digest, templates, context["page"].url, occurrence.index, show_date, card_heading, local, past)
         return Markup(CACHE.get(key, lambda: template.render(
             {"page": context["page"], "base_url": context["base_url"], "event": event, "occurrence": occurrence,
-             "show_date": show_date, "card_heading": card_heading})))
+             "show_date": show_date, "card_heading": card_heading, "local": local, "past": past})))
     return event_card
 
 

@@ -285,11 +285,19 @@ class Event:
     def place(self) -> str:
         """Where one takes part, in one line, as a card and the listing's data say it: « venue, town
         (département) », the same « et en ligne », or « En ligne » (an action moved online too)."""
+        return self.where(with_departement=True)
+
+    @property
+    def local_place(self) -> str:
+        """The place as a département's page says it, whose title names the département: « venue, town »."""
+        return self.where(with_departement=False)
+
+    def where(self, with_departement: bool) -> str:
         venue = self.meta.venue
         if venue is None or self.attendance == "en-ligne":
             return "En ligne"
         where = ", ".join(part for part in (venue.name, venue.city) if part)
-        if self.departement:
+        if with_departement and self.departement:
             where += f" ({DEPARTEMENTS[self.departement]})"
         return where + (" et en ligne" if self.attendance == "mixte" else "")
 

@@ -207,11 +207,28 @@ def test_listing_with_filters_open_is_accessible(listing):
     assert axe_violations(listing) == []
 
 
-def test_static_cards_are_marked_past(gates_site, page):
-    _, server = gates_site
+def test_static_cards_are_marked_past(gates_site, page, browser):
+    """« Passée » on a card: written by the build for an action over on its day (readers without JavaScript see it too),
+    added by ssp.js on any page for one over since (pages are rebuilt each night), never twice."""
+    built, server = gates_site
     page.goto(server.base + "2017/evenements/")
     page.wait_for_selector("#ssp-filters:not([hidden])")
     assert page.locator("#ssp-results .ssp-status--past").count() == 2  # 2017 is over, whatever the day of the test
+    static = built.html("2017/index.html").select(".ssp-card[data-last-day]")  # the edition's page, built on 2023-11-14: 2017 is over
+    assert static and all("ssp-card--past" in card["class"] and card.select_one(".ssp-card__title .ssp-status--past") for card in static)
+    assert not built.html("2030/departements/974/index.html").select(".ssp-status--past")
+    page.goto(server.base + "2017/")
+    assert [said(badge) for badge in page.locator(".ssp-card[data-last-day] .ssp-status--past").all()] == ["Passée"] * len(static)
+    page.clock.set_fixed_time("2030-09-17T12:00:00")  # the Réunion action's first slot is over, not its second
+    page.goto(server.base + "2030/departements/974/")
+    assert page.locator(".ssp-card").count() == 2
+    assert page.locator(".ssp-card--past .ssp-card__title .ssp-status--past").count() == 1
+    assert page.locator("#jour-2030-09-16 + ul .ssp-card--past").count() == 1
+    without = browser.new_context(java_script_enabled=False)
+    unscripted = without.new_page()
+    unscripted.goto(server.base + "2030/departements/974/")
+    assert unscripted.locator(".ssp-status--past").count() == 0  # not over on the day of the build
+    without.close()
 
 
 def test_on_a_phone_the_results_come_first_and_the_count_stays_in_sight(gates_site, page):

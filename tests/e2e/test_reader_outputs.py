@@ -227,6 +227,23 @@ def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_s
     assert "code postal" in none.get_text() and not (real_site.site / "agendas/departements").exists()
 
 
+def test_a_card_says_its_place_once(gates_site):
+    """A card names the place's département (and, overseas, its region) once; on a département's page, whose title
+    names it, not at all: « Hall d'accueil, Saint-Denis », not « … (La Réunion) » then « La Réunion » on each card."""
+    built, _ = gates_site
+
+    def facts(rel: str) -> dict[str, list[str]]:
+        return {card.select_one(".ssp-card__title a").get_text(strip=True): [item.get_text(" ", strip=True) for item in card.select(".ssp-card__facts li")]
+                for card in built.html(rel).select("#ssp-static-list .ssp-card, .ssp-day .ssp-card")}
+    listing, reunion = facts("2030/evenements/index.html"), facts("2030/departements/974/index.html")
+    assert listing["Chambre des erreurs (test)"][1:3] == ["Hall d'accueil, Saint-Denis (La Réunion)", typeset("Organisateur : CHU de test")]
+    assert listing["Exposition toute la semaine (test)"][2] == "Bretagne"  # a region the place does not name
+    assert list(reunion) == ["Chambre des erreurs (test)"]
+    assert reunion["Chambre des erreurs (test)"][1:3] == ["Hall d'accueil, Saint-Denis", typeset("Organisateur : CHU de test")]
+    rennes = facts("2030/departements/35/index.html")["Exposition toute la semaine (test)"]
+    assert not {"Bretagne", "Rennes (Ille-et-Vilaine)"} & set(rennes) and not any("Ille-et-Vilaine" in fact for fact in rennes)
+
+
 FILTER_OF = {"regions": lambda record: slugify(record["region"] or ""), "departements": lambda record: (record["departement"] or "").lower(),
              "types": lambda record: record["type"]}
 

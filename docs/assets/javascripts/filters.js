@@ -308,7 +308,7 @@ window.sspListing = (function () {
         "<h3 class=\"ssp-card__title fr-card__title\"><a href=\"" + escapeHtml(record.url) + "\">" + escapeHtml(spaced(record.title)) + "</a>" + badges + "</h3>" +
         "<p class=\"ssp-card__when fr-card__desc\">" + escapeHtml(spaced(when(record))) + "</p>" +
         "<div class=\"fr-card__end\"><ul class=\"ssp-card__facts\"><li>" + escapeHtml(labels.types[record.type]) + "</li><li>" + escapeHtml(spaced(record.place)) + "</li>" +
-        (record.region ? "<li>" + escapeHtml(record.region) + "</li>" : "") +
+        (record.region && record.place.indexOf("(" + record.region + ")") < 0 ? "<li>" + escapeHtml(record.region) + "</li>" : "") +  // as event-card.html
         "<li>Organisateur\u00a0: " + escapeHtml(spaced(record.organizer)) + "</li>" + access(record) + "</ul></div></div></div></li>";
     }
 
@@ -545,16 +545,6 @@ window.sspListing = (function () {
       requestAnimationFrame(function () { setTimeout(function () { scheduled = false; update(); }, 0); });
     }
 
-    function markPastStaticCards() {
-      document.querySelectorAll(".ssp-card[data-last-day]").forEach(function (item) {
-        if (item.getAttribute("data-last-day") < today) {
-          item.classList.add("ssp-card--past");
-          item.querySelector(".ssp-card__title").insertAdjacentHTML("beforeend", " " + badge("ssp-status--past", "", "Passée"));
-        }
-      });
-    }
-
-    markPastStaticCards();
     // An address that filters: the page's first results are not the ones asked for; say they are coming.
     var asked = new URLSearchParams(window.location.search);
     if (asked.get("q") || FIELDS.some(function (name) { return asked.get(name); })) {

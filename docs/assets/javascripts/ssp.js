@@ -75,6 +75,21 @@
   });
 })();
 
+/* « Passée » on the cards of actions over since the page was built (event-card.html marks those over
+   on the day of the build): a page of a département or of a day is only rebuilt each night. */
+(function () {
+  "use strict";
+  var now = new Date();
+  var today = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
+  document.querySelectorAll(".ssp-card[data-last-day]:not(.ssp-card--past)").forEach(function (item) {
+    if (item.getAttribute("data-last-day") < today) {
+      item.classList.add("ssp-card--past");
+      item.querySelector(".ssp-card__title").insertAdjacentHTML("beforeend",
+        " <span class=\"ssp-status ssp-status--past fr-badge fr-badge--sm\">Passée</span>");  // as event-card.html
+    }
+  });
+})();
+
 /* Live preview: while the content has problems, every address shows them — through MkDocs'
    404 page, which its server sends without its reload script. Reload when the preview rebuilds. */
 (function () {
