@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from . import markup
+from . import frenchinput, markup
 from .frenchdates import numeric
 from .vocab import AUDIENCES, REGIONS, closest_region, region_named
 
@@ -47,7 +47,7 @@ def parse_date(value: Any, expected: str = "attendu AAAA-MM-JJ") -> date:
     text = single(value)
     match = DATE_RE.fullmatch(text)
     if not match:
-        raise fail(f"« {text} » n'est pas une date ({expected}, par exemple 2017-11-24)")
+        raise fail(f"« {text} » n'est pas une date ({expected}, par exemple 2017-11-24)" + _written_as(text, frenchinput.parse_day))
     try:
         day = date(*map(int, match.groups()))
     except ValueError:
@@ -66,11 +66,21 @@ def parse_when(value: Any) -> date | datetime | time:
         return _time(match.group(1), match.group(2), text)
     match = WHEN_RE.fullmatch(text)
     if not match:
-        raise fail(f"« {text} » n'est ni une date ni une date et heure ({EXPECTED_WHEN}, par exemple 2017-11-24T14:00)")
+        raise fail(f"« {text} » n'est ni une date ni une date et heure ({EXPECTED_WHEN}, par exemple 2017-11-24T14:00)"
+                   + (_written_as(text, frenchinput.parse_moment) or _written_as(text, frenchinput.parse_clock)))
     day = parse_date(match.group(1), EXPECTED_WHEN)
     if match.group(2) is None:
         return day
     return datetime.combine(day, _time(match.group(2), match.group(3), text))
+
+
+def _written_as(text: str, parse) -> str:
+    """« ; écrivez « 2025-09-16T09:30 » » for a date or time written as people do (« 16/09/2025 9h30 »,
+    frenchinput), else nothing."""
+    try:
+        return f" ; écrivez « {frenchinput.iso(parse(text))} »"
+    except frenchinput.InputError:
+        return ""
 
 
 def _time(hours: str, minutes: str, text: str) -> time:
@@ -112,7 +122,11 @@ def parse_url(value: Any, schemes: tuple[str, ...] = ("http", "https")) -> str:
     if parts and scheme in schemes and (parts.netloc if scheme in ("http", "https") else parts.path):
         return text
     allowed = " ou ".join(f"{scheme}:" if scheme in ("mailto", "tel") else f"{scheme}://" for scheme in schemes)
-    raise fail(f"adresse « {text} » refusée : seules les adresses commençant par {allowed} sont acceptées")
+    fix = f" ; écrivez « https://{text} »" if WEB_ADDRESS.fullmatch(text) else ""
+    raise fail(f"adresse « {text} » refusée : seules les adresses commençant par {allowed} sont acceptées{fix}")
+
+
+WEB_ADDRESS = re.compile(r"www\.[^\s/]+\.[A-Za-z]{2,}(?:/\S*)?", re.IGNORECASE)  # « www.chu-lille.fr/… », as people write it
 
 
 EMAIL = re.compile(r"[^@\s<>\":/]+@[^@\s<>\":/]+\.[A-Za-z]{2,}")  # an address alone, not a link
@@ -120,14 +134,16 @@ FRENCH_PHONE = re.compile(r"(?:\+33\s?(?:\(0\)\s?)?|0)([1-9](?:[\s.-]?\d{2}){4})
 
 
 def parse_registration(value: Any) -> str:
-    """A link (http(s), mailto:, tel:), an e-mail address or a French phone number (made links:
-    « inscription@chu.fr » → mailto:, « 03 20 44 59 62 » → tel:+33320445962), or a plain text
-    such as « Entrée libre »."""
+    """A link (http(s), mailto:, tel:), an e-mail address, a French phone number or a « www. » address
+    (made links: « inscription@chu.fr » → mailto:, « 03 20 44 59 62 » → tel:+33320445962,
+    « www.chu.fr/inscription » → https://www.chu.fr/inscription), or a plain text such as « Entrée libre »."""
     text = single(value)
     if EMAIL.fullmatch(text):
         return "mailto:" + text
     if phone := FRENCH_PHONE.fullmatch(text):
         return "tel:+33" + re.sub(r"\D", "", phone.group(1))
+    if WEB_ADDRESS.fullmatch(text):
+        return parse_url("https://" + text)
     if re.match(r"https?://", text, re.IGNORECASE) and re.search(r"\s", text):
         raise fail(f"« {text} » commence par une adresse mais contient une espace : écrivez seulement l'adresse "
                    "(une espace dans une adresse s'écrit %20), ou un texte sans adresse")

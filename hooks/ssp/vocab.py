@@ -113,7 +113,20 @@ REGION_OF_DEPARTEMENT = {dep: region for region, (deps, _) in REGIONS.items() fo
 
 
 _REGION_BY_FOLDED = {fold(name): name for name in REGIONS}
-_REGION_BY_FOLDED["reunion"] = "La Réunion"
+# what regional teams write too: taken as the region's name
+_REGION_BY_FOLDED.update({"reunion": "La Réunion", "paca": "Provence-Alpes-Côte d'Azur", "regionsud": "Provence-Alpes-Côte d'Azur",
+                          "idf": "Île-de-France", "ara": "Auvergne-Rhône-Alpes", "aura": "Auvergne-Rhône-Alpes",
+                          "bfc": "Bourgogne-Franche-Comté", "hdf": "Hauts-de-France", "cvl": "Centre-Val de Loire",
+                          "centre": "Centre-Val de Loire", "pdl": "Pays de la Loire"})
+# the regions merged in 2016 (past editions' documents name them): suggested, not taken, the editor choosing the name kept
+_FORMER_REGIONS = {fold(former): region for region, formers in {
+    "Auvergne-Rhône-Alpes": ("Auvergne", "Rhône-Alpes"), "Bourgogne-Franche-Comté": ("Bourgogne", "Franche-Comté"),
+    "Grand Est": ("Alsace", "Lorraine", "Champagne-Ardenne", "Alsace-Champagne-Ardenne-Lorraine"),
+    "Hauts-de-France": ("Nord-Pas-de-Calais", "Picardie", "Nord-Pas-de-Calais-Picardie"),
+    "Normandie": ("Basse-Normandie", "Haute-Normandie"),
+    "Nouvelle-Aquitaine": ("Aquitaine", "Limousin", "Poitou-Charentes", "Aquitaine-Limousin-Poitou-Charentes"),
+    "Occitanie": ("Languedoc-Roussillon", "Midi-Pyrénées", "Languedoc-Roussillon-Midi-Pyrénées"),
+    "Centre-Val de Loire": ("Centre",)}.items() for former in formers if fold(former) not in _REGION_BY_FOLDED}
 
 
 def region_named(text: str) -> str | None:
@@ -122,7 +135,10 @@ def region_named(text: str) -> str | None:
 
 
 def closest_region(text: str) -> str | None:
-    """The region a mistyped name most likely means (« Haut de France » → Hauts-de-France), if one is close."""
+    """The region a mistyped name most likely means (« Haut de France » → Hauts-de-France), if one is close,
+    or that a former region is part of (« Picardie » → Hauts-de-France)."""
+    if former := _FORMER_REGIONS.get(fold(text)):
+        return former
     close = difflib.get_close_matches(fold(text), list(_REGION_BY_FOLDED), n=1, cutoff=0.75)
     return _REGION_BY_FOLDED[close[0]] if close else None
 

@@ -42,15 +42,28 @@ def only_problem(project) -> tuple[str, int, str]:
     ({"venue": "\n  city: Dechy\n  postal_code: 00000"},
      ("venue.postal_code", "postal_code", "le code postal « 00000 » ne correspond à aucun département")),
     ({"start": "24/11/2017 14h"}, ("start", "start", "« 24/11/2017 14h » n'est ni une date ni une date et heure "
-                                               "(attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, par exemple 2017-11-24T14:00)")),
+                                               "(attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, par exemple 2017-11-24T14:00) ; écrivez « 2017-11-24T14:00 »")),
+    ({"start": "24/11/2017"}, ("start", "start", "« 24/11/2017 » n'est ni une date ni une date et heure "
+                                           "(attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, par exemple 2017-11-24T14:00) ; écrivez « 2017-11-24 »")),
+    ({"start": "vendredi 24 novembre 2017 à 9h30"},
+     ("start", "start", "« vendredi 24 novembre 2017 à 9h30 » n'est ni une date ni une date et heure "
+                        "(attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, par exemple 2017-11-24T14:00) ; écrivez « 2017-11-24T09:30 »")),
+    ({"start": "2017-11-24T09:00", "end": "12h"}, ("end", "end", "« 12h » n'est ni une date ni une date et heure "
+                                                          "(attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, par exemple 2017-11-24T14:00) ; écrivez « 12:00 »")),
+    ({"start": "31/11/2017"}, ("start", "start", "« 31/11/2017 » n'est ni une date ni une date et heure "
+                                           "(attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, par exemple 2017-11-24T14:00)")),  # no such day: no fix said
     ({"start": "2017-11-31"}, ("start", "start", "la date « 2017-11-31 » n'existe pas (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)")),
     ({"start": "2017-11-24T25:00"}, ("start", "start", "l'heure de « 2017-11-24T25:00 » n'existe pas (attendu HH:MM, de 00:00 à 23:59)")),
     ({"region": "Gaule"}, ("region", "region", f"région inconnue « Gaule » ; régions permises : {', '.join(REGIONS)}")),
     ({"region": "Haut de France"}, ("region", "region", "région inconnue « Haut de France » ; vouliez-vous dire « Hauts-de-France » ? "
                                                          f"(régions permises : {', '.join(REGIONS)})")),
+    ({"region": "Picardie"}, ("region", "region", "région inconnue « Picardie » ; vouliez-vous dire « Hauts-de-France » ? "
+                                                   f"(régions permises : {', '.join(REGIONS)})")),  # a region merged in 2016
     ({"venue": "\n  city: Dechy\n  postal_code: 5900"}, ("venue.postal_code", "postal_code", "« 5900 » n'est pas un code postal (5 chiffres, par exemple 34000)")),
     ({"online_url": "https://exemple.fr/a b"}, ("online_url", "online_url", "adresse « https://exemple.fr/a b » refusée : seules les adresses "
                                                                    "commençant par http:// ou https:// sont acceptées")),
+    ({"online_url": "www.exemple.fr/visio"}, ("online_url", "online_url", "adresse « www.exemple.fr/visio » refusée : seules les adresses "
+                                                                 "commençant par http:// ou https:// sont acceptées ; écrivez « https://www.exemple.fr/visio »")),
     ({"registration": "https://exemple.fr/inscription ici"},
      ("registration", "registration", "« https://exemple.fr/inscription ici » commence par une adresse mais contient une espace : écrivez "
                          "seulement l'adresse (une espace dans une adresse s'écrit %20), ou un texte sans adresse")),
@@ -139,6 +152,8 @@ def test_links_and_texts_in_registration():
     assert fields.parse_registration("HTTPS://exemple.fr/inscription") == "HTTPS://exemple.fr/inscription"
     assert fields.parse_registration("mailto:accueil@chu.fr") == "mailto:accueil@chu.fr"
     assert fields.parse_registration("Entrée libre") == "Entrée libre"
+    assert fields.parse_registration("www.chu-douai.fr/inscription") == "https://www.chu-douai.fr/inscription"  # as people write it
+    assert fields.parse_registration("Sur www.chu-douai.fr") == "Sur www.chu-douai.fr"  # a text
 
 
 def test_contract_objects_never_change():
