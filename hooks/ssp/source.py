@@ -153,7 +153,7 @@ def parse_yaml(text: str, rel: str, first_line: int = 1) -> Document:
     if node is None:
         return document
     problems: list[Problem] = []
-    converter = _Converter(rel, first_line, document.lines, problems)
+    converter = _Converter(rel, first_line, document.lines, problems, text.split("\n"))
     document.data = converter.convert(node, ())
     if problems:
         raise ContentError(problems)
@@ -197,8 +197,8 @@ def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
 class _Converter:
     """Turns composed YAML nodes into Python values, recording lines."""
 
-    def __init__(self, rel: str, first_line: int, lines: dict[Key, int], problems: list[Problem]):
-        self.rel, self.first_line, self.lines, self.problems = rel, first_line, lines, problems
+    def __init__(self, rel: str, first_line: int, lines: dict[Key, int], problems: list[Problem], source: list[str]):
+        self.rel, self.first_line, self.lines, self.problems, self.source = rel, first_line, lines, problems, source
         self.count = 0
         self.active: set[int] = set()
 
@@ -217,6 +217,11 @@ class _Converter:
             if (index := refused_character(node.value)) is not None:  # written with a YAML escape (« \x07 »)
                 self.problems.append(Problem(self.rel, self.line(node), ".".join(map(str, key)),
                                              forbidden_message(node.value[index])))
+            if node.style in (None, "") and (cut := self.comment_after(node)):
+                self.problems.append(Problem(self.rel, self.first_line + node.end_mark.line, ".".join(map(str, key)),
+                                             f"« {cut} » n'est pas lu : après une espace, « # » commence un commentaire, que YAML "
+                                             f"ignore (la valeur lue serait « {node.value} ») ; mettez toute la valeur entre "
+                                             "guillemets, ou le commentaire sur sa propre ligne"))
             return node.value
         self.active.add(id(node))
         try:
@@ -225,6 +230,14 @@ class _Converter:
             return self.convert_mapping(node, key)
         finally:
             self.active.discard(id(node))
+
+    def comment_after(self, node: yaml.ScalarNode) -> str:
+        """What follows an unquoted value on its last line from a « # » joined to a word on: a comment to YAML, lost
+        from the value (« title: Atelier #2 sur l'hygiène » reads « Atelier », « #SSP2025 » a hashtag). A « # »
+        followed by a space is a comment as YAML writes them (the new edition's file has « # À REMPLIR : … »)."""
+        mark = node.end_mark
+        rest = self.source[mark.line][mark.column:].strip() if mark.line < len(self.source) else ""
+        return rest if rest[:1] == "#" and rest[1:2] not in ("", " ", "#") else ""
 
     def convert_mapping(self, node: yaml.MappingNode, key: Key) -> dict:
         result: dict[str, Any] = {}

@@ -69,6 +69,9 @@ def only_problem(project) -> tuple[str, int, str]:
                          "seulement l'adresse (une espace dans une adresse s'écrit %20), ou un texte sans adresse")),
     ({"registration": "ftp://exemple.fr"}, ("registration", "registration", "adresse « ftp://exemple.fr » refusée : seules les adresses "
                                                                 "commençant par http:// ou https:// ou mailto: ou tel: sont acceptées")),
+    ({"title": "Atelier #2 sur l'hygiène des mains"},  # YAML would read « Atelier »: nothing is lost in silence
+     ("title", "title", "« #2 sur l'hygiène des mains » n'est pas lu : après une espace, « # » commence un commentaire, que YAML "
+                        "ignore (la valeur lue serait « Atelier ») ; mettez toute la valeur entre guillemets, ou le commentaire sur sa propre ligne")),
     ({"start": None, "slots": "[]"}, ("slots", "slots", "la liste ne doit pas être vide")),
     ({"programme": "\n  - start: 9h\n    title: Accueil"},
      ("programme.1.start", "- start: 9h", "« 9h » n'est pas une heure (attendu HH:MM, par exemple 09:30)")),

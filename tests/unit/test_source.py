@@ -22,6 +22,18 @@ def test_lines_of_nested_values():
     assert document.line_of(("slots", 1, "unknown")) == 8
 
 
+def test_a_hash_joined_to_a_word_after_an_unquoted_value_is_refused_not_cut():
+    """« #2 », « #SSP2025 » after a space end a plain value: what follows would be lost in silence. Quoted, inside
+    a word, on its own line or followed by a space (a comment, as the new edition's file writes them), it is no cut."""
+    document = parse_yaml('a: "Salle #2" #au fond\nb: SSP#2025\n# une note\nc: [x, y] # z\nd: # à remplir\n'
+                          "start: 2026-09-14     # À REMPLIR : premier jour\ne: f ## g\n", "x.yml")
+    assert document.data == {"a": "Salle #2", "b": "SSP#2025", "c": ["x", "y"], "d": None, "start": "2026-09-14", "e": "f"}
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("title: Atelier #2\nvenue:\n  name: Hall\n  city: Lens #Pas-de-Calais\naudience:\n  - patients #RU\n", "x.yml", 2)
+    assert [(problem.line, problem.field, problem.message.split(" n'est")[0]) for problem in caught.value.problems] == [
+        (2, "title", "« #2 »"), (5, "venue.city", "« #Pas-de-Calais »"), (7, "audience.0", "« #RU »")]
+
+
 def test_duplicate_key_is_reported_with_its_line():
     with pytest.raises(ContentError) as caught:
         parse_yaml("title: A\ntype: atelier\ntitle: B\n", "x.yml")
