@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, ClassVar, Literal
 
 from pydantic import BeforeValidator, Field, WithJsonSchema, model_validator
 
-from .fields import Audience, Contract, LocalDate, Markdown, Publishable, Region, Text, WebUrl, as_list, fail, single
+from .fields import Audience, Contract, LocalDate, Markdown, Publishable, Region, Text, WebUrl, as_codes, as_list, fail, single
 from .thumbnails import Thumbnail
 from .urls import link
 
@@ -34,7 +34,7 @@ class Material(Contract):
 
     title: Text = Field(description="Titre du support")
     kind: MaterialKind = Field(description="Type : " + ", ".join(MATERIAL_KINDS))
-    audience: Annotated[list[Audience], BeforeValidator(as_list)] = Field(default_factory=list, description="Publics")
+    audience: Annotated[list[Audience], BeforeValidator(as_codes)] = Field(default_factory=list, description="Publics")
     publisher: Text = Field(description="Éditeur : DGOS, ARS…")
     file: Text | None = Field(None, description="Fichier du dossier de l'édition, par exemple supports/affiche.pdf")
     url: WebUrl | None = Field(None, description="Ou bien : lien vers le support en ligne")

@@ -157,6 +157,13 @@ def as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+def as_codes(value: Any) -> Any:
+    """A list of codes (publics, aménagements) also as one value, the codes between commas: « patients, proches »."""
+    if not isinstance(value, str):
+        return value
+    return [part.strip() for part in value.split(",") if part.strip()] or [value]
+
+
 def is_link(text: str) -> bool:
     return bool(re.fullmatch(r"(https?|mailto|tel):\S+", text, re.IGNORECASE))
 

@@ -132,6 +132,16 @@ def choose(text: str, choices: dict[str, str], labels: dict[str, str], what: str
     raise InputError(f"{what} « {text} » inconnu{hint} (valeurs permises : {', '.join(labels.values())})")
 
 
+def code_named(text: str, codes: list[str]) -> str | None:
+    """The code among `codes` (one vocabulary's) that a label or a synonym names, as a spreadsheet says it:
+    « Annulé » → cancelled, « Portes ouvertes » → portes-ouvertes; None if none."""
+    for choices in (TYPE_CHOICES, STATUS_CHOICES, AUDIENCE_CHOICES, ACCESSIBILITY_CHOICES):
+        if set(choices.values()) == set(codes):
+            folded = fold(text)
+            return choices.get(folded) or choices.get(folded.rstrip("s"))
+    return None
+
+
 def parse_type(text: str) -> str:
     return choose(text, TYPE_CHOICES, EVENT_TYPES, "type")
 

@@ -30,6 +30,7 @@ from .fields import (
     Theme,
     WebUrl,
     When,
+    as_codes,
     as_list,
     check_range,
     fail,
@@ -136,12 +137,12 @@ class EventMeta(Publishable):
     organizer_contact: Slug | None = Field(None, description="Fiche contact de l'organisateur (campaigns/contacts/<nom>.yml)")
     venue: Venue | None = Field(None, description="Lieu ; facultatif pour une action en ligne")
     region: Region | None = Field(None, description="Région (l'une des 18)")
-    audience: Annotated[list[Audience], BeforeValidator(as_list)] = Field(default_factory=list, description="Publics visés")
+    audience: Annotated[list[Audience], BeforeValidator(as_codes)] = Field(default_factory=list, description="Publics visés")
     registration: Registration | None = Field(None, description="Inscription : lien, courriel (mailto:) ou texte")
     online_url: WebUrl | None = Field(None, description="Lien pour suivre l'action en ligne")
     status: Status = Field("scheduled", description="scheduled (programmé), rescheduled (reprogrammé), moved-online "
                                                      "(déplacé en ligne), postponed (reporté), full (complet), cancelled (annulé)")
-    accessibility: Annotated[list[Accessibility], BeforeValidator(as_list)] = Field(
+    accessibility: Annotated[list[Accessibility], BeforeValidator(as_codes)] = Field(
         default_factory=list, description="Aménagements prévus : moteur (fauteuil roulant), auditif, visuel, psychique, intellectuel")
     age: AgeRange | None = Field(None, description="Âges visés : min, max (en années)")
     programme: list[Session] = Field(default_factory=list, description="Programme (colloque…) : start, end, title, speakers")

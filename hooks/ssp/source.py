@@ -8,6 +8,7 @@ line is kept so that any problem can name it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -188,10 +189,34 @@ def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
             return YAML_HINTS["tab character"]
         if found in ("@", "`"):
             return f"« {found} » en début de valeur ; mettez la valeur entre guillemets"
+    if (quoted := _quote_closed_early(error, source)) is not None:
+        return quoted
     for english, french in YAML_HINTS.items():
         if english in text:
             return french
     return "vérifiez l'indentation et les « : », et mettez entre guillemets une valeur qui contient « : » ou « # »"
+
+
+QUOTED_VALUE = re.compile(r"^(\s*(?:- )?[^\s:#][^:#]*:\s+)(['\"])(.*)\2\s*$")  # « title: 'L'hygiène' »: key, quote, inside
+
+
+def _quote_closed_early(error: yaml.MarkedYAMLError, source: str) -> str | None:
+    """The hint for a value between quotes holding the same quote, which closes it (« title: 'L'hygiène des
+    mains' »): libyaml stops just after that quote. With the line as it should be written, when it can be said."""
+    mark = error.problem_mark
+    lines = source.splitlines()
+    if not mark or mark.line >= len(lines) or not mark.column or lines[mark.line][mark.column - 1] not in "'\"":
+        return None
+    line = lines[mark.line]
+    quote = line[mark.column - 1]
+    match = QUOTED_VALUE.match(line)
+    inside = match.group(3) if match and match.group(2) == quote else None
+    if quote == "'":
+        fixed = f" : {match.group(1).strip()} \"{inside}\"" if match and inside is not None and '"' not in inside else ""
+        return f"une apostrophe dans une valeur entre apostrophes (' … ') la ferme trop tôt ; entourez-la de guillemets doubles{fixed}"
+    fixed = f" : {match.group(1).strip()} '{inside}'" if match and inside is not None and "'" not in inside else ""
+    return (f"un guillemet droit (\") dans une valeur entre guillemets droits la ferme trop tôt ; écrivez « » dans le texte, "
+            f"ou entourez la valeur d'apostrophes{fixed}")
 
 
 class _Converter:

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from . import frenchinput
 from .problems import ContentError, Problem
 from .source import Document
 
@@ -92,7 +93,8 @@ def message(item: Any, loc: tuple, model: type[BaseModel]) -> str:
         return "une seule valeur est attendue ici, pas une liste ni des sous-champs"
     if kind == "literal_error":
         allowed = [option.strip("'") for option in ctx.get("expected", "").replace(" or ", ", ").split(", ")]
-        guesses = difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
+        guesses = [said] if (said := frenchinput.code_named(str(value), allowed)) else \
+            difflib.get_close_matches(str(value), allowed, n=1, cutoff=0.5)
         hint = f" ; vouliez-vous dire « {guesses[0]} » ?" if guesses else ""
         return f"valeur « {value} » inconnue{hint} (valeurs permises : {', '.join(allowed)})"
     if kind in ("greater_than_equal", "less_than_equal"):

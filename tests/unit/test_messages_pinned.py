@@ -54,6 +54,10 @@ def only_problem(project) -> tuple[str, int, str]:
                                            "(attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM, par exemple 2017-11-24T14:00)")),  # no such day: no fix said
     ({"start": "2017-11-31"}, ("start", "start", "la date « 2017-11-31 » n'existe pas (attendu AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)")),
     ({"start": "2017-11-24T25:00"}, ("start", "start", "l'heure de « 2017-11-24T25:00 » n'existe pas (attendu HH:MM, de 00:00 à 23:59)")),
+    ({"status": "annulé"}, ("status", "status", "valeur « annulé » inconnue ; vouliez-vous dire « cancelled » ? (valeurs permises : "
+                                                "scheduled, rescheduled, moved-online, postponed, full, cancelled)")),  # its French name
+    ({"audience": "patients, proche"}, ("audience.2", "audience", "valeur « proche » inconnue ; vouliez-vous dire « proches » ? "
+                                                               "(valeurs permises : grand-public, patients, proches, usagers, professionnels, etudiants)")),
     ({"region": "Gaule"}, ("region", "region", f"région inconnue « Gaule » ; régions permises : {', '.join(REGIONS)}")),
     ({"region": "Haut de France"}, ("region", "region", "région inconnue « Haut de France » ; vouliez-vous dire « Hauts-de-France » ? "
                                                          f"(régions permises : {', '.join(REGIONS)})")),

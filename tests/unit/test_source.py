@@ -48,6 +48,12 @@ def test_duplicate_key_is_reported_with_its_line():
     ("title: a\nvenue:\n\tname: Salle\n  city: Lens\n", 3, "tabulation"),  # a tab opening a nested field (libyaml names no character)
     ("title: a\norganizer: @CHLens\n", 2, "« @ » en début de valeur"),
     ('title: "pas fermé\ntype: x\n', 3, "guillemet"),
+    # the same quote inside the value closes it: said, with the line to write
+    ("type: stand\ntitle: 'L'hygiène des mains'\n", 2,
+     "une apostrophe dans une valeur entre apostrophes (' … ') la ferme trop tôt ; entourez-la de guillemets doubles : "
+     "title: \"L'hygiène des mains\""),
+    ('venue:\n  name: "Salle "Pasteur""\n', 2, "ou entourez la valeur d'apostrophes : name: 'Salle \"Pasteur\"'"),
+    ("speakers:\n  - 'Dr L'Hôte\n", 2, "la ferme trop tôt ; entourez-la de guillemets doubles"),
 ])
 def test_syntax_errors_are_french_with_a_line(text, line, words):
     with pytest.raises(ContentError) as caught:

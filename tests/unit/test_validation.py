@@ -164,6 +164,14 @@ def test_lists_accept_a_single_value_and_check_items(project):
     assert "journalistes" in problem.message
 
 
+def test_codes_written_on_one_line_between_commas_are_a_list(project):
+    """« audience: patients, proches », as one writes it: the codes, not one unknown value; a text list (speakers) keeps its commas."""
+    project.edition()
+    project.event("a", front_matter(audience="patients, proches", accessibility="moteur,auditif"))
+    [event] = project.load()[0].events
+    assert (event.meta.audience, event.meta.accessibility) == (["patients", "proches"], ["moteur", "auditif"])
+
+
 def test_wrong_shapes_are_explained(project):
     project.edition()
     project.event("a", front_matter(title="[a, b]"))
