@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from .source import forbidden_message, refused_character
 
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-# Descriptions sit under the page's own <h1>: their headings start at <h2>. No images: a
+# Descriptions sit under the page's own <h1>: their headings start at <h2> (a « # » is moved down). No images: a
 # description must not make readers' browsers fetch anything from another site. No direction overrides.
 TAGS = (nh3.ALLOWED_TAGS - {"h1", "img", "bdo", "bdi"}) | {"details", "summary"}
 ATTRIBUTES = {tag: names - {"dir"} for tag, names in nh3.ALLOWED_ATTRIBUTES.items()}
@@ -38,6 +38,16 @@ _md = MarkdownIt("commonmark", {"maxNesting": 20}).enable("table")
 SCROLLING = '<div class="ssp-table-scroll" role="region" aria-label="Tableau" tabindex="0">'
 _md.add_render_rule("table_open", lambda *_: f"{SCROLLING}<table>\n")
 _md.add_render_rule("table_close", lambda *_: "</table></div>\n")
+# A text whose headings start at « # » has them one level down (its page's title is the only <h1>): kept as
+# headings, not left as bare text by the sanitiser, the text's own outline unchanged.
+_md.add_render_rule("heading_open", lambda _, tokens, index, options, env: f"<h{_level(tokens[index], env)}>")
+_md.add_render_rule("heading_close", lambda _, tokens, index, options, env: f"</h{_level(tokens[index], env)}>\n")
+
+
+def _level(token, env: dict) -> int:
+    return min(6, int(token.tag[1]) + env.get("shift", 0))
+
+
 FRAME_VALUES = {"div": {"class": {"ssp-table-scroll"}, "role": {"region"}, "aria-label": {"Tableau"}, "tabindex": {"0"}}}
 # HTML written in a text: opening tags that nest (void elements and those HTML closes by itself aside)
 _NOT_NESTING = {"area", "br", "col", "hr", "img", "input", "wbr", "li", "p", "td", "th", "tr", "dt", "dd", "option",
@@ -144,7 +154,8 @@ def render(text: str | None) -> str:
     tokens = _checked_tokens(text)
     if not tokens:
         return ""
-    return nh3.clean(_md.renderer.render(list(tokens), _md.options, {}).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES,
+    shift = int(any(token.type == "heading_open" and token.tag == "h1" for token in tokens))
+    return nh3.clean(_md.renderer.render(list(tokens), _md.options, {"shift": shift}).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES,
                      tag_attribute_values=FRAME_VALUES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
 
 

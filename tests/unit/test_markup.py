@@ -27,6 +27,18 @@ def test_the_frame_s_attributes_keep_no_other_value():
     assert 'title="&lt;table&gt;"' in markup.render('<a title="<table>" href="https://example.org/">lien</a>')
 
 
+@pytest.mark.parametrize("text, headings", [
+    ("# Programme\n\nTexte.\n\n## Accès\n\nBus 12.", [("h2", "Programme"), ("h3", "Accès")]),  # « # » moved down, the outline kept
+    ("Programme\n=========\n\nTexte.", [("h2", "Programme")]),
+    ("## Accès\n\nBus 12.\n\n### Parking", [("h2", "Accès"), ("h3", "Parking")]),  # already below the page's title: as written
+    ("# Un\n\n###### Six", [("h2", "Un"), ("h6", "Six")]),
+])
+def test_a_text_s_headings_stay_headings_under_the_page_s_title(text, headings):
+    """The page's title is its only <h1>: a text's « # Programme » was left as bare text by the sanitiser."""
+    html = BeautifulSoup(markup.render(text), "html.parser")
+    assert [(heading.name, heading.get_text()) for heading in html.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])] == headings
+
+
 @pytest.mark.parametrize("text, line, words", [
     ("Voir l'affiche : ![affiche](affiche-lens.png).", 1, "image « affiche-lens.png » : un texte du site ne montre pas d'image"),
     ("Premier paragraphe.\n\nLe programme :\n[le programme](programme.pdf).", 4, "lien « programme.pdf » : écrivez une adresse complète"),
