@@ -85,18 +85,64 @@ def liens(project: Path) -> None:
     sys.exit(1 if broken else 0)
 
 
+class Typed(click.ParamType):
+    """An answer as people type it (« 16/09/2026 14h », « Portes ouvertes », « Hauts de France »), read by
+    frenchinput and given in the content files' form; a wrong one is said in French and, when it was
+    typed at a question, asked again (the other answers are kept)."""
+
+    def __init__(self, metavar: str, parse) -> None:
+        self.name, self.parse = metavar, parse
+
+    def get_metavar(self, param, ctx=None) -> str:
+        return self.name
+
+    def convert(self, value, param, ctx):
+        from .frenchinput import InputError
+
+        if not value:
+            return ""
+        try:
+            return self.parse(value)
+        except InputError as error:
+            self.fail(str(error), param, ctx)
+
+
+def _moment(text: str) -> str:
+    from .frenchinput import iso, parse_moment
+
+    return iso(parse_moment(text))
+
+
+def _end(text: str) -> str:
+    from .frenchinput import InputError, iso, parse_clock, parse_moment
+
+    try:
+        return iso(parse_moment(text))
+    except InputError:
+        return iso(parse_clock(text))
+
+
+def _choice(name: str):
+    def parse(text: str) -> str:
+        from . import frenchinput
+
+        return getattr(frenchinput, name)(text)
+    return parse
+
+
 @main.command("nouvel-evenement", help="Crée le fichier d'une action à partir de quelques réponses, puis le vérifie.")
 @click.option("--edition", "year", type=int, required=True, prompt="Année de l'édition", help="Année de l'édition, par exemple 2026.")
 @click.option("--titre", prompt="Titre de l'action", help="Titre de l'action.")
-@click.option("--type", "type_", prompt="Type (" + ", ".join(EVENT_TYPES) + ")", type=click.Choice(list(EVENT_TYPES)),
-              help="Type d'action.")
-@click.option("--debut", prompt="Début (AAAA-MM-JJ ou AAAA-MM-JJTHH:MM)", help="Début : 2026-09-15 ou 2026-09-15T14:00.")
-@click.option("--fin", default="", help="Fin : dernier jour, date et heure, ou HH:MM le même jour.")
+@click.option("--type", "type_", prompt="Type (" + ", ".join(EVENT_TYPES) + ")", type=Typed("TYPE", _choice("parse_type")),
+              help="Type d'action : " + ", ".join(EVENT_TYPES) + " (ou son nom : « Portes ouvertes »).")
+@click.option("--debut", prompt="Début (24/11/2026, ou 24/11/2026 14h)", type=Typed("DATE", _moment),
+              help="Début : 2026-09-15, 15/09/2026, 15/09/2026 14h…")
+@click.option("--fin", default="", type=Typed("DATE", _end), help="Fin : dernier jour, date et heure, ou heure seule le même jour (16h30).")
 @click.option("--organisateur", prompt="Organisateur", help="Établissement ou structure qui organise.")
-@click.option("--ville", default="", prompt="Ville (vide si l'action est en ligne)", help="Commune du lieu.")
-@click.option("--code-postal", default="", help="Code postal du lieu (5 chiffres).")
+@click.option("--ville", default="", show_default=False, prompt="Ville (vide si l'action est en ligne)", help="Commune du lieu.")
+@click.option("--code-postal", default="", type=Typed("CODE", _choice("parse_postal_code")), help="Code postal du lieu (5 chiffres).")
 @click.option("--lieu", default="", help="Nom du lieu (établissement, salle…).")
-@click.option("--region", default="", help="Région du lieu (obligatoire avec une ville).")
+@click.option("--region", default="", type=Typed("RÉGION", _choice("parse_region")), help="Région du lieu (obligatoire avec une ville).")
 @click.option("--en-ligne", default="", help="Lien pour suivre l'action en ligne (https://…).")
 @click.option("--public", "audience", multiple=True, help="Public visé (répétable) : " + ", ".join(AUDIENCES) + ".")
 @click.option("--nom", default=None, help="Nom du fichier, sans .md (par défaut : tiré du titre).")
@@ -105,8 +151,14 @@ def nouvel_evenement(project: Path, year, titre, type_, debut, fin, organisateur
                      en_ligne, audience, nom) -> None:
     from .scaffold import event_fields, new_event
 
-    if ville and not region:
-        region = click.prompt("Région")
+    if ville and not region:  # asked only once a place is given
+        if not code_postal:
+            code_postal = click.prompt("Code postal (vide s'il n'est pas connu)", default="", show_default=False,
+                                       type=Typed("CODE", _choice("parse_postal_code")))
+        from .vocab import REGION_OF_DEPARTEMENT, departement_of
+
+        guess = REGION_OF_DEPARTEMENT.get(departement_of(code_postal) or "") if code_postal else None  # Enter takes it
+        region = click.prompt("Région", default=guess, type=Typed("RÉGION", _choice("parse_region")))
     fields = event_fields(titre, type_, debut, fin or None, organisateur, ville or None, code_postal or None,
                           lieu or None, region or None, en_ligne or None, list(audience))
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
 from helpers import ROOT, SSP, ssp
 
@@ -26,9 +27,8 @@ def test_nouvel_evenement_refuses_invalid_answers(project):
     common = ["nouvel-evenement", "--edition", "2017", "--titre", "X", "--type", "atelier", "--organisateur", "CH",
               "--ville", "Lyon", "--code-postal", "69003"]
     result = ssp(project, *common, "--debut", "2017-13-01", "--region", "Auvergne-Rhône-Alpes")
-    assert result.returncode == 1
-    assert "1 erreur dans le contenu ; aucun fichier n'a été écrit." in result.stderr
-    assert "start : la date « 2017-13-01 » n'existe pas" in result.stderr
+    assert result.returncode == 2  # the answer itself, as Click says it
+    assert "Erreur : Valeur invalide pour '--debut' : la date « 2017-13-01 » n'existe pas ; écrivez la date comme" in result.stderr
     result = ssp(project, *common, "--debut", "2017-11-21", "--region", "Occitanie")
     assert "region : le code postal 69003 est en Auvergne-Rhône-Alpes, pas en Occitanie" in result.stderr
     assert not (project.root / "campaigns/2017/events").exists() or not any((project.root / "campaigns/2017/events").iterdir())
@@ -38,12 +38,33 @@ def test_nouvel_evenement_asks_questions(project):
     import subprocess
 
     project.edition()
-    answers = "2017\nAtelier des patients\natelier\n2017-11-22\nCH de test\nLyon\nAuvergne-Rhône-Alpes\n"
+    answers = "2017\nAtelier des patients\natelier\n2017-11-22\nCH de test\nLyon\n\nAuvergne-Rhône-Alpes\n"
     result = subprocess.run([str(SSP), "--projet", str(project.root), "nouvel-evenement"],
                             input=answers, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Titre de l'action" in result.stdout
     assert sorted(path.name for path in (project.root / "campaigns/2017/events").iterdir()) == ["atelier-des-patients.md"]
+
+
+def test_nouvel_evenement_takes_answers_as_people_type_them_and_asks_a_wrong_one_again(project):
+    """« Portes ouvertes », « 22/11/2017 14h », « PACA »… as in a spreadsheet; a wrong answer is said and asked
+    again, the others kept (no starting over); the file holds the contract's forms."""
+    import subprocess
+
+    project.edition()
+    answers = "Portes ouvertes de la maternité\nPortes ouvertes\n31/11/2017\n22/11/2017 14h\nCH de Douai\nDechy\n59 187\nPicardie\n\n"
+    result = subprocess.run([str(SSP), "--projet", str(project.root), "nouvel-evenement", "--edition", "2017"],
+                            input=answers, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    said = result.stdout + result.stderr
+    assert "Erreur : la date « 31/11/2017 » n'existe pas" in said
+    assert "Erreur : région « Picardie » inconnue ; vouliez-vous dire « Hauts-de-France » ?" in said
+    assert "Région [Hauts-de-France]:" in said  # the postal code's, taken by Enter
+    [event] = project.load()[0].events
+    assert (event.meta.type, event.meta.start, event.meta.venue.postal_code, event.meta.region) == (
+        "portes-ouvertes", datetime(2017, 11, 22, 14), "59187", "Hauts-de-France")
+    text = (project.root / "campaigns/2017/events/portes-ouvertes-de-la-maternite.md").read_text(encoding="utf-8")
+    assert "start: 2017-11-22T14:00\n" in text and "type: portes-ouvertes\n" in text
 
 
 def test_nouvelle_edition_from_the_previous_one(project):
