@@ -187,8 +187,9 @@ def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
         found = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
         if found == "\t":
             return YAML_HINTS["tab character"]
-        if found in ("@", "`"):
-            return f"« {found} » en début de valeur ; mettez la valeur entre guillemets"
+    if (mark := error.problem_mark) and mark.line < len(lines := source.splitlines()) and \
+            (first := VALUE_START.match(lines[mark.line])) and first.group(1) in INDICATORS:
+        return f"« {first.group(1)} » en début de valeur ; mettez la valeur entre guillemets"
     if (quoted := _quote_closed_early(error, source)) is not None:
         return quoted
     for english, french in YAML_HINTS.items():
@@ -197,6 +198,9 @@ def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
     return "vérifiez l'indentation et les « : », et mettez entre guillemets une valeur qui contient « : » ou « # »"
 
 
+# What YAML reads as syntax at the start of a value, not as text (« *Atelier* », « %20 », « > À noter », « @CHLens »)
+INDICATORS = "*&!%@`|>?"
+VALUE_START = re.compile(r"^\s*(?:-\s+|(?:-\s+)?[^\s:#][^:#]*:\s+)(\S)")
 QUOTED_VALUE = re.compile(r"^(\s*(?:- )?[^\s:#][^:#]*:\s+)(['\"])(.*)\2\s*$")  # « title: 'L'hygiène' »: key, quote, inside
 
 
@@ -242,7 +246,12 @@ class _Converter:
             if (index := refused_character(node.value)) is not None:  # written with a YAML escape (« \x07 »)
                 self.problems.append(Problem(self.rel, self.line(node), ".".join(map(str, key)),
                                              forbidden_message(node.value[index])))
-            if node.style in (None, "") and (cut := self.comment_after(node)):
+            if (mark := node.start_mark).line < len(self.source) and self.source[mark.line][mark.column:mark.column + 1] in ("&", "!"):
+                written = self.source[mark.line][mark.column:].split(" ", 1)[0]
+                self.problems.append(Problem(self.rel, self.line(node), ".".join(map(str, key)),
+                                             f"« {written} » en début de valeur : YAML le lit comme une marque et le retire (la "
+                                             f"valeur lue serait « {node.value} ») ; mettez la valeur entre guillemets"))
+            elif node.style in (None, "") and (cut := self.comment_after(node)):
                 self.problems.append(Problem(self.rel, self.first_line + node.end_mark.line, ".".join(map(str, key)),
                                              f"« {cut} » n'est pas lu : après une espace, « # » commence un commentaire, que YAML "
                                              f"ignore (la valeur lue serait « {node.value} ») ; mettez toute la valeur entre "

@@ -34,6 +34,17 @@ def test_a_hash_joined_to_a_word_after_an_unquoted_value_is_refused_not_cut():
         (2, "title", "« #2 »"), (5, "venue.city", "« #Pas-de-Calais »"), (7, "audience.0", "« #RU »")]
 
 
+def test_a_mark_yaml_takes_from_a_value_s_start_is_refused_not_dropped():
+    """« !important », « &co »: a tag or an anchor to YAML, removed from the value without a word."""
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("title: !Nouveau atelier\norganizer: &co CHU\ntime_note: \"!\"\n", "x.yml")
+    assert [(problem.line, problem.field, problem.message) for problem in caught.value.problems] == [
+        (1, "title", "« !Nouveau » en début de valeur : YAML le lit comme une marque et le retire (la valeur lue serait « atelier ») ; "
+                     "mettez la valeur entre guillemets"),
+        (2, "organizer", "« &co » en début de valeur : YAML le lit comme une marque et le retire (la valeur lue serait « CHU ») ; "
+                         "mettez la valeur entre guillemets")]
+
+
 def test_duplicate_key_is_reported_with_its_line():
     with pytest.raises(ContentError) as caught:
         parse_yaml("title: A\ntype: atelier\ntitle: B\n", "x.yml")
@@ -48,6 +59,11 @@ def test_duplicate_key_is_reported_with_its_line():
     ("title: a\nvenue:\n\tname: Salle\n  city: Lens\n", 3, "tabulation"),  # a tab opening a nested field (libyaml names no character)
     ("title: a\norganizer: @CHLens\n", 2, "« @ » en début de valeur"),
     ('title: "pas fermé\ntype: x\n', 3, "guillemet"),
+    # what YAML reads as syntax at a value's start, not as text
+    ("title: *Atelier* des mains\n", 1, "« * » en début de valeur ; mettez la valeur entre guillemets"),
+    ("title: %20 de réduction\n", 1, "« % » en début de valeur"),
+    ("time_note: > 14 h\n", 1, "« > » en début de valeur"),
+    ("speakers:\n  - *Dr* Martin\n", 2, "« * » en début de valeur"),
     # the same quote inside the value closes it: said, with the line to write
     ("type: stand\ntitle: 'L'hygiène des mains'\n", 2,
      "une apostrophe dans une valeur entre apostrophes (' … ') la ferme trop tôt ; entourez-la de guillemets doubles : "
