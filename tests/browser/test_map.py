@@ -46,3 +46,6 @@ def test_on_a_phone_every_region_is_a_fingers_size_and_its_name_readable(present
     page.click("text=Ou choisissez votre département")
     heights = page.evaluate("[...document.querySelectorAll('.ssp-near__list a, .ssp-map__table a')].map(link => link.getBoundingClientRect().height)")
     assert len(heights) > 18 and min(heights) >= 44
+    # …and not more than a finger needs (in Material, whose rem is 20 px, 2.75rem made them 55 px), its text at the left
+    assert max(page.evaluate("[...document.querySelectorAll('.ssp-map__table a')].map(link => link.getBoundingClientRect().height)")) < 50
+    assert page.evaluate("getComputedStyle(document.querySelector('.ssp-map__table tbody th')).textAlign") in ("left", "start")
