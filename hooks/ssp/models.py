@@ -286,21 +286,25 @@ class Event:
     def place(self) -> str:
         """Where one takes part, in one line, as a card and the listing's data say it: « venue, town
         (département) », the same « et en ligne », or « En ligne » (an action moved online too)."""
-        return self.where(with_departement=True)
+        return self.where(self.departement_named)
 
     @property
     def local_place(self) -> str:
         """The place as a département's page says it, whose title names the département: « venue, town »."""
-        return self.where(with_departement=False)
+        return self.where(None)
 
-    def where(self, with_departement: bool) -> str:
+    def where(self, departement: str | None) -> str:
         venue = self.meta.venue
         if venue is None or self.attendance == "en-ligne":
             return "En ligne"
-        where = ", ".join(part for part in (venue.name, venue.city) if part)
-        if with_departement and self.departement:
-            where += f" ({DEPARTEMENTS[self.departement]})"
+        where = ", ".join(part for part in (venue.name, venue.city) if part) + (f" ({departement})" if departement else "")
         return where + (" et en ligne" if self.attendance == "mixte" else "")
+
+    @property
+    def departement_named(self) -> str | None:
+        """The département said after the town (« Dechy (Nord) »), but for a town of its name (« Paris », not « Paris (Paris) »)."""
+        name = DEPARTEMENTS[self.departement] if self.departement else None
+        return None if name and self.meta.venue and fold(self.meta.venue.city) == fold(name) else name
 
     @property
     def departement(self) -> str | None:

@@ -87,7 +87,7 @@ def test_an_actions_text_alternative_and_lines():
     occurrence = type("Occurrence", (), {"start": day, "end": day, "first_day": day, "last_day": day})
     meta = type("Meta", (), {"title": "Portes ouvertes", "status": "cancelled", "venue": type("Venue", (), {"city": "Dechy"})})
     action = type("Action", (), {"meta": meta, "occurrences": [occurrence], "timezone": "Europe/Paris", "departement": "59",
-                                 "dates_hold": Event.dates_hold})()
+                                 "dates_hold": Event.dates_hold, "departement_named": Event.departement_named})()
     assert shareimage.when_and_where(action) == ("Annulée — le vendredi 24 novembre 2017", "Dechy (Nord)")
     assert shareimage.event_alt_text(action) == "Portes ouvertes — Annulée — le vendredi 24 novembre 2017, Dechy (Nord)"
     meta.status, meta.venue = "scheduled", None

@@ -172,6 +172,19 @@ def test_codes_written_on_one_line_between_commas_are_a_list(project):
     assert (event.meta.audience, event.meta.accessibility) == (["patients", "proches"], ["moteur", "auditif"])
 
 
+def test_a_place_names_its_departement_but_for_a_town_of_its_name(project):
+    """« Dechy (Nord) », « Saint-Denis (La Réunion) », but « Paris », not « Paris (Paris) »: on a card, a page, a share picture."""
+    from ssp.exports.shareimage import when_and_where
+
+    project.edition()
+    for slug, city, code, region in [("a", "Dechy", "59187", "Hauts-de-France"), ("b", "Paris", "75013", "Île-de-France"),
+                                     ("c", "Saint-Denis", "97400", "La Réunion")]:
+        project.event(slug, front_matter(venue=f"\n  name: Hall\n  city: {city}\n  postal_code: \"{code}\"", region=region))
+    events = {event.slug: event for event in project.load()[0].events}
+    assert [events[slug].place for slug in "abc"] == ["Hall, Dechy (Nord)", "Hall, Paris", "Hall, Saint-Denis (La Réunion)"]
+    assert [when_and_where(events[slug])[1] for slug in "abc"] == ["Dechy (Nord)", "Paris", "Saint-Denis (La Réunion)"]
+
+
 def test_wrong_shapes_are_explained(project):
     project.edition()
     project.event("a", front_matter(title="[a, b]"))

@@ -17,7 +17,7 @@ from PIL import Image, ImageDraw, ImageFont
 from ..frenchdates import date_range, held
 from ..models import Edition, Event
 from ..text import capfirst, french_spaced
-from ..vocab import DEPARTEMENTS, STATUSES
+from ..vocab import STATUSES
 
 WIDTH, HEIGHT, MARGIN = 1200, 630, 72
 BACKGROUND, TEXT, RULE = "#2f3e8f", "#ffffff", "#ffd166"  # white on dark indigo: contrast 10:1
@@ -122,7 +122,7 @@ def when_and_where(event: Event) -> tuple[str, str]:
     if not event.dates_hold:  # its picture may be shared before the news
         when = f"{STATUSES[event.meta.status]} — {when}"
     venue = event.meta.venue
-    where = "En ligne" if not venue else f"{venue.city} ({DEPARTEMENTS[event.departement]})" if event.departement else venue.city
+    where = "En ligne" if not venue else f"{venue.city} ({event.departement_named})" if event.departement_named else venue.city
     return capfirst(when), where
 
 
