@@ -47,6 +47,9 @@ def main() -> None:
         timed(f"texte Markdown : {name}", "100 000 caractères", lambda text=text: markup.render(text))
     yaml_text = "items:\n" + "".join(f"  - {index}\n" for index in range(99_000))
     timed("YAML : 99 000 valeurs", f"{len(yaml_text) // 1000} Ko", lambda: source.parse_yaml(yaml_text, "x.yml"))
+    one_line = "items: [" + ", ".join(f"&a{index} {'x' * 40}" for index in range(19_000)) + "]"  # each value checked on its line
+    timed("YAML : 19 000 valeurs sur une ligne, chacune marquée (refusées)", f"{len(one_line) // 1000} Ko",
+          lambda: source.parse_yaml(one_line, "x.yml"))
     pdf = pdf_of_objects(99_990, b"<</A[1 2 3]/B<</C 4>>>>")
     timed("PDF : 100 000 objets", f"{len(pdf) / 1e6:.0f} Mo", lambda: activefiles.pdf_problem(pdf))
     docx = docx_of(270)

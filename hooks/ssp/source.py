@@ -198,6 +198,8 @@ def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
     return "vérifiez l'indentation et les « : », et mettez entre guillemets une valeur qui contient « : » ou « # »"
 
 
+WORD = re.compile(r"\S+")
+COMMENT = re.compile(r"[ \t]*(#[^\s#].*)")  # « #2 », « #SSP »: a « # » joined to a word
 # What YAML reads as syntax at the start of a value, not as text (« *Atelier* », « %20 », « > À noter », « @CHLens »)
 INDICATORS = "*&!%@`|>?"
 VALUE_START = re.compile(r"^\s*(?:-\s+|(?:-\s+)?[^\s:#][^:#]*:\s+)(\S)")
@@ -247,7 +249,7 @@ class _Converter:
                 self.problems.append(Problem(self.rel, self.line(node), ".".join(map(str, key)),
                                              forbidden_message(node.value[index])))
             if (mark := node.start_mark).line < len(self.source) and self.source[mark.line][mark.column:mark.column + 1] in ("&", "!"):
-                written = self.source[mark.line][mark.column:].split(" ", 1)[0]
+                written = WORD.match(self.source[mark.line], mark.column).group()  # not the line's rest: it may be long
                 self.problems.append(Problem(self.rel, self.line(node), ".".join(map(str, key)),
                                              f"« {written} » en début de valeur : YAML le lit comme une marque et le retire (la "
                                              f"valeur lue serait « {node.value} ») ; mettez la valeur entre guillemets"))
@@ -270,8 +272,8 @@ class _Converter:
         from the value (« title: Atelier #2 sur l'hygiène » reads « Atelier », « #SSP2025 » a hashtag). A « # »
         followed by a space is a comment as YAML writes them (the new edition's file has « # À REMPLIR : … »)."""
         mark = node.end_mark
-        rest = self.source[mark.line][mark.column:].strip() if mark.line < len(self.source) else ""
-        return rest if rest[:1] == "#" and rest[1:2] not in ("", " ", "#") else ""
+        found = COMMENT.match(self.source[mark.line], mark.column) if mark.line < len(self.source) else None
+        return found.group(1).strip() if found else ""  # matched at the value's end only: a long line is not copied
 
     def convert_mapping(self, node: yaml.MappingNode, key: Key) -> dict:
         result: dict[str, Any] = {}
