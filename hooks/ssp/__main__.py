@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -107,6 +108,13 @@ class Typed(click.ParamType):
             self.fail(str(error), param, ctx)
 
 
+def _quoted(text: str) -> str:
+    """A value as a shell reads it back, as people would write it: « "Portes ouvertes de l'unité" »."""
+    if shlex.quote(text) == text or any(character in text for character in '"$`\\!'):
+        return shlex.quote(text)
+    return f'"{text}"'
+
+
 def _moment(text: str) -> str:
     from .frenchinput import iso, parse_moment
 
@@ -165,6 +173,14 @@ def nouvel_evenement(project: Path, year, titre, type_, debut, fin, organisateur
         path = new_event(project, year, fields, nom)
     except ContentError as error:
         click.echo(format_problems(error.problems, "aucun fichier n'a été écrit"), err=True)
+        answers = {"--edition": str(year), "--titre": titre, "--type": type_, "--debut": debut, "--fin": fin,
+                   "--organisateur": organisateur, "--ville": ville, "--code-postal": code_postal, "--lieu": lieu,
+                   "--region": region, "--en-ligne": en_ligne, "--nom": nom or ""}
+        command = [*(part for option, value in answers.items() if value for part in (option, value)),
+                   *(part for value in audience for part in ("--public", value))]
+        program = os.path.relpath(sys.argv[0]) if sys.argv[0].endswith("ssp") else "ssp"  # as it was run: .venv/bin/ssp
+        click.echo("Vos réponses, à corriger dans cette commande plutôt qu'à tout ressaisir :\n  "
+                   + " ".join([program, "nouvel-evenement", *map(_quoted, command)]), err=True)
         sys.exit(1)
     click.echo(f"Action créée : {path.relative_to(project).as_posix()} — ajoutez sa présentation sous l'en-tête.")
 

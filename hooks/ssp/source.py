@@ -198,7 +198,7 @@ def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
     return "vérifiez l'indentation et les « : », et mettez entre guillemets une valeur qui contient « : » ou « # »"
 
 
-WORD = re.compile(r"\S+")
+MARKED = re.compile(r"[&!]\S*")  # an anchor or a tag before a value
 COMMENT = re.compile(r"[ \t]*(#[^\s#].*)")  # « #2 », « #SSP »: a « # » joined to a word
 # What YAML reads as syntax at the start of a value, not as text (« *Atelier* », « %20 », « > À noter », « @CHLens »)
 INDICATORS = "*&!%@`|>?"
@@ -248,8 +248,8 @@ class _Converter:
             if (index := refused_character(node.value)) is not None:  # written with a YAML escape (« \x07 »)
                 self.problems.append(Problem(self.rel, self.line(node), ".".join(map(str, key)),
                                              forbidden_message(node.value[index])))
-            if (mark := node.start_mark).line < len(self.source) and self.source[mark.line][mark.column:mark.column + 1] in ("&", "!"):
-                written = WORD.match(self.source[mark.line], mark.column).group()  # not the line's rest: it may be long
+            if (mark := node.start_mark).line < len(self.source) and (marked := MARKED.match(self.source[mark.line], mark.column)):
+                written = marked.group()  # matched at the value's start: the line's rest (it may be long) is not copied
                 self.problems.append(Problem(self.rel, self.line(node), ".".join(map(str, key)),
                                              f"« {written} » en début de valeur : YAML le lit comme une marque et le retire (la "
                                              f"valeur lue serait « {node.value} ») ; mettez la valeur entre guillemets"))

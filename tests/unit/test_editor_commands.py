@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 from datetime import datetime
 
 from helpers import ROOT, SSP, ssp
@@ -31,7 +32,12 @@ def test_nouvel_evenement_refuses_invalid_answers(project):
     assert "Erreur : Valeur invalide pour '--debut' : la date « 2017-13-01 » n'existe pas ; écrivez la date comme" in result.stderr
     result = ssp(project, *common, "--debut", "2017-11-21", "--region", "Occitanie")
     assert "region : le code postal 69003 est en Auvergne-Rhône-Alpes, pas en Occitanie" in result.stderr
-    assert not (project.root / "campaigns/2017/events").exists() or not any((project.root / "campaigns/2017/events").iterdir())
+    # the answers, as a command to correct rather than all to type again
+    said = result.stderr.split("plutôt qu'à tout ressaisir :\n", 1)[1].strip()
+    assert said.endswith("nouvel-evenement --edition 2017 --titre X --type atelier --debut 2017-11-21 --organisateur CH --ville Lyon "
+                         "--code-postal 69003 --region Occitanie")
+    assert ssp(project, *shlex.split(said.replace("Occitanie", '"Auvergne-Rhône-Alpes"'))[1:]).returncode == 0
+    assert [path.name for path in (project.root / "campaigns/2017/events").iterdir()] == ["x.md"]  # the corrected one only
 
 
 def test_nouvel_evenement_asks_questions(project):
