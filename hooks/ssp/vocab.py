@@ -125,8 +125,7 @@ _FORMER_REGIONS = {fold(former): region for region, formers in {
     "Hauts-de-France": ("Nord-Pas-de-Calais", "Picardie", "Nord-Pas-de-Calais-Picardie"),
     "Normandie": ("Basse-Normandie", "Haute-Normandie"),
     "Nouvelle-Aquitaine": ("Aquitaine", "Limousin", "Poitou-Charentes", "Aquitaine-Limousin-Poitou-Charentes"),
-    "Occitanie": ("Languedoc-Roussillon", "Midi-Pyrénées", "Languedoc-Roussillon-Midi-Pyrénées"),
-    "Centre-Val de Loire": ("Centre",)}.items() for former in formers if fold(former) not in _REGION_BY_FOLDED}
+    "Occitanie": ("Languedoc-Roussillon", "Midi-Pyrénées", "Languedoc-Roussillon-Midi-Pyrénées")}.items() for former in formers}
 
 
 def region_named(text: str) -> str | None:
