@@ -52,6 +52,10 @@ def engine(*arguments: str) -> list[str]:
     return [sys.executable, "-m", ENGINE, *arguments]
 
 
+NATIONAL_ACTIONS = 2000  # conftest.national_site: a national edition held 16–20 November 2026 (bench/generate.py)
+NATIONAL_BEFORE = "1793577600"  # its build two weeks before (2 November 2026): every action to come
+
+
 def mkdocs_env(**extra: str) -> dict[str, str]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra}
     env.pop("SITE_URL", None)

@@ -13,7 +13,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "gates"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # generate.py: synthetic national editions
 
-from builds import ENGINE, build, site_project
+from builds import ENGINE, NATIONAL_ACTIONS, build, site_project
 from checks import SiteServer, launch
 from helpers import ROOT, Project
 
@@ -109,7 +109,7 @@ def national_site(tmp_path_factory):
     def site(epoch: str):
         if epoch not in sites:
             project = site_project(tmp_path_factory.mktemp("national"), campaigns=None)
-            generate(project.root, 2000, editions=1)
+            generate(project.root, NATIONAL_ACTIONS, editions=1)
             server = SiteServer()
             built = build(project.root, SITE_URL=server.base, SOURCE_DATE_EPOCH=epoch)
             assert built.result.returncode == 0, built.result.stderr

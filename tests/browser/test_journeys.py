@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from builds import NATIONAL_BEFORE
 from checks import wait_until
 from helpers import typeset
 
@@ -25,7 +26,7 @@ CAPTURES = os.environ.get("SSP_CAPTURES")
 # The generated national edition is held from 16 to 20 November 2026; the reader comes on (build's
 # day, reader's clock, what the home says, the day of its first « prochaine action »):
 MOMENTS = {
-    "avant": ("1793577600", "2026-11-02T10:00:00", "Prochaine édition", "16 novembre"),  # two weeks before
+    "avant": (NATIONAL_BEFORE, "2026-11-02T10:00:00", "Prochaine édition", "16 novembre"),  # two weeks before
     "pendant": ("1794873600", "2026-11-17T10:00:00", "En ce moment", "17 novembre"),  # the week's Tuesday
 }
 
@@ -60,6 +61,7 @@ def text_of(page) -> str:
     return " ".join(page.locator("main").inner_text().split())
 
 
+@pytest.mark.xdist_group("national")  # one process builds the national edition for them and test_scale.py
 def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
     moment, national = national
     _, clock, phase, first_day = MOMENTS[moment]

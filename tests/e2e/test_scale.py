@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from builds import build, site_project
+import pytest
+
+from builds import NATIONAL_ACTIONS, NATIONAL_BEFORE, build, site_project
 from helpers import ROOT, every, typeset
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -32,16 +34,14 @@ def test_event_pages_do_not_grow_with_the_number_of_events(tmp_path):
     assert max(large.values()) < 20 * 1024
 
 
-def test_a_big_edition_is_listed_one_page_per_day_and_a_busy_day_over_several_pages(tmp_path, page):
-    """A national edition of six times as many actions as a day page holds, over five days (one build for
-    both checks): its listing is one page per day (over LISTING_LIMIT), some days over several pages."""
+@pytest.mark.xdist_group("national")  # the readers' journeys' build, made once for both (conftest.national_site)
+def test_a_big_edition_is_listed_one_page_per_day_and_a_busy_day_over_several_pages(national_site, tmp_path, page):
+    """A national edition of 2,000 actions over five days, eight times as many as a day page holds: its listing
+    is one page per day (over LISTING_LIMIT), some days over several pages."""
     from ssp.pages import DAY_PAGE_LIMIT, LISTING_LIMIT
 
-    project = site_project(tmp_path / "busy", campaigns=None)
-    generate(project.root, DAY_PAGE_LIMIT * 6, editions=1)
-    built = build(project.root)
-    assert built.result.returncode == 0, built.result.stderr
-    assert DAY_PAGE_LIMIT * 6 > LISTING_LIMIT
+    built, _ = national_site(NATIONAL_BEFORE)
+    assert NATIONAL_ACTIONS > LISTING_LIMIT and NATIONAL_ACTIONS / 5 > DAY_PAGE_LIMIT
     one_page_per_day(built, tmp_path)
     busy_days(built, tmp_path, page)
 
@@ -49,7 +49,6 @@ def test_a_big_edition_is_listed_one_page_per_day_and_a_busy_day_over_several_pa
 def one_page_per_day(built, tmp_path):
     import shutil
 
-    from ssp.pages import DAY_PAGE_LIMIT
 
     listing = built.html("2026/evenements/index.html")
     days = listing.select(".ssp-days-index a")
@@ -66,7 +65,7 @@ def one_page_per_day(built, tmp_path):
         assert (built.site / f"2026/evenements/{a['href']}index.html").stat().st_size < 300 * 1024
         if a == days[0]:
             assert [card.a["href"].removeprefix("../") for card in page.select(".ssp-card")][:50] == first
-    assert len({href.removeprefix("../") for href in listed}) == DAY_PAGE_LIMIT * 6  # every event is on its day's pages
+    assert len({href.removeprefix("../") for href in listed}) == NATIONAL_ACTIONS  # every event is on its day's pages
     assert built.html("2026/index.html").select(".ssp-days-index li")
     # A day's figure is the actions taking place that day, each once, on every page that gives it:
     # recounted from the open data (an action in two slots the same day counts once)
@@ -202,7 +201,7 @@ def busy_days(built, tmp_path, page):
                 assert day_page.select_one('.ssp-pager a[aria-current="page"]').get_text() == f"Page {number}"
                 assert typeset(f"(page {number} sur {len(pages)})") in day_page.h1.get_text()
             listed += [card.a["href"] for card in cards]
-    assert busy and len(set(listed)) == DAY_PAGE_LIMIT * 6  # every event (one card per slot) on its day's pages
+    assert busy and len(set(listed)) == NATIONAL_ACTIONS  # every event (one card per slot) on its day's pages
 
     second = next(built.site.glob("2026/evenements/jour-*-2/index.html"))
     page.goto(second.as_uri())
