@@ -59,7 +59,7 @@ build: $(READY) $(DSFR)  ## Construction stricte du site dans site/
 	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 
 test: $(READY) $(DSFR) gates-tools lint  ## Tous les tests, contrôles de qualité compris (un processus par cœur)
-	$(BIN)/python -m pytest -n auto --dist loadgroup
+	$(BIN)/python -m pytest -n auto
 
 test-rapide: $(READY)  ## Les tests du cœur seul, en moins d'une minute (ni construction, ni navigateur, ni commande `ssp`)
 	$(BIN)/python -m pytest -n auto -q -m "unit and not command and not slow"

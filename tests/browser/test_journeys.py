@@ -61,7 +61,6 @@ def text_of(page) -> str:
     return " ".join(page.locator("main").inner_text().split())
 
 
-@pytest.mark.xdist_group("national")  # one process builds the national edition for them and test_scale.py
 def test_a_patient_near_douai_finds_keeps_and_shares_an_action(national, phone):
     moment, national = national
     _, clock, phase, first_day = MOMENTS[moment]
