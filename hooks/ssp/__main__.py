@@ -9,9 +9,10 @@ from pathlib import Path
 
 import click
 
+from . import frenchinput
 from .clifrench import FrenchGroup
 from .problems import ContentError, Problem, format_problems, shown
-from .vocab import AUDIENCES, EVENT_TYPES
+from .vocab import AUDIENCES, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of
 
 
 @click.group(cls=FrenchGroup, help="Outils de la Semaine de la sécurité des patients, pour les équipes qui tiennent le contenu.")
@@ -98,13 +99,11 @@ class Typed(click.ParamType):
         return self.name
 
     def convert(self, value, param, ctx):
-        from .frenchinput import InputError
-
         if not value:
             return ""
         try:
             return self.parse(value)
-        except InputError as error:
+        except frenchinput.InputError as error:
             self.fail(str(error), param, ctx)
 
 
@@ -115,42 +114,32 @@ def _quoted(text: str) -> str:
     return f'"{text}"'
 
 
-def _moment(text: str) -> str:
-    from .frenchinput import iso, parse_moment
+def _iso(parse):
+    """A date read as people type it, written as the content files do (« 2026-11-24T14:00 »)."""
+    return lambda text: frenchinput.iso(parse(text))
 
-    return iso(parse_moment(text))
 
-
-def _end(text: str) -> str:
-    from .frenchinput import InputError, iso, parse_clock, parse_moment
-
+def _program() -> str:
+    """The command as it was run, to be typed again: « .venv/bin/ssp »."""
     try:
-        return iso(parse_moment(text))
-    except InputError:
-        return iso(parse_clock(text))
-
-
-def _choice(name: str):
-    def parse(text: str) -> str:
-        from . import frenchinput
-
-        return getattr(frenchinput, name)(text)
-    return parse
+        return os.path.relpath(sys.argv[0]) if sys.argv[0].endswith("ssp") else "ssp"
+    except ValueError:  # on another drive (Windows)
+        return "ssp"
 
 
 @main.command("nouvel-evenement", help="Crée le fichier d'une action à partir de quelques réponses, puis le vérifie.")
 @click.option("--edition", "year", type=int, required=True, prompt="Année de l'édition", help="Année de l'édition, par exemple 2026.")
 @click.option("--titre", prompt="Titre de l'action", help="Titre de l'action.")
-@click.option("--type", "type_", prompt="Type (" + ", ".join(EVENT_TYPES) + ")", type=Typed("TYPE", _choice("parse_type")),
+@click.option("--type", "type_", prompt="Type (" + ", ".join(EVENT_TYPES) + ")", type=Typed("TYPE", frenchinput.parse_type),
               help="Type d'action : " + ", ".join(EVENT_TYPES) + " (ou son nom : « Portes ouvertes »).")
-@click.option("--debut", prompt="Début (24/11/2026, ou 24/11/2026 14h)", type=Typed("DATE", _moment),
+@click.option("--debut", prompt="Début (24/11/2026, ou 24/11/2026 14h)", type=Typed("DATE", _iso(frenchinput.parse_moment)),
               help="Début : 2026-09-15, 15/09/2026, 15/09/2026 14h…")
-@click.option("--fin", default="", type=Typed("DATE", _end), help="Fin : dernier jour, date et heure, ou heure seule le même jour (16h30).")
+@click.option("--fin", default="", type=Typed("DATE", _iso(frenchinput.parse_end)), help="Fin : dernier jour, date et heure, ou heure seule le même jour (16h30).")
 @click.option("--organisateur", prompt="Organisateur", help="Établissement ou structure qui organise.")
 @click.option("--ville", default="", show_default=False, prompt="Ville (vide si l'action est en ligne)", help="Commune du lieu.")
-@click.option("--code-postal", default="", type=Typed("CODE", _choice("parse_postal_code")), help="Code postal du lieu (5 chiffres).")
+@click.option("--code-postal", default="", type=Typed("CODE", frenchinput.parse_postal_code), help="Code postal du lieu (5 chiffres).")
 @click.option("--lieu", default="", help="Nom du lieu (établissement, salle…).")
-@click.option("--region", default="", type=Typed("RÉGION", _choice("parse_region")), help="Région du lieu (obligatoire avec une ville).")
+@click.option("--region", default="", type=Typed("RÉGION", frenchinput.parse_region), help="Région du lieu (obligatoire avec une ville).")
 @click.option("--en-ligne", default="", help="Lien pour suivre l'action en ligne (https://…).")
 @click.option("--public", "audience", multiple=True, help="Public visé (répétable) : " + ", ".join(AUDIENCES) + ".")
 @click.option("--nom", default=None, help="Nom du fichier, sans .md (par défaut : tiré du titre).")
@@ -162,11 +151,9 @@ def nouvel_evenement(project: Path, year, titre, type_, debut, fin, organisateur
     if ville and not region:  # asked only once a place is given
         if not code_postal:
             code_postal = click.prompt("Code postal (vide s'il n'est pas connu)", default="", show_default=False,
-                                       type=Typed("CODE", _choice("parse_postal_code")))
-        from .vocab import REGION_OF_DEPARTEMENT, departement_of
-
+                                       type=Typed("CODE", frenchinput.parse_postal_code))
         guess = REGION_OF_DEPARTEMENT.get(departement_of(code_postal) or "") if code_postal else None  # Enter takes it
-        region = click.prompt("Région", default=guess, type=Typed("RÉGION", _choice("parse_region")))
+        region = click.prompt("Région", default=guess, type=Typed("RÉGION", frenchinput.parse_region))
     fields = event_fields(titre, type_, debut, fin or None, organisateur, ville or None, code_postal or None,
                           lieu or None, region or None, en_ligne or None, list(audience))
     try:
@@ -178,9 +165,8 @@ def nouvel_evenement(project: Path, year, titre, type_, debut, fin, organisateur
                    "--region": region, "--en-ligne": en_ligne, "--nom": nom or ""}
         command = [*(part for option, value in answers.items() if value for part in (option, value)),
                    *(part for value in audience for part in ("--public", value))]
-        program = os.path.relpath(sys.argv[0]) if sys.argv[0].endswith("ssp") else "ssp"  # as it was run: .venv/bin/ssp
         click.echo("Vos réponses, à corriger dans cette commande plutôt qu'à tout ressaisir :\n  "
-                   + " ".join([program, "nouvel-evenement", *map(_quoted, command)]), err=True)
+                   + " ".join([_program(), "nouvel-evenement", *map(_quoted, command)]), err=True)
         sys.exit(1)
     click.echo(f"Action créée : {path.relative_to(project).as_posix()} — ajoutez sa présentation sous l'en-tête.")
 

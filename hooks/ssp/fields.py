@@ -67,7 +67,7 @@ def parse_when(value: Any) -> date | datetime | time:
     match = WHEN_RE.fullmatch(text)
     if not match:
         raise fail(f"« {text} » n'est ni une date ni une date et heure ({EXPECTED_WHEN}, par exemple 2017-11-24T14:00)"
-                   + (_written_as(text, frenchinput.parse_moment) or _written_as(text, frenchinput.parse_clock)))
+                   + _written_as(text, frenchinput.parse_end))
     day = parse_date(match.group(1), EXPECTED_WHEN)
     if match.group(2) is None:
         return day

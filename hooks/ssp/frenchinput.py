@@ -83,6 +83,18 @@ def parse_moment(text: str) -> date | datetime:
     raise problem
 
 
+def parse_end(text: str) -> date | datetime | time:
+    """An end: a date, a date and a time, or a time alone (on the start's day), « 16h30 »; a wrong one gets the
+    date's message."""
+    try:
+        return parse_moment(text)
+    except InputError as error:
+        try:
+            return parse_clock(text)
+        except InputError:
+            raise error from None
+
+
 def iso(moment: date | datetime | time) -> str:
     """The content files' form: 2026-11-24, 2026-11-24T14:00, 14:00."""
     if isinstance(moment, datetime):
@@ -123,11 +135,9 @@ ACCESSIBILITY_CHOICES = _choices(ACCESSIBILITY, {
 
 def choose(text: str, choices: dict[str, str], labels: dict[str, str], what: str) -> str:
     """The code of a controlled value typed by its code, its label or a common synonym."""
-    folded = fold(text)
-    code = choices.get(folded) or choices.get(folded.rstrip("s"))
-    if code:
+    if code := _looked_up(text, choices):
         return code
-    close = difflib.get_close_matches(folded, list(choices), n=1, cutoff=0.75)
+    close = difflib.get_close_matches(fold(text), list(choices), n=1, cutoff=0.75)
     hint = f" ; vouliez-vous dire « {labels[choices[close[0]]]} » ?" if close else ""
     raise InputError(f"{what} « {text} » inconnu{hint} (valeurs permises : {', '.join(labels.values())})")
 
@@ -135,11 +145,14 @@ def choose(text: str, choices: dict[str, str], labels: dict[str, str], what: str
 def code_named(text: str, codes: list[str]) -> str | None:
     """The code among `codes` (one vocabulary's) that a label or a synonym names, as a spreadsheet says it:
     « Annulé » → cancelled, « Portes ouvertes » → portes-ouvertes; None if none."""
-    for choices in (TYPE_CHOICES, STATUS_CHOICES, AUDIENCE_CHOICES, ACCESSIBILITY_CHOICES):
-        if set(choices.values()) == set(codes):
-            folded = fold(text)
-            return choices.get(folded) or choices.get(folded.rstrip("s"))
-    return None
+    table = next((choices for choices in (TYPE_CHOICES, STATUS_CHOICES, AUDIENCE_CHOICES, ACCESSIBILITY_CHOICES)
+                  if set(choices.values()) == set(codes)), None)
+    return _looked_up(text, table) if table else None
+
+
+def _looked_up(text: str, choices: dict[str, str]) -> str | None:
+    folded = fold(text)
+    return choices.get(folded) or choices.get(folded.rstrip("s"))
 
 
 def parse_type(text: str) -> str:

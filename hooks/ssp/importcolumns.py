@@ -209,13 +209,9 @@ def _moment(value) -> date | datetime:
 
 def _end(value) -> date | datetime | time:
     """An end: a date, a date and time, or a time alone (on the start's day), as sheets write it."""
-    try:
-        return _moment(value)
-    except InputError as error:
-        try:
-            return _clock(value)
-        except InputError:
-            raise error from None
+    if isinstance(value, (date, time)):  # a cell the sheet typed (a datetime is a date)
+        return _clock(value) if isinstance(value, time) else value
+    return typed.parse_end(cell_text(value))
 
 
 def _clock(value) -> time:

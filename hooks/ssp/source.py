@@ -182,15 +182,14 @@ def _check_shape(text: str, rel: str, first_line: int) -> None:
 
 def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
     text = f"{error.context or ''} {error.problem or ''}"
-    if "cannot start any token" in text and (mark := error.problem_mark):  # libyaml does not name the character
-        lines = source.splitlines()
-        found = lines[mark.line][mark.column:mark.column + 1] if mark.line < len(lines) else ""
-        if found == "\t":
-            return YAML_HINTS["tab character"]
-    if (mark := error.problem_mark) and mark.line < len(lines := source.splitlines()) and \
-            (first := VALUE_START.match(lines[mark.line])) and first.group(1) in INDICATORS:
+    mark = error.problem_mark
+    lines = source.splitlines()
+    line = lines[mark.line] if mark and mark.line < len(lines) else ""
+    if "cannot start any token" in text and line[mark.column:mark.column + 1] == "\t":  # libyaml names no character
+        return YAML_HINTS["tab character"]
+    if (first := VALUE_START.match(line)) and first.group(1) in INDICATORS:
         return f"« {first.group(1)} » en début de valeur ; mettez la valeur entre guillemets"
-    if (quoted := _quote_closed_early(error, source)) is not None:
+    if mark and (quoted := _quote_closed_early(line, mark.column)) is not None:
         return quoted
     for english, french in YAML_HINTS.items():
         if english in text:
@@ -206,15 +205,13 @@ VALUE_START = re.compile(r"^\s*(?:-\s+|(?:-\s+)?[^\s:#][^:#]*:\s+)(\S)")
 QUOTED_VALUE = re.compile(r"^(\s*(?:- )?[^\s:#][^:#]*:\s+)(['\"])(.*)\2\s*$")  # « title: 'L'hygiène' »: key, quote, inside
 
 
-def _quote_closed_early(error: yaml.MarkedYAMLError, source: str) -> str | None:
+def _quote_closed_early(line: str, column: int) -> str | None:
     """The hint for a value between quotes holding the same quote, which closes it (« title: 'L'hygiène des
-    mains' »): libyaml stops just after that quote. With the line as it should be written, when it can be said."""
-    mark = error.problem_mark
-    lines = source.splitlines()
-    if not mark or mark.line >= len(lines) or not mark.column or lines[mark.line][mark.column - 1] not in "'\"":
+    mains' »): libyaml stops just after that quote, at `column` of `line`. With the line as it should be
+    written, when it can be said."""
+    if not 0 < column <= len(line) or line[column - 1] not in "'\"":
         return None
-    line = lines[mark.line]
-    quote = line[mark.column - 1]
+    quote = line[column - 1]
     match = QUOTED_VALUE.match(line)
     inside = match.group(3) if match and match.group(2) == quote else None
     if quote == "'":

@@ -7,7 +7,18 @@ from datetime import date, datetime, time
 import pytest
 
 from helpers import ROOT  # noqa: F401 — puts the core on sys.path
-from ssp.frenchinput import InputError, parse_audiences, parse_clock, parse_day, parse_moment, parse_postal_code, parse_region, parse_status, parse_type
+from ssp.frenchinput import (
+    InputError,
+    parse_audiences,
+    parse_clock,
+    parse_day,
+    parse_end,
+    parse_moment,
+    parse_postal_code,
+    parse_region,
+    parse_status,
+    parse_type,
+)
 
 
 @pytest.mark.parametrize("text", ["24/11/2026", "24/11/26", "2026-11-24", "24 novembre 2026", "24-11-2026",
@@ -119,3 +130,12 @@ def test_postal_codes(text, code):
 def test_bad_postal_code():
     with pytest.raises(InputError, match="n'est pas un code postal"):
         parse_postal_code("591")
+
+
+def test_an_end_is_a_day_a_moment_or_a_time_alone():
+    """One reading for the sheet's « fin » column, `ssp nouvel-evenement --fin` and the contract's hint."""
+    assert parse_end("25/11/2026") == date(2026, 11, 25)
+    assert parse_end("24/11/2026 16h30") == datetime(2026, 11, 24, 16, 30)
+    assert parse_end("16h30") == time(16, 30)
+    with pytest.raises(InputError, match="n'est pas une date"):  # the date's message, not the clock's
+        parse_end("bientôt")

@@ -62,8 +62,9 @@
   }
 })();
 
-/* « ouvert » / « clos » / « à venir » of a call for projects, from today's date (the page was
-   written on the day it was built). */
+/* What depends on today's date, the page having been written on the day it was built (and the site
+   being rebuilt each night): « ouvert » / « clos » / « à venir » of a call for projects, and « Passée » on
+   the cards of actions over since (event-card.html marks those over on the day of the build). */
 (function () {
   "use strict";
   var now = new Date();
@@ -73,14 +74,6 @@
     item.textContent = { "a-venir": "à venir", "clos": "clos", "ouvert": "ouvert" }[state];
     item.className = "ssp-period ssp-period--" + state + " fr-badge fr-badge--sm fr-badge--" + { "a-venir": "info", "clos": "error", "ouvert": "success" }[state];
   });
-})();
-
-/* « Passée » on the cards of actions over since the page was built (event-card.html marks those over
-   on the day of the build): a page of a département or of a day is only rebuilt each night. */
-(function () {
-  "use strict";
-  var now = new Date();
-  var today = now.getFullYear() + "-" + String(now.getMonth() + 1).padStart(2, "0") + "-" + String(now.getDate()).padStart(2, "0");
   document.querySelectorAll(".ssp-card[data-last-day]:not(.ssp-card--past)").forEach(function (item) {
     if (item.getAttribute("data-last-day") < today) {
       item.classList.add("ssp-card--past");
