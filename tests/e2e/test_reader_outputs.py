@@ -228,7 +228,7 @@ def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_s
 
 
 def test_a_card_says_its_place_once(gates_site):
-    """A card names the place's département (and, overseas, its region) once; on a département's page, whose title
+    """A card (and an action's page) names the place's département (and, overseas, its region) once; on a département's page, whose title
     names it, not at all: « Hall d'accueil, Saint-Denis », not « … (La Réunion) » then « La Réunion » on each card."""
     built, _ = gates_site
 
@@ -242,6 +242,12 @@ def test_a_card_says_its_place_once(gates_site):
     assert reunion["Chambre des erreurs (test)"][1:3] == ["Hall d'accueil, Saint-Denis", typeset("Organisateur : CHU de test")]
     rennes = facts("2030/departements/35/index.html")["Exposition toute la semaine (test)"]
     assert not {"Bretagne", "Rennes (Ille-et-Vilaine)"} & set(rennes) and not any("Ille-et-Vilaine" in fact for fact in rennes)
+    # the action's page too: its place names La Réunion, no « Région » row says it again; Rennes's keeps its row
+    details = {page: [dt.get_text(strip=True) for dt in built.html(f"2030/evenements/{page}/index.html").select(".ssp-details dt")]
+               for page in ("creneaux-la-reunion", "exposition-semaine")}
+    reunion_place = built.html("2030/evenements/creneaux-la-reunion/index.html").select_one(".ssp-details address").get_text(" ", strip=True)
+    assert reunion_place.endswith("Saint-Denis (La Réunion)") and "Région" not in details["creneaux-la-reunion"]
+    assert "Région" in details["exposition-semaine"]
 
 
 FILTER_OF = {"regions": lambda record: slugify(record["region"] or ""), "departements": lambda record: (record["departement"] or "").lower(),
