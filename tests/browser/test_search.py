@@ -31,6 +31,7 @@ def search(page, base: str, words: str) -> list[dict]:
     ("bilan", "2030/bilan/"),  # the newest edition's report first (hooks/search_index.py: weight by age)
     ("lauréats", "2030/appels-a-projets/appel-test/"),
     ("Douai", "2017/evenements/portes-ouvertes-maternite-douai/"),
+    ("Saint-Denis", "2030/evenements/creneaux-la-reunion/"),  # the action there, not its département's page of cards
     ("données ouvertes", "donnees-ouvertes/"),
     ("ressources", "ressources/"),
     ("quiz", "partenariat/quiz/partenariat-patient/"),  # its title said « vrai ou faux ? », never « quiz »: the edition pages came first

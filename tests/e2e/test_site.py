@@ -309,6 +309,12 @@ def test_search_index_holds_what_a_page_says_not_its_tools(real_site, gates_site
     departements = [record["content"] for record in pagefind_records(gates_site[0].site) if "/departements/" in record["meta"]["url"]]
     assert departements and not any("Intégrer sur votre site" in content for content in departements)  # the same words on
     # every département's page: found on the listing
+    # nor its cards: each says what its action's page says, and a département's page of a hundred cards came before
+    # the actions for any of its towns' names; the page is found by its own words
+    reunion = to_come["2030/departements/974/"]
+    assert "La Réunion" in reunion and "Chambre des erreurs" not in reunion and "Saint-Denis" not in reunion
+    assert "Chambre des erreurs (test)" in to_come["2030/evenements/creneaux-la-reunion/"]
+    assert "maternité" not in listing and "maternité" not in records["2017/"]  # the edition's list and page: no card either
 
 
 def address(site, path) -> str:
