@@ -28,7 +28,8 @@ def first_search(page, base: str, words: str) -> tuple[int, int, float]:
     start = time.perf_counter()
     page.fill("#ssp-search-query", words)
     page.keyboard.press("Enter")
-    wait_until(page, f"document.querySelector('[data-ssp-search-status]').textContent.includes('« {words} »')", timeout=60)
+    # the status is typeset as the pages are (ssp.text.french_spacing): « and » hold their word with no-break spaces
+    wait_until(page, f"document.querySelector('[data-ssp-search-status]').textContent.includes('«\\u00a0{words}\\u00a0»')", timeout=60)
     seconds = time.perf_counter() - start
     return sum(sizes.values()), page.locator("[data-ssp-search-results] li").count(), seconds
 
