@@ -32,6 +32,7 @@ def search(page, base: str, words: str) -> list[dict]:
     ("lauréats", "2030/appels-a-projets/appel-test/"),
     ("Douai", "2017/evenements/portes-ouvertes-maternite-douai/"),
     ("Saint-Denis", "2030/evenements/creneaux-la-reunion/"),  # the action there, not its département's page of cards
+    ("Saint-Denis 2030", "2030/evenements/creneaux-la-reunion/"),  # nor its poster
     ("données ouvertes", "donnees-ouvertes/"),
     ("ressources", "ressources/"),
     ("quiz", "partenariat/quiz/partenariat-patient/"),  # its title said « vrai ou faux ? », never « quiz »: the edition pages came first

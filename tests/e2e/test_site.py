@@ -304,6 +304,10 @@ def test_search_index_holds_what_a_page_says_not_its_tools(real_site, gates_site
     # listed after its action
     assert "Code QR" not in poster and "En-têtes et pieds de page" not in poster and "http" not in poster
     assert "Imprimer l'affiche" not in poster and "Revenir à l'action" not in poster  # its buttons
+    # nor the campaign's lines, the same on every poster of the edition (every poster matched « Saint-Denis 2030 »
+    # better than its action's page); the edition's poster, whose content they are, keeps them
+    assert "Semaine de la sécurité des patients 2030" not in poster and "édition" not in poster
+    assert "Semaine de la sécurité des patients 2030" in to_come["2030/affiche/"]
     listing = records["2017/evenements/"]  # its embedding code (an <iframe> and a script) is no text to find
     assert "Intégrer sur votre site" in listing and "<iframe" not in listing and "iframe" not in listing
     departements = [record["content"] for record in pagefind_records(gates_site[0].site) if "/departements/" in record["meta"]["url"]]
