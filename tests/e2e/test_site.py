@@ -283,6 +283,18 @@ def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     assert not list(real_site.site.parent.glob("site*.recherche"))
 
 
+def test_each_year_older_weighs_less_in_the_search(real_site):
+    """At equal relevance, the newest edition's page first: each year older weighs 5 % less, down to half (Pagefind
+    keeps weights in coarse steps: with 3 %, neighbouring years tied on 15 editions)."""
+    def weight(rel: str) -> float:
+        return float(real_site.html(rel).select_one("[data-pagefind-body]").get("data-pagefind-weight", 1))
+    newest = max(int(path.name) for path in real_site.site.glob("20[0-9][0-9]") if (path / "index.html").is_file())
+    weights = [weight(f"{year}/index.html") for year in range(newest, newest - 12, -1) if (real_site.site / f"{year}/index.html").is_file()]
+    assert weights[0] == 1 and weights[-1] == 0.5 and weights == sorted(weights, reverse=True)
+    assert weight(f"{newest - 1}/index.html") == 0.95 and weight(f"{newest - 8}/index.html") == 0.6
+    assert weight("2017/bilan/index.html") == weight("2017/index.html")  # every page of an edition alike
+
+
 def test_search_index_holds_what_a_page_says_not_its_tools(real_site, gates_site):
     """An action's record is its details and description: not its breadcrumb, calendar, share,
     poster and embedding links (the same on every action: a search for « agenda » or « Facebook »
