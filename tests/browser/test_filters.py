@@ -231,6 +231,24 @@ def test_static_cards_are_marked_past(gates_site, page, browser):
     without.close()
 
 
+def test_the_next_actions_leave_the_home_page_once_over(gates_site, page):
+    """The home lists the next actions from the day of its build; read on a later day (a nightly build that did not
+    run), those over since are gone from « Les prochaines actions » rather than marked « Passée » under that heading,
+    and the list goes once none is left (the page's other ways to the actions stay)."""
+    _, server = gates_site
+    page.goto(server.base)  # built on 2023-11-14: the 2030 edition's actions are all to come
+    cards = page.locator("[data-ssp-upcoming] .ssp-card")
+    days = [card.get_attribute("data-last-day") for card in cards.all()]
+    assert "2030-09-16" in days and "2030-09-20" in days and all(card.is_visible() for card in cards.all())
+    page.clock.set_fixed_time("2030-09-17T10:00:00")
+    page.goto(server.base)
+    assert [card.get_attribute("data-last-day") for card in cards.all() if card.is_visible()] == [day for day in days if day >= "2030-09-17"]
+    assert page.locator("[data-ssp-upcoming] .ssp-status--past").count() == 0 and page.locator("#prochaines-actions").is_visible()
+    page.clock.set_fixed_time("2030-09-21T10:00:00")
+    page.goto(server.base)
+    assert not page.locator("#prochaines-actions").is_visible() and page.locator(".ssp-hero").is_visible()
+
+
 def test_on_a_phone_the_results_come_first_and_the_count_stays_in_sight(gates_site, page):
     _, server = gates_site
     page.set_viewport_size({"width": 390, "height": 800})

@@ -64,7 +64,8 @@
 
 /* What depends on today's date, the page having been written on the day it was built (and the site
    being rebuilt each night): « ouvert » / « clos » / « à venir » of a call for projects, and « Passée » on
-   the cards of actions over since (event-card.html marks those over on the day of the build). */
+   the cards of actions over since (event-card.html marks those over on the day of the build) — except in
+   the home page's « Les prochaines actions », which they leave (and which goes when none is left). */
 (function () {
   "use strict";
   var now = new Date();
@@ -75,11 +76,14 @@
     item.className = "ssp-period ssp-period--" + state + " fr-badge fr-badge--sm fr-badge--" + { "a-venir": "info", "clos": "error", "ouvert": "success" }[state];
   });
   document.querySelectorAll(".ssp-card[data-last-day]:not(.ssp-card--past)").forEach(function (item) {
-    if (item.getAttribute("data-last-day") < today) {
-      item.classList.add("ssp-card--past");
-      item.querySelector(".ssp-card__title").insertAdjacentHTML("beforeend",
-        " <span class=\"ssp-status ssp-status--past fr-badge fr-badge--sm\">Passée</span>");  // as event-card.html
-    }
+    if (item.getAttribute("data-last-day") >= today) { return; }
+    if (item.closest("[data-ssp-upcoming]")) { item.hidden = true; return; }
+    item.classList.add("ssp-card--past");
+    item.querySelector(".ssp-card__title").insertAdjacentHTML("beforeend",
+      " <span class=\"ssp-status ssp-status--past fr-badge fr-badge--sm\">Passée</span>");  // as event-card.html
+  });
+  document.querySelectorAll("[data-ssp-upcoming]").forEach(function (list) {
+    if (!list.querySelector(".ssp-card:not([hidden])")) { list.closest("section").hidden = true; }
   });
 })();
 
