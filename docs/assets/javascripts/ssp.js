@@ -83,7 +83,7 @@
       " <span class=\"ssp-status ssp-status--past fr-badge fr-badge--sm\">Passée</span>");  // as event-card.html
   });
   document.querySelectorAll("[data-ssp-upcoming]").forEach(function (list) {
-    if (!list.querySelector(".ssp-card:not([hidden])")) { list.closest("section").hidden = true; }
+    if (!list.querySelector(".ssp-card:not([hidden])")) { (list.closest("section") || list).hidden = true; }
   });
 })();
 
