@@ -231,11 +231,12 @@ def test_static_cards_are_marked_past(gates_site, page, browser):
     without.close()
 
 
-def test_the_next_actions_leave_the_home_page_once_over(gates_site, page):
+@pytest.mark.parametrize("site", ["gates_site", "neutre_site"])
+def test_the_next_actions_leave_the_home_page_once_over(site, request, page):
     """The home lists the next actions from the day of its build; read on a later day (a nightly build that did not
     run), those over since are gone from « Les prochaines actions » rather than marked « Passée » under that heading,
     and the list goes once none is left (the page's other ways to the actions stay)."""
-    _, server = gates_site
+    _, server = request.getfixturevalue(site)
     page.goto(server.base)  # built on 2023-11-14: the 2030 edition's actions are all to come
     cards = page.locator("[data-ssp-upcoming] .ssp-card")
     days = [card.get_attribute("data-last-day") for card in cards.all()]
