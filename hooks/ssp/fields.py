@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from . import frenchinput, markup
 from .frenchdates import numeric
-from .vocab import AUDIENCES, REGIONS, closest_region, region_named
+from .vocab import AUDIENCES, REGIONS
 
 DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 WHEN_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?")
@@ -91,13 +91,10 @@ def _time(hours: str, minutes: str, text: str) -> time:
 
 
 def parse_region(value: Any) -> str:
-    text = single(value)
-    if (name := region_named(text)) is None:
-        allowed = ", ".join(REGIONS)
-        close = closest_region(text)
-        raise fail(f"région inconnue « {value} » ; " + (f"vouliez-vous dire « {close} » ? (régions permises : {allowed})" if close
-                                                          else f"régions permises : {allowed}"))
-    return name
+    try:
+        return frenchinput.parse_region(single(value))  # one wording with `ssp nouvel-evenement` and the sheets
+    except frenchinput.InputError as error:
+        raise fail(str(error)) from None
 
 
 def parse_postal_code(value: Any) -> str:

@@ -58,10 +58,10 @@ def only_problem(project) -> tuple[str, int, str]:
                                                 "scheduled, rescheduled, moved-online, postponed, full, cancelled)")),  # its French name
     ({"audience": "patients, proche"}, ("audience.2", "audience", "valeur « proche » inconnue ; vouliez-vous dire « proches » ? "
                                                                "(valeurs permises : grand-public, patients, proches, usagers, professionnels, etudiants)")),
-    ({"region": "Gaule"}, ("region", "region", f"région inconnue « Gaule » ; régions permises : {', '.join(REGIONS)}")),
-    ({"region": "Haut de France"}, ("region", "region", "région inconnue « Haut de France » ; vouliez-vous dire « Hauts-de-France » ? "
+    ({"region": "Gaule"}, ("region", "region", f"région « Gaule » inconnue (régions permises : {', '.join(REGIONS)})")),
+    ({"region": "Haut de France"}, ("region", "region", "région « Haut de France » inconnue ; vouliez-vous dire « Hauts-de-France » ? "
                                                          f"(régions permises : {', '.join(REGIONS)})")),
-    ({"region": "Picardie"}, ("region", "region", "région inconnue « Picardie » ; vouliez-vous dire « Hauts-de-France » ? "
+    ({"region": "Picardie"}, ("region", "region", "région « Picardie » inconnue ; vouliez-vous dire « Hauts-de-France » ? "
                                                    f"(régions permises : {', '.join(REGIONS)})")),  # a region merged in 2016
     ({"venue": "\n  city: Dechy\n  postal_code: 5900"}, ("venue.postal_code", "postal_code", "« 5900 » n'est pas un code postal (5 chiffres, par exemple 34000)")),
     ({"online_url": "https://exemple.fr/a b"}, ("online_url", "online_url", "adresse « https://exemple.fr/a b » refusée : seules les adresses "

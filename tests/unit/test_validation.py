@@ -79,7 +79,7 @@ def test_region_forgives_accents_and_case(project, written):
 def test_unknown_region(project):
     problem = only_problem(project, front_matter(region="Picardie"))
     assert problem.field == "region"
-    assert "région inconnue « Picardie »" in problem.message
+    assert "région « Picardie » inconnue" in problem.message
 
 
 def test_a_relative_link_in_a_description_is_refused_at_its_line_in_the_file(project):
