@@ -183,7 +183,7 @@ def _check_shape(text: str, rel: str, first_line: int) -> None:
 def _yaml_hint(error: yaml.MarkedYAMLError, source: str = "") -> str:
     text = f"{error.context or ''} {error.problem or ''}"
     mark = error.problem_mark
-    lines = source.splitlines()
+    lines = source.split("\n")  # as parse_yaml splits it (read_text made every line break « \n »)
     line = lines[mark.line] if mark and mark.line < len(lines) else ""
     if "cannot start any token" in text and line[mark.column:mark.column + 1] == "\t":  # libyaml names no character
         return YAML_HINTS["tab character"]
