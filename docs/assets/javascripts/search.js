@@ -17,7 +17,10 @@ async function pagefind() {
   if (!engine) {
     const bundle = new URL(form.dataset.sspBundle, location.href);
     engine = import(new URL("pagefind.js", bundle).href).then(async (module) => {
-      await module.options({ baseUrl: new URL(form.dataset.sspRoot, location.href).pathname, excerptLength: 24 });
+      // An edition's page says « édition 2017 » in its field `edition` (edition.html): « 2017 » gives it before
+      // the edition's listing, poster, kit, bilan and département pages, whose titles all name the year too.
+      await module.options({ baseUrl: new URL(form.dataset.sspRoot, location.href).pathname, excerptLength: 24,
+                             ranking: { metaWeights: { edition: 15 } } });
       return module;
     });
   }
