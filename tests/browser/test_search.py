@@ -4,6 +4,7 @@ reader's live region, on a phone; and what the first search downloads."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -18,7 +19,8 @@ def search(page, base: str, words: str) -> list[dict]:
     page.goto(base + "recherche/")
     page.fill("#ssp-search-query", words)
     page.keyboard.press("Enter")
-    wait_until(page, f"document.querySelector('[data-ssp-search-status]').textContent.includes('«\\u00a0{words}\\u00a0»')", timeout=20)
+    said = json.dumps(f"«\u00a0{words}\u00a0»")  # the words may hold « ' »
+    wait_until(page, f"document.querySelector('[data-ssp-search-status]').textContent.includes({said})", timeout=20)
     return page.evaluate("""[...document.querySelectorAll('[data-ssp-search-results] li')].map(item => ({
         href: item.querySelector('a').getAttribute('href'), title: item.querySelector('a').textContent,
         edition: item.querySelector('.ssp-search__edition')?.textContent || '',
@@ -36,6 +38,8 @@ def search(page, base: str, words: str) -> list[dict]:
     ("Saint-Denis", "2030/evenements/creneaux-la-reunion/"),  # the action there, not its département's page of cards
     ("Saint-Denis 2030", "2030/evenements/creneaux-la-reunion/"),  # nor its poster
     ("données ouvertes", "donnees-ouvertes/"),
+    ("où trouver l'affiche de 2030", "2030/affiche/"),  # « l'affiche », « où », « de »: as a reader writes (search.js: sought)
+    ("comment organiser mon action", "organiser-une-action/"),  # no page says « mon »: it found nothing
     ("ressources", "ressources/"),
     ("quiz", "partenariat/quiz/partenariat-patient/"),  # its title said « vrai ou faux ? », never « quiz »: the edition pages came first
     ("mentions légales", "mentions-legales/"),
@@ -87,6 +91,22 @@ def test_at_equal_relevance_the_newest_edition_comes_first(gates_site, page):
         years = [int(found[1]) for result in search(page, server.base, words)
                  if (found := re.fullmatch(rf"/{MOUNT}/(\d{{4}})/{kind}/", result["href"]))]
         assert len(years) >= 2 and years == sorted(years, reverse=True), (words, years)
+
+
+def test_words_no_page_holds_together_are_offered_one_by_one(gates_site, page):
+    """« maternité colloque »: each word is on some page, never both on one; each alone is a click away."""
+    _, server = gates_site
+    assert search(page, server.base, "maternité colloque") == []
+    assert page.locator("[data-ssp-search-status]").inner_text() == (
+        "Aucune page ne contient à la fois tous les mots de «\u00a0maternité colloque\u00a0».")
+    alone = page.locator(".ssp-search__alone")
+    counts = dict(re.findall(r"«\u00a0(\w+)\u00a0», (\d+)\u00a0pages?", alone.inner_text()))
+    assert set(counts) == {"maternité", "colloque"} and all(int(count) > 0 for count in counts.values()), alone.inner_text()
+    alone.get_by_role("link", name="«\u00a0colloque\u00a0»").click()
+    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('«\\u00a0colloque\\u00a0»')", timeout=20)
+    assert page.url.endswith("recherche/?q=colloque") and page.evaluate("document.activeElement.id") == "ssp-search-query"
+    assert page.locator("[data-ssp-search-results] li").count() == int(counts["colloque"]) or int(counts["colloque"]) > 10
+    assert page.locator(".ssp-search__alone").count() == 0
 
 
 def test_nothing_found_is_said_and_the_address_keeps_the_words(gates_site, page):

@@ -27,6 +27,46 @@ async function pagefind() {
   return engine;
 }
 
+// What Pagefind is asked. It wants every word on a page, and reads « l'affiche » as one word, found only where it is
+// written so: « déclarer mon action » found nothing (no page says « mon »), « l'affiche » two pages. So an elided
+// article is cut (« l'affiche » → « affiche »; « Val-d'Oise » keeps its own), and words that say nothing of a page
+// (« mon », « où », « comment »…) are left out, unless nothing else is left; a phrase in quotes goes as typed.
+const ELIDED = /(^|[\s«"(])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/giu;
+const EMPTY = new Set(("le la les un une des du de au aux à a en et ou où y mon ma mes ton ta tes son sa ses notre nos votre vos " +
+  "leur leurs ce cet cette ces je tu il elle on nous vous ils elles me se ne pas qui que quoi quel quelle quels quelles " +
+  "comment pourquoi quand sur pour par avec dans chez trouver chercher rechercher").split(" "));
+
+function sought(words) {
+  if (words.includes('"')) return words;
+  const cut = words.replace(ELIDED, "$1");
+  const kept = cut.split(/\s+/).filter((word) => word && !EMPTY.has(word.toLowerCase()));
+  return kept.length ? kept.join(" ") : cut;
+}
+
+// Several words no page holds all together: what each finds alone, to search it in one click.
+async function alone(words) {
+  const parts = [...new Set(sought(words).split(/\s+/))];
+  if (parts.length < 2 || words.includes('"')) return null;
+  const engine = await pagefind();
+  const counts = await Promise.all(parts.map(async (word) => [word, (await engine.search(word)).results.length]));
+  const paragraph = document.createElement("p");
+  paragraph.className = "ssp-search__alone";
+  paragraph.append("Chaque mot seul\u00a0: ");
+  counts.forEach(([word, count], index) => {
+    if (index) paragraph.append(" · ");
+    const label = `«\u00a0${word}\u00a0»`;
+    if (!count) {
+      paragraph.append(`${label}, aucune page`);
+      return;
+    }
+    const link = document.createElement("a");
+    link.href = `?q=${encodeURIComponent(word)}`;
+    link.textContent = label;
+    paragraph.append(link, `, ${count.toLocaleString("fr-FR")}\u00a0${count > 1 ? "pages" : "page"}`);
+  });
+  return paragraph;
+}
+
 // An excerpt as text, with Pagefind's <mark> kept as elements: nothing else of it becomes markup.
 function excerpt(html) {
   const paragraph = document.createElement("p");
@@ -86,6 +126,7 @@ async function search(words) {
   shown = words;
   const ticket = ++asked;
   list.replaceChildren();
+  document.querySelector(".ssp-search__alone")?.remove();
   more.hidden = true;
   if (!words) {
     status.textContent = "";
@@ -93,7 +134,7 @@ async function search(words) {
   }
   status.textContent = "Recherche en cours…";
   try {
-    found = (await (await pagefind()).search(words)).results;
+    found = (await (await pagefind()).search(sought(words))).results;
   } catch (error) {
     shown = null;
     status.textContent = "La recherche n'est pas disponible ici (elle l'est sur le site publié, pas dans la prévisualisation).";
@@ -103,7 +144,12 @@ async function search(words) {
   await show(ticket);
   if (ticket !== asked) return;
   const count = found.length;
-  status.textContent = count === 0
+  const split = count === 0 ? await alone(words) : null;
+  if (ticket !== asked) return;
+  if (split) status.after(split);
+  status.textContent = split
+    ? `Aucune page ne contient à la fois tous les mots de «\u00a0${words}\u00a0».`
+    : count === 0
     ? `Aucune page ne contient «\u00a0${words}\u00a0». Essayez un autre mot, ou moins de mots.`
     : `${count.toLocaleString("fr-FR")}\u00a0${count > 1 ? "pages trouvées" : "page trouvée"} pour «\u00a0${words}\u00a0»`  // no-break spaces: « » never alone on a line
       + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".");
@@ -112,6 +158,15 @@ async function search(words) {
 more.addEventListener("click", async () => {
   const first = await show(asked);
   first?.querySelector("a").focus(); // the reader goes on from the first new result
+});
+
+document.addEventListener("click", (event) => {  // a word of « Chaque mot seul », searched here
+  const link = event.target.closest(".ssp-search__alone a");
+  if (!link) return;
+  event.preventDefault();
+  input.value = new URL(link.href).searchParams.get("q");
+  form.requestSubmit();
+  input.focus();
 });
 
 form.addEventListener("submit", (event) => {
