@@ -45,8 +45,8 @@ function sought(words) {
 
 // Several words no page holds all together: what each finds alone, to search it in one click.
 async function alone(words) {
-  const parts = [...new Set(sought(words).split(/\s+/))];
-  if (parts.length < 2 || words.includes('"')) return null;
+  const parts = words.includes('"') ? [] : [...new Set(sought(words).split(/\s+/))];
+  if (parts.length < 2) return null;
   const engine = await pagefind();
   const counts = await Promise.all(parts.map(async (word) => [word, (await engine.search(word)).results.length]));
   const paragraph = document.createElement("p");
