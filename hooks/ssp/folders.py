@@ -82,6 +82,8 @@ DOCS_SUFFIXES = {".md", ".css", ".js"}  # docs/: pages in Markdown (under the CS
 
 
 DOCS_META = {"title", "description", "hide", "search"}  # what a page of docs/ may set in its header
+DOCS_SEARCH = {"exclude", "keywords"}  # `search:` — left out of the site's search, or words that lead to the page
+KEYWORDS_MAX = 300
 DOCS_ACTIVE = re.compile(r"<\s*(script|style|meta|link|base|iframe|frame|object|embed|form|svg|math|template)\b", re.IGNORECASE)
 
 
@@ -117,12 +119,37 @@ def _docs_page_problems(path: Path, where: str) -> list[Problem]:
                 raise ContentError([Problem(where, document.line_of((key,)), key, "champ refusé dans l'en-tête d'une page "
                                             f"de docs/ ; champs permis : {', '.join(sorted(DOCS_META))}")
                                     for key in unknown])
+            _search_problems(document, where)
     except ContentError as error:
         return error.problems
     return [Problem(where, body_line(text, body) + body[:match.start()].count("\n"), "",
                     f"balise <{match.group(1).lower()}> refusée dans une page : elle pourrait emmener les lecteurs ailleurs "
                     "ou exécuter un programme ; écrivez la page en Markdown")
             for match in DOCS_ACTIVE.finditer(body)]
+
+
+def _search_problems(document, where: str) -> None:
+    """`search:` of a page of docs/: `exclude: true`, `keywords: déclarer une action, …` (search_index.py)."""
+    search = document.data.get("search")
+    if search is None:
+        return
+    if not isinstance(search, dict):
+        raise ContentError([Problem(where, document.line_of(("search",)), "search", "« search » attend des champs : "
+                                    "« exclude: true » (page hors de la recherche) ou « keywords: … » (mots qui y mènent)")])
+    problems = []
+    for key, value in search.items():
+        line = document.line_of(("search", key))
+        if key not in DOCS_SEARCH:
+            problems.append(Problem(where, line, f"search.{key}", "champ refusé ; champs permis : exclude, keywords"))
+        elif key == "exclude" and value not in ("true", "false"):  # the header's values, read as text (ssp.source)
+            problems.append(Problem(where, line, "search.exclude", "écrivez true ou false"))
+        elif key == "keywords" and not isinstance(value, str):
+            problems.append(Problem(where, line, "search.keywords", "écrivez des mots sur une ligne, séparés par des virgules"))
+        elif key == "keywords" and len(value) > KEYWORDS_MAX:
+            problems.append(Problem(where, line, "search.keywords", f"{len(value)} caractères ; {KEYWORDS_MAX} au plus : "
+                                    "gardez les mots que les lecteurs cherchent vraiment"))
+    if problems:
+        raise ContentError(problems)
 
 
 def content_files(folder: Path, suffix: str, project_dir: Path) -> tuple[list[Path], list[Problem]]:

@@ -37,9 +37,11 @@ def start(site_dir: str) -> None:
     os.makedirs(folder(site_dir))
 
 
-def reduced(html: str, address: str) -> str | None:
+def reduced(html: str, address: str, keywords: str = "") -> str | None:
     """The page's title and marked article as a page of their own, with its `address` (from the
-    site's root: « 2026/evenements/…/ », « ./ » for the home page); None for a page not indexed."""
+    site's root: « 2026/evenements/…/ », « ./ » for the home page) and the `keywords` that lead to it
+    (a page of docs/ says them: `search: keywords:`; a field weighed by search.js, not words of the page);
+    None for a page not indexed."""
     marked = _MARKED.search(html)
     if not marked:
         return None
@@ -48,14 +50,15 @@ def reduced(html: str, address: str) -> str | None:
     title = _TITLE.search(html, 0, start)
     return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title.group(1) if title else ""}</title>'
             f'</head><body><a href="{escape(address)}" data-pagefind-meta="url[href]"></a>'
-            f"{article}</body></html>")
+            + (f'<p data-pagefind-meta="keywords">{escape(keywords)}</p>' if keywords else "")
+            + f"{article}</body></html>")
 
 
-def write(site_dir: str, dest_path: str, html: str) -> None:
+def write(site_dir: str, dest_path: str, html: str, keywords: str = "") -> None:
     """The reduced copy of the page written at `dest_path` (in `site_dir`), if the page is indexed (after start())."""
     rel = Path(dest_path).relative_to(site_dir).as_posix()
     address = rel.removesuffix("index.html") or "./"
-    if (copy := reduced(html, address)) is None:
+    if (copy := reduced(html, address, keywords)) is None:
         return
     with open(os.path.join(folder(site_dir), hashlib.sha256(rel.encode()).hexdigest()[:24] + ".html"), "w", encoding="utf-8") as file:
         file.write(copy)

@@ -40,6 +40,8 @@ def search(page, base: str, words: str) -> list[dict]:
     ("données ouvertes", "donnees-ouvertes/"),
     ("où trouver l'affiche de 2030", "2030/affiche/"),  # « l'affiche », « où », « de »: as a reader writes (search.js: sought)
     ("comment organiser mon action", "organiser-une-action/"),  # no page says « mon »: it found nothing
+    ("déclarer une action", "organiser-une-action/"),  # its `search: keywords:`; the « Déclaration d'accessibilité » came first
+    ("déclaration", "accessibilite/"),  # that one, by its title
     ("ressources", "ressources/"),
     ("quiz", "partenariat/quiz/partenariat-patient/"),  # its title said « vrai ou faux ? », never « quiz »: the edition pages came first
     ("mentions légales", "mentions-legales/"),

@@ -309,6 +309,24 @@ def test_docs_pages_cannot_redirect_readers(project, page, expected):
     assert code == 1 and expected in errors, errors
 
 
+@pytest.mark.parametrize("search, expected", [
+    ("search: oui", "docs/organiser.md:3: search : « search » attend des champs"),
+    ("search:\n  boost: 2", "docs/organiser.md:4: search.boost : champ refusé ; champs permis : exclude, keywords"),
+    ("search:\n  exclude: oui", "docs/organiser.md:4: search.exclude : écrivez true ou false"),
+    ("search:\n  keywords: [déclarer, inscrire]", "docs/organiser.md:4: search.keywords : écrivez des mots sur une ligne"),
+    ("search:\n  keywords: " + "déclarer " * 40, "docs/organiser.md:4: search.keywords : 359 caractères ; 300 au plus"),
+])
+def test_a_docs_page_s_search_field_is_checked(project, search, expected):
+    """A page of docs/ may be left out of the search, or name the words that lead to it (CONTRIBUER.md)."""
+    project.edition()
+    project.event("x")
+    project.write("docs/organiser.md", f"---\ntitle: Organiser\n{search}\n---\nTexte.\n")
+    code, errors = verify(project)
+    assert code == 1 and expected in errors, errors
+    project.write("docs/organiser.md", "---\ntitle: Organiser\nsearch:\n  exclude: true\n  keywords: déclarer une action\n---\nTexte.\n")
+    assert verify(project)[0] == 0
+
+
 
 def test_a_pdf_of_more_than_100000_objects_is_refused_before_it_is_read_whole(project):
     with_material(project, "supports/rapport.pdf", pdf_of_objects(100_000))

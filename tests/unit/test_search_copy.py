@@ -28,6 +28,16 @@ def test_the_copy_keeps_the_title_the_address_and_the_whole_marked_article_and_n
     assert "Aller au contenu" not in text and "legifrance" not in text and not copy.find("script")
 
 
+def test_a_page_s_keywords_are_a_field_of_its_copy_not_words_of_its_article():
+    """`search: keywords:` of a page of docs/: Pagefind's field `keywords` (weighed by search.js), as text, outside the article."""
+    copy = BeautifulSoup(searchcopy.reduced(PAGE, "organiser-une-action/", 'déclarer une action, <script>alert(1)</script>'),
+                         "html.parser")
+    field = copy.find(attrs={"data-pagefind-meta": "keywords"})
+    assert field.string == "déclarer une action, <script>alert(1)</script>" and not copy.find("script")
+    assert field.find_parent("article") is None and "déclarer" not in copy.body.find("article").get_text()
+    assert BeautifulSoup(searchcopy.reduced(PAGE, "./"), "html.parser").find(attrs={"data-pagefind-meta": "keywords"}) is None
+
+
 def test_copies_are_written_side_by_side_beside_the_output_each_with_its_address(tmp_path):
     site = tmp_path / "site.partiel"
     (tmp_path / "site.partiel.recherche").mkdir()

@@ -19,8 +19,10 @@ async function pagefind() {
     engine = import(new URL("pagefind.js", bundle).href).then(async (module) => {
       // An edition's page says « édition 2017 » in its field `edition` (edition.html): « 2017 » gives it before
       // the edition's listing, poster, kit, bilan and département pages, whose titles all name the year too.
+      // A page of docs/ may name the words that lead to it (`search: keywords:`, hooks/ssp/searchcopy.py):
+      // « déclarer une action » gives « Organiser une action », not the « Déclaration d'accessibilité ».
       await module.options({ baseUrl: new URL(form.dataset.sspRoot, location.href).pathname, excerptLength: 24,
-                             ranking: { metaWeights: { edition: 15 } } });
+                             ranking: { metaWeights: { edition: 15, keywords: 3 } } });
       return module;
     });
   }
