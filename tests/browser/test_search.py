@@ -104,6 +104,7 @@ def test_words_no_page_holds_together_are_offered_one_by_one(gates_site, page):
     alone = page.locator(".ssp-search__alone")
     counts = dict(re.findall(r"«\u00a0(\w+)\u00a0», (\d+)\u00a0pages?", alone.inner_text()))
     assert set(counts) == {"maternité", "colloque"} and all(int(count) > 0 for count in counts.values()), alone.inner_text()
+    assert axe_violations(page) == []
     alone.get_by_role("link", name="«\u00a0colloque\u00a0»").click()
     wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.includes('«\\u00a0colloque\\u00a0»')", timeout=20)
     assert page.url.endswith("recherche/?q=colloque") and page.evaluate("document.activeElement.id") == "ssp-search-query"
