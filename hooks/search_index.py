@@ -62,9 +62,9 @@ def weight(src_uri: str) -> str:
     return "" if value == 1 else f' data-pagefind-weight="{value:.2f}"'
 
 
-# The search page itself: its hints (« affiche ») are no answer; nor is the site map, which holds every page's title
-# (it came before the pages it lists: first for « médicaments », second for « bilan » or « mentions légales »).
-NOT_INDEXED = {page_source("search"), page_source("sitemap_page")}
+# The search page itself: its hints (« affiche ») are no answer. (The site map is found by its title only: its list,
+# every page's title, is data-pagefind-ignore — it came before the pages it lists for « médicaments » or « bilan ».)
+NOT_INDEXED = {page_source("search")}
 
 
 def excluded(page) -> bool:

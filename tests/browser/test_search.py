@@ -45,12 +45,14 @@ def search(page, base: str, words: str) -> list[dict]:
     ("ressources", "ressources/"),
     ("quiz", "partenariat/quiz/partenariat-patient/"),  # its title said « vrai ou faux ? », never « quiz »: the edition pages came first
     ("mentions légales", "mentions-legales/"),
+    ("plan du site", "plan-du-site/"),  # by its title: the titles it lists are left out of the index
 ])
 def test_a_reader_finds_the_page_meant(gates_site, page, words, first):
     _, server = gates_site
     results = search(page, server.base, words)
     assert results and results[0]["href"] == f"/{MOUNT}/{first}", results[:3]
-    assert not any(result["href"].endswith("/plan-du-site/") for result in results)  # it lists every title: never the answer
+    if first != "plan-du-site/":  # it lists every title: never the answer but for its own
+        assert not any(result["href"].endswith("/plan-du-site/") for result in results)
 
 
 def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_site, page):

@@ -262,12 +262,14 @@ def test_every_page_is_indexed_for_search_by_its_content_only(real_site):
     assert all("n'ont pas été publiées" in main_text(real_site.html(path.relative_to(real_site.site).as_posix())) for path in empty)
     past_posters = set((real_site.site / "2017/evenements").glob("*/affiche/index.html"))  # 2017's actions are over
     assert len(past_posters) == 2
-    left_out = {real_site.site / "recherche/index.html", real_site.site / "plan-du-site/index.html", *empty, *past_posters,
+    left_out = {real_site.site / "recherche/index.html", *empty, *past_posters,
                 *(real_site.site / f"{year}/affiche/index.html" for year in years)}
     assert marked == [path for path in pages if path not in left_out]  # editions, events, posters, bilan, open data,
-    # resources, calls, legal pages… but the search page, the site map (every page's title: it came first for many
-    # words), the empty lists and the posters leading to them (they came before their edition's page for its year),
-    # and the posters of past actions (their page no longer offers them)
+    # resources, calls, legal pages, the site map (by its title: its list, every page's title, came first for many
+    # words)… but the search page, the empty lists and the posters leading to them (they came before their edition's
+    # page for its year), and the posters of past actions (their page no longer offers them)
+    sitemap = real_site.html("plan-du-site/index.html").select_one(".ssp-sitemap")
+    assert sitemap.has_attr("data-pagefind-ignore") and "Mentions légales" in sitemap.get_text()
     assert "data-pagefind-body" not in real_site.text("404.html")
     assert not (real_site.site / "search/search_index.json").exists()  # Material's search is gone
     texts = pagefind_texts(real_site.site)
