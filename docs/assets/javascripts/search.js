@@ -17,7 +17,7 @@ async function pagefind() {
   if (!engine) {
     const bundle = new URL(form.dataset.sspBundle, location.href);
     engine = import(new URL("pagefind.js", bundle).href).then(async (module) => {
-      // An edition's page says « édition 2017 » in its field `edition` (edition.html): « 2017 » gives it before
+      // An edition's page says « 2017 » in its field `edition` (edition.html): « 2017 » gives it before
       // the edition's listing, poster, kit, bilan and département pages, whose titles all name the year too.
       // A page of docs/ may name the words that lead to it (`search: keywords:`, hooks/ssp/searchcopy.py):
       // « déclarer une action » gives « Organiser une action », not the « Déclaration d'accessibilité ».
