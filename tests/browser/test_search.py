@@ -32,6 +32,7 @@ def search(page, base: str, words: str) -> list[dict]:
 @pytest.mark.parametrize("words, first", [
     ("bilan", "2030/bilan/"),  # the newest edition's report first (hooks/search_index.py: weight by age)
     ("2017", "2017/"),  # the edition's page, though its listing, poster, kit and bilan name the year in their titles too
+    ("éditions", "editions/"),  # « Toutes les éditions », not the pages of actions « de l'édition 2030 »
     ("lauréats", "2030/appels-a-projets/appel-test/"),
     ("Douai", "2017/evenements/portes-ouvertes-maternite-douai/"),
     ("Saint-Denis", "2030/evenements/creneaux-la-reunion/"),  # the action there, not its département's page of cards
