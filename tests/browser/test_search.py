@@ -180,3 +180,18 @@ def test_a_word_a_no_break_space_joins_to_its_number_is_found_alone(gates_site, 
     assert "31050\u00a0Toulouse" in built.text("contacts/ars-occitanie/index.html")  # the only page naming Toulouse
     results = search(page, server.base, "Toulouse")
     assert [result["href"] for result in results] == [f"/{MOUNT}/contacts/ars-occitanie/"]
+
+
+def test_a_page_not_found_offers_to_search_the_words_of_its_address(presented_site, page):
+    """An action renamed, an old link: the page not found holds the words of the address asked for, ready to search."""
+    _, server = presented_site
+    page.set_viewport_size(PHONE)
+    response = page.goto(server.base + "2017/evenements/portes-ouvertes-maternite/")
+    assert response.status == 404
+    assert page.locator("#ssp-missing-query").input_value() == "2017 portes ouvertes maternite"
+    assert axe_violations(page) == []
+    page.locator("#ssp-missing-query").press("Enter")
+    page.wait_for_url("**/recherche/?q=2017+portes+ouvertes+maternite")
+    wait_until(page, "document.querySelectorAll('[data-ssp-search-results] li').length > 0", timeout=20)
+    first = page.locator("[data-ssp-search-results] li a").first.get_attribute("href")
+    assert first == f"/{MOUNT}/2017/evenements/portes-ouvertes-maternite-douai/"

@@ -87,6 +87,21 @@
   });
 })();
 
+/* The page not found (404.html): its search field holds the words of the address asked for — an action renamed
+   or moved keeps most of them (« /2026/evenements/portes-ouvertes-chu-lille/ » → « 2026 portes ouvertes chu lille »). */
+(function () {
+  "use strict";
+  var form = document.querySelector("[data-ssp-missing]");
+  if (!form) { return; }
+  var home = new URL(form.getAttribute("data-ssp-missing"), location.href).pathname;
+  var path = location.pathname.indexOf(home) === 0 ? location.pathname.slice(home.length) : location.pathname;
+  var FOLDERS = ["evenements", "departements", "integrer", "affiche", "agendas", "jour", "index", "html"];
+  var words;
+  try { words = decodeURIComponent(path); } catch (error) { words = path; }
+  words = words.split(/[\/\-_.]+/).filter(function (word) { return word && FOLDERS.indexOf(word.toLowerCase()) < 0; });
+  form.elements.q.value = words.join(" ").slice(0, 200);
+})();
+
 /* Live preview: while the content has problems, every address shows them — through MkDocs'
    404 page, which its server sends without its reload script. Reload when the preview rebuilds. */
 (function () {
