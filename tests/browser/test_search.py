@@ -55,12 +55,14 @@ def test_a_reader_finds_the_page_meant(gates_site, page, words, first):
         assert not any(result["href"].endswith("/plan-du-site/") for result in results)
 
 
-def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_site, page):
+def test_results_show_title_edition_or_when_and_where_and_an_excerpt_with_the_words_marked(gates_site, page):
     _, server = gates_site
     results = search(page, server.base, "Douai")
     event = results[0]
     assert event["title"] == "La maternité du Centre hospitalier de Douai ouvre ses portes"
-    assert event["edition"] == "Édition 2017" and "Douai" in event["marked"]
+    # an action's result says when and where, as its card would; another page of an edition, its edition
+    assert event["edition"] == "Le vendredi 24\u00a0novembre 2017 · Service de maternité, site de Dechy, Dechy", event
+    assert "Douai" in event["marked"] and event["edition"] not in event["excerpt"]  # a field of the page, not its words
     assert re.search(r"\d+\u00a0pages trouvées pour «\u00a0Douai\u00a0»[.,]", page.locator("[data-ssp-search-status]").inner_text())
     assert not any(result["href"].endswith("/affiche/") for result in results)  # over: its page no longer offers its poster
     poster = next(result for result in search(page, server.base, "webinaire") if result["href"].endswith("/affiche/"))
@@ -70,6 +72,7 @@ def test_results_show_title_edition_and_an_excerpt_with_the_words_marked(gates_s
     posters = [result for result in found if result["href"].endswith("/affiche/")]
     assert posters and all("Affiche à imprimer" in result["excerpt"] for result in posters)  # what the page is,
     assert not any("Imprimer l'affiche" in result["excerpt"] for result in posters)  # not its buttons (« … Voir les actions »)
+    assert search(page, server.base, "bilan")[0]["edition"] == "Édition 2030"
 
 
 def test_an_event_s_status_shows_as_its_badge_not_as_words_of_its_title(presented_site, page):

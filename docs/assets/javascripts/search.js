@@ -103,10 +103,10 @@ function item(result) {
   }
   entry.append(heading);
   const year = address.match(/\/(\d{4})\//);
-  if (year) {
+  if (result.meta.facts || year) {  // an action's when and where (partials/ssp/event-page.html), else its edition
     const edition = document.createElement("p");
     edition.className = "ssp-search__edition";
-    edition.textContent = `Édition ${year[1]}`;
+    edition.textContent = result.meta.facts || `Édition ${year[1]}`;
     entry.append(edition);
   }
   entry.append(excerpt(result.excerpt));
