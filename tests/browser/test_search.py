@@ -117,6 +117,17 @@ def test_words_no_page_holds_together_are_offered_one_by_one(gates_site, page):
     assert page.locator(".ssp-search__alone").count() == 0
 
 
+def test_a_word_no_page_holds_is_said_not_silently_dropped(gates_site, page):
+    """Pagefind leaves out a word found nowhere: « portes ouvertes Wissembourg » gave every open day, as if in Wissembourg
+    (the site has no action there; at 5,000 actions, « portes ouvertes Rennse » gave 545 open days)."""
+    _, server = gates_site
+    results = search(page, server.base, "portes ouvertes Wissembourg")
+    assert len(results) > 1 and page.locator("[data-ssp-search-status]").inner_text().endswith(
+        "«\u00a0Wissembourg\u00a0» n'est sur aucune page\u00a0: ces résultats ne tiennent compte que des autres mots.")
+    search(page, server.base, "portes ouvertes Douai")  # every word somewhere: nothing said
+    assert "aucune page" not in page.locator("[data-ssp-search-status]").inner_text()
+
+
 def test_nothing_found_is_said_and_the_address_keeps_the_words(gates_site, page):
     _, server = gates_site
     assert search(page, server.base, "zzzzqqq") == []

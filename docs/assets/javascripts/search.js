@@ -45,12 +45,17 @@ function sought(words) {
   return kept.length ? kept.join(" ") : cut;
 }
 
-// Several words no page holds all together: what each finds alone, to search it in one click.
-async function alone(words) {
+// How many pages each word finds alone ([word, count], …), for several words not in quotes; else none.
+async function eachAlone(words) {
   const parts = words.includes('"') ? [] : [...new Set(sought(words).split(/\s+/))];
-  if (parts.length < 2) return null;
+  if (parts.length < 2) return [];
   const engine = await pagefind();
-  const counts = await Promise.all(parts.map(async (word) => [word, (await engine.search(word)).results.length]));
+  return Promise.all(parts.map(async (word) => [word, (await engine.search(word)).results.length]));
+}
+
+// Several words no page holds all together: what each finds alone, to search it in one click.
+function alone(counts) {
+  if (!counts.length) return null;
   const paragraph = document.createElement("p");
   paragraph.className = "ssp-search__alone";
   paragraph.append("Chaque mot seul\u00a0: ");
@@ -146,15 +151,20 @@ async function search(words) {
   await show(ticket);
   if (ticket !== asked) return;
   const count = found.length;
-  const split = count === 0 ? await alone(words) : null;
+  const counts = await eachAlone(words);
   if (ticket !== asked) return;
+  const split = count === 0 ? alone(counts) : null;
+  // Pagefind leaves out a word no page holds: « portes ouvertes Rennse » gave every open day, as if in Rennes.
+  const missing = count === 0 ? [] : counts.filter(([, alone]) => !alone).map(([word]) => `«\u00a0${word}\u00a0»`);
   if (split) status.after(split);
   status.textContent = split
     ? `Aucune page ne contient à la fois tous les mots de «\u00a0${words}\u00a0».`
     : count === 0
     ? `Aucune page ne contient «\u00a0${words}\u00a0». Essayez un autre mot, ou moins de mots.`
     : `${count.toLocaleString("fr-FR")}\u00a0${count > 1 ? "pages trouvées" : "page trouvée"} pour «\u00a0${words}\u00a0»`  // no-break spaces: « » never alone on a line
-      + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".");
+      + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".")
+      + (missing.length ? ` ${missing.join(" et ")} ${missing.length > 1 ? "ne sont" : "n'est"} sur aucune page\u00a0: `
+         + `${count > 1 ? "ces résultats ne tiennent" : "ce résultat ne tient"} compte que des autres mots.` : "");
 }
 
 more.addEventListener("click", async () => {
