@@ -82,9 +82,7 @@ def on_post_page(output: str, page, config) -> str:
             output = output.replace(article, f"{article} data-pagefind-body{weight(page.file.src_uri)}", 1)
             break
     if state.get("command") == "build" and state["files"].get_file_from_path(page.file.src_uri) is page.file:
-        search = page.meta.get("search")  # a page of docs/ may name words that lead to it (ssp.folders.DOCS_SEARCH)
-        keywords = search.get("keywords") if isinstance(search, dict) else None
-        keywords = keywords if isinstance(keywords, str) else ""
+        keywords = searchcopy.keywords(page.meta)  # a page of docs/ may name words that lead to it (ssp.folders.DOCS_SEARCH)
         searchcopy.write(config.site_dir, page.file.abs_dest_path, output, keywords)  # a page MkDocs writes (a frame is not one)
     return output
 

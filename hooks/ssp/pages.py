@@ -352,7 +352,8 @@ def edition_pages(edition: Edition, context: BuildContext, sheets: frozenset[str
                               f"{event.meta.title} — {place}, {event.meta.organizer}.",
                               views.EventView(edition, event, occurrences, jsonld_text, over,
                                               banner(event.meta, today), picture(event, edition, context),
-                                              previous_event(event, events), embeds[organiser_slug(event)].address)))
+                                              previous_event(event, events), embeds[organiser_slug(event)].address,
+                                              " · ".join(shareimage.when_and_where(event)))))
         pages.append(PageSpec(page_source("event_poster", year=edition.year, slug=event.slug), f"Affiche : {event.meta.title}",
                               f"L'affiche à imprimer de l'action « {event.meta.title} » ({place}).",
                               views.EventPosterView(edition, event, site_url + event.url, event.occurrences[:views.POSTER_SLOTS],

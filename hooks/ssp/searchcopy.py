@@ -54,6 +54,14 @@ def reduced(html: str, address: str, keywords: str = "") -> str | None:
             + f"{article}</body></html>")
 
 
+def keywords(meta: dict) -> str:
+    """The words a page's header says lead to it (`search: keywords:`, checked by ssp.folders), as text: MkDocs
+    reads « keywords: 2026 » as a number."""
+    search = meta.get("search")
+    words = search.get("keywords") if isinstance(search, dict) else None
+    return str(words) if isinstance(words, (str, int, float)) and not isinstance(words, bool) else ""
+
+
 def write(site_dir: str, dest_path: str, html: str, keywords: str = "") -> None:
     """The reduced copy of the page written at `dest_path` (in `site_dir`), if the page is indexed (after start())."""
     rel = Path(dest_path).relative_to(site_dir).as_posix()

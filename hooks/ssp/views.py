@@ -266,6 +266,7 @@ class EventView(View):
     picture: tuple[str, str, str] | None  # its share picture (own for an action to come, else its edition's)
     previous: tuple[int, str] | None = None  # carried over: the edition it was held in, its page there ("" if not published)
     organiser_list: str = ""  # the address of its organiser's list other sites frame (follow.Embed), which gives its code
+    facts: str = ""  # when and where, as its share picture says them (shareimage.when_and_where): under its search result
 
     def key(self) -> tuple:
         return (self.event.digest, self.previous, self.organiser_list)  # its year is in it; `over` and `banner` follow the day

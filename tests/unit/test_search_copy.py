@@ -38,6 +38,13 @@ def test_a_page_s_keywords_are_a_field_of_its_copy_not_words_of_its_article():
     assert BeautifulSoup(searchcopy.reduced(PAGE, "./"), "html.parser").find(attrs={"data-pagefind-meta": "keywords"}) is None
 
 
+def test_a_page_s_keywords_are_read_from_its_header_as_text():
+    assert searchcopy.keywords({"search": {"keywords": "déclarer une action"}}) == "déclarer une action"
+    assert searchcopy.keywords({"search": {"keywords": 2026}}) == "2026"  # as MkDocs reads « keywords: 2026 »
+    assert searchcopy.keywords({"search": {"exclude": True}}) == searchcopy.keywords({"title": "x"}) == ""
+    assert searchcopy.keywords({"search": "oui"}) == searchcopy.keywords({"search": {"keywords": True}}) == ""
+
+
 def test_copies_are_written_side_by_side_beside_the_output_each_with_its_address(tmp_path):
     site = tmp_path / "site.partiel"
     (tmp_path / "site.partiel.recherche").mkdir()

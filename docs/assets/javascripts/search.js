@@ -155,7 +155,7 @@ async function search(words) {
   if (ticket !== asked) return;
   const split = count === 0 ? alone(counts) : null;
   // Pagefind leaves out a word no page holds: « portes ouvertes Rennse » gave every open day, as if in Rennes.
-  const missing = count === 0 ? [] : counts.filter(([, alone]) => !alone).map(([word]) => `«\u00a0${word}\u00a0»`);
+  const missing = count === 0 ? [] : counts.filter(([, pages]) => !pages).map(([word]) => `«\u00a0${word}\u00a0»`);
   if (split) status.after(split);
   status.textContent = split
     ? `Aucune page ne contient à la fois tous les mots de «\u00a0${words}\u00a0».`
