@@ -42,6 +42,10 @@ def search(page, base: str, words: str) -> list[dict]:
     ("comment organiser mon action", "organiser-une-action/"),  # no page says « mon »: it found nothing
     ("déclarer une action", "organiser-une-action/"),  # its `search: keywords:`; the « Déclaration d'accessibilité » came first
     ("déclaration", "accessibilite/"),  # that one, by its title
+    ("quand", ""),  # « dates » (search.js): the home page, which says the dates of the edition under way or last held
+    ("quand a lieu la semaine 2017", "2017/"),  # « a lieu » left out: actions with a « Lieu » came first
+    ("quand 2017", "2017/"),  # « Dates : », said to screen readers: the page said its dates, never the word
+    ("quand Douai", "2017/evenements/portes-ouvertes-maternite-douai/"),  # no page has « dates » and « Douai »: « quand » left out
     ("ressources", "ressources/"),
     ("quiz", "partenariat/quiz/partenariat-patient/"),  # its title said « vrai ou faux ? », never « quiz »: the edition pages came first
     ("mentions légales", "mentions-legales/"),

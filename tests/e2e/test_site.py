@@ -31,6 +31,8 @@ def test_edition_page(real_site):
     text = main_text(soup)
     assert soup.h1.get_text(strip=True) == "Semaine de la sécurité des patients 2017"
     number = soup.select_one(".ssp-edition__number")
+    said = number.select_one(".fr-sr-only").extract().get_text()  # for screen readers, and « quand 2017 » searched (search.js)
+    assert said == "Dates\u00a0: "
     assert number.get_text() == "7e\u00a0édition · " + typeset("Du lundi 20 au vendredi 24 novembre 2017")  # « 7ᵉ » kept with « édition »
     assert number.sup.get_text() == "e"  # « 7ᵉ », as French typography writes it
     assert "« Usagers, soignants : partenaires pour la sécurité des patients »" in text

@@ -33,21 +33,27 @@ async function pagefind() {
 // written so: « déclarer mon action » found nothing (no page says « mon »), « l'affiche » two pages. So an elided
 // article is cut (« l'affiche » → « affiche »; « Val-d'Oise » keeps its own), and words that say nothing of a page
 // (« mon », « où », « comment »…) are left out, unless nothing else is left; a phrase in quotes goes as typed.
+// « Quand » of the week itself asks for its dates: « quand a lieu la semaine 2025 » is « dates semaine 2025 » (« a lieu »
+// is no place: actions with a « Lieu » came first), found on the home page and the edition's (home.html, edition.html).
+// Of anything else (« quand Douai »), « quand » is left out like « où ».
 const ELIDED = /(^|[\s«"(])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’](?=\p{L})/giu;
+const TAKES_PLACE = /(^|\s)(?:a|aura|ont|auront|avait|avaient|aurait|a eu|ont eu)\s+lieu(?=\s|$)/giu;
 const EMPTY = new Set(("le la les un une des du de au aux à a en et ou où y mon ma mes ton ta tes son sa ses notre nos votre vos " +
   "leur leurs ce cet cette ces je tu il elle on nous vous ils elles me se ne pas qui que quoi quel quelle quels quelles " +
   "comment pourquoi quand sur pour par avec dans chez trouver chercher rechercher").split(" "));
+const THE_WEEK = /^(?:semaine|sécurité|securite|patients?|ssp|éditions?|editions?|prochaine|\d{4})$/iu;
 
 function sought(words) {
   if (words.includes('"')) return words;
-  const cut = words.replace(ELIDED, "$1");
+  const cut = words.replace(ELIDED, "$1").replace(TAKES_PLACE, "$1");
   const kept = cut.split(/\s+/).filter((word) => word && !EMPTY.has(word.toLowerCase()));
+  if (/(?:^|\s)quand(?=\s|$)/iu.test(cut) && kept.every((word) => THE_WEEK.test(word))) kept.unshift("dates");
   return kept.length ? kept.join(" ") : cut;
 }
 
-// How many pages each word finds alone ([word, count], …), for several words not in quotes; else none.
-async function eachAlone(words) {
-  const parts = words.includes('"') ? [] : [...new Set(sought(words).split(/\s+/))];
+// How many pages each word of what Pagefind was asked finds alone ([word, count], …), for several words not in quotes.
+async function eachAlone(query) {
+  const parts = query.includes('"') ? [] : [...new Set(query.split(/\s+/))];
   if (parts.length < 2) return [];
   const engine = await pagefind();
   return Promise.all(parts.map(async (word) => [word, (await engine.search(word)).results.length]));
@@ -140,8 +146,9 @@ async function search(words) {
     return;
   }
   status.textContent = "Recherche en cours…";
+  const query = sought(words);
   try {
-    found = (await (await pagefind()).search(sought(words))).results;
+    found = (await (await pagefind()).search(query)).results;
   } catch (error) {
     shown = null;
     status.textContent = "La recherche n'est pas disponible ici (elle l'est sur le site publié, pas dans la prévisualisation).";
@@ -151,7 +158,7 @@ async function search(words) {
   await show(ticket);
   if (ticket !== asked) return;
   const count = found.length;
-  const counts = await eachAlone(words);
+  const counts = await eachAlone(query);
   if (ticket !== asked) return;
   const split = count === 0 ? alone(counts) : null;
   // Pagefind leaves out a word no page holds: « portes ouvertes Rennse » gave every open day, as if in Rennes.
