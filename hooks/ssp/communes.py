@@ -16,7 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from .text import slugify
-from .vocab import departement_of
+from .vocab import REGION_OF_DEPARTEMENT, departement_of
 
 DATA = Path(__file__).parent / "data" / "communes.json"  # on the site too: urls.link("communes")
 ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
@@ -42,6 +42,15 @@ def communes() -> tuple[dict[str, list[tuple[str, str, list[str]]]], set[str]]:
         by_town.setdefault(town_key(name), []).append((name, departement, postal_codes.split()))
         codes.update(postal_codes.split())
     return by_town, codes
+
+
+@cache
+def departement_of_town(city: str, region: str | None) -> str | None:
+    """The département of a town written without its postal code, when its name says it: the one commune
+    so named in the event's region (« Dechy », Hauts-de-France: 59; « Saint-Denis », La Réunion: 974)."""
+    found = {departement for _, departement, _ in communes()[0].get(town_key(city), [])
+             if region is None or REGION_OF_DEPARTEMENT.get(departement) == region}
+    return found.pop() if len(found) == 1 else None
 
 
 def mismatch(city: str, postal_code: str) -> tuple[str, str] | None:

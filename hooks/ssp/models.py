@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .communes import mismatch
+from .communes import departement_of_town, mismatch
 from .content import Call, Material, MaterialItem, Slug
 from .fields import (
     Audience,
@@ -308,8 +308,11 @@ class Event:
 
     @property
     def departement(self) -> str | None:
+        """That of the postal code, else of the town when its name says it (« Dechy »: 59)."""
         venue = self.meta.venue
-        return departement_of(venue.postal_code) if venue and venue.postal_code else None
+        if venue is None:
+            return None
+        return departement_of(venue.postal_code) if venue.postal_code else departement_of_town(venue.city, self.meta.region)
 
     @property
     def sort_key(self) -> tuple:

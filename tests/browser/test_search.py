@@ -65,7 +65,7 @@ def test_results_show_title_edition_or_when_and_where_and_an_excerpt_with_the_wo
     event = results[0]
     assert event["title"] == "La maternité du Centre hospitalier de Douai ouvre ses portes"
     # an action's result says when and where, as its card would; another page of an edition, its edition
-    assert event["edition"] == "Le vendredi 24\u00a0novembre 2017 · Dechy", event  # no postal code: no département
+    assert event["edition"] == "Le vendredi 24\u00a0novembre 2017 · Dechy (Nord)", event  # no postal code: the département its town names
     assert "Douai" in event["marked"] and event["edition"] not in event["excerpt"]  # a field of the page, not its words
     assert re.search(r"\d+\u00a0pages trouvées pour «\u00a0Douai\u00a0»[.,]", page.locator("[data-ssp-search-status]").inner_text())
     assert not any(result["href"].endswith("/affiche/") for result in results)  # over: its page no longer offers its poster

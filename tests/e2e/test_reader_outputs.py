@@ -203,8 +203,8 @@ def test_open_data_page_lists_files_columns_and_licence(real_site):
 
 def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_site, real_site):
     """Smaller than a region's: offered on the open-data page and on the département's page, with
-    its number of events, which is what the file holds. Actions without a postal code (the real
-    content) make none, and the page says why."""
+    its number of events, which is what the file holds. The real content's two actions have no postal code: their
+    towns (Montpellier, Dechy) name their départements."""
     from icalendar import Calendar
     built, server = gates_site
     soup = built.html("donnees-ouvertes/index.html")
@@ -223,8 +223,17 @@ def test_each_departement_with_actions_has_a_calendar_said_with_its_size(gates_s
     events = len(Calendar.from_ical(built.text("2030/agendas/departements/974.ics")).walk("VEVENT"))
     assert typeset(f"Agenda 2030 — La Réunion (974), {events} événements") in edition.get_text(" ", strip=True)
     assert edition.select_one("a[download]")["href"] == "../../agendas/departements/974.ics"
-    none = real_site.html("donnees-ouvertes/index.html").select_one("#agendas-departements").find_next_sibling("p")
-    assert "code postal" in none.get_text() and not (real_site.site / "agendas/departements").exists()
+    assert sorted(path.name for path in (real_site.site / "agendas/departements").iterdir()) == ["34.ics", "59.ics"]
+
+
+def test_without_any_departement_the_open_data_page_says_why(fixture_project):
+    fixture_project.edition()
+    fixture_project.event("en-ligne", front_matter(venue=None, region=None, online_url="https://visio.example.org/x"))
+    fixture_project.event("saint-denis", front_matter(venue="\n  city: Saint-Denis", region="Occitanie"))  # Aude or Gard?
+    built = build(fixture_project.root)
+    none = built.html("donnees-ouvertes/index.html").select_one("#agendas-departements").find_next_sibling("p")
+    assert "ni code postal, ni commune qui le désigne" in none.get_text()
+    assert not (built.site / "agendas/departements").exists()
 
 
 def test_a_card_says_its_place_once(gates_site):

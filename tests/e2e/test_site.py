@@ -49,7 +49,7 @@ def test_listing_groups_by_day_with_every_fact(real_site):
     assert [s.h2.get_text(strip=True) for s in sections] == [typeset("Mardi 21 novembre 2017"), typeset("Vendredi 24 novembre 2017")]
     douai = sections[1].select_one(".ssp-card")
     facts = [li.get_text(" ", strip=True) for li in douai.select(".ssp-card__facts li")]
-    assert facts == ["Portes ouvertes", "Service de maternité, site de Dechy, Dechy", "Hauts-de-France",
+    assert facts == ["Portes ouvertes", "Service de maternité, site de Dechy, Dechy (Nord)", "Hauts-de-France",
                      typeset("Organisateur : Centre hospitalier de Douai")]
     assert douai.select_one(".ssp-card__when").get_text(strip=True) == "Tout l'après-midi"  # never beside « Toute la journée »
     assert douai.a["href"] == "../evenements/portes-ouvertes-maternite-douai/" or douai.a["href"] == "portes-ouvertes-maternite-douai/"
@@ -62,7 +62,7 @@ def test_event_page_has_every_field_and_nothing_invented(real_site):
     assert details == {
         "Quand": "Le vendredi 24 novembre 2017 Tout l'après-midi",
         "Type d'action": "Portes ouvertes",
-        "Lieu": "Service de maternité, site de Dechy Dechy",
+        "Lieu": "Service de maternité, site de Dechy Dechy (Nord)",  # no postal code: the one Dechy, in the Nord
         "Région": "Hauts-de-France",
         "Organisateur": "Centre hospitalier de Douai",
         "Public": "Grand public, Patients",
@@ -220,7 +220,7 @@ def test_open_data_json(real_site):
         "type": "colloque", "start": "2017-11-21", "end": None, "all_day": True, "timezone": "Europe/Paris",
         "time_note": None, "organizer": "ARS Occitanie",
         "venue": {"name": None, "address": None, "postal_code": None, "city": "Montpellier"},
-        "region": "Occitanie", "departement": None, "audience": [], "age_min": None, "age_max": None,
+        "region": "Occitanie", "departement": "34", "audience": [], "age_min": None, "age_max": None,
         "accessibility": [], "attendance_mode": "sur-place", "status": "scheduled",
         "registration": None, "online_url": None, "description": colloque["description"],
         "url": "https://example.github.io/ssp/2017/evenements/colloque-regional-occitanie/",

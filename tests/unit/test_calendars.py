@@ -127,8 +127,11 @@ def test_region_calendars_exist_for_all_regions(files):
 
 
 def test_a_departement_with_actions_has_its_calendar_in_its_time_zone(files):
-    """Only the Réunion action has a postal code: one département calendar, its two slots."""
-    assert [path for path in files if path.startswith("agendas/departements/")] == ["agendas/departements/974.ics"]
+    """The Réunion action by its postal code, the others by their town, « Dechy », which names the Nord (59): two
+    département calendars, each in its time zone."""
+    assert [path for path in files if path.startswith("agendas/departements/")] == [
+        "agendas/departements/59.ics", "agendas/departements/974.ics"]
+    assert {str(zone["TZID"]) for zone in parsed(files, "agendas/departements/59.ics").walk("VTIMEZONE")} == {"Europe/Paris"}
     calendar = parsed(files, "agendas/departements/974.ics")
     assert str(calendar["X-WR-CALNAME"]) == "Semaine de la sécurité des patients — La Réunion (974)"
     events = vevents(calendar)
@@ -151,8 +154,9 @@ def test_every_calendar_has_a_component_and_descriptions_keep_link_addresses(pro
     editions = load(project, x=front_matter(title="Journée").replace(
         "Description.", "Voir [le programme](https://example.org/programme) et https://example.org/ ."))
     files = calendars(editions, Calendars("https://ssp.example/", date(2017, 11, 1), (2017, 2017)))
-    # the edition's, the event's, one per region over all editions, one per region, département and type of the edition
-    assert len(files) == 1 + 1 + 18 + len(REGIONS) + len(DEPARTEMENTS) + len(EVENT_TYPES)
+    # the edition's, the event's, one per region over all editions and one per département with actions (« Dechy »: 59),
+    # one per region, département and type of the edition
+    assert len(files) == 1 + 1 + 18 + 1 + len(REGIONS) + len(DEPARTEMENTS) + len(EVENT_TYPES)
     for path, content in files.items():
         calendar = Calendar.from_ical(content)
         assert calendar.subcomponents, path  # RFC 5545: at least one component

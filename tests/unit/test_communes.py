@@ -13,7 +13,21 @@ from helpers import ROOT, front_matter
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from ssp.communes import DATA, mismatch, town_key
+from ssp.communes import DATA, departement_of_town, mismatch, town_key
+
+
+@pytest.mark.parametrize("city, region, departement", [
+    ("Dechy", "Hauts-de-France", "59"),  # the one commune of that name
+    ("Dechy", None, "59"),
+    ("Dechy", "Occitanie", None),  # not in the event's region: nothing guessed
+    ("St-Denis", "La Réunion", "974"),  # four communes of that name, one in La Réunion
+    ("Saint-Denis", "Île-de-France", "93"),
+    ("Saint-Denis", None, None),  # which one?
+    ("Lyon 3e", "Auvergne-Rhône-Alpes", "69"),
+    ("Dechyy", "Hauts-de-France", None),  # unknown
+])
+def test_a_town_without_its_postal_code_names_its_departement_when_only_one_is_meant(city, region, departement):
+    assert departement_of_town(city, region) == departement
 
 
 @pytest.mark.parametrize("city, postal_code", [
