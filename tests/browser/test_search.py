@@ -132,6 +132,23 @@ def test_a_word_no_page_holds_is_said_not_silently_dropped(gates_site, page):
     assert "aucune page" not in page.locator("[data-ssp-search-status]").inner_text()
 
 
+def test_a_word_pages_say_otherwise_is_searched_in_their_words_too(gates_site, page):
+    """« hôpital » missed « Centre hospitalier de Douai » (another stem); « poster » gave a page where one may post,
+    not the posters. Each is searched as the words pages use (search.js: ALSO; « hôpital » as itself too), only those
+    some page holds (Pagefind drops a word no page holds: « hôpital Lille » was every page of Lille), said in the status."""
+    _, server = gates_site
+    douai = "/ssp/2017/evenements/portes-ouvertes-maternite-douai/"
+    for words in ("hôpital", "hopital Douai", "hôpitaux"):
+        results = search(page, server.base, words)
+        assert douai in [result["href"] for result in results[:3]], (words, results[:3])
+        assert "(mots cherchés\u00a0: «\u00a0h" in page.locator("[data-ssp-search-status]").inner_text()  # « hôpital(aux) », « hospitalier(s) »
+    posters = search(page, server.base, "poster")
+    assert f"/{MOUNT}/2030/affiche/" in [result["href"] for result in posters[:3]], posters[:3]
+    assert "(mots cherchés\u00a0: «\u00a0affiche\u00a0»)" in page.locator("[data-ssp-search-status]").inner_text()
+    assert [result["href"] for result in search(page, server.base, "affiche")] == [result["href"] for result in posters]
+    assert "cherchés" not in page.locator("[data-ssp-search-status]").inner_text()
+
+
 def test_nothing_found_is_said_and_the_address_keeps_the_words(gates_site, page):
     _, server = gates_site
     assert search(page, server.base, "zzzzqqq") == []

@@ -43,6 +43,13 @@ const EMPTY = new Set(("le la les un une des du de au aux à a en et ou où y mo
   "comment pourquoi quand sur pour par avec dans chez trouver chercher rechercher").split(" "));
 const THE_WEEK = /^(?:semaine|sécurité|securite|patients?|ssp|éditions?|editions?|prochaine|\d{4})$/iu;
 
+// Words readers write that pages say otherwise (keys folded), and the words searched for them, results merged:
+// « hôpital » missed « Centre hospitalier de Douai » (another stem) and every « CHU de … »; « poster » gave the pages
+// where one may post a comment, not the posters.
+const ALSO = { hopital: ["hôpital", "hospitalier", "CHU"], hopitaux: ["hôpitaux", "hospitaliers", "CHU"],
+               poster: ["affiche"], posters: ["affiches"], calendrier: ["calendrier", "agenda"] };
+const fold = (word) => word.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
 function sought(words) {
   if (words.includes('"')) return words;
   const cut = words.replace(ELIDED, "$1").replace(TAKES_PLACE, "$1");
@@ -51,12 +58,28 @@ function sought(words) {
   return kept.length ? kept.join(" ") : cut;
 }
 
+// Pagefind's results for the query, best score first, and the words searched instead of its first word ALSO knows:
+// those some page holds (Pagefind drops a word no page holds: « hôpital Lille » was every page of Lille).
+async function find(query) {
+  const engine = await pagefind();
+  const words = query.split(/\s+/);
+  const at = query.includes('"') ? -1 : words.findIndex((word) => ALSO[fold(word)]);
+  let forms = at < 0 ? [] : ALSO[fold(words[at])];
+  const held = await Promise.all(forms.map(async (form) => (await engine.search(form)).results.length > 0));
+  forms = forms.filter((_, index) => held[index]);
+  const queries = forms.length ? forms.map((form) => words.map((word, index) => (index === at ? form : word)).join(" ")) : [query];
+  const best = new Map();
+  for (const { results } of await Promise.all(queries.map((each) => engine.search(each)))) {
+    for (const result of results) if (!(best.get(result.id)?.score >= result.score)) best.set(result.id, result);
+  }
+  return { results: [...best.values()].sort((a, b) => b.score - a.score), forms };
+}
+
 // How many pages each word of what Pagefind was asked finds alone ([word, count], …), for several words not in quotes.
 async function eachAlone(query) {
   const parts = query.includes('"') ? [] : [...new Set(query.split(/\s+/))];
   if (parts.length < 2) return [];
-  const engine = await pagefind();
-  return Promise.all(parts.map(async (word) => [word, (await engine.search(word)).results.length]));
+  return Promise.all(parts.map(async (word) => [word, (await find(word)).results.length]));
 }
 
 // Several words no page holds all together: what each finds alone, to search it in one click.
@@ -147,8 +170,9 @@ async function search(words) {
   }
   status.textContent = "Recherche en cours…";
   const query = sought(words);
+  let forms = [];
   try {
-    found = (await (await pagefind()).search(query)).results;
+    ({ results: found, forms } = await find(query));
   } catch (error) {
     shown = null;
     status.textContent = "La recherche n'est pas disponible ici (elle l'est sur le site publié, pas dans la prévisualisation).";
@@ -169,6 +193,7 @@ async function search(words) {
     : count === 0
     ? `Aucune page ne contient «\u00a0${words}\u00a0». Essayez un autre mot, ou moins de mots.`
     : `${count.toLocaleString("fr-FR")}\u00a0${count > 1 ? "pages trouvées" : "page trouvée"} pour «\u00a0${words}\u00a0»`  // no-break spaces: « » never alone on a line
+      + (forms.length ? ` (mots cherchés\u00a0: ${forms.map((word) => `«\u00a0${word}\u00a0»`).join(", ")})` : "")
       + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".")
       + (missing.length ? ` ${missing.join(" et ")} ${missing.length > 1 ? "ne sont" : "n'est"} sur aucune page\u00a0: `
          + `${count > 1 ? "ces résultats ne tiennent" : "ce résultat ne tient"} compte que des autres mots.` : "");
