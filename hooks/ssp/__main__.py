@@ -11,8 +11,9 @@ import click
 
 from . import frenchinput
 from .clifrench import FrenchGroup
+from .communes import region_of_place
 from .problems import ContentError, Problem, format_problems, shown
-from .vocab import AUDIENCES, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of
+from .vocab import AUDIENCES, EVENT_TYPES
 
 
 @click.group(cls=FrenchGroup, help="Outils de la Semaine de la sécurité des patients, pour les équipes qui tiennent le contenu.")
@@ -152,7 +153,7 @@ def nouvel_evenement(project: Path, year, titre, type_, debut, fin, organisateur
         if not code_postal:
             code_postal = click.prompt("Code postal (vide s'il n'est pas connu)", default="", show_default=False,
                                        type=Typed("CODE", frenchinput.parse_postal_code))
-        guess = REGION_OF_DEPARTEMENT.get(departement_of(code_postal) or "") if code_postal else None  # Enter takes it
+        guess = region_of_place(ville, code_postal or None)  # Enter takes it: the postal code's, or the one town so named
         region = click.prompt("Région", default=guess, type=Typed("RÉGION", frenchinput.parse_region))
     fields = event_fields(titre, type_, debut, fin or None, organisateur, ville or None, code_postal or None,
                           lieu or None, region or None, en_ligne or None, list(audience))

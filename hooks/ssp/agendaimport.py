@@ -20,13 +20,14 @@ from zoneinfo import ZoneInfo
 
 from . import frenchinput as typed
 from . import markup
+from .communes import region_of_place
 from .exports.openagenda import EXT_ID_KEY, OA_ACCESSIBILITY, OA_STATUS, PAGE_SAID
 from .importer import _existing_events, _missing_edition, finish, plan
 from .importreport import ImportReport, RowResult
 from .problems import ContentError, Problem
 from .source import read_bytes
 from .text import one_line
-from .vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, REGION_OF_DEPARTEMENT, departement_of, timezone_of
+from .vocab import ACCESSIBILITY, DEFAULT_TIMEZONE, EVENT_TYPES, timezone_of
 
 MAX_BYTES = 50 * 1024 * 1024
 STATUS_OF: dict[int | str, str] = {number: status for status, number in OA_STATUS.items()}
@@ -206,8 +207,8 @@ def venue(location: dict, name: str, result: RowResult) -> tuple[dict, str | Non
             region = typed.parse_region(written)
         except typed.InputError as error:
             result.problems.append(Problem(name, result.row, "location.region", str(error)))
-    elif postal:
-        region = REGION_OF_DEPARTEMENT.get(departement_of(postal) or "")
+    elif postal or city:
+        region = region_of_place(city, postal or None)
     return {key: value for key, value in found.items() if value}, region
 
 

@@ -53,6 +53,21 @@ def departement_of_town(city: str, region: str | None) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def region_of_place(city: str, postal_code: str | None) -> str | None:
+    """The region of a place, when its postal code says it, or its town's name (every commune so named in one
+    region): what an editor who left the region out is told to write."""
+    if postal_code:
+        return REGION_OF_DEPARTEMENT.get(departement_of(postal_code) or "")
+    regions = {REGION_OF_DEPARTEMENT.get(departement) for _, departement, _ in communes()[0].get(town_key(city), [])}
+    return regions.pop() if len(regions) == 1 else None
+
+
+def missing_region(city: str, postal_code: str | None) -> str:
+    region = region_of_place(city, postal_code)
+    return "champ obligatoire manquant : la région du lieu " + (
+        f"({city} est en {region} : ajoutez « region: {region} »)" if region else "(par exemple Occitanie)")
+
+
 def mismatch(city: str, postal_code: str) -> tuple[str, str] | None:
     """The field at fault (« city » or « postal_code ») and what is wrong, in French; None when the
     town and the postal code agree.

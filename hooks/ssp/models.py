@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .communes import departement_of_town, mismatch
+from .communes import departement_of_town, mismatch, missing_region
 from .content import Call, Material, MaterialItem, Slug
 from .fields import (
     Audience,
@@ -164,7 +164,7 @@ class EventMeta(Publishable):
         if self.status == "moved-online" and self.online_url is None:
             raise fail("une action « déplacée en ligne » donne son lien : ajoutez « online_url »", "online_url")
         if self.venue is not None and self.region is None:
-            raise fail("champ obligatoire manquant : la région du lieu (par exemple Occitanie)", "region")
+            raise fail(missing_region(self.venue.city, self.venue.postal_code), "region")
         if self.venue and self.venue.postal_code and self.region:
             if wrong := place_mismatch(self.venue.postal_code, self.region, self.venue.city):
                 raise fail(wrong[1], wrong[0])

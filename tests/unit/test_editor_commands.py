@@ -73,6 +73,19 @@ def test_nouvel_evenement_takes_answers_as_people_type_them_and_asks_a_wrong_one
     assert "start: 2017-11-22T14:00\n" in text and "type: portes-ouvertes\n" in text
 
 
+def test_nouvel_evenement_without_a_postal_code_offers_the_region_of_the_one_town_so_named(project):
+    import subprocess
+
+    project.edition()
+    answers = "Stand\nStand d'information\n22/11/2017\nCH de Douai\nDechy\n\n\n"  # no postal code; Enter takes the region
+    result = subprocess.run([str(SSP), "--projet", str(project.root), "nouvel-evenement", "--edition", "2017"],
+                            input=answers, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Région [Hauts-de-France]:" in result.stdout + result.stderr  # the one Dechy's
+    [event] = project.load()[0].events
+    assert (event.meta.venue.postal_code, event.meta.region, event.departement) == (None, "Hauts-de-France", "59")
+
+
 def test_nouvelle_edition_from_the_previous_one(project):
     project.edition(text="year: 2017\nnumber: 7\ntheme: T\nstart: 2017-11-20\nend: 2017-11-24\nresources:\n"
                          "  - title: Kit\n    url: https://example.org/kit\n    publisher: DGOS\n")

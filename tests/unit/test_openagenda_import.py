@@ -5,6 +5,7 @@ and the round trip: the site's actions → /<year>/openagenda.json → an empty 
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from datetime import date
 
@@ -117,6 +118,26 @@ def test_all_or_nothing_with_each_event_named(project, tmp_path):
     broken = tmp_path / "casse.json"
     broken.write_text('{"events": [{"title": }]}', encoding="utf-8")
     assert import_openagenda(project.root, 2017, broken).problems[0].message.startswith("JSON invalide (ligne 1, colonne 23)")
+
+
+def test_a_place_without_region_takes_that_of_its_postal_code_or_of_its_one_town(project, tmp_path):
+    project.edition(2017, EDITION_2017)
+    stand = {"title": {"fr": "Stand"}, "keywords": {"fr": ["Stand d'information"]}, "organisateur": "CHU",
+             "timings": [{"begin": "2017-11-21T10:00:00+01:00", "end": "2017-11-21T12:00:00+01:00"}]}
+    places = [{"city": "Dechy"}, {"city": "Saint-Denis", "postalCode": "97400"}, {"city": "Saint-Denis"}]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"events": [{**stand, "uid": uid, "title": {"fr": f"Stand {uid}"}, "location": place}
+                                             for uid, place in enumerate(places, 1)]}), encoding="utf-8")
+    lines = [line for line, _ in report_lines(import_openagenda(project.root, 2017, export))]
+    assert any("événement 3, champ « region » : champ obligatoire manquant : la région du lieu (par exemple Occitanie)" in line
+               for line in lines), lines  # which Saint-Denis? The editor is asked
+    assert not any("événement 1, champ « region »" in line or "événement 2, champ « region »" in line for line in lines)
+    export.write_text(json.dumps({"events": [{**stand, "uid": uid, "title": {"fr": f"Stand {uid}"}, "location": place}
+                                             for uid, place in enumerate(places[:2], 1)]}), encoding="utf-8")
+    assert import_openagenda(project.root, 2017, export).ok
+    written = sorted((project.root / "campaigns/2017/events").glob("*.md"))
+    assert [re.search(r"^region: (.+)$", path.read_text(encoding="utf-8"), re.M).group(1).strip("'\"") for path in written] == [
+        "Hauts-de-France", "La Réunion"], [path.name for path in written]
 
 
 def test_the_editors_command_reads_an_openagenda_export(project, tmp_path):

@@ -50,6 +50,16 @@ def test_missing_required_field(project):
     assert (problem.field, problem.message) == ("organizer", "champ obligatoire manquant")
 
 
+@pytest.mark.parametrize("venue, said", [
+    ("\n  city: Dechy", "(Dechy est en Hauts-de-France : ajoutez « region: Hauts-de-France »)"),  # the one Dechy
+    ("\n  city: Saint-Denis\n  postal_code: '97400'", "(Saint-Denis est en La Réunion : ajoutez « region: La Réunion »)"),
+    ("\n  city: Saint-Denis", "(par exemple Occitanie)"),  # four Saint-Denis, in three regions
+])
+def test_a_missing_region_is_named_when_the_place_says_it(project, venue, said):
+    problem = only_problem(project, front_matter(region=None, venue=venue))
+    assert (problem.field, problem.message) == ("region", "champ obligatoire manquant : la région du lieu " + said)
+
+
 def test_end_before_start(project):
     problem = only_problem(project, front_matter(start="2017-11-24T14:00", end="2017-11-24T12:00"))
     assert problem.field == "end"
