@@ -65,7 +65,7 @@ def region_of_place(city: str, postal_code: str | None) -> str | None:
 def missing_region(city: str, postal_code: str | None) -> str:
     region = region_of_place(city, postal_code)
     return "champ obligatoire manquant : la région du lieu " + (
-        f"({city} est en {region} : ajoutez « region: {region} »)" if region else "(par exemple Occitanie)")
+        f"({city} est en {region})" if region else "(par exemple Occitanie)")
 
 
 def mismatch(city: str, postal_code: str) -> tuple[str, str] | None:

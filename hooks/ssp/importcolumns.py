@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from . import frenchinput as typed
+from .communes import region_of_place
 from .frenchdates import numeric
 from .frenchinput import InputError, iso
 from .importreport import ImportReport, RowResult
@@ -189,7 +190,8 @@ def row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult)
         "title": text("title"), "type": parsed("type", typed.parse_type), "start": iso(start) if start else None,
         "end": iso(end) if end else None, "time_note": text("time_note"), "organizer": text("organizer"),
         "venue": {key: value for key, value in venue.items() if value} if text("city") else None,
-        "region": parsed("region", typed.parse_region), "audience": parsed("audience", typed.parse_audiences) or [],
+        "region": parsed("region", typed.parse_region) or (text("city") and region_of_place(text("city"), venue["postal_code"])),
+        "audience": parsed("audience", typed.parse_audiences) or [],
         "age": parsed("age", typed.parse_age), "accessibility": parsed("accessibility", typed.parse_accessibility) or [],
         "registration": text("registration"), "online_url": text("online_url"),
         "status": parsed("status", typed.parse_status), "import_id": import_id,

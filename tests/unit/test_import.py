@@ -62,6 +62,23 @@ def test_a_french_excel_csv_imports_with_nothing_lost(edition):
     assert len(events(edition)) == 4  # three rows on one day at three times: three actions
 
 
+def test_an_empty_region_is_that_of_the_postal_code_or_of_the_one_town_so_named(edition):
+    """As the OpenAgenda import does; a town of several regions (« Saint-Denis », no postal code) is asked for."""
+    text = ("titre,type,début,organisateur,ville,code postal,région\n"
+            "Stand A,stand,21/11/2017,ARS,Dechy,,\n"
+            "Stand B,stand,21/11/2017,ARS,Saint-Denis,97400,\n"
+            "Stand C,stand,21/11/2017,ARS,Saint-Denis,,\n")
+    path = edition.write("regions.csv", text.encode("utf-8"))
+    result = ssp(edition, "importer", str(path), "--edition", "2017")
+    assert result.returncode != 0 and events(edition) == {}  # nothing written while a row is wrong
+    assert "la région du lieu (par exemple Occitanie)" in result.stdout + result.stderr
+    path.write_text(text.rsplit("Stand C", 1)[0], encoding="utf-8")
+    assert ssp(edition, "importer", str(path), "--edition", "2017").returncode == 0
+    [loaded] = edition.load()
+    assert sorted((event.meta.title, event.meta.region, event.departement) for event in loaded.events) == [
+        ("Stand A", "Hauts-de-France", "59"), ("Stand B", "La Réunion", "974")]
+
+
 def test_a_libreoffice_or_google_sheets_csv(edition):
     text = ("titre,type,début,fin,organisateur,ville,code postal,région,public,description\n"
             "Stand « Parlons-en »,stand,2017-11-21 09:30,2017-11-21 12:00,ARS,Lyon,69003,Auvergne-Rhône-Alpes,"

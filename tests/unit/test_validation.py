@@ -51,8 +51,8 @@ def test_missing_required_field(project):
 
 
 @pytest.mark.parametrize("venue, said", [
-    ("\n  city: Dechy", "(Dechy est en Hauts-de-France : ajoutez « region: Hauts-de-France »)"),  # the one Dechy
-    ("\n  city: Saint-Denis\n  postal_code: '97400'", "(Saint-Denis est en La Réunion : ajoutez « region: La Réunion »)"),
+    ("\n  city: Dechy", "(Dechy est en Hauts-de-France)"),  # the one Dechy
+    ("\n  city: Saint-Denis\n  postal_code: '97400'", "(Saint-Denis est en La Réunion)"),
     ("\n  city: Saint-Denis", "(par exemple Occitanie)"),  # four Saint-Denis, in three regions
 ])
 def test_a_missing_region_is_named_when_the_place_says_it(project, venue, said):
