@@ -281,6 +281,27 @@ def test_on_a_phone_the_results_come_first_and_the_count_stays_in_sight(gates_si
     assert page.locator("#ssp-count").inner_text() == typeset("1 action trouvée sur 4.")
 
 
+@pytest.mark.parametrize("site", ["gates_site", "neutre_site"])
+def test_at_320_px_the_fields_keep_inside_the_box_and_the_count_spans_it(site, request, page):
+    """A list's fields were 12 px wider than the box's inside (content-box with padding): they reached its border. The
+    count, stuck at the screen's bottom over the fields, is a bar across the box with a line above it, not a cut."""
+    _, server = request.getfixturevalue(site)
+    page.set_viewport_size({"width": 320, "height": 700})
+    page.goto(server.base + LISTING)
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    page.locator("#ssp-filters-summary").click()
+    box = page.evaluate("""(() => { const form = document.getElementById('ssp-filters'), style = getComputedStyle(form),
+      rect = form.getBoundingClientRect(); return [rect.left + parseFloat(style.borderLeftWidth) + parseFloat(style.paddingLeft),
+      rect.right - parseFloat(style.borderRightWidth) - parseFloat(style.paddingRight), rect.left, rect.right]; })()""")
+    fields = page.evaluate("""[...document.querySelectorAll('#ssp-filters input, #ssp-filters select')].filter(e => e.offsetParent)
+      .map(e => [e.name, e.getBoundingClientRect().left, e.getBoundingClientRect().right])""")
+    assert len(fields) > 2 and all(box[0] - 0.5 <= left and right <= box[1] + 0.5 for _, left, right in fields), (box, fields)
+    count = page.locator("#ssp-count")
+    assert count.evaluate("e => getComputedStyle(e).position") == "sticky" and count.evaluate("e => getComputedStyle(e).boxShadow") != "none"
+    stuck = count.bounding_box()
+    assert stuck["y"] + stuck["height"] <= 700 and abs(stuck["x"] - box[2]) <= 2 and abs(stuck["x"] + stuck["width"] - box[3]) <= 2, (stuck, box)
+
+
 def test_a_town_or_postal_code_typed_leads_to_its_departement(listing):
     search(listing, "Saint-Malo")  # no action says it; Saint-Malo is in Ille-et-Vilaine, which has one
     assert titles(listing) == []
