@@ -63,6 +63,7 @@ def region_of_place(city: str, postal_code: str | None) -> str | None:
 
 
 def missing_region(city: str, postal_code: str | None) -> str:
+    """What a place without its region is told: the region, when the place says it."""
     region = region_of_place(city, postal_code)
     return "champ obligatoire manquant : la région du lieu " + (
         f"({city} est en {region})" if region else "(par exemple Occitanie)")
