@@ -15,7 +15,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from .text import slugify
+from .text import fold, slugify
 from .vocab import REGION_OF_DEPARTEMENT, departement_of
 
 DATA = Path(__file__).parent / "data" / "communes.json"  # on the site too: urls.link("communes")
@@ -67,6 +67,17 @@ def missing_region(city: str, postal_code: str | None) -> str:
     region = region_of_place(city, postal_code)
     return "champ obligatoire manquant : la région du lieu " + (
         f"({city} est en {region})" if region else "(par exemple Occitanie)")
+
+
+def town_outside(city: str, region: str) -> str | None:
+    """What is wrong when a town written without its postal code has no commune of its name in the event's region."""
+    regions = sorted({REGION_OF_DEPARTEMENT.get(departement, "") for _, departement, _ in communes()[0].get(town_key(city), [])} - {""},
+                     key=fold)
+    if not regions or region in regions:
+        return None  # a name the official list lacks is not judged
+    where = f"la commune « {city} » est en {regions[0]}" if len(regions) == 1 else \
+        f"les communes « {city} » sont en {', '.join(regions[:-1])} ou {regions[-1]}"
+    return f"{where}, pas en {region} : corrigez la région ou la commune (ou écrivez le code postal)"
 
 
 def mismatch(city: str, postal_code: str) -> tuple[str, str] | None:

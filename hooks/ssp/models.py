@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from .communes import departement_of_town, mismatch, missing_region
+from .communes import departement_of_town, mismatch, missing_region, town_outside
 from .content import Call, Material, MaterialItem, Slug
 from .fields import (
     Audience,
@@ -165,9 +165,8 @@ class EventMeta(Publishable):
             raise fail("une action « déplacée en ligne » donne son lien : ajoutez « online_url »", "online_url")
         if self.venue is not None and self.region is None:
             raise fail(missing_region(self.venue.city, self.venue.postal_code), "region")
-        if self.venue and self.venue.postal_code and self.region:
-            if wrong := place_mismatch(self.venue.postal_code, self.region, self.venue.city):
-                raise fail(wrong[1], wrong[0])
+        if self.venue and self.region and (wrong := place_mismatch(self.venue.postal_code, self.region, self.venue.city)):
+            raise fail(wrong[1], wrong[0])
         return self
 
     @staticmethod
@@ -178,9 +177,9 @@ class EventMeta(Publishable):
         code, city, region = (str(value).strip() for value in (venue.get("postal_code") or "", venue.get("city") or "",
                                                                data.get("region") or ""))
         named = region_named(region) if region else None
-        if not (re.fullmatch(r"\d{5}|2[AB]\d{3}", code) and city and named):
+        if not (city and named) or code and not re.fullmatch(r"\d{5}|2[AB]\d{3}", code):
             return []
-        wrong = place_mismatch(code, named, city)
+        wrong = place_mismatch(code or None, named, city)
         return [(tuple(wrong[0].split(".")), wrong[1])] if wrong else []
 
     def moments(self) -> list[tuple[tuple, date]]:
@@ -206,8 +205,10 @@ class EventMeta(Publishable):
         return (fold(self.title), fold(self.venue.city) if self.venue else "", when)
 
 
-def place_mismatch(postal_code: str, region: str, city: str) -> tuple[str, str] | None:
-    """(field at fault, what is wrong) when a postal code, a region and a town disagree."""
+def place_mismatch(postal_code: str | None, region: str, city: str) -> tuple[str, str] | None:
+    """(field at fault, what is wrong) when a postal code, a region and a town disagree (no postal code: communes.town_outside)."""
+    if not postal_code:
+        return ("region", outside) if (outside := town_outside(city, region)) else None
     expected = REGION_OF_DEPARTEMENT.get(departement_of(postal_code) or "")
     if expected is None:
         return "venue.postal_code", f"le code postal « {postal_code} » ne correspond à aucun département"
@@ -309,8 +310,7 @@ class Event:
     @property
     def departement(self) -> str | None:
         """That of the postal code, else of the town when its name says it (« Dechy »: 59)."""
-        venue = self.meta.venue
-        if venue is None:
+        if (venue := self.meta.venue) is None:
             return None
         return departement_of(venue.postal_code) if venue.postal_code else departement_of_town(venue.city, self.meta.region)
 

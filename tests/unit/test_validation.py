@@ -105,6 +105,24 @@ def test_region_must_match_the_postal_code(project):
     assert problem.message == "le code postal 59187 est en Hauts-de-France, pas en Occitanie"
 
 
+@pytest.mark.parametrize("venue, region, said", [
+    ("Dechy", "Occitanie", "la commune « Dechy » est en Hauts-de-France, pas en Occitanie"),
+    ("Saint-Denis", "Bretagne", "les communes « Saint-Denis » sont en Île-de-France, La Réunion ou Occitanie, pas en Bretagne"),
+])
+def test_without_a_postal_code_the_region_must_hold_a_commune_of_the_town_s_name(project, venue, region, said):
+    """An action in the wrong region would be listed under it: « Dechy », Occitanie was taken as it was."""
+    problem = only_problem(project, front_matter(region=region, venue=f"\n  city: {venue}"))
+    assert (problem.field, problem.message) == ("region", said + " : corrigez la région ou la commune (ou écrivez le code postal)")
+
+
+def test_a_town_the_official_list_lacks_is_not_judged_and_a_wrong_region_is_said_with_the_other_problems(project):
+    project.edition()
+    project.event("a", front_matter(title="A", region="Occitanie", venue="\n  city: Zzyzx"))
+    project.event("b", front_matter(title="B", region="Occitanie", organizer=None))  # in Dechy: two problems at once
+    assert sorted((problem.path.split("/")[-1], problem.field) for problem in project.problems()) == [
+        ("b.md", "organizer"), ("b.md", "region")]
+
+
 @pytest.mark.parametrize("url", ["javascript:alert(1)", "ftp://example.org/x", "data:text/html,x", "www.example.org"])
 def test_only_web_urls(project, url):
     problem = only_problem(project, front_matter(online_url=f"'{url}'"))
