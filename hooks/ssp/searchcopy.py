@@ -24,6 +24,10 @@ _TITLE = re.compile(r"<title>(.*?)</title>", re.S)
 # The end of a cell, term, item or block right before the next tag: Pagefind would join the two texts into
 # one word (« RégionHauts-de-France », table headers « RégionActions »); a line break keeps them apart.
 _BLOCK_END = re.compile(r"(</(?:t[dh]|d[td]|li|p|div|h[1-6]|caption|figcaption)>)(?=<)")
+_DETAILS = re.compile(r'<dl class="ssp-details">.*?</dl>', re.S)  # an action's facts (partials/ssp/event-details.html)
+_BEFORE_CLOSING = re.compile(r"\s+(?=</(?:address|dd|a|li|ul)>)")
+_BREAK = re.compile(r"\s*<br>\s*")
+_DD_END = re.compile(r"(?<![.!?])((?:</(?:address|a|li|ul)>)*)</dd>")
 
 
 def folder(site_dir: str) -> str:
@@ -46,12 +50,20 @@ def reduced(html: str, address: str, keywords: str = "") -> str | None:
     if not marked:
         return None
     start, end = marked.start(), html.rfind("</article>")
-    article = _BLOCK_END.sub("\\1\n", html[start:end + len("</article>")])
+    article = _BLOCK_END.sub("\\1\n", _DETAILS.sub(_sentences, html[start:end + len("</article>")]))
     title = _TITLE.search(html, 0, start)
     return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title.group(1) if title else ""}</title>'
             f'</head><body><a href="{escape(address)}" data-pagefind-meta="url[href]"></a>'
             + (f'<p data-pagefind-meta="keywords">{escape(keywords)}</p>' if keywords else "")
             + f"{article}</body></html>")
+
+
+def _sentences(details: re.Match) -> str:
+    """An action's facts said as sentences, for a result's excerpt: « Lieu : Service de maternité, Dechy (Nord).
+    Organisateur : … », not « Lieu Service de maternité Dechy (Nord) Organisateur … » (same words indexed)."""
+    said = _BREAK.sub(", ", _BEFORE_CLOSING.sub("", details.group(0))).replace("</li><li>", "\u202f;</li><li>")
+    said = said.replace("</li></ul>, ", ",</li></ul>")  # a list's line breaks after its last item: the comma with it
+    return _DD_END.sub(r".\1</dd>", said.replace("</dt>", "\u00a0:</dt>"))
 
 
 def keywords(meta: dict) -> str:

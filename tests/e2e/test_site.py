@@ -303,12 +303,12 @@ def test_search_index_holds_what_a_page_says_not_its_tools(real_site, gates_site
     """An action's record is its details and description: not its breadcrumb, calendar, share,
     poster and embedding links (the same on every action: a search for « agenda » or « Facebook »
     would list them all, and their text would open its excerpts); a poster's record leaves its QR
-    code, printing hint and buttons out, a list its embedding code. Details and table cells read as words apart (« Région Hauts-de-France »,
-    « Année Dates Thème »)."""
+    code, printing hint and buttons out, a list its embedding code. Details read as sentences (« Région : Hauts-de-France. »:
+    a result's excerpt), table cells as words apart (« Année Dates Thème »)."""
     records = {record["meta"]["url"]: record["content"] for record in pagefind_records(real_site.site)}
     event = records["2017/evenements/portes-ouvertes-maternite-douai/"]
     assert event.startswith("La maternité du Centre hospitalier de Douai ouvre ses portes") and "futurs parents" in event
-    assert "Région Hauts-de-France" in event
+    assert "Lieu : Service de maternité, site de Dechy, Dechy (Nord). Région : Hauts-de-France. Organisateur" in event  # spaces: Pagefind's
     assert "Année Dates Thème Actions" in records["editions/"]  # the editions' table, its headers
     for tool in ("fil d'Ariane", "Ajouter à mon agenda", "Google Agenda", "Partager", "Facebook", "Imprimer l'affiche",
                  "Intégrer", "Adresse de cette page"):

@@ -1,6 +1,8 @@
 """What Pagefind reads of a page (ssp.searchcopy): its title, its address and its marked article,
 nothing of the frame."""
 
+import re
+
 from bs4 import BeautifulSoup
 
 from ssp import searchcopy
@@ -26,6 +28,23 @@ def test_the_copy_keeps_the_title_the_address_and_the_whole_marked_article_and_n
     assert outer.find("p", attrs={"data-pagefind-ignore": True}).string == "Imprimer"  # what the page leaves out stays left out
     text = copy.get_text()
     assert "Aller au contenu" not in text and "legifrance" not in text and not copy.find("script")
+
+
+def test_an_action_s_facts_are_sentences_in_its_copy_for_the_excerpts():
+    """A result's excerpt was « Quand Le jeudi 19 novembre 2026 Type d'action Colloque Lieu CHU de Cayenne 97300 Cayenne
+    (Guyane) Organisateur … »: the facts run together; the same words, said as sentences."""
+    facts = ('<dl class="ssp-details">\n<dt>Quand</dt>\n<dd>\n<ul><li>Le lundi 16 novembre 2026, de 9 h à 11 h</li>'
+             '<li>Le mardi 17 novembre 2026</li></ul>\n<br>Tout l&#39;après-midi\n</dd>\n<dt>Lieu</dt>\n<dd>\n<address>\n'
+             'CHU de Cayenne<br>\n\n97300 Cayenne (Guyane)\n</address>\n</dd>\n<dt>Inscription</dt><dd>Entrée libre.</dd>\n'
+             '<dt>En ligne</dt>\n<dd><a href="https://visio.example.org/">Suivre l\'action en ligne</a></dd>\n</dl>')
+    page = PAGE.replace("<p>Maternité de Douai</p>", facts + "<p>Présentation.</p>")
+    copy = BeautifulSoup(searchcopy.reduced(page, "x/"), "html.parser")
+    said = re.sub(r"[ \n]+", " ", copy.select_one(".ssp-details").get_text()).strip()  # no-break spaces kept
+    assert said == ("Quand\u00a0: Le lundi 16 novembre 2026, de 9 h à 11 h\u202f; Le mardi 17 novembre 2026, Tout l'après-midi. "
+                    "Lieu\u00a0: CHU de Cayenne, 97300 Cayenne (Guyane). Inscription\u00a0: Entrée libre. "
+                    "En ligne\u00a0: Suivre l'action en ligne.")
+    assert copy.select_one(".ssp-details a")["href"] == "https://visio.example.org/"  # markup kept, only text added
+    assert searchcopy.reduced(PAGE, "x/") == searchcopy.reduced(PAGE, "x/").replace("\u00a0:", "")  # other pages as they are
 
 
 def test_a_page_s_keywords_are_a_field_of_its_copy_not_words_of_its_article():
