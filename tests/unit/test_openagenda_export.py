@@ -38,8 +38,9 @@ def test_every_field_is_one_openagenda_documents_and_the_mapping_names_them_all(
     assert (event["attendanceMode"], event["onlineAccessLink"], event["status"]) == (3, "https://visio.example.org/x", 1)
     assert event["accessibility"] == {"hi": False, "vi": True, "pi": False, "mi": True, "ii": False}
     assert event["age"] == {"min": 60} and event["registration"] == ["https://inscription.example.org/x"]
-    assert event["location"] == {"name": "Dechy", "city": "Dechy", "department": "59", "region": "Hauts-de-France",
-                                 "countryCode": "FR", "timezone": "Europe/Paris"}  # its town, without a postal code, names it
+    assert event["location"] == {"name": "Dechy", "city": "Dechy", "department": "Nord", "region": "Hauts-de-France",
+                                 "countryCode": "FR", "timezone": "Europe/Paris"}  # its town names it (no postal code); by name, as
+    # OpenAgenda's exports say it (« Ille-et-Vilaine », test_openagenda_import)
     assert event["description"]["fr"].startswith("Portes ouvertes. Organisateur : Centre hospitalier. Description.")
     assert event["longDescription"]["fr"] == (f"Description.\n\nPortes ouvertes. Organisateur : Centre hospitalier. "
                                               f"Page de l'action : <{SITE}2017/evenements/mixte/>")

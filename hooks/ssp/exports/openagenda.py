@@ -14,7 +14,7 @@ from ..frenchnumbers import plural
 from ..models import Edition, Event, Occurrence
 from ..text import summary
 from ..urls import link
-from ..vocab import AUDIENCES, EVENT_TYPES
+from ..vocab import AUDIENCES, DEPARTEMENTS, EVENT_TYPES
 
 EXT_ID_KEY = "semaine-securite-patients"  # extIds key of our stable identifier
 OA_STATUS = {"scheduled": 1, "rescheduled": 2, "moved-online": 3, "postponed": 4, "full": 5, "cancelled": 6}
@@ -40,7 +40,7 @@ MAPPING = [  # (OpenAgenda field, what it holds)
     ("conditions.fr", f"l'inscription quand c'est un texte (« Entrée libre »), {CONDITIONS_MAX} caractères au plus"),
     ("accessibility", "hi (auditif), vi (visuel), pi (psychique), mi (moteur), ii (intellectuel) : true quand prévu"),
     ("age", "min et max, quand l'action les précise"),
-    ("location", "name, address, postalCode, city, department, region, countryCode, timezone : le lieu, tel "
+    ("location", "name, address, postalCode, city, department (son nom), region, countryCode, timezone : le lieu, tel "
                  "qu'OpenAgenda le décrit en lecture (en écriture, l'agenda associe un lieu à son identifiant)"),
 ]
 
@@ -95,7 +95,8 @@ def oa_event(event: Event, site_url: str) -> dict[str, Any]:
         data["age"] = {key: value for key, value in (("min", meta.age.min), ("max", meta.age.max)) if value is not None}
     if venue and event.attendance != "en-ligne":
         location = {"name": venue.name or venue.city, "address": venue.address, "postalCode": venue.postal_code,
-                    "city": venue.city, "department": event.departement, "region": meta.region, "countryCode": "FR",
+                    "city": venue.city, "department": DEPARTEMENTS.get(event.departement or ""),  # « Nord », as OpenAgenda says it
+                    "region": meta.region, "countryCode": "FR",
                     "timezone": event.timezone}
         data["location"] = {key: value for key, value in location.items() if value}
     return data
