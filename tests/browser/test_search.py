@@ -149,6 +149,19 @@ def test_a_word_pages_say_otherwise_is_searched_in_their_words_too(gates_site, p
     assert "cherchés" not in page.locator("[data-ssp-search-status]").inner_text()
 
 
+def test_a_word_found_only_by_closeness_is_said(gates_site, page):
+    """Pagefind finds a word no page holds by a close one: at 5,000 actions without one in Douai, « Douai » gave the
+    actions on « douleur » as if they were there. When no result on the page holds the word, nor a word beginning as
+    it does (« lauréat », « lauréats »), the status says so."""
+    _, server = gates_site
+    assert search(page, server.base, "Montpelier")  # one « l »: pages saying « Montpellier », by closeness
+    assert page.locator("[data-ssp-search-status]").inner_text().endswith(
+        "«\u00a0Montpelier\u00a0» n'est sur aucune page\u00a0: ces résultats ont des mots proches.")
+    for words in ("Montpellier", "lauréat", "hôpitaux", "poster", "quand"):  # the word, one beginning so, its forms, « dates »
+        search(page, server.base, words)
+        assert "aucune page" not in page.locator("[data-ssp-search-status]").inner_text(), words
+
+
 def test_nothing_found_is_said_and_the_address_keeps_the_words(gates_site, page):
     _, server = gates_site
     assert search(page, server.base, "zzzzqqq") == []

@@ -12,6 +12,7 @@ let asked = 0;
 let found = [];
 let pause = 0; // the search typed words start, once the reader pauses
 let shown = null; // the words whose results are on the page
+let seen = []; // the data of the results on the page
 
 async function pagefind() {
   if (!engine) {
@@ -73,6 +74,17 @@ async function find(query) {
     for (const result of results) if (!(best.get(result.id)?.score >= result.score)) best.set(result.id, result);
   }
   return { results: [...best.values()].sort((a, b) => b.score - a.score), forms };
+}
+
+// The words of the query no result on the page holds, nor a word beginning as it does (« lauréat », « lauréats »): Pagefind
+// found them by closeness (at 5,000 actions without one in Douai, « Douai » gave the actions on « douleur », unsaid).
+function close(query, forms) {
+  if (query.includes('"')) return [];
+  const texts = seen.map((data) => fold([data.content, ...Object.values(data.meta)].join(" ")));
+  return query.split(/\s+/).filter((word) => ![word, ...(ALSO[fold(word)] ? forms : [])].some((form) => {
+    const start = fold(form).slice(0, Math.max(4, form.length - 2));
+    return texts.some((text) => text.includes(start));
+  }));
 }
 
 // How many pages each word of what Pagefind was asked finds alone ([word, count], …), for several words not in quotes.
@@ -151,6 +163,7 @@ async function show(ticket) {
   const start = list.children.length;
   const results = await Promise.all(found.slice(start, start + PAGE).map((result) => result.data()));
   if (ticket !== asked) return; // a newer search has started
+  seen.push(...results);
   list.append(...results.map(item));
   more.hidden = list.children.length >= found.length;
   return list.children[start];
@@ -162,6 +175,7 @@ async function search(words) {
   shown = words;
   const ticket = ++asked;
   list.replaceChildren();
+  seen = [];
   document.querySelector(".ssp-search__alone")?.remove();
   more.hidden = true;
   if (!words) {
@@ -187,6 +201,8 @@ async function search(words) {
   const split = count === 0 ? alone(counts) : null;
   // Pagefind leaves out a word no page holds: « portes ouvertes Rennse » gave every open day, as if in Rennes.
   const missing = count === 0 ? [] : counts.filter(([, pages]) => !pages).map(([word]) => `«\u00a0${word}\u00a0»`);
+  const near = count === 0 ? [] : close(query, forms).filter((word) => !counts.some(([other, pages]) => other === word && !pages))
+    .map((word) => `«\u00a0${word}\u00a0»`);
   if (split) status.after(split);
   status.textContent = split
     ? `Aucune page ne contient à la fois tous les mots de «\u00a0${words}\u00a0».`
@@ -196,7 +212,9 @@ async function search(words) {
       + (forms.length ? ` (mots cherchés\u00a0: ${forms.map((word) => `«\u00a0${word}\u00a0»`).join(", ")})` : "")
       + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".")
       + (missing.length ? ` ${missing.join(" et ")} ${missing.length > 1 ? "ne sont" : "n'est"} sur aucune page\u00a0: `
-         + `${count > 1 ? "ces résultats ne tiennent" : "ce résultat ne tient"} compte que des autres mots.` : "");
+         + `${count > 1 ? "ces résultats ne tiennent" : "ce résultat ne tient"} compte que des autres mots.` : "")
+      + (near.length ? ` ${near.join(" et ")} ${near.length > 1 ? "ne sont" : "n'est"} sur aucune page\u00a0: `
+         + `${count > 1 ? "ces résultats ont" : "ce résultat a"} des mots proches.` : "");
 }
 
 more.addEventListener("click", async () => {
