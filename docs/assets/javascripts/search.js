@@ -213,8 +213,8 @@ async function search(words) {
       + (count > PAGE ? ", des plus pertinentes aux moins pertinentes." : ".")
       + (missing.length ? ` ${missing.join(" et ")} ${missing.length > 1 ? "ne sont" : "n'est"} sur aucune page\u00a0: `
          + `${count > 1 ? "ces résultats ne tiennent" : "ce résultat ne tient"} compte que des autres mots.` : "")
-      + (near.length ? ` ${near.join(" et ")} ${near.length > 1 ? "ne sont" : "n'est"} sur aucune page\u00a0: `
-         + `${count > 1 ? "ces résultats ont" : "ce résultat a"} des mots proches.` : "");
+      + (near.length ? ` ${near.join(" et ")} ${near.length > 1 ? "ne sont" : "n'est"} `
+         + `${count > 1 ? "dans aucun de ces résultats\u00a0: ils ont" : "pas dans ce résultat\u00a0: il a"} des mots proches.` : "");
 }
 
 more.addEventListener("click", async () => {
