@@ -45,12 +45,21 @@ def communes() -> tuple[dict[str, list[tuple[str, str, list[str]]]], set[str]]:
 
 
 @cache
+def departements_named(city: str) -> frozenset[str]:
+    """The départements of every commune of that name (« Saint-Denis »: 11, 30, 93, 974)."""
+    return frozenset(departement for _, departement, _ in communes()[0].get(town_key(city), []))
+
+
 def departement_of_town(city: str, region: str | None) -> str | None:
     """The département of a town written without its postal code, when its name says it: the one commune
     so named in the event's region (« Dechy », Hauts-de-France: 59; « Saint-Denis », La Réunion: 974)."""
-    found = {departement for _, departement, _ in communes()[0].get(town_key(city), [])
-             if region is None or REGION_OF_DEPARTEMENT.get(departement) == region}
+    found = {code for code in departements_named(city) if region is None or REGION_OF_DEPARTEMENT.get(code) == region}
     return found.pop() if len(found) == 1 else None
+
+
+def regions_named(city: str) -> list[str]:
+    """The regions of every commune of that name, in French order."""
+    return sorted({REGION_OF_DEPARTEMENT[code] for code in departements_named(city) if code in REGION_OF_DEPARTEMENT}, key=fold)
 
 
 def region_of_place(city: str, postal_code: str | None) -> str | None:
@@ -58,8 +67,8 @@ def region_of_place(city: str, postal_code: str | None) -> str | None:
     region): what an editor who left the region out is told to write."""
     if postal_code:
         return REGION_OF_DEPARTEMENT.get(departement_of(postal_code) or "")
-    regions = {REGION_OF_DEPARTEMENT.get(departement) for _, departement, _ in communes()[0].get(town_key(city), [])}
-    return regions.pop() if len(regions) == 1 else None
+    regions = regions_named(city)
+    return regions[0] if len(regions) == 1 else None
 
 
 def missing_region(city: str, postal_code: str | None) -> str:
@@ -71,8 +80,7 @@ def missing_region(city: str, postal_code: str | None) -> str:
 
 def town_outside(city: str, region: str) -> str | None:
     """What is wrong when a town written without its postal code has no commune of its name in the event's region."""
-    regions = sorted({REGION_OF_DEPARTEMENT.get(departement, "") for _, departement, _ in communes()[0].get(town_key(city), [])} - {""},
-                     key=fold)
+    regions = regions_named(city)
     if not regions or region in regions:
         return None  # a name the official list lacks is not judged
     where = f"la commune « {city} » est en {regions[0]}" if len(regions) == 1 else \
