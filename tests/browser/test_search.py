@@ -154,7 +154,7 @@ def test_a_word_found_only_by_closeness_is_said(gates_site, page):
     actions on « douleur » as if they were there. When no result on the page holds the word, nor a word beginning as
     it does (« lauréat », « lauréats »), the status says so."""
     _, server = gates_site
-    assert search(page, server.base, "Montpelier")  # one « l »: pages saying « Montpellier », by closeness
+    assert search(page, server.base, "Montpelier")  # one « l »: project sheets, for their « Montant »
     assert page.locator("[data-ssp-search-status]").inner_text().endswith(
         "«\u00a0Montpelier\u00a0» n'est dans aucun de ces résultats\u00a0: ils ont des mots proches.")
     for words in ("Montpellier", "lauréat", "hôpitaux", "poster", "quand"):  # the word, one beginning so, its forms, « dates »
