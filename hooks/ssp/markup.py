@@ -6,8 +6,9 @@ Python-Markdown on a national edition's thousands of descriptions.
 
 `problem()` says what a text holds that the site refuses, with its line: nesting deeper than the
 sanitiser can take in bounded time (it is quadratic in depth) or than markdown-it renders (it drops
-what lies deeper, in silence), direction overrides (`<bdo>`), and refused characters written as
-character references (`&#x202E;`). The loaders call it, so the verifier, the build and the
+what lies deeper, in silence), direction overrides (`<bdo>`), refused characters written as
+character references (`&#x202E;`), and whatever the page would lose without a word: an image, a link
+that leads nowhere, HTML the sanitiser drops (a pasted video frame, a script, a style). The loaders call it, so the verifier, the build and the
 preview refuse the same texts; `render()` refuses them too, as a last guard.
 """
 
@@ -16,6 +17,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from html.parser import HTMLParser
 from urllib.parse import unquote
 
 import nh3
@@ -99,7 +101,9 @@ def _checked_tokens(text: str | None) -> tuple:
             raise MarkupError(token.map[0] + 1 if token.map else 1,
                               f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes, de citations ou "
                               "de balises) : simplifiez la mise en forme")
-        if token.type == "inline":
+        if token.type == "html_block":
+            _check_html(token.content, token.map[0] + 1 if token.map else 1)
+        elif token.type == "inline":
             _check_targets(token)
     return tuple(tokens)
 
@@ -107,24 +111,96 @@ def _checked_tokens(text: str | None) -> tuple:
 def _check_targets(inline) -> None:
     """An image or a link written in Markdown that the page would lose in silence: the sanitiser drops
     an image (nothing is fetched from elsewhere) and a link of another scheme; a relative link (« programme.pdf »)
-    would lead nowhere, no file being published beside a text. Raw HTML is only sanitised (hostile texts)."""
+    would lead nowhere, no file being published beside a text. HTML written in the line: _check_html."""
     line = inline.map[0] + 1 if inline.map else 1
     for child in inline.children or ():
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         elif child.type == "image":
-            raise MarkupError(line, f"image « {child.attrs.get('src', '')} » : un texte du site ne montre pas d'image "
-                                    "(le site ne charge rien d'un autre site et ne publie pas de fichier placé à côté) ; "
-                                    "retirez-la, ou écrivez un lien vers la page qui la montre : [texte](https://…)")
+            raise MarkupError(line, _image_message(child.attrs.get("src", "")))
         elif child.type == "link_open":
-            href = unquote(str(child.attrs.get("href", "")))  # as written: markdown-it escapes it (« \\ » → %5C)
-            scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
-            if href.startswith("#") or scheme in URL_SCHEMES:
-                continue
-            raise MarkupError(line, f"lien « {href} » : écrivez une adresse complète, commençant par https:// (ou "
-                                    "mailto:, tel:) ; un fichier placé à côté de ce texte n'est pas publié"
-                              if len(scheme) < 2 else f"lien « {href} » refusé : seules les adresses commençant par "
-                                                      "http://, https://, mailto: ou tel: sont acceptées")  # « C: », a disk
+            _check_link(str(child.attrs.get("href", "")), line)
+        elif child.type == "html_inline":
+            _check_html(child.content, line)
+        elif child.type == "text" and (shown := _REFUSED_LINK.search(child.content)):  # markdown-it shows it as text
+            href = shown.group(1) or shown.group(2)
+            while href.endswith(")") and href.count(")") > href.count("("):  # the link's own closing parenthesis
+                href = href[:-1]
+            raise MarkupError(line, _link_message(href))
+
+
+# Links markdown-it does not make (it leaves « [texte](javascript:…) » as text): said rather than shown
+_REFUSED_LINK = re.compile(r"\]\(\s*<?\s*((?:javascript|vbscript|file|data):[^\s>]*)|<((?:javascript|vbscript|file|data):[^>\s]*)>",
+                           re.IGNORECASE)
+
+
+def _image_message(source: str) -> str:
+    return (f"image « {source} » : un texte du site ne montre pas d'image (le site ne charge rien d'un autre site et ne "
+            "publie pas de fichier placé à côté) ; retirez-la, ou écrivez un lien vers la page qui la montre : [texte](https://…)")
+
+
+def _check_link(written: str, line: int) -> None:
+    href = unquote(written).strip()  # as written: markdown-it escapes it (« \\ » → %5C)
+    scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
+    if not (href.startswith("#") or scheme in URL_SCHEMES):
+        raise MarkupError(line, _link_message(href))
+
+
+def _link_message(href: str) -> str:
+    scheme = href.split(":", 1)[0] if ":" in href.split("/", 1)[0] else ""
+    if len(scheme) < 2:  # none, or « C: », a disk
+        return (f"lien « {href} » : écrivez une adresse complète, commençant par https:// (ou mailto:, tel:) ; "
+                "un fichier placé à côté de ce texte n'est pas publié")
+    return f"lien « {href} » refusé : seules les adresses commençant par http://, https://, mailto: ou tel: sont acceptées"
+
+
+# HTML written in a text, which the sanitiser would drop (render()): said, with its line, rather than lost in silence.
+_FRAMES = {"iframe", "frame", "frameset", "object", "embed", "video", "audio", "source", "track", "picture", "canvas",
+           "svg", "math", "map", "area"}
+_ACTIVE = {"script", "noscript", "style", "template", "link", "meta", "base", "form", "input", "button", "select",
+           "option", "textarea", "label", "fieldset", "dialog"}
+_GENERIC = {"lang", "title"}  # what nh3 keeps on every element
+_LOOKS = {"style", "class", "color", "face", "size", "bgcolor"}
+
+
+class _StartTags(HTMLParser):
+    """The start tags of some HTML: (name, attributes, line in it), names in lower case."""
+
+    def __init__(self, raw: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, list[tuple[str, str | None]], int]] = []
+        self.feed(raw)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found.append((tag, attrs, self.getpos()[0]))
+
+    handle_startendtag = handle_starttag
+
+
+def _check_html(raw: str, line: int) -> None:
+    """HTML written in a text: an element or an attribute the sanitiser would drop is refused, with what to write."""
+    for tag, attributes, offset in _StartTags(raw).found:
+        where = line + offset - 1
+        if tag == "img":
+            raise MarkupError(where, _image_message(dict(attributes).get("src") or ""))
+        if tag in _FRAMES:
+            raise MarkupError(where, f"contenu intégré <{tag}> refusé : le site ne charge rien d'un autre site (vidéo, "
+                                     "carte, lecteur) ; retirez-le et écrivez un lien vers sa page : [Voir la vidéo](https://…)")
+        if tag in _ACTIVE:
+            raise MarkupError(where, f"balise <{tag}> refusée : un texte du site ne contient ni programme, ni style, ni "
+                                     "formulaire ; retirez-la (pour une inscription, un lien : [S'inscrire](https://…))")
+        if tag not in TAGS:
+            raise MarkupError(where, f"balise <{tag}> inconnue du site : elle serait retirée ; retirez-la et gardez son "
+                                     "texte (pour le mettre en valeur : **gras**)")
+        for name, value in attributes:
+            if name.startswith("on"):
+                raise MarkupError(where, f"attribut {name} refusé : un texte du site ne lance pas de programme ; retirez-le")
+            if not (name in ATTRIBUTES.get(tag, ()) or name in _GENERIC or value in FRAME_VALUES.get(tag, {}).get(name, ())):
+                raise MarkupError(where, f"attribut « {name} » de <{tag}> non pris en charge : le site le retirerait ; "
+                                         "retirez-le" + (" (pour mettre en valeur, écrivez **gras**)" if name in _LOOKS else ""))
+            if name == "href":
+                _check_link(value or "", where)
 
 
 IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^)\s]*))(?:\s+[\"'(][^)]*)?\)")  # ![texte](adresse "titre")
@@ -155,8 +231,13 @@ def render(text: str | None) -> str:
     if not tokens:
         return ""
     shift = int(any(token.type == "heading_open" and token.tag == "h1" for token in tokens))
-    return nh3.clean(_md.renderer.render(list(tokens), _md.options, {"shift": shift}).rstrip("\n"), tags=TAGS, attributes=ATTRIBUTES,
-                     tag_attribute_values=FRAME_VALUES, url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
+    return sanitised(_md.renderer.render(list(tokens), _md.options, {"shift": shift}).rstrip("\n"))
+
+
+def sanitised(html_text: str) -> str:
+    """The last guard, whatever problem() let through: no script, no on* attribute, no javascript: URL."""
+    return nh3.clean(html_text, tags=TAGS, attributes=ATTRIBUTES, tag_attribute_values=FRAME_VALUES,
+                     url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
 
 
 # The pages of docs/ (legal pages, written by the team in Material's Markdown): the same sanitiser,

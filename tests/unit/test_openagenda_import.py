@@ -115,6 +115,7 @@ def test_all_or_nothing_with_each_event_named(project, tmp_path):
     assert any("champ « status » : état « 9 » inconnu" in line for line in lines)
     assert any("champ « age » : âge « {'min': 6.5} » : min et max sont des nombres entiers d'années" in line for line in lines)
     assert any("événement 3, champ « title » : caractère invisible interdit (U+202E)" in line for line in lines)
+    assert any("événement 3" in line and "balise <script> refusée" in line for line in lines)  # not dropped in silence
     broken = tmp_path / "casse.json"
     broken.write_text('{"events": [{"title": }]}', encoding="utf-8")
     assert import_openagenda(project.root, 2017, broken).problems[0].message.startswith("JSON invalide (ligne 1, colonne 23)")
