@@ -7,9 +7,10 @@ Python-Markdown on a national edition's thousands of descriptions.
 `problem()` says what a text holds that the site refuses, with its line: nesting deeper than the
 sanitiser can take in bounded time (it is quadratic in depth) or than markdown-it renders (it drops
 what lies deeper, in silence), direction overrides (`<bdo>`), refused characters written as
-character references (`&#x202E;`), and whatever the page would lose without a word: an image, a link
-that leads nowhere, HTML the sanitiser drops (a pasted video frame, a script, a style). The loaders call it, so the verifier, the build and the
-preview refuse the same texts; `render()` refuses them too, as a last guard.
+character references (`&#x202E;`), and whatever the page would lose without a word: an image, a
+link that leads nowhere, HTML the sanitiser drops (a pasted video frame, a script, a style). The
+loaders call it, so the verifier, the build and the preview refuse the same texts; `render()`
+refuses them too, and sanitises what it renders, as a last guard.
 """
 
 from __future__ import annotations
@@ -190,6 +191,8 @@ def _check_html(raw: str, line: int) -> None:
         if tag in _ACTIVE:
             raise MarkupError(where, f"balise <{tag}> refusée : un texte du site ne contient ni programme, ni style, ni "
                                      "formulaire ; retirez-la (pour une inscription, un lien : [S'inscrire](https://…))")
+        if tag == "h1":
+            raise MarkupError(where, "titre <h1> refusé : la page a déjà le sien ; pour un titre dans le texte, écrivez « ## Titre »")
         if tag not in TAGS:
             raise MarkupError(where, f"balise <{tag}> inconnue du site : elle serait retirée ; retirez-la et gardez son "
                                      "texte (pour le mettre en valeur : **gras**)")

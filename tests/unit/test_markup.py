@@ -71,6 +71,7 @@ def test_full_addresses_anchors_mail_and_phone_links_are_kept():
                                                   "retirez-le (pour mettre en valeur, écrivez **gras**)"),
     ('<a href="https://ch-lens.fr" target="_blank">site</a>', 1, "attribut « target » de <a> non pris en charge"),
     ('<div onmouseover="alert(1)">texte</div>', 1, "attribut onmouseover refusé : un texte du site ne lance pas de programme"),
+    ("Texte.\n<h1>Programme</h1>", 2, "titre <h1> refusé : la page a déjà le sien ; pour un titre dans le texte, écrivez « ## Titre »"),
     ("<font color=red>Complet</font>", 1, "balise <font> inconnue du site : elle serait retirée ; retirez-la et gardez son texte"),
     ('<a href="page.html">le programme</a>', 1, "lien « page.html » : écrivez une adresse complète, commençant par https://"),
     ('<a href="javascript:alert(1)">lien</a>', 1, "lien « javascript:alert(1) » refusé : seules les adresses commençant par"),
