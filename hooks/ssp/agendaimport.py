@@ -124,7 +124,8 @@ def event_fields(record: dict, name: str, result: RowResult, organizer: str | No
 
     notes: list[str] = []
     long_text = text(record.get("longDescription"))
-    said = SAID.search(long_text)
+    last = long_text[long_text.rfind("\n") + 1:]  # the site's export ends the text with its line (SAID), a short one
+    said = SAID.search(long_text, len(long_text) - len(last) - 1) if len(last) <= 2_000 else None
     body = long_text[:said.start()].strip() if said else long_text or text(record.get("description"))
     body, images = markup.without_images(body)
     notes += [f"image de la description non reprise (le site n'en montre pas dans un texte) : {source}" for source in images]

@@ -208,7 +208,9 @@ def _check_html(raw: str, line: int) -> None:
                 _check_link(value or "", where)
 
 
-IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*(?:<([^>\n]*)>|([^)\s]*))(?:\s+[\"'(][^)]*)?\)")  # ![texte](adresse "titre")
+# ![texte](adresse "titre"); no part runs past the next image's « [ », « < » or « ( »: one pass, never backwards
+# (« ![ » repeated 50,000 times took 5.6 s, each read to the end of the text)
+IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*(?:<([^<>\n]*)>|([^()\s]*))(?:\s+[\"'(][^()\n]*)?\)")
 
 
 def without_images(text: str) -> tuple[str, list[str]]:

@@ -159,6 +159,25 @@ def test_the_editors_command_reads_an_openagenda_export(project, tmp_path):
     assert (event.meta.organizer, event.meta.import_id, event.meta.type) == ("ARS Occitanie", "openagenda-7", "conference")
 
 
+def test_long_descriptions_built_to_stall_the_import_are_read_in_one_pass(project, tmp_path):
+    """Three descriptions of 1 MB that made the import read each « organisé par » or « ![ » to the end of the
+    text (about 5 minutes each: past the editors' command's 120 s here): now refused for their length at once."""
+    from helpers import ssp
+
+    project.edition(2017, EDITION_2017)
+    base = {"keywords": {"fr": ["Conférence"]}, "timings": [{"begin": "2017-11-23T18:00:00+01:00", "end": "2017-11-23T20:00:00+01:00"}],
+            "location": {"name": "Amphithéâtre", "city": "Montpellier", "postalCode": "34000", "region": "Occitanie"}}
+    texts = [" organisé par " * 70_000, "Texte\n" + ". Organisateur : " * 60_000, "![" * 500_000]
+    events = [{**base, "uid": uid, "title": {"fr": f"Conférence {uid}"}, "longDescription": {"fr": text}}
+              for uid, text in enumerate(texts, start=1)]
+    export = tmp_path / "export.json"
+    export.write_text(json.dumps({"events": events}), encoding="utf-8")
+    refused = ssp(project, "importer", str(export), "--edition", "2017", "--organisateur", "CHU")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    for uid in (1, 2, 3):
+        assert f"événement {uid}, champ « description » : texte trop long" in refused.stderr, refused.stderr[-2000:]
+
+
 def test_a_hostile_export_gets_a_report_never_a_crash(project, tmp_path):
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
