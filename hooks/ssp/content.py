@@ -49,17 +49,19 @@ class Material(Contract):
         return self
 
 
-PRIZE_RE = re.compile(r"\s*(\d+)\s*[x×*]\s*(\d[\d\s]*?)\s*(?:€|euros?)?\s*")
+# Read on the text without its outer spaces, in one way only (spaces around the amount that three runs could
+# share cost 6 s for « 3 x 1 », 2,000 spaces and a letter; the amount ends with a digit)
+PRIZE_RE = re.compile(r"(\d+)\s*[x×*]\s*(\d(?:[\d\s]*\d)?)(?:\s*(?:€|euros?))?")
 
 
 def parse_prize(value) -> dict:
     """« 3 × 2000 » or {count, amount}: a number of prizes and the amount of each, in euros."""
     if isinstance(value, dict):
         return value
-    match = PRIZE_RE.fullmatch(single(value))
+    match = PRIZE_RE.fullmatch(single(value).strip())
     if not match:
         raise fail(f"« {value} » : écrivez le nombre de prix et le montant de chacun, par exemple « 3 × 2000 »")
-    return {"count": match.group(1), "amount": match.group(2).replace(" ", "")}
+    return {"count": match.group(1), "amount": "".join(match.group(2).split())}  # « 2 000 », a no-break space too
 
 
 class Prize(Contract):
@@ -84,7 +86,7 @@ class CallMeta(Publishable):
     opens: LocalDate = Field(description="Ouverture (AAAA-MM-JJ)")
     closes: LocalDate = Field(description="Clôture (AAAA-MM-JJ)")
     categories: TextList = Field(default_factory=list, description="Catégories, par exemple sanitaire, médico-social")
-    prizes: Annotated[Prize, BeforeValidator(parse_prize), WithJsonSchema({"anyOf": [{"type": "string", "pattern": f"^{PRIZE_RE.pattern}$"}, {"type": "object"}]})] | None = Field(
+    prizes: Annotated[Prize, BeforeValidator(parse_prize), WithJsonSchema({"anyOf": [{"type": "string", "pattern": f"^\\s*{PRIZE_RE.pattern}\\s*$"}, {"type": "object"}]})] | None = Field(
         None, description="Prix : nombre × montant en euros, par exemple « 3 × 2000 »")
     laureates: list[Laureate] = Field(default_factory=list, description="Lauréats, une fois connus")
     url: WebUrl | None = Field(None, description="Page officielle de l'appel")

@@ -165,9 +165,10 @@ _LOOKS = {"style", "class", "color", "face", "size", "bgcolor"}
 
 
 # Read in one pass, never backwards (the standard library's HTMLParser took 55 s on « <a » repeated 50,000 times
-# and raised an AssertionError on « <![ »): a tag runs to the next « < » or « > », a quoted value left open to its end.
+# and raised an AssertionError on « <![ »): a tag runs to the next « < » or « > » outside quotes, a quoted value
+# left open to the end of the text, as a browser reads them.
 _COMMENT = re.compile(r"<!--(?:.*?-->|.*)", re.DOTALL)
-_START_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9:-]*)([^<>]*)")  # « o:p », as Word writes it
+_START_TAG = re.compile(r"""<([A-Za-z][A-Za-z0-9:-]*)((?:[^<>"']|"[^"]*"?|'[^']*'?)*)""")  # « o:p », as Word writes it
 _ATTRIBUTE = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s<>]*))?""")
 
 

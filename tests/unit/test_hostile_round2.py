@@ -217,6 +217,26 @@ def test_plain_office_files_with_links_and_formulas_are_accepted(project, name, 
     assert verify(project) == (0, "")
 
 
+def test_a_formula_of_a_megabyte_of_letters_is_read_in_one_pass(project):
+    """The DDE check tried a name (« cmd| ») from each letter of a run: 4.6 s for 40 KB, about 50 minutes for 1 MB
+    (far past the verifier's 120 s here). A crafted file holds a formula as long as it likes."""
+    sheet = "<worksheet><sheetData><row><c><f>" + "hT" * 500_000 + "</f></c></row></sheetData></worksheet>"
+    with_material(project, "supports/liste.xlsx", zipped({**XLSX_BASE, "xl/worksheets/sheet1.xml": sheet}))
+    assert verify(project) == (0, "")
+
+
+def test_a_theme_or_a_prize_built_to_backtrack_is_read_in_one_pass(project):
+    """« « » then 20,000 spaces as a theme (its guillemets were read by a regular expression before its length
+    was checked: 60 s for 5,000 spaces, an hour for these), « 3 x 1 », spaces and a letter as prizes (6 s for 2,000
+    spaces): both refused at once, past the verifier's 120 s before."""
+    project.edition(text=EDITION_2017.replace("theme: ", 'theme: "« ' + " " * 20_000 + 'x" # ', 1))
+    project.write("campaigns/2017/appels/appel.md", "---\ntitle: Appel\norganizer: ARS\nopens: 2017-09-01\ncloses: 2017-09-30\n"
+                                                    "prizes: 3 x 1" + " " * 20_000 + "!\n---\nTexte.\n")
+    code, errors = verify(project)
+    assert code == 1 and "campaigns/2017/edition.yml:3: theme : thème trop long" in errors, errors
+    assert "campaigns/2017/appels/appel.md:6: prizes : « 3 x 1" in errors, errors
+
+
 @pytest.mark.slow
 def test_an_ods_whose_mimetype_inflates_to_2_gib_is_refused_without_inflating_it(project):
     out = io.BytesIO()
