@@ -29,7 +29,13 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return shown(f"{where}: {self.field} : {self.message}" if self.field else f"{where}: {self.message}")
+        message = self.message
+        if len(message) > LONGEST:  # a value of a megabyte quoted back: its start and the end, which says what to do
+            message = f"{message[:600]} [… {plural(len(message) - 900, 'caractère')} …] {message[-300:]}"
+        return shown(f"{where}: {self.field} : {message}" if self.field else f"{where}: {message}")
+
+
+LONGEST = 1_000  # characters of a message printed whole (terminal, CI log)
 
 
 class ContentError(Exception):
