@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 
 from . import frenchinput, markup
 from .frenchdates import numeric
+from .frenchnumbers import plural
 from .vocab import AUDIENCES, REGIONS
 
 DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -186,10 +187,17 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 
 
 def markdown_text(text: str) -> str:
-    """A text written in Markdown: what markup.problem refuses, refused here with the field's line."""
-    if refused := markup.problem(text):
-        raise fail(str(refused) + (f" (ligne {refused.line} du texte)" if refused.line > 1 else ""))
+    """A text written in Markdown: what markup.problems refuses, refused here with the field's line (its first
+    SAID_PROBLEMS problems in one message: the field is one problem of its file)."""
+    if refused := markup.problems(text):
+        said = [error.in_text() for error in refused[:SAID_PROBLEMS]]
+        if len(refused) > SAID_PROBLEMS:
+            said.append(f"et {plural(len(refused) - SAID_PROBLEMS, 'autre problème')} dans ce texte")
+        raise fail(" ; autre problème du texte : ".join(said))
     return text
+
+
+SAID_PROBLEMS = 3
 
 
 Markdown = Annotated[Text, AfterValidator(markdown_text)]

@@ -166,8 +166,8 @@ def plan(result: RowResult, fields: dict, description: str, import_id: str | Non
     for where, value in strings({**fields, "description": description}):  # what the site would refuse in the file
         if (index := refused_character(value)) is not None:
             result.problems.append(Problem(name, number, header_of(where, headers), forbidden_message(value[index])))
-    if refused := markup.problem(description):
-        result.problems.append(Problem(name, number, headers.get("description", "description"), str(refused)))
+    result.problems += [Problem(name, number, headers.get("description", "description"), error.in_text())
+                        for error in markup.problems(description)]
     try:
         meta = check_event(fields, name)
     except ContentError as error:  # every problem of the record, one per column, in the sheet's words

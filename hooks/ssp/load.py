@@ -156,8 +156,10 @@ def read_model(path: Path, project_dir: Path, model, front_matter: bool = False,
     body, first_line = "", 1
     if front_matter:
         text, body, first_line = split_front_matter(whole, rel)
-        if refused := markup.problem(body):
-            raise ContentError([Problem(rel, body_line(whole, body) + refused.line - 1, "", str(refused))])
+        if refused := markup.problems(body):
+            shift = body_line(whole, body) - 1  # from the text's lines to the file's
+            raise ContentError([Problem(rel, error.line + shift, "", str(error) + (f" ({error.lines_said(shift)})" if error.lines[1:] else ""))
+                                for error in refused])
     document = parse_yaml(text, rel, first_line)
     return validate(model, document, rel), body, document, rel
 

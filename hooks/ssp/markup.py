@@ -4,7 +4,7 @@ CommonMark (markdown-it-py, with tables): a well-defined syntax, forgiving for e
 needs no blank line before it, two spaces nest it), and three times faster than
 Python-Markdown on a national edition's thousands of descriptions.
 
-`problem()` says what a text holds that the site refuses, with its line: nesting deeper than the
+`problems()` says everything a text holds that the site refuses, each with its lines: nesting deeper than the
 sanitiser can take in bounded time (it is quadratic in depth) or than markdown-it renders (it drops
 what lies deeper, in silence), direction overrides (`<bdo>`), refused characters written as
 character references (`&#x202E;`), and whatever the page would lose without a word: an image, a
@@ -60,74 +60,108 @@ _DIRECTION = re.compile(r"<\s*(bdo|bdi)\b|\sdir\s*=", re.IGNORECASE)
 
 
 class MarkupError(ValueError):
-    """A text the site refuses: its line in the text (1-based) and a French message."""
+    """A text the site refuses: its first line in the text (1-based), every line with the same problem,
+    and a French message."""
 
     def __init__(self, line: int, message: str):
         self.line = line
+        self.lines = [line]
         super().__init__(message)
 
+    def lines_said(self, shift: int = 0) -> str:
+        """« ligne 3 », « lignes 3, 5 et 9 », « lignes 3, 5, 9, … (40 en tout) »; `shift`: from the text's lines to its file's."""
+        lines = [line + shift for line in self.lines]
+        if len(lines) == 1:
+            return f"ligne {lines[0]}"
+        if len(lines) > SHOWN_LINES:
+            return f"lignes {', '.join(map(str, lines[:SHOWN_LINES]))}, … ({len(lines)} en tout)"
+        return f"lignes {', '.join(map(str, lines[:-1]))} et {lines[-1]}"
 
-def problem(text: str | None) -> MarkupError | None:
-    """What the site refuses in a Markdown text, or None."""
-    try:
-        _checked_tokens(text)
-    except MarkupError as error:
-        return error
-    return None
+    def in_text(self) -> str:
+        """The message and the lines of the text it is about (« (ligne 3 du texte) »; unsaid for line 1 only)."""
+        return str(self) + (f" ({self.lines_said()} du texte)" if self.lines != [1] else "")
 
 
-@lru_cache(maxsize=8)  # the loaders check a text (problem), then render it: parsed once
-def _checked_tokens(text: str | None) -> tuple:
-    """markdown-it's tokens of a text the site accepts, or MarkupError."""
+SHOWN_LINES = 8  # of one problem's lines, those named
+MAX_PROBLEMS = 10  # different problems said of one text; then « d'autres problèmes suivent »
+
+
+def problems(text: str | None) -> tuple[MarkupError, ...]:
+    """Everything the site refuses in a Markdown text, in the order of the text: a problem met on several
+    lines (Word's « <o:p> » on each paragraph) is said once, with its lines."""
+    return _checked(text)[1]
+
+
+@lru_cache(maxsize=8)  # the loaders check a text (problems), then render it: parsed once
+def _checked(text: str | None) -> tuple[tuple, tuple[MarkupError, ...]]:
+    """(markdown-it's tokens, what the site refuses in the text)."""
     if not text or not text.strip():
-        return ()
+        return (), ()
     if len(text) > MAX_CHARACTERS:
-        raise MarkupError(text[:MAX_CHARACTERS].count("\n") + 1,
-                          f"texte trop long : {MAX_CHARACTERS:,} caractères au plus (une trentaine de pages) ; ".replace(",", "\u202f")
-                          + "raccourcissez-le, ou publiez le document complet comme support (PDF)")
-    for number, line in enumerate(text.split("\n"), start=1):
-        if "&" in line and (index := refused_character(html.unescape(line), "\t")) is not None:
-            raise MarkupError(number, forbidden_message(html.unescape(line)[index]) + " (écrit sous la forme « &#…; »)")
-        if "<" in line and _DIRECTION.search(line):
-            raise MarkupError(number, "changement du sens d'écriture (balise <bdo> ou <bdi>, attribut dir) refusé : "
-                                      "il ferait lire le texte autrement qu'il n'est écrit ; retirez-le")
+        return (), (MarkupError(text[:MAX_CHARACTERS].count("\n") + 1,
+                                f"texte trop long : {MAX_CHARACTERS:,} caractères au plus (une trentaine de pages) ; ".replace(",", "\u202f")
+                                + "raccourcissez-le, ou publiez le document complet comme support (PDF)"),)
+    found: dict[str, MarkupError] = {}  # by message
+    more: list[MarkupError] = []  # a problem past MAX_PROBLEMS
+
+    def refuse(line: int, message: str) -> None:
+        if (known := found.get(message)) is not None:
+            known.lines.append(line)
+        elif len(found) < MAX_PROBLEMS:
+            found[message] = MarkupError(line, message)
+        elif not more:
+            more.append(MarkupError(line, "d'autres problèmes suivent dans ce texte : corrigez d'abord ceux-ci, "
+                                          "puis relancez la vérification"))
+
+    for number, written in enumerate(text.split("\n"), start=1):
+        if "&" in written and (index := refused_character(html.unescape(written), "\t")) is not None:
+            refuse(number, forbidden_message(html.unescape(written)[index]) + " (écrit sous la forme « &#…; »)")
+        if "<" in written and _DIRECTION.search(written):
+            refuse(number, "changement du sens d'écriture (balise <bdo> ou <bdi>, attribut dir) refusé : "
+                           "il ferait lire le texte autrement qu'il n'est écrit ; retirez-le")
     tokens = _md.parse(text)
-    depth = 0  # of the HTML elements written in the text, carried from one block to the next
+    depth, line = 0, 1  # of the HTML elements written in the text, carried from one block to the next; a closing token's line
     for token in tokens:
+        line = token.map[0] + 1 if token.map else line
         level = max([token.level] + [child.level for child in token.children or ()])
         raw = token.content if token.type in ("html_block", "html_inline") else "".join(
             child.content for child in token.children or () if child.type == "html_inline")
         depth, deepest = _html_depth(raw, depth)
         if level + deepest > MAX_NESTING:
-            raise MarkupError(token.map[0] + 1 if token.map else 1,
-                              f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes, de citations ou "
-                              "de balises) : simplifiez la mise en forme")
+            refuse(line, f"imbrication trop profonde (plus de {MAX_NESTING} niveaux de listes, de citations ou "
+                         "de balises) : simplifiez la mise en forme")
         if token.type == "html_block":
-            _check_html(token.content, token.map[0] + 1 if token.map else 1)
+            for where, message in _html_problems(token.content, line):
+                refuse(where, message)
         elif token.type == "inline":
-            _check_targets(token)
-    return tuple(tokens)
+            for where, message in _target_problems(token):
+                refuse(where, message)
+    for error in found.values():
+        error.lines = sorted(set(error.lines))
+        error.line = error.lines[0]
+    return tuple(tokens), tuple(sorted(found.values(), key=lambda error: error.line)) + tuple(more)
 
 
-def _check_targets(inline) -> None:
+def _target_problems(inline) -> Iterator[tuple[int, str]]:
     """An image or a link written in Markdown that the page would lose in silence: the sanitiser drops
     an image (nothing is fetched from elsewhere) and a link of another scheme; a relative link (« programme.pdf »)
-    would lead nowhere, no file being published beside a text. HTML written in the line: _check_html."""
+    would lead nowhere, no file being published beside a text. HTML written in the line: _html_problems."""
     line = inline.map[0] + 1 if inline.map else 1
     for child in inline.children or ():
         if child.type in ("softbreak", "hardbreak"):
             line += 1
         elif child.type == "image":
-            raise MarkupError(line, _image_message(child.attrs.get("src", "")))
+            yield line, _image_message(child.attrs.get("src", ""))
         elif child.type == "link_open":
-            _check_link(str(child.attrs.get("href", "")), line)
+            if refused := _link_problem(str(child.attrs.get("href", ""))):
+                yield line, refused
         elif child.type == "html_inline":
-            _check_html(child.content, line)
+            yield from _html_problems(child.content, line)
         elif child.type == "text" and (shown := _REFUSED_LINK.search(child.content)):  # markdown-it shows it as text
             href = shown.group(1) or shown.group(2)
             while href.endswith(")") and href.count(")") > href.count("("):  # the link's own closing parenthesis
                 href = href[:-1]
-            raise MarkupError(line, _link_message(href))
+            yield line, _link_message(href)
 
 
 # Links markdown-it does not make (it leaves « [texte](javascript:…) » as text): said rather than shown
@@ -140,11 +174,10 @@ def _image_message(source: str) -> str:
             "publie pas de fichier placé à côté) ; retirez-la, ou écrivez un lien vers la page qui la montre : [texte](https://…)")
 
 
-def _check_link(written: str, line: int) -> None:
+def _link_problem(written: str) -> str | None:
     href = unquote(written).strip()  # as written: markdown-it escapes it (« \\ » → %5C)
     scheme = href.split(":", 1)[0].lower() if ":" in href.split("/", 1)[0] else ""
-    if not (href.startswith("#") or scheme in URL_SCHEMES):
-        raise MarkupError(line, _link_message(href))
+    return None if href.startswith("#") or scheme in URL_SCHEMES else _link_message(href)
 
 
 def _link_message(href: str) -> str:
@@ -182,31 +215,37 @@ def _start_tags(raw: str) -> Iterator[tuple[str, list[tuple[str, str]], int]]:
                                       for name, value in _ATTRIBUTE.findall(tag.group(2))], line)
 
 
-def _check_html(raw: str, line: int) -> None:
-    """HTML written in a text: an element or an attribute the sanitiser would drop is refused, with what to write."""
+def _html_problems(raw: str, line: int) -> Iterator[tuple[int, str]]:
+    """HTML written in a text: each element or attribute the sanitiser would drop, with its line and what to write."""
     for tag, attributes, offset in _start_tags(raw):
         where = line + offset - 1
-        if tag == "img":
-            raise MarkupError(where, _image_message(dict(attributes).get("src") or ""))
-        if tag in _FRAMES:
-            raise MarkupError(where, f"contenu intégré <{tag}> refusé : le site ne charge rien d'un autre site (vidéo, "
-                                     "carte, lecteur) ; retirez-le et écrivez un lien vers sa page : [Voir la vidéo](https://…)")
-        if tag in _ACTIVE:
-            raise MarkupError(where, f"balise <{tag}> refusée : un texte du site ne contient ni programme, ni style, ni "
-                                     "formulaire ; retirez-la (pour une inscription, un lien : [S'inscrire](https://…))")
-        if tag == "h1":
-            raise MarkupError(where, "titre <h1> refusé : la page a déjà le sien ; pour un titre dans le texte, écrivez « ## Titre »")
-        if tag not in TAGS:
-            raise MarkupError(where, f"balise <{tag}> inconnue du site : elle serait retirée ; retirez-la et gardez son "
-                                     "texte (pour le mettre en valeur : **gras**)")
+        if refused := _tag_problem(tag, attributes):
+            yield where, refused
+            continue
         for name, value in attributes:
             if name.startswith("on"):
-                raise MarkupError(where, f"attribut {name} refusé : un texte du site ne lance pas de programme ; retirez-le")
-            if not (name in ATTRIBUTES.get(tag, ()) or name in _GENERIC or value in FRAME_VALUES.get(tag, {}).get(name, ())):
-                raise MarkupError(where, f"attribut « {name} » de <{tag}> non pris en charge : le site le retirerait ; "
-                                         "retirez-le" + (" (pour mettre en valeur, écrivez **gras**)" if name in _LOOKS else ""))
-            if name == "href":
-                _check_link(value or "", where)
+                yield where, f"attribut {name} refusé : un texte du site ne lance pas de programme ; retirez-le"
+            elif not (name in ATTRIBUTES.get(tag, ()) or name in _GENERIC or value in FRAME_VALUES.get(tag, {}).get(name, ())):
+                yield where, (f"attribut « {name} » de <{tag}> non pris en charge : le site le retirerait ; retirez-le"
+                              + (" (pour mettre en valeur, écrivez **gras**)" if name in _LOOKS else ""))
+            elif name == "href" and (refused := _link_problem(value or "")):
+                yield where, refused
+
+
+def _tag_problem(tag: str, attributes: list[tuple[str, str]]) -> str | None:
+    if tag == "img":
+        return _image_message(dict(attributes).get("src") or "")
+    if tag in _FRAMES:
+        return (f"contenu intégré <{tag}> refusé : le site ne charge rien d'un autre site (vidéo, carte, lecteur) ; "
+                "retirez-le et écrivez un lien vers sa page : [Voir la vidéo](https://…)")
+    if tag in _ACTIVE:
+        return (f"balise <{tag}> refusée : un texte du site ne contient ni programme, ni style, ni formulaire ; "
+                "retirez-la (pour une inscription, un lien : [S'inscrire](https://…))")
+    if tag == "h1":
+        return "titre <h1> refusé : la page a déjà le sien ; pour un titre dans le texte, écrivez « ## Titre »"
+    if tag not in TAGS:
+        return f"balise <{tag}> inconnue du site : elle serait retirée ; retirez-la et gardez son texte (pour le mettre en valeur : **gras**)"
+    return None
 
 
 # ![texte](adresse "titre"); no part runs past the next image's « [ », « < » or « ( »: one pass, never backwards
@@ -235,7 +274,9 @@ def _html_depth(raw: str, depth: int) -> tuple[int, int]:
 
 def render(text: str | None) -> str:
     """Convert Markdown, then sanitise: no script, no on* attribute, no javascript: URL, no direction override."""
-    tokens = _checked_tokens(text)
+    tokens, refused = _checked(text)
+    if refused:
+        raise refused[0]
     if not tokens:
         return ""
     shift = int(any(token.type == "heading_open" and token.tag == "h1" for token in tokens))
@@ -243,7 +284,7 @@ def render(text: str | None) -> str:
 
 
 def sanitised(html_text: str) -> str:
-    """The last guard, whatever problem() let through: no script, no on* attribute, no javascript: URL."""
+    """The last guard, whatever problems() let through: no script, no on* attribute, no javascript: URL."""
     return nh3.clean(html_text, tags=TAGS, attributes=ATTRIBUTES, tag_attribute_values=FRAME_VALUES,
                      url_schemes=URL_SCHEMES, link_rel="noopener noreferrer")
 

@@ -87,9 +87,10 @@ def test_html_a_text_would_lose_fails_the_build_with_each_text_named(tmp_path):
     built = build(project.root)
     output = built.result.stderr + built.result.stdout
     assert built.result.returncode != 0 and not built.site.exists()
-    assert f"{len(REFUSED)} erreurs dans le contenu ; rien n'a été publié." in output
+    assert f"{len(REFUSED) + 1} erreurs dans le contenu ; rien n'a été publié." in output  # the form, and its field
     for where in REFUSED:
         assert f"  {where}: " in output, where
+    assert "  campaigns/2017/events/form.md:8: balise <input> refusée" in output
     assert "Traceback" not in output
 
 

@@ -146,7 +146,7 @@ def test_errors_name_the_spreadsheet_row_the_column_as_written_and_the_fix(editi
             row(title="Mauvaise région", postal="34000"),
             row(title="Mauvaise heure", at="25h"),
             row(title="Trop tôt", start="24/11/2016"), row(title="Cloche\x07", text="Texte\x1b[31m rouge"),
-            row(title="Film", text='Notre film :\n<iframe src="https://www.youtube.com/embed/x"></iframe>')]
+            row(title="Film", text='Notre film :\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n\nEt le [programme](programme.pdf)')]
     result = ssp(edition, "importer", str(excel_csv(edition, rows)), "--edition", "2017")
     assert result.returncode == 1
     lines = result.stderr.splitlines()
@@ -162,7 +162,9 @@ def test_errors_name_the_spreadsheet_row_the_column_as_written_and_the_fix(editi
     assert "  actions.csv, ligne 9, colonne « Titre » : caractère invisible interdit (U+0007)" in " ".join(lines)
     assert "  actions.csv, ligne 9, colonne « Description » : caractère invisible interdit (U+001B)" in " ".join(lines)
     assert any(line.startswith("  actions.csv, ligne 10, colonne « Description » : contenu intégré <iframe> refusé")
-               for line in lines)  # a pasted video: said, not dropped from the page
+               and line.endswith("(ligne 2 du texte)") for line in lines)  # a pasted video: said, not dropped from the page
+    assert any(line.startswith("  actions.csv, ligne 10, colonne « Description » : lien « programme.pdf »")
+               for line in lines)  # and the cell's other problem, in the same run
     assert "Aucun fichier écrit." in result.stderr and events(edition) == {}
     assert "10 lignes lues : 1 ligne d'en-tête, 2 lignes vides, 1 ligne valide non écrite, 6 lignes en erreur." in result.stdout
 

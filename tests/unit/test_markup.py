@@ -23,7 +23,7 @@ def test_a_table_scrolls_in_a_frame_the_keyboard_reaches():
 def test_the_frame_s_attributes_keep_no_other_value():
     written = ('<div class="ssp-table-scroll autre" role="button" aria-label="Cliquez" tabindex="-1" onclick="alert(1)" '
                'style="position:fixed">texte</div>')
-    assert markup.problem(written) is not None  # refused in a text; the sanitiser, the last guard, drops them too
+    assert markup.problems(written)  # refused in a text; the sanitiser, the last guard, drops them too
     assert markup.sanitised(written) == "<div>texte</div>"
     assert 'title="&lt;table&gt;"' in markup.render('<a title="<table>" href="https://example.org/">lien</a>')
 
@@ -49,14 +49,14 @@ def test_a_text_s_headings_stay_headings_under_the_page_s_title(text, headings):
 ])
 def test_an_image_or_a_link_the_page_would_lose_is_refused_with_its_line(text, line, words):
     """Before: the image was dropped and the relative link published, leading nowhere, without a word."""
-    refused = markup.problem(text)
-    assert refused is not None and refused.line == line and words in str(refused)
+    refused = markup.problems(text)
+    assert len(refused) == 1 and refused[0].line == line and words in str(refused[0])
 
 
 def test_full_addresses_anchors_mail_and_phone_links_are_kept():
     text = ("[le site](https://www.ch-lens.fr/a%20b) <https://ch-lens.fr> [écrire](mailto:com@ch-lens.fr) "
             "[appeler](tel:+33321000000) [plus bas](#programme) [majuscules](HTTPS://CH-LENS.FR)")
-    assert markup.problem(text) is None
+    assert markup.problems(text) == ()
     assert len(BeautifulSoup(markup.render(text), "html.parser").select("a[href]")) == 6
 
 
@@ -81,8 +81,8 @@ def test_full_addresses_anchors_mail_and_phone_links_are_kept():
 ])
 def test_html_the_sanitiser_would_drop_is_refused_with_its_line(text, line, words):
     """Before: a pasted video, a script, a style or a javascript: link vanished from the page without a word."""
-    refused = markup.problem(text)
-    assert refused is not None and refused.line == line and words in str(refused), refused
+    refused = markup.problems(text)
+    assert refused and refused[0].line == line and words in str(refused[0]), refused
 
 
 def test_html_the_site_keeps_and_html_that_is_not_html_are_accepted():
@@ -90,7 +90,39 @@ def test_html_the_site_keeps_and_html_that_is_not_html_are_accepted():
             "<details><summary>Programme</summary>Matin</details>\n\n"
             "`<iframe>` dans le code, 1 < 2, <3, <com@ch-lens.fr> <https://ch-lens.fr>\n\n"
             "<!-- une note pour l'équipe -->\n\n```\n<script>alert(1)</script>\n```\n")
-    assert markup.problem(text) is None
+    assert markup.problems(text) == ()
     html = BeautifulSoup(markup.render(text), "html.parser")
     assert html.abbr["title"] == "Semaine de la sécurité des patients" and html.details.summary.get_text() == "Programme"
     assert "<script>alert(1)</script>" in html.pre.get_text() and html.find("script") is None
+
+
+def test_every_problem_of_a_text_is_said_at_once_each_with_its_lines():
+    """A page of Word pasted as HTML: before, the first problem only, and a check again for each of the others."""
+    text = ('<p class="MsoNormal">Bienvenue<o:p></o:p></p>\n\n<p class="MsoNormal">Programme<o:p></o:p></p>\n\n'
+            '<p>Accès<o:p></o:p></p>\n\nVoir ![plan](plan.png) et [le programme](programme.pdf).\n')
+    refused = markup.problems(text)
+    assert [(error.lines, str(error).split(" :")[0]) for error in refused] == [
+        ([1, 3], "attribut « class » de <p> non pris en charge"),
+        ([1, 3, 5], "balise <o:p> inconnue du site"),
+        ([7], "image « plan.png »"),
+        ([7], "lien « programme.pdf »"),
+    ]
+    assert [error.lines_said() for error in refused[:3]] == ["lignes 1 et 3", "lignes 1, 3 et 5", "ligne 7"]
+    with pytest.raises(markup.MarkupError):  # the last guard
+        markup.render(text)
+
+
+def test_a_text_full_of_problems_says_the_first_ones_and_that_others_follow():
+    refused = markup.problems("\n\n".join(f"<balise{number}>texte" for number in range(1, 40)) + "\n\n" + "<font>texte</font>\n\n" * 30)
+    assert len(refused) == markup.MAX_PROBLEMS + 1
+    assert [str(error).split(" :")[0] for error in refused[:2]] == ["balise <balise1> inconnue du site", "balise <balise2> inconnue du site"]
+    assert refused[-1].line == 21 and str(refused[-1]).startswith("d'autres problèmes suivent dans ce texte")
+    same, = markup.problems("<font>texte</font>\n\n" * 30)
+    assert same.lines_said(shift=10) == "lignes 11, 13, 15, 17, 19, 21, 23, 25, … (30 en tout)"
+
+
+def test_html_left_open_too_deep_is_said_on_the_lines_that_go_too_deep():
+    refused = markup.problems("<font>texte\n\n" * 30)
+    assert [(str(error).split(" (")[0], error.lines[:2]) for error in refused] == [
+        ("balise <font> inconnue du site : elle serait retirée ; retirez-la et gardez son texte", [1, 3]),
+        ("imbrication trop profonde", [31, 33])]  # the 16th <font> left open, in a paragraph

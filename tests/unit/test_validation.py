@@ -99,6 +99,30 @@ def test_a_relative_link_in_a_description_is_refused_at_its_line_in_the_file(pro
     assert problem.message.startswith("lien « programme.pdf » : écrivez une adresse complète")
 
 
+def test_every_problem_of_a_description_is_listed_each_at_its_lines_in_the_file(project):
+    """A page of Word pasted as HTML: every problem in one run (before: the first, then one run per problem)."""
+    text = front_matter() + ('<p class="MsoNormal">Venez nombreux.<o:p></o:p></p>\n\n<p class="MsoNormal">Programme<o:p></o:p></p>\n\n'
+                             "Le programme : [ici](programme.pdf).\n")
+    project.edition()
+    project.event("x", text)
+    lines = text.splitlines()
+    first, second, link = (lines.index(line) + 1 for line in lines if line.startswith(("<p", "Le programme")))
+    assert [(problem.path, problem.line, problem.message.split(" :")[0]) for problem in project.problems()] == [
+        (PATH, first, "attribut « class » de <p> non pris en charge"),
+        (PATH, first, "balise <o:p> inconnue du site"),
+        (PATH, link, "lien « programme.pdf »")]
+    assert all(problem.message.endswith(f"(lignes {first} et {second})") for problem in project.problems()[:2])
+
+
+def test_every_problem_of_a_markdown_field_is_said_with_its_lines_in_the_text(project):
+    project.edition(text=EDITION_2017 + 'summary: "Bienvenue.\\n\\n<span style=\\"color:red\\">Complet</span> ![a](a.png)"\n')
+    [problem] = project.problems()
+    assert problem.field == "summary"
+    assert problem.message.startswith("attribut « style » de <span> non pris en charge : le site le retirerait ; retirez-le "
+                                      "(pour mettre en valeur, écrivez **gras**) (ligne 3 du texte) ; autre problème du texte : "
+                                      "image « a.png » : un texte du site ne montre pas d'image")
+
+
 def test_region_must_match_the_postal_code(project):
     problem = only_problem(project, front_matter(region="Occitanie", venue="\n  city: Dechy\n  postal_code: '59187'"))
     assert problem.field == "region"
