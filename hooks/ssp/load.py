@@ -153,15 +153,21 @@ def read_model(path: Path, project_dir: Path, model, front_matter: bool = False,
     (`raw`: its bytes when already read)."""
     rel = _rel(path, project_dir)
     whole = text = read_text(path, rel, raw)
-    body, first_line = "", 1
+    body, first_line, in_body = "", 1, list[Problem]()
     if front_matter:
         text, body, first_line = split_front_matter(whole, rel)
         if refused := markup.problems(body):
             shift = body_line(whole, body) - 1  # from the text's lines to the file's
-            raise ContentError([Problem(rel, error.line + shift, "", str(error) + (f" ({error.lines_said(shift)})" if error.lines[1:] else ""))
-                                for error in refused])
-    document = parse_yaml(text, rel, first_line)
-    return validate(model, document, rel), body, document, rel
+            in_body = [Problem(rel, error.line + shift, "", str(error) + (f" ({error.lines_said(shift)})" if error.lines[1:] else ""))
+                       for error in refused]
+    try:
+        document = parse_yaml(text, rel, first_line)
+        validated = validate(model, document, rel)
+    except ContentError as error:  # the header's problems and the text's, in one run
+        raise ContentError(error.problems + in_body) from None
+    if in_body:
+        raise ContentError(in_body)
+    return validated, body, document, rel
 
 
 REFERENCES = {  # what a field can point to: (which names, what it is called, where editors create it)

@@ -114,6 +114,14 @@ def test_every_problem_of_a_description_is_listed_each_at_its_lines_in_the_file(
     assert all(problem.message.endswith(f"(lignes {first} et {second})") for problem in project.problems()[:2])
 
 
+def test_a_header_s_problems_and_its_text_s_are_said_in_the_same_run(project):
+    text = front_matter(start="2017-11-31") + "Le programme : [ici](programme.pdf).\n"
+    project.edition()
+    project.event("x", text)
+    assert [(problem.field, problem.line) for problem in project.problems()] == [
+        ("start", text.splitlines().index("start: 2017-11-31") + 1), ("", text.splitlines().index("Le programme : [ici](programme.pdf).") + 1)]
+
+
 def test_every_problem_of_a_markdown_field_is_said_with_its_lines_in_the_text(project):
     project.edition(text=EDITION_2017 + 'summary: "Bienvenue.\\n\\n<span style=\\"color:red\\">Complet</span> ![a](a.png)"\n')
     [problem] = project.problems()
