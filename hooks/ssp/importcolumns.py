@@ -12,6 +12,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 
 from . import frenchinput as typed
+from . import markup
 from .communes import region_of_place
 from .frenchdates import numeric
 from .frenchinput import InputError, iso
@@ -200,7 +201,7 @@ def row_fields(values: dict[str, tuple[Any, str]], name: str, result: RowResult)
         problem("city" if "city" in values else next(key for key in ("venue_name", "address", "postal_code") if text(key)),
                 "la ville du lieu est obligatoire quand un lieu, une adresse ou un code postal est donné")
     fields = {key: value for key, value in fields.items() if value not in (None, "", [], {})}
-    return fields, text("description"), import_id
+    return fields, markup.kept_line_breaks(text("description")), import_id
 
 
 def _moment(value) -> date | datetime:

@@ -253,6 +253,26 @@ def _tag_problem(tag: str, attributes: list[tuple[str, str]]) -> str | None:
 IMAGE = re.compile(r"!\[[^\[\]\n]*\]\(\s*(?:<([^<>\n]*)>|([^()\s]*))(?:\s+[\"'(][^()\n]*)?\)")
 
 
+def kept_line_breaks(text: str) -> str:
+    """A text typed in a spreadsheet's cell, whose line breaks are meant (no one wraps lines there): each line
+    break inside a paragraph becomes a hard break, « \\ » ending its line, which the page shows (Markdown joins a
+    paragraph's lines: « 9 h : accueil », « 10 h : visite » were shown on one line). A paragraph with a code span or
+    HTML over two lines, or a text the site refuses, is left as written."""
+    if "\n" not in text or problems(text):
+        return text
+    lines = text.split("\n")
+    for token in _md.parse(text):
+        if token.type != "inline" or not token.map:
+            continue
+        first, end = token.map
+        breaks = [child.type == "softbreak" for child in token.children or () if child.type in ("softbreak", "hardbreak")]
+        if len(breaks) == end - first - 1:  # each line of the paragraph ends with a break: none hides in a code span
+            for number, soft in enumerate(breaks, start=first):
+                if soft:
+                    lines[number] = lines[number].rstrip() + "\\"
+    return "\n".join(lines)
+
+
 def without_images(text: str) -> tuple[str, list[str]]:
     """A text brought from another system (an OpenAgenda export) without its Markdown images, which a
     text of the site does not show, and their addresses (said in the import's report)."""

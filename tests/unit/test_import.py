@@ -58,7 +58,7 @@ def test_a_french_excel_csv_imports_with_nothing_lost(edition):
     journee = by_start["2017-11-23"]
     assert journee.meta.title == 'Journée "sécurité"' and journee.meta.type == "portes-ouvertes"
     assert journee.meta.audience == ["professionnels", "proches"] and journee.meta.status == "full"
-    assert journee.meta.import_id == "CHD-1" and "Ligne 1\nLigne 2" in journee.description_html
+    assert journee.meta.import_id == "CHD-1" and "<p>Ligne 1<br>\nLigne 2</p>" in journee.description_html  # two lines, as in the cell
     assert len(events(edition)) == 4  # three rows on one day at three times: three actions
 
 
@@ -351,3 +351,13 @@ def test_a_description_as_long_as_the_site_takes_is_kept_whole_and_a_longer_one_
     longer = row(title="Autre action", text="Présentation détaillée ; " * 8_000)  # 200 000: above csv's default too
     result = ssp(edition, "importer", str(excel_csv(edition, [longer])), "--edition", "2017")
     assert result.returncode == 1 and "ligne 2, colonne « Description » : texte trop long : 100\u202f000 caractères" in result.stderr
+
+
+def test_a_csv_cell_s_line_breaks_stay_line_breaks_on_the_page(edition):
+    """Alt+Entrée in Excel: a line break inside the cell (LF, between quotes, rows ending in CRLF)."""
+    path = excel_csv(edition, [row(text="Programme :\n9 h 30 : accueil\n10 h : visite")])
+    assert ssp(edition, "importer", str(path), "--edition", "2017").returncode == 0
+    [written] = events(edition).values()
+    assert written.endswith("---\nProgramme :\\\n9 h 30 : accueil\\\n10 h : visite\n")
+    [loaded] = edition.load()[0].events
+    assert loaded.description_html == "<p>Programme :<br>\n9 h 30 : accueil<br>\n10 h : visite</p>"

@@ -9,6 +9,7 @@ import re
 import zipfile
 
 import pytest
+from bs4 import BeautifulSoup
 from openpyxl import Workbook
 
 from helpers import EXCEL_HEADER, row, ssp
@@ -73,7 +74,20 @@ def test_excel_escaped_carriage_returns_are_line_breaks_and_one_line_fields_stay
     assert ssp(edition, "importer", str(path), "--edition", "2017").returncode == 0
     [event] = created(edition).values()
     assert event.meta.title == "Atelier sécurité" and event.meta.venue.city == "Douai"  # a heading, a calendar's SUMMARY
-    assert "Ligne 1\nLigne 2" in event.description_html
+    assert "<p>Ligne 1<br>\nLigne 2</p>" in event.description_html  # shown on two lines, as in the cell
+
+
+def test_a_cell_s_line_breaks_are_shown_and_its_markdown_kept(edition):
+    text = ("Programme :\n9 h 30 : accueil\n10 h : visite du service\n\nÀ savoir :\n- entrée libre\n- parking gratuit\n\n"
+            "| Horaire | Atelier |\n|---|---|\n| 14 h | Identitovigilance |")
+    path = workbook_file(edition, [row(text=text)])
+    assert ssp(edition, "importer", str(path), "--edition", "2017").returncode == 0
+    [event] = created(edition).values()
+    assert "Programme :\\\n9 h 30 : accueil\\\n10 h : visite du service\n\nÀ savoir :\n- entrée libre\n" in event.body
+    html = BeautifulSoup(event.description_html, "html.parser")
+    assert [line.strip() for line in html.p.get_text("|").split("|")] == ["Programme :", "9 h 30 : accueil", "10 h : visite du service"]
+    assert len(html.find_all("br")) == 2 and [item.get_text() for item in html.select("ul li")] == ["entrée libre", "parking gratuit"]
+    assert [cell.get_text() for cell in html.select("td")] == ["14 h", "Identitovigilance"]
 
 
 def test_every_row_is_read_whatever_size_the_file_says(edition):
