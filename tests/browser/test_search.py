@@ -243,3 +243,18 @@ def test_a_page_not_found_offers_to_search_the_words_of_its_address(presented_si
     wait_until(page, "document.querySelectorAll('[data-ssp-search-results] li').length > 0", timeout=20)
     first = page.locator("[data-ssp-search-results] li a").first.get_attribute("href")
     assert first == f"/{MOUNT}/2017/evenements/portes-ouvertes-maternite-douai/"
+
+
+def test_an_address_holding_a_long_text_is_searched_as_far_as_the_field_takes(gates_site, page):
+    """A link of 1,500 words (10 KB) kept a phone slowed 4× busy 19 s, one search per word (« Chaque mot seul »); the
+    field takes 200 characters, and words are searched one by one for ten words at most."""
+    _, server = gates_site
+    words = " ".join(f"mot{number}" for number in range(1500))
+    page.goto(server.base + "recherche/?q=" + words.replace(" ", "+"))
+    wait_until(page, "document.querySelector('[data-ssp-search-status]').textContent.startsWith('Aucune page')", timeout=20)
+    assert page.input_value("#ssp-search-query") == words[:200]
+    assert page.query_selector(".ssp-search__alone") is None
+    page.goto(server.base + "2017/evenements/?q=" + words.replace(" ", "+"))
+    assert page.input_value("#ssp-q") == words[:200]
+    page.fill("#ssp-q", "x" * 300)
+    assert len(page.input_value("#ssp-q")) == 200  # typed or pasted: as long as the field takes

@@ -474,9 +474,9 @@ window.sspListing = (function () {
     // --- URL query: the state of the filters. ---
     function readQuery() {
       var params = new URLSearchParams(window.location.search);
-      form.elements.q.value = params.get("q") || "";
+      form.elements.q.value = (params.get("q") || "").slice(0, form.elements.q.maxLength);  // as long as the field takes
       return FIELDS.reduce(function (current, name) { current[name] = params.get(name) || ""; return current; },
-        { q: fold((params.get("q") || "").trim()) });
+        { q: fold(form.elements.q.value.trim()) });
     }
     function writeQuery(current) {  // from the state the results were drawn for (the lists may not be filled yet)
       var params = new URLSearchParams();

@@ -87,10 +87,12 @@ function close(query, forms) {
   }));
 }
 
-// How many pages each word of what Pagefind was asked finds alone ([word, count], …), for several words not in quotes.
+// How many pages each word of what Pagefind was asked finds alone ([word, count], …), for several words not in quotes,
+// ALONE at most: each is one more search (an address holding 1,500 words kept a slowed phone busy 19 s).
+const ALONE = 10;
 async function eachAlone(query) {
   const parts = query.includes('"') ? [] : [...new Set(query.split(/\s+/))];
-  if (parts.length < 2) return [];
+  if (parts.length < 2 || parts.length > ALONE) return [];
   return Promise.all(parts.map(async (word) => [word, (await find(word)).results.length]));
 }
 
@@ -246,7 +248,8 @@ input.addEventListener("input", () => {
   pause = setTimeout(() => search(input.value), 300);
 });
 
-const first = new URLSearchParams(location.search).get("q");
+// As long as the field takes (its maxlength), typed or in the address
+const first = new URLSearchParams(location.search).get("q")?.slice(0, input.maxLength);
 if (first) {
   input.value = first;
   search(first);
