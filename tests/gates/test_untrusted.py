@@ -83,7 +83,7 @@ def test_html_a_text_would_lose_fails_the_build_with_each_text_named(tmp_path):
     for where, text in REFUSED.items():
         if "/events/" in where:
             project.write(where.split(":")[0], "---\ntitle: Atelier\ntype: atelier\nstart: 2017-11-21T10:00\norganizer: CH\n"
-                                               f"region: Occitanie\n---\n{text}\n")
+                                               f"online_url: https://example.org/direct\n---\n{text}\n")  # a header the site takes
     built = build(project.root)
     output = built.result.stderr + built.result.stdout
     assert built.result.returncode != 0 and not built.site.exists()
