@@ -45,7 +45,10 @@ def main() -> None:
     for name, text in (("« [ » répété", "[" * 99_999), ("« _a_ » répété", "_a_" * 33_333), ("« *a » répété", "*a" * 49_999),
                        ("balises imbriquées (refusées)", "<ul><li>" * 12_499),
                        ("bloc HTML, « <a » répété (l'attaque : 48 s avant)", "<div>\n" + "<a" * 49_996),
-                       ("bloc HTML, « <![ » répété (l'attaque : une AssertionError de HTMLParser)", "<div>\n" + "<![" * 33_330)):
+                       ("bloc HTML, « <![ » répété (l'attaque : une AssertionError de HTMLParser)", "<div>\n" + "<![" * 33_330),
+                       ("14 000 adresses électroniques (linkify-it sur le texte entier : 20 s)", "a@b.fr " * 14_000),
+                       ("adresses électroniques collées par des virgules", "a@b.fr," * 14_000),
+                       ("« www.a.fr » répété", "www.a.fr " * 11_000), ("« http:// » répété", "http://" * 14_000)):
         timed(f"texte Markdown : {name}", "100 000 caractères", lambda text=text: markup.render(text))
     yaml_text = "items:\n" + "".join(f"  - {index}\n" for index in range(99_000))
     timed("YAML : 99 000 valeurs", f"{len(yaml_text) // 1000} Ko", lambda: source.parse_yaml(yaml_text, "x.yml"))

@@ -104,12 +104,17 @@ def plain(html_text: str, links: bool = False) -> str:
     """Sanitised HTML → readable text: paragraphs on their own lines, no tags, no entities; with
     `links`, each link's address follows its text (« le site (https://…) »)."""
     if links:
-        html_text = LINK.sub(lambda match: match.group(2) if html.unescape(match.group(1)) in match.group(2)
+        html_text = LINK.sub(lambda match: match.group(2) if _says(html.unescape(match.group(1)), match.group(2))
                              else f"{match.group(2)} ({match.group(1)})", html_text)
     spaced = re.sub(r"</(p|li|h[2-6]|tr|div|blockquote)>|<br\s*/?>", "\n", html_text.replace("\n", " "))
     text = html.unescape(nh3.clean(spaced, tags=set()))
     lines = [" ".join(line.split()) for line in text.split("\n")]
     return "\n".join(line for line in lines if line)
+
+
+def _says(address: str, text: str) -> bool:
+    """Whether a link's text already says its address (« www.a.fr » of http://www.a.fr, « a@b.fr » of mailto:a@b.fr)."""
+    return any(form in text for form in (address, address.split("://", 1)[-1], address.removeprefix("mailto:")))
 
 
 def summary(text: str, limit: int = 300) -> str:

@@ -152,7 +152,8 @@ def test_google_and_outlook_links(project):
 
 def test_every_calendar_has_a_component_and_descriptions_keep_link_addresses(project):
     editions = load(project, x=front_matter(title="Journée").replace(
-        "Description.", "Voir [le programme](https://example.org/programme) et https://example.org/ ."))
+        "Description.", "Voir [le programme](https://example.org/programme) et https://example.org/ ; www.ch-lens.fr, "
+                        "com@ch-lens.fr."))
     files = calendars(editions, Calendars("https://ssp.example/", date(2017, 11, 1), (2017, 2017)))
     # the edition's, the event's, one per region over all editions and one per département with actions (« Dechy »: 59),
     # one per region, département and type of the edition
@@ -164,4 +165,5 @@ def test_every_calendar_has_a_component_and_descriptions_keep_link_addresses(pro
     assert [component.name for component in empty.subcomponents] == ["VTIMEZONE"]
     assert str(empty.subcomponents[0]["TZID"]) == "Indian/Reunion"
     [event] = Calendar.from_ical(files["2017/agenda.ics"]).walk("VEVENT")
-    assert "Voir le programme (https://example.org/programme) et https://example.org/ ." in str(event["DESCRIPTION"])
+    assert ("Voir le programme (https://example.org/programme) et https://example.org/ ; www.ch-lens.fr, com@ch-lens.fr."
+            in str(event["DESCRIPTION"]))  # a bare address, a link on the page, said once

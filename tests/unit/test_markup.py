@@ -126,3 +126,25 @@ def test_html_left_open_too_deep_is_said_on_the_lines_that_go_too_deep():
     assert [(str(error).split(" (")[0], error.lines[:2]) for error in refused] == [
         ("balise <font> inconnue du site : elle serait retirée ; retirez-la et gardez son texte", [1, 3]),
         ("imbrication trop profonde", [31, 33])]  # the 16th <font> left open, in a paragraph
+
+
+def test_addresses_written_bare_are_links():
+    """An address pasted as it is (« Inscription : https://… ») was text a reader on a phone could not follow."""
+    html = BeautifulSoup(markup.render(
+        "Inscription : https://www.chu-lille.fr/ssp?x=1&y=2, ou www.ch-lens.fr. Écrire à com@ch-lens.fr (WWW.CH-LENS.FR).\n\n"
+        "Pas un lien : ch-lens.fr, README.md, ftp://ch-lens.fr/kit, //ch-lens.fr, `https://code.fr`, Dr.Martin, 3.5 km.\n\n"
+        "Déjà un lien : [le site](https://ch-lens.fr/a), <https://ch-lens.fr/b>, <a href=\"https://ch-lens.fr/c\">https://ch-lens.fr/d</a>."),
+        "html.parser")
+    first, bare, written = html.find_all("p")
+    assert [(link["href"], link.get_text()) for link in first.find_all("a")] == [
+        ("https://www.chu-lille.fr/ssp?x=1&y=2", "https://www.chu-lille.fr/ssp?x=1&y=2"), ("http://www.ch-lens.fr", "www.ch-lens.fr"),
+        ("mailto:com@ch-lens.fr", "com@ch-lens.fr"), ("http://WWW.CH-LENS.FR", "WWW.CH-LENS.FR")]
+    assert bare.find("a") is None and bare.code.get_text() == "https://code.fr"
+    assert [link["href"] for link in written.find_all("a")] == ["https://ch-lens.fr/a", "https://ch-lens.fr/b", "https://ch-lens.fr/c"]
+    assert markup.problems("Le kit : ftp://ch-lens.fr/kit et //ch-lens.fr") == ()  # text, as before: no link refused
+
+
+def test_an_address_longer_than_a_piece_read_at_a_time_is_one_link():
+    address = "https://www.ch-lens.fr/" + "a" * 1_200 + "/programme.pdf"
+    html = BeautifulSoup(markup.render(f"Le programme : {address}."), "html.parser")
+    assert [link["href"] for link in html.find_all("a")] == [address]
