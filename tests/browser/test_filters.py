@@ -302,6 +302,27 @@ def test_at_320_px_the_fields_keep_inside_the_box_and_the_count_spans_it(site, r
     assert stuck["y"] + stuck["height"] <= 700 and abs(stuck["x"] - box[2]) <= 2 and abs(stuck["x"] + stuck["width"] - box[3]) <= 2, (stuck, box)
 
 
+@pytest.mark.parametrize("site", ["gates_site", "neutre_site"])
+def test_a_list_shows_it_is_a_list_and_a_field_is_drawn_by_its_presentation(site, request, page):
+    """ssp.css gave the filters' fields a background and a border: in the DSFR it hid the fr-select's chevron, so each
+    list of the listing looked like a text box on a phone. A field is now drawn by its presentation: the DSFR's
+    fr-select and fr-input (grey, a line below), Material's page with neutre.css (a border, the browser's own arrow)."""
+    _, server = request.getfixturevalue(site)
+    page.goto(server.base + LISTING)
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    page.locator("#ssp-filters-summary").click()
+    looks = page.evaluate("""[...document.querySelectorAll('#ssp-filters select, #ssp-filters input[type=search]')].map(e => {
+      const s = getComputedStyle(e); return {tag: e.tagName, appearance: s.appearance, image: s.backgroundImage,
+      border: s.borderTopWidth, line: s.boxShadow}; })""")
+    lists = [look for look in looks if look["tag"] == "SELECT"]
+    assert len(lists) >= 4
+    if site == "gates_site":
+        assert all(look["appearance"] == "none" and look["image"].startswith('url("data:image/svg+xml') for look in lists), lists
+        assert all(look["border"] == "0px" and "inset" in look["line"] for look in looks), looks  # the DSFR's line below
+    else:
+        assert all(look["appearance"] != "none" and look["border"] == "1px" for look in looks), looks
+
+
 def test_a_town_or_postal_code_typed_leads_to_its_departement(listing):
     search(listing, "Saint-Malo")  # no action says it; Saint-Malo is in Ille-et-Vilaine, which has one
     assert titles(listing) == []
