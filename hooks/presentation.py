@@ -33,7 +33,7 @@ DSFR = Path("tools/dsfr/node_modules/@gouvfr/dsfr/dist")  # in the project
 # the whole DSFR (dsfr.main.min.css) is 585 and 76 — on a phone's slow network, sooner on screen.
 STYLESHEET = "dsfr.site.min.css"
 PARTS = ("core/core", *(f"component/{name}/{name}" for name in (
-    "badge", "logo", "button", "breadcrumb", "form", "link", "tag", "alert", "radio", "card", "checkbox", "input",
+    "badge", "logo", "button", "breadcrumb", "form", "link", "pagination", "tag", "alert", "radio", "card", "checkbox", "input",
     "skiplink", "select", "modal", "navigation", "share", "footer", "search", "table", "header")))
 SCHEME = "scheme/scheme.min.css"  # the dark theme's colours, after the core (as in the DSFR's bundle; no ".main" of it)
 DISPLAY = "component/display/display.min.css"  # the display settings (the package has no ".main" of it)

@@ -57,7 +57,7 @@ def one_page_per_day(built, tmp_path):
     for a in days:
         page = built.html(f"2026/evenements/{a['href']}index.html")
         pager = page.select_one(".ssp-pager")
-        for other in pager.select("a")[1:] if pager else []:  # a busy day's next pages
+        for other in pager.select("a[title][href]") if pager else []:  # a busy day's next pages (numbered links but this one)
             listed |= {card.a["href"] for card in built.html(f"2026/evenements/{other['href'].rsplit('/', 2)[-2]}/index.html").select(".ssp-card")}
         listed |= {card.a["href"] for card in page.select(".ssp-card")}
         assert (built.site / f"2026/evenements/{a['href']}index.html").stat().st_size < 300 * 1024
@@ -188,7 +188,7 @@ def busy_days(built, tmp_path, page):
     for href in days:
         first = built.html(f"2026/evenements/{href}index.html")
         pager = first.select_one(".ssp-pager")
-        pages = [href] + ([a["href"].rsplit("/", 2)[-2] + "/" for a in pager.select("a")[1:]] if pager else [])
+        pages = [href] + ([a["href"].rsplit("/", 2)[-2] + "/" for a in pager.select("a[title][href]")] if pager else [])
         busy += len(pages) > 1
         for number, page_href in enumerate(pages, start=1):
             day_page = built.html(f"2026/evenements/{page_href}index.html")
@@ -196,7 +196,11 @@ def busy_days(built, tmp_path, page):
             assert 0 < len(cards) <= DAY_PAGE_LIMIT
             assert (built.site / f"2026/evenements/{page_href}index.html").stat().st_size < 300 * 1024
             if len(pages) > 1:
-                assert day_page.select_one('.ssp-pager a[aria-current="page"]').get_text() == f"Page {number}"
+                current = day_page.select_one('.ssp-pager a[aria-current="page"]')  # the DSFR's pagination
+                assert (current["title"], current.get_text(strip=True), current.get("href")) == (f"Page {number}", str(number), None)
+                steps = {a.get_text(strip=True): a.get("href") for a in day_page.select(".ssp-pager a:not([title])")}
+                assert list(steps) == ["Page précédente", "Page suivante"]
+                assert (steps["Page précédente"] is None) == (number == 1) and (steps["Page suivante"] is None) == (number == len(pages))
                 assert typeset(f"(page {number} sur {len(pages)})") in day_page.h1.get_text()
             listed += [card.a["href"] for card in cards]
     assert busy and len(set(listed)) == NATIONAL_ACTIONS  # every event (one card per slot) on its day's pages
@@ -204,6 +208,8 @@ def busy_days(built, tmp_path, page):
     second = next(built.site.glob("2026/evenements/jour-*-2/index.html"))
     page.goto(second.as_uri())
     assert axe_violations(page) == []  # the pager passes the accessibility gate…
+    current = page.locator('.ssp-pager a[aria-current="page"]').first  # drawn by the DSFR's pagination, in the site's stylesheet
+    assert current.evaluate("e => getComputedStyle(e).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
     checked = tmp_path / "jours"
     for day in every(built.site.glob("2026/evenements/jour-*"), 2):
         shutil.copytree(day, checked / day.name)
