@@ -361,3 +361,5 @@ def test_a_csv_cell_s_line_breaks_stay_line_breaks_on_the_page(edition):
     assert written.endswith("---\nProgramme :\\\n9 h 30 : accueil\\\n10 h : visite\n")
     [loaded] = edition.load()[0].events
     assert loaded.description_html == "<p>Programme :<br>\n9 h 30 : accueil<br>\n10 h : visite</p>"
+    again = ssp(edition, "importer", str(path), "--edition", "2017")  # the same sheet again: the file is what it says
+    assert again.returncode == 0 and "1 action inchangée" in again.stdout, again.stdout + again.stderr
