@@ -59,8 +59,9 @@ class _Addresses:
         return bool(self.match(text))
 
     def match(self, text: str) -> list:
-        if self._last[0] == text:  # markdown-it tests a text, then matches it
-            return self._last[1]
+        last_text, last_found = self._last  # one read: another thread may set it between two
+        if last_text == text:  # markdown-it tests a text, then matches it
+            return last_found
         found = []
         for word in _WORD.finditer(text):
             if not self.pretest(word.group()):
