@@ -313,10 +313,11 @@ def kept_line_breaks(text: str) -> str:
     break inside a paragraph becomes a hard break, « \\ » ending its line, which the page shows (Markdown joins a
     paragraph's lines: « 9 h : accueil », « 10 h : visite » were shown on one line). A paragraph with a code span or
     HTML over two lines, or a text the site refuses, is left as written."""
-    if "\n" not in text or problems(text):
+    tokens, refused = _checked(text) if "\n" in text else ((), ())
+    if not tokens or refused:
         return text
     lines = text.split("\n")
-    for token in _md.parse(text):
+    for token in tokens:  # parsed once, for the check and here
         if token.type != "inline" or not token.map:
             continue
         first, end = token.map
