@@ -158,8 +158,7 @@ def read_model(path: Path, project_dir: Path, model, front_matter: bool = False,
         text, body, first_line = split_front_matter(whole, rel)
         if refused := markup.problems(body):
             shift = body_line(whole, body) - 1  # from the text's lines to the file's
-            in_body = [Problem(rel, error.line + shift, "", str(error) + (f" ({error.lines_said(shift)})" if error.lines[1:] else ""))
-                       for error in refused]
+            in_body = [Problem(rel, error.line + shift, "", error.in_file(shift)) for error in refused]
     try:
         document = parse_yaml(text, rel, first_line)
         validated = validate(model, document, rel)

@@ -136,6 +136,11 @@ class MarkupError(ValueError):
         """The message and the lines of the text it is about (« (ligne 3 du texte) »; unsaid for line 1 only)."""
         return str(self) + (f" ({self.lines_said()} du texte)" if self.lines != [1] else "")
 
+    def in_file(self, shift: int) -> str:
+        """The message said at its first line of the file (the text starting `shift` lines down), with its other
+        lines there when it has some (« (lignes 23 et 25) »)."""
+        return str(self) + (f" ({self.lines_said(shift)})" if len(self.lines) > 1 else "")
+
 
 SHOWN_LINES = 8  # of one problem's lines, those named
 MAX_PROBLEMS = 10  # different problems said of one text; then « d'autres problèmes suivent »

@@ -99,7 +99,7 @@
   var words;
   try { words = decodeURIComponent(path); } catch (error) { words = path; }
   words = words.split(/[\/\-_.]+/).filter(function (word) { return word && FOLDERS.indexOf(word.toLowerCase()) < 0; });
-  form.elements.q.value = words.join(" ").slice(0, 200);
+  form.elements.q.value = words.join(" ").slice(0, form.elements.q.maxLength);  // as long as the field takes
 })();
 
 /* Live preview: while the content has problems, every address shows them — through MkDocs'
