@@ -42,10 +42,11 @@ not_in_nav: |
 RUNS = 2  # each build is made twice, in turn with the others; the faster counts (noise only slows)
 
 
-def measure(config: Path, site: Path, **extra: str) -> dict:
+def measure(config: Path, site: Path, memory: bool = False, **extra: str) -> dict:
+    """{"seconds": …} of a build, or {"rss_mb": …} of another (sampling memory slows a build: not timed)."""
     shutil.rmtree(site, ignore_errors=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **extra}
-    output = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), str(config), str(site)],
+    output = subprocess.run([sys.executable, str(ROOT / "bench" / "measure.py"), str(config), str(site)] + ["--memory"] * memory,
                             cwd=config.parent, env=env, capture_output=True, text=True)
     if output.returncode:
         sys.exit(f"La construction de {config.parent} a échoué :\n{output.stderr}")
@@ -83,7 +84,7 @@ def plain(folder: Path, pages: int) -> Path:
 
 
 def fastest(runs: list[dict]) -> dict:
-    return {"seconds": min(run["seconds"] for run in runs), "rss_mb": max(run["rss_mb"] for run in runs)}
+    return {"seconds": min(run["seconds"] for run in runs)}
 
 
 def main(sizes: list[int]) -> None:
@@ -101,7 +102,7 @@ def main(sizes: list[int]) -> None:
                 mine_runs.append(measure(mine_config, Path(first) / "site", **cold))
                 plain_runs.append(measure(plain_config, Path(second) / "site"))
                 warm_runs.append(measure(mine_config, Path(first) / "site", **warm))
-            mine.update(fastest(mine_runs))
+            mine.update(fastest(mine_runs), **measure(mine_config, Path(first) / "site", memory=True, **cold))
             mine["warm"] = fastest(warm_runs)["seconds"]
             reference = fastest(plain_runs)
             reference["search_mb"] = (Path(second) / "site" / "search" / "search_index.json").stat().st_size / 1024 / 1024
