@@ -36,7 +36,11 @@ MAX_CHARACTERS = 100_000  # a Markdown text (about 30 pages): markdown-it takes 
 MAX_NESTING = 16  # levels of lists (two each), quotes, HTML elements: a description needs a handful
 # markdown-it's own limit (its default), beyond which it drops content: a text is refused before. Its
 # work on « [ » grows with this limit: raising it made the worst text of 100,000 characters 5× slower.
-_md = MarkdownIt("commonmark", {"maxNesting": 20, "linkify": True}).enable(["table", "linkify"])
+# No code block from indentation: a paragraph indented by its writer (four spaces, a tab in a cell) was shown as code.
+_md = MarkdownIt("commonmark", {"maxNesting": 20, "linkify": True}).enable(["table", "linkify"]).disable("code")
+# A list pasted from Word, its lines begun by « • » (« ◦ », « ▪ » below it), which Markdown joined into one paragraph:
+# read as a list written « - ». Not in a text with a code block (« ``` »), whose lines are shown as written.
+_WORD_BULLET = re.compile(r"^([ \t]*)[•◦▪‣][ \t]+", re.M)
 
 
 class _Addresses:
@@ -179,7 +183,7 @@ def _checked(text: str | None) -> tuple[tuple, tuple[MarkupError, ...]]:
         if "<" in written and _DIRECTION.search(written):
             refuse(number, "changement du sens d'écriture (balise <bdo> ou <bdi>, attribut dir) refusé : "
                            "il ferait lire le texte autrement qu'il n'est écrit ; retirez-le")
-    tokens = _md.parse(text)
+    tokens = _md.parse(text if "```" in text or "~~~" in text else _WORD_BULLET.sub(r"\1- ", text))
     depth, line = 0, 1  # of the HTML elements written in the text, carried from one block to the next; a closing token's line
     for token in tokens:
         line = token.map[0] + 1 if token.map else line

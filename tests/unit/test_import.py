@@ -363,3 +363,11 @@ def test_a_csv_cell_s_line_breaks_stay_line_breaks_on_the_page(edition):
     assert loaded.description_html == "<p>Programme :<br>\n9 h 30 : accueil<br>\n10 h : visite</p>"
     again = ssp(edition, "importer", str(path), "--edition", "2017")  # the same sheet again: the file is what it says
     assert again.returncode == 0 and "1 action inchangée" in again.stdout, again.stdout + again.stderr
+
+
+def test_a_list_typed_in_a_cell_with_word_s_bullets_is_a_list_on_the_page(edition):
+    path = excel_csv(edition, [row(text="Au programme :\n• accueil des familles\n• visite du bloc\n\nSur inscription.")])
+    assert ssp(edition, "importer", str(path), "--edition", "2017").returncode == 0
+    [loaded] = edition.load()[0].events
+    assert loaded.description_html == ("<p>Au programme :</p>\n<ul>\n<li>accueil des familles</li>\n<li>visite du bloc</li>\n</ul>\n"
+                                       "<p>Sur inscription.</p>")

@@ -148,3 +148,26 @@ def test_an_address_longer_than_a_piece_read_at_a_time_is_one_link():
     address = "https://www.ch-lens.fr/" + "a" * 1_200 + "/programme.pdf"
     html = BeautifulSoup(markup.render(f"Le programme : {address}."), "html.parser")
     assert [link["href"] for link in html.find_all("a")] == [address]
+
+
+def test_a_list_pasted_from_word_is_a_list():
+    """Word's bullets (« • », « ◦ » below) begin no Markdown list: the items were joined into one paragraph."""
+    html = BeautifulSoup(markup.render("Programme :\n•\tAccueil\n•\tVisite du bloc\n\t◦\tsalle de réveil\n• Quiz\n\nFin."),
+                         "html.parser")
+    assert [paragraph.get_text() for paragraph in html.find_all("p", recursive=False)] == ["Programme :", "Fin."]
+    items = html.find("ul").find_all("li", recursive=False)
+    assert [item.contents[0].strip() for item in items] == ["Accueil", "Visite du bloc", "Quiz"]
+    assert items[1].ul.li.get_text() == "salle de réveil"
+    assert "•" not in html.get_text()
+    code = markup.render("Dans un bloc de code :\n\n```\n• reste tel quel\n```")  # shown as written
+    assert "• reste tel quel" in BeautifulSoup(code, "html.parser").pre.get_text()
+    assert markup.render("Prix : 3 € • 5 €") == "<p>Prix : 3 € • 5 €</p>"  # inside a line: text
+
+
+def test_an_indented_paragraph_is_text_not_code():
+    """Four spaces or a tab before a paragraph (a cell of a sheet, a text pasted from a letter) made a code block."""
+    html = BeautifulSoup(markup.render("Accueil.\n\n    Visite du service, sur inscription.\n\n\tQuiz en fin de matinée."),
+                         "html.parser")
+    assert html.find(["pre", "code"]) is None
+    assert [paragraph.get_text() for paragraph in html.find_all("p")] == [
+        "Accueil.", "Visite du service, sur inscription.", "Quiz en fin de matinée."]
