@@ -36,8 +36,8 @@ def wrapped(text: str, weight: int, size: int, width: int) -> list[str]:
         candidate = f"{lines[-1]} {word}" if lines else word
         if lines and font(weight, size).getlength(candidate) <= width:
             lines[-1] = candidate
-        else:
-            lines += _cut(word, weight, size, width)
+        else:  # a new line: the word cut only if wider than the picture (measured letter by letter)
+            lines += [word] if font(weight, size).getlength(word) <= width else _cut(word, weight, size, width)
     return lines
 
 
