@@ -100,6 +100,23 @@ def test_an_edition_shows_its_part_of_its_actions_trail(real_site):
     assert trail("2017/index.html") == event[:2]
 
 
+FIRST_LEVEL = {"editions": "Toutes les éditions", "appels-a-projets": "Appels à projets", "donnees-ouvertes": "Données ouvertes",
+               "partenariat": "Partenariat en santé", "ressources": "Ressources officielles", "plan-du-site": "Plan du site",
+               "recherche": "Rechercher dans le site", "mentions-legales": "Mentions légales", "accessibilite": "Accessibilité",
+               "contacts/ars-occitanie": "Agence régionale de santé Occitanie"}
+
+
+def test_every_page_but_the_home_page_says_where_it_stands(presented_site):
+    """A reader landing from a search engine on « Ressources officielles » or a legal page had no trail back,
+    where an edition's page had « Accueil › Édition 2017 »; the home page and the page not found have none."""
+    built, _ = presented_site
+    for path, title in FIRST_LEVEL.items():
+        crumbs = built.html(f"{path}/index.html").select(".ssp-breadcrumb a")
+        assert [crumb.get_text(strip=True) for crumb in crumbs] == ["Accueil", title], path
+        assert crumbs[-1]["aria-current"] == "page" and crumbs[-1]["href"] == "./"
+    assert not built.html("index.html").select(".ssp-breadcrumb") and not built.html("404.html").select(".ssp-breadcrumb")
+
+
 def test_the_site_map_lists_every_edition_and_section(real_site):
     sitemap = real_site.html("plan-du-site/index.html")
     links = {link.get_text(strip=True) for link in sitemap.select("article a")}
