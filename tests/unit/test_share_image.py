@@ -117,3 +117,20 @@ def test_the_size_found_is_the_one_trying_every_size_finds():
         title = " ".join(words[(count * 7 + index * 3) % len(words)] for index in range(count))
         for room in (60, 332):
             assert shareimage.fitted(title, room) == every_size(title, room), (title, room)
+
+
+def test_text_written_glyph_by_glyph_is_the_text_pillow_draws():
+    """shareimage.write draws each glyph once per size: the pixels must be Pillow's own (one level of 255 apart at
+    most, where two glyphs touch), kerning (« AV », « Té ») and a line a fraction of a pixel down included; « Ÿ »
+    (its marks placed apart by the font), a combining accent or Arabic letters go to Pillow whole."""
+    from PIL import ImageChops, ImageDraw
+    french = f"{FRENCH.replace('Ÿ', '')} AVATAR Té LT Wa « 21 actions » 1\u202f000 € ; n° 3 ! officiel ffi"
+    assert shareimage.ONE_GLYPH_EACH.fullmatch(french)  # drawn glyph by glyph
+    for line in (french, "ÜŸ", "Café\u0301 des patients", "مرحبا"):
+        for weight, size, top in ((700, 72, 20), (700, 46, 20.4), (400, 36, 31.6), (700, 34, 7.8)):
+            blank = Image.new("RGB", (3000, 140), shareimage.BACKGROUND)
+            pillow, ours = blank.copy(), blank.copy()
+            ImageDraw.Draw(pillow).text((MARGIN, top), line, font=font(weight, size), fill=shareimage.TEXT)
+            shareimage.write(ours, (MARGIN, top), line, weight, size)
+            assert ImageChops.difference(ours, blank).getbbox() is not None
+            assert max(high for _, high in ImageChops.difference(pillow, ours).getextrema()) <= 1, (line, weight, size, top)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageColor, ImageDraw, ImageFont
 
 from ..frenchdates import date_range, held
 from ..models import Edition, Event
@@ -133,16 +134,66 @@ def event_alt_text(event: Event) -> str:
 def event_image(year: int, title: str, when: str, place: str) -> bytes:
     """An action's picture: the campaign and edition, its title as large as fits, when and where."""
     image = _event_heading(year).copy()
-    draw = ImageDraw.Draw(image)
     top, bottom = MARGIN + 90, HEIGHT - MARGIN - 2 * 48
     size, lines = fitted(title[:300], bottom - top - 16)
     for number, line in enumerate(lines):
-        draw.text((MARGIN, top + number * size * 1.2), line, font=font(700, size), fill=TEXT)
+        write(image, (MARGIN, top + number * size * 1.2), line, 700, size)
     for number, text in enumerate((when, place)):
-        draw.text((MARGIN, bottom + number * 48), text, font=font(400, line_size(text, 36)), fill=TEXT)
+        write(image, (MARGIN, bottom + number * 48), text, 400, line_size(text, 36))
     output = io.BytesIO()
     image.save(output, format="JPEG", quality=88)
     return output.getvalue()
+
+
+# Text whose every character is a glyph of its own, placed by its advance and its kerning with the one before: French
+# letters and punctuation, each pair of them checked against Pillow (not « Ÿ », whose marks the font places apart,
+# nor a combining accent, a direction mark, or a script whose letters join).
+ONE_GLYPH_EACH = re.compile(r"[ -~\u00a0-\u00ff\u0152\u0153\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u202f\u20ac]*")
+WHITE = ImageColor.getrgb(TEXT)
+
+
+def write(image: Image.Image, xy: tuple[float, float], text: str, weight: int, size: int) -> None:
+    """draw.text(xy, text) in TEXT, glyph by glyph, each drawn once per size (Pillow draws every glyph of every
+    line again: a picture's lines took half its time, now a third of that). The same pixels: Pillow too places
+    each glyph at a whole pixel of its pen, and a fraction of a pixel down is drawn into the glyph (a channel may
+    differ by 1 in 255 where two glyphs touch). Other text goes to Pillow."""
+    if not ONE_GLYPH_EACH.fullmatch(text):
+        ImageDraw.Draw(image).text(xy, text, font=font(weight, size), fill=TEXT)
+        return
+    left, top = int(xy[0]), int(xy[1])
+    pen, previous = 0.0, ""
+    for character in text:
+        if previous:
+            pen += _kerning(weight, size, previous + character)
+        mask, dx, dy = _glyph(weight, size, character, xy[1] - top)
+        if mask is not None:
+            image.paste(WHITE, (left + int(pen + 0.5) + dx, top + dy), mask)
+        pen += _advance(weight, size, character)
+        previous = character
+
+
+@lru_cache(maxsize=8192)
+def _glyph(weight: int, size: int, character: str, fraction: float) -> tuple[Image.Image | None, int, int]:
+    """A glyph's coverage, drawn `fraction` of a pixel down, and where it stands from the pen. (Drawn from a point
+    of whole positive coordinates, as the line's is: Pillow rounds a negative one's fraction the other way.)"""
+    left, top, right, bottom = (math.floor(side) for side in font(weight, size).getbbox(character))
+    x, y = max(0, 1 - left), max(0, 1 - top)
+    mask = Image.new("L", (x + right + 2, y + bottom + 2))
+    ImageDraw.Draw(mask).text((x, y + fraction), character, font=font(weight, size), fill=255)
+    if (box := mask.getbbox()) is None:
+        return None, 0, 0
+    return mask.crop(box), box[0] - x, box[1] - y
+
+
+@lru_cache(maxsize=8192)
+def _advance(weight: int, size: int, character: str) -> float:
+    return font(weight, size).getlength(character)
+
+
+@lru_cache(maxsize=65536)
+def _kerning(weight: int, size: int, pair: str) -> float:
+    """How much closer (or further) the font sets the pair's second glyph than their advances say."""
+    return font(weight, size).getlength(pair) - _advance(weight, size, pair[0]) - _advance(weight, size, pair[1])
 
 
 @lru_cache(maxsize=4)
