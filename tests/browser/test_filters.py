@@ -85,6 +85,23 @@ def test_filters_combine_and_come_back_from_the_url(gates_site, page):
     assert page.locator("#ssp-results").inner_text() == "Aucune action ne correspond à ces critères."
 
 
+def test_filters_written_by_hand_in_an_address_name_what_they_mean(gates_site, page):
+    """« ?region=bretagne&type=Exposition », typed by a reader or written by another site, showed no action, its
+    tag « bretagne »: it names the site's own values (« Bretagne », « exposition »), and the address is written again."""
+    _, server = gates_site
+    page.goto(server.base + LISTING + "?region=Bretagne&type=exposition")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    wait_until(page, DRAWN)
+    expected = titles(page)
+    assert expected
+    page.goto(server.base + LISTING + "?region=bretagne&type=Exposition")
+    page.wait_for_selector("#ssp-filters:not([hidden])")
+    wait_until(page, DRAWN)
+    assert titles(page) == expected
+    assert page.input_value("#ssp-region") == "Bretagne" and page.input_value("#ssp-type") == "exposition"
+    assert query(page) == {"region": ["Bretagne"], "type": ["exposition"]}
+
+
 def choose(listing, select: str, value: str) -> None:
     """Choose in a list, and wait for the update (after the browser has painted): it writes the address."""
     listing.select_option(select, value)

@@ -55,3 +55,23 @@ test("French days and numbers, written by hand, say what Intl says", () => {
     assert.equal(L.number(count), count.toLocaleString("fr-FR"));
   }
 });
+
+test("a filter's value written by hand names the value it means", () => {
+  const regions = ["Bretagne", "Île-de-France", "Provence-Alpes-Côte d'Azur"];
+  const none = () => [];
+  assert.equal(L.known("bretagne", regions, none), "Bretagne");
+  assert.equal(L.known("ile de france", regions, none), "Île-de-France");
+  assert.equal(L.known("ILE-DE-FRANCE", regions, none), "Île-de-France");
+  assert.equal(L.known("provence-alpes-cote-d-azur", regions, none), "Provence-Alpes-Côte d'Azur");
+  assert.equal(L.known("Bretagne", regions, none), "Bretagne");  // as the site writes it: untouched
+  assert.equal(L.known("Normandie", regions, none), "Normandie");  // no such value: as it came
+  assert.equal(L.known("", regions, none), "");
+  const types = { "portes-ouvertes": "Portes ouvertes", atelier: "Atelier" };
+  const label = (value) => types[value];
+  assert.equal(L.known("Portes ouvertes", Object.keys(types), label), "portes-ouvertes");  // by its label
+  assert.equal(L.known("ATELIER", Object.keys(types), label), "atelier");
+  const departements = { "2A": "Corse-du-Sud", 59: "Nord" };
+  const named = (code) => [departements[code] + " (" + code + ")", departements[code]];
+  assert.equal(L.known("2a", ["2A", "59"], named), "2A");
+  assert.equal(L.known("nord", ["2A", "59"], named), "59");
+});

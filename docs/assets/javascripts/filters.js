@@ -64,8 +64,20 @@ window.sspListing = (function () {
     return clock(record.start) + " – " + clock(record.end);
   }
 
+  // A filter's value written in an address by hand or by another site (« bretagne », « Ile de France », « Atelier »,
+  // « 2a »): the one of `values` it names, whatever its case, accents, spaces and hyphens, by itself or by one of its
+  // `labels` (a function: its names); as it came when none (its tag says it, the reader can take it out).
+  function known(value, values, labels) {
+    if (!value || values.indexOf(value) >= 0) { return value; }
+    var key = function (text) { return fold(text).replace(/[^a-z0-9œæ]+/g, ""); }, wanted = key(value);
+    for (var i = 0; i < values.length; i += 1) {
+      if ([values[i]].concat(labels(values[i])).some(function (name) { return name && key(name) === wanted; })) { return values[i]; }
+    }
+    return value;
+  }
+
   return { localDay: localDay, fold: fold, number: number, spaced: spaced, escapeHtml: escapeHtml, dayOf: dayOf, clock: clock,
-    frenchDay: frenchDay, span: span };
+    frenchDay: frenchDay, span: span, known: known };
 })();
 
 (function () {
@@ -475,8 +487,12 @@ window.sspListing = (function () {
     function readQuery() {
       var params = new URLSearchParams(window.location.search);
       form.elements.q.value = (params.get("q") || "").slice(0, form.elements.q.maxLength);  // as long as the field takes
-      return FIELDS.reduce(function (current, name) { current[name] = params.get(name) || ""; return current; },
-        { q: fold(form.elements.q.value.trim()) });
+      return FIELDS.reduce(function (current, name, f) {
+        current[name] = L.known(params.get(name) || "", names(f), function (value) {
+          return [OPTION_LABEL[name](value), name === "departement" ? labels.departements[value] : ""];  // « Nord (59) », « Nord »
+        });
+        return current;
+      }, { q: fold(form.elements.q.value.trim()) });
     }
     function writeQuery(current) {  // from the state the results were drawn for (the lists may not be filled yet)
       var params = new URLSearchParams();
