@@ -115,6 +115,8 @@ def test_every_page_but_the_home_page_says_where_it_stands(presented_site):
         assert [crumb.get_text(strip=True) for crumb in crumbs] == ["Accueil", title], path
         assert crumbs[-1]["aria-current"] == "page" and crumbs[-1]["href"] == "./"
     assert not built.html("index.html").select(".ssp-breadcrumb") and not built.html("404.html").select(".ssp-breadcrumb")
+    # the tab of a page not found says so (a screen reader reads it first), not the site's name alone
+    assert built.html("404.html").title.get_text() == "Page introuvable - Semaine de la sécurité des patients"
 
 
 def test_the_site_map_lists_every_edition_and_section(real_site):

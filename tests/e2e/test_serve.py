@@ -69,6 +69,7 @@ def test_preview_follows_edits_and_shows_problems(served):
     for address in ("2017/evenements/x/", "2017/", "nulle-part/"):  # every address, the page being edited first
         page = wait_for(base + address, "Erreurs dans le contenu", status=404)
         assert "la date «\u00a02017-11-31\u00a0» n&#39;existe pas" in page and "data-ssp-preview-problems" in page
+        assert "<title>Erreurs dans le contenu - " in page
         assert 'href="/assets/stylesheets/ssp.css' in page  # styled at any depth
 
     project.event("x", front_matter(programme="[" * 100_000 + "]" * 100_000))  # no crash, no hang
