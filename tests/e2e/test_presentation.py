@@ -106,7 +106,7 @@ FIRST_LEVEL = {"editions": "Toutes les éditions", "appels-a-projets": "Appels �
                "contacts/ars-occitanie": "Agence régionale de santé Occitanie"}
 
 
-def test_every_page_but_the_home_page_says_where_it_stands(presented_site):
+def test_every_page_but_the_home_page_says_where_it_stands_and_its_tab_what_it_is(presented_site):
     """A reader landing from a search engine on « Ressources officielles » or a legal page had no trail back,
     where an edition's page had « Accueil › Édition 2017 »; the home page and the page not found have none."""
     built, _ = presented_site
@@ -117,6 +117,9 @@ def test_every_page_but_the_home_page_says_where_it_stands(presented_site):
     assert not built.html("index.html").select(".ssp-breadcrumb") and not built.html("404.html").select(".ssp-breadcrumb")
     # the tab of a page not found says so (a screen reader reads it first), not the site's name alone
     assert built.html("404.html").title.get_text() == "Page introuvable - Semaine de la sécurité des patients"
+    # the site's name said once: an edition's title holds it already
+    assert built.html("2017/index.html").title.get_text() == "Semaine de la sécurité des patients 2017"
+    assert built.html("2017/bilan/index.html").title.get_text() == "Bilan de l'édition 2017 - Semaine de la sécurité des patients"
 
 
 def test_the_site_map_lists_every_edition_and_section(real_site):
