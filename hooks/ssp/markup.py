@@ -38,9 +38,9 @@ MAX_NESTING = 16  # levels of lists (two each), quotes, HTML elements: a descrip
 # work on « [ » grows with this limit: raising it made the worst text of 100,000 characters 5× slower.
 # No code block from indentation: a paragraph indented by its writer (four spaces, a tab in a cell) was shown as code.
 _md = MarkdownIt("commonmark", {"maxNesting": 20, "linkify": True}).enable(["table", "linkify"]).disable("code")
-# A list pasted from Word, its lines begun by « • » (« ◦ », « ▪ » below it), which Markdown joined into one paragraph:
-# read as a list written « - ». Not in a text with a code block (« ``` »), whose lines are shown as written.
-_WORD_BULLET = re.compile(r"^([ \t]*)[•◦▪‣][ \t]+", re.M)
+# A list pasted from Word, its lines begun by « • » (« ◦ », « ▪ », or « o » and « § » and a tab, below it), which
+# Markdown joined into one paragraph: read as a list written « - ». Not in a text with a code block (« ``` »).
+_WORD_BULLET = re.compile(r"^([ \t]*)(?:[•◦▪‣·][ \t]+|[o§]\t[ \t]*)", re.M)
 
 
 class _Addresses:

@@ -46,7 +46,13 @@ def refused_character(text: str, allowed: str = "\t\n") -> int | None:
     return next(index for index, character in enumerate(plain) if not character.isprintable())
 
 
+WORD_SYMBOLS = range(0xF020, 0xF100)  # Word's Symbol and Wingdings fonts pasted as text: a list's bullets, arrows, ticks
+
+
 def forbidden_message(character: str) -> str:
+    if ord(character) in WORD_SYMBOLS:
+        return (f"symbole d'une police de Word (U+{ord(character):04X}), le plus souvent la puce d'une liste copiée, que le "
+                "site ne peut pas afficher : commencez plutôt chaque ligne de la liste par « - » (ou « • »)")
     return (f"caractère invisible interdit (U+{ord(character):04X}) : retapez ce texte, ou collez-le d'abord dans un "
             "éditeur de texte simple")
 

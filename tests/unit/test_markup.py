@@ -162,6 +162,8 @@ def test_a_list_pasted_from_word_is_a_list():
     code = markup.render("Dans un bloc de code :\n\n```\n• reste tel quel\n```")  # shown as written
     assert "• reste tel quel" in BeautifulSoup(code, "html.parser").pre.get_text()
     assert markup.render("Prix : 3 € • 5 €") == "<p>Prix : 3 € • 5 €</p>"  # inside a line: text
+    pasted = BeautifulSoup(markup.render("Programme :\n·\tAccueil\no\tdu bloc\n§\tsalle de réveil\nor\tnon"), "html.parser")
+    assert [item.contents[0].strip() for item in pasted.find_all("li")] == ["Accueil", "du bloc", "salle de réveil\nor\tnon"]
 
 
 def test_an_indented_paragraph_is_text_not_code():

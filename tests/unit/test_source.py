@@ -124,3 +124,15 @@ def test_a_broken_link_is_a_french_problem_not_a_traceback(project):
     [problem] = project.problems()
     assert problem.path == "campaigns/2017/events/lien.md"
     assert problem.message.startswith("lien symbolique refusé")
+
+
+def test_a_bullet_of_word_s_symbol_font_is_named_with_the_way_to_write_a_list(tmp_path):
+    """A list copied from Word may bring its bullets as characters of the Symbol font (U+F0B7), which no font of the
+    site draws: the message says it is a bullet and how to write the list, not « caractère invisible »."""
+    path = tmp_path / "action.md"
+    path.write_text("---\ntitle: T\n---\nAu programme :\n\uf0b7\taccueil\n\uf0b7\tvisite\n", encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        read_text(path, "campaigns/2026/events/action.md")
+    [problem] = raised.value.problems
+    assert problem.line == 5 and "U+F0B7" in problem.message and "puce" in problem.message
+    assert "commencez plutôt chaque ligne de la liste par « - »" in problem.message
