@@ -120,6 +120,9 @@ def test_every_page_but_the_home_page_says_where_it_stands_and_its_tab_what_it_i
     # the site's name said once: an edition's title holds it already
     assert built.html("2017/index.html").title.get_text() == "Semaine de la sécurité des patients 2017"
     assert built.html("2017/bilan/index.html").title.get_text() == "Bilan de l'édition 2017 - Semaine de la sécurité des patients"
+    # the page's own title, as its heading says it, not its menu's label (« Ressources »), in both presentations
+    assert built.html("ressources/index.html").title.get_text() == "Ressources officielles - Semaine de la sécurité des patients"
+    assert built.html("index.html").title.get_text() == "Semaine de la sécurité des patients"
 
 
 def test_the_site_map_lists_every_edition_and_section(real_site):
