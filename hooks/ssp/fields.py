@@ -186,6 +186,9 @@ def visible(text: str) -> str:
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(visible)]
 
 
+SAID_PROBLEMS = 3  # of a Markdown field's problems, those its one message says
+
+
 def markdown_text(text: str) -> str:
     """A text written in Markdown: what markup.problems refuses, refused here with the field's line (its first
     SAID_PROBLEMS problems in one message: the field is one problem of its file)."""
@@ -195,9 +198,6 @@ def markdown_text(text: str) -> str:
             said.append(f"et {plural(len(refused) - SAID_PROBLEMS, 'autre problème')} dans ce texte")
         raise fail(" ; autre problème du texte : ".join(said))
     return text
-
-
-SAID_PROBLEMS = 3
 
 
 Markdown = Annotated[Text, AfterValidator(markdown_text)]

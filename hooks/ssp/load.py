@@ -153,7 +153,8 @@ def read_model(path: Path, project_dir: Path, model, front_matter: bool = False,
     (`raw`: its bytes when already read)."""
     rel = _rel(path, project_dir)
     whole = text = read_text(path, rel, raw)
-    body, first_line, in_body = "", 1, list[Problem]()
+    body, first_line = "", 1
+    in_body: list[Problem] = []  # the text's problems, said with the header's
     if front_matter:
         text, body, first_line = split_front_matter(whole, rel)
         if refused := markup.problems(body):
