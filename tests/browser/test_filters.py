@@ -176,6 +176,24 @@ def test_clear_filters(listing):
     assert listing.input_value("#ssp-region") == ""
 
 
+def test_filters_cleared_while_the_lists_are_being_counted_stay_cleared(listing):
+    """« Effacer les filtres » pressed just as the results of a choice are drawn, before the lists' counts (a task
+    later): the older update, stopped, does not choose the region again."""
+    listing.evaluate("""() => new Promise(resolve => {
+        const form = document.getElementById("ssp-filters"), region = document.getElementById("ssp-region");
+        const observer = new MutationObserver(() => { observer.disconnect(); form.reset(); resolve(); });
+        observer.observe(document.getElementById("ssp-count"), {childList: true, characterData: true, subtree: true});
+        region.value = "Bretagne";
+        region.dispatchEvent(new Event("change", {bubbles: true}));
+    })""")
+    wait_until(listing, "!location.search && document.getElementById('ssp-count').textContent.startsWith('4\u00a0')")
+    wait_until(listing, DRAWN)
+    listing.wait_for_timeout(300)  # the older update's lists, had it not stopped, filled by now
+    assert listing.input_value("#ssp-region") == ""
+    assert query(listing) == {}
+    assert listing.locator("#ssp-count").inner_text().startswith(typeset("4 actions"))
+
+
 def test_the_chosen_place_and_type_can_be_followed_in_a_calendar_and_a_feed(gates_site, page):
     """The département (else the region) and the type chosen: each its line, with its number of events,
     links that answer with the files of that filter; none when nothing is chosen."""

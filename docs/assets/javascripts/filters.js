@@ -581,16 +581,19 @@ window.sspListing = (function () {
       performance.mark("ssp-results");  // read by bench/readers.py
       readWords();
       // Lists change on « change » (once per choice); the text box on « input », debounced.
+      // A reader's change stops the update under way at once: its lists, filled a task later, would
+      // otherwise choose again what was just changed or cleared (« Effacer les filtres »).
       var typing = null;
       form.addEventListener("input", function (event) {
         if (event.target.name !== "q") { return; }
+        generation += 1;
         clearTimeout(typing);
         typing = setTimeout(function () { updateSoon(); suggestPlace(); }, 150);
       });
-      form.addEventListener("change", function (event) { if (event.target.name !== "q") { updateSoon(); } });
+      form.addEventListener("change", function (event) { if (event.target.name !== "q") { generation += 1; updateSoon(); } });
       form.addEventListener("submit", function (event) { event.preventDefault(); });
       if (form.elements.q.value.trim()) { suggestPlace(); }
-      form.addEventListener("reset", function () { setTimeout(updateSoon, 0); });
+      form.addEventListener("reset", function () { generation += 1; clearTimeout(typing); setTimeout(updateSoon, 0); });
     }
   });
 })();
