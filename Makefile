@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONDONTWRITEBYTECODE := 1
+# Compiled modules kept (__pycache__/, ignored by git), even where the machine says not to: each build and each
+# `ssp` command of the tests would otherwise compile the package again.
+unexport PYTHONDONTWRITEBYTECODE
 # The presentation, for a try without editing mkdocs.yml: `make serve PRESENTATION=neutre` (etat: the DSFR).
 ifdef PRESENTATION
 export SSP_PRESENTATION := $(PRESENTATION)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import inspect
+import json
+import os
 import shutil
+import signal
+import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -13,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent / "gates"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # generate.py: synthetic national editions
 
-from builds import ENGINE, NATIONAL_ACTIONS, build, site_project
+from builds import ENGINE, NATIONAL_ACTIONS, Build, build, site_project
 from checks import SiteServer, launch
 from helpers import ROOT, Project
 
@@ -101,24 +108,72 @@ def later_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def national_site(tmp_path_factory):
     """A national edition of 2,000 actions (bench/generate.py) held 16–20 November 2026, built as of a
-    day (`national_site(epoch)`) and served; each day's site built once per test process."""
+    day (`national_site(epoch)`) and served: each day's site built once for all test processes (the first
+    to ask builds it; the others wait for it, then read it) and served by a process of its own, which
+    lasts as long as the test run (pytest_sessionfinish). Tests only read it."""
     from generate import generate
 
-    sites = {}
+    shared = shared_folder(tmp_path_factory)
 
     def site(epoch: str):
-        if epoch not in sites:
-            project = site_project(tmp_path_factory.mktemp("national"), campaigns=None)
-            generate(project.root, NATIONAL_ACTIONS, editions=1)
-            server = SiteServer()
-            built = build(project.root, SITE_URL=server.base, SOURCE_DATE_EPOCH=epoch)
-            assert built.result.returncode == 0, built.result.stderr
-            server.serve(built.site)
-            sites[epoch] = built, server
-        return sites[epoch]
-    yield site
-    for _, server in sites.values():
-        server.close()
+        folder = shared / f"national-{epoch}"
+        record = folder.with_suffix(".json")
+        with open(folder.with_suffix(".lock"), "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not record.exists():
+                generate(site_project(folder, campaigns=None).root, NATIONAL_ACTIONS, editions=1)
+                server, base = serve_apart(folder / "site")
+                built = build(folder, SITE_URL=base, SOURCE_DATE_EPOCH=epoch)
+                if built.result.returncode != 0:
+                    server.kill()
+                    raise AssertionError(built.result.stderr)
+                record.write_text(json.dumps({"base": base, "pid": server.pid}), encoding="utf-8")
+        said = json.loads(record.read_text(encoding="utf-8"))
+        return Build(subprocess.CompletedProcess([], 0), folder / "site"), Served(said["base"])
+    return site
+
+
+@dataclass
+class Served:
+    base: str
+
+
+def shared_folder(tmp_path_factory) -> Path:
+    """The test run's temporary folder, shared by its processes (pytest-xdist gives each a folder inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if base.name.startswith("popen-gw") else base
+
+
+SERVE_APART = """
+import os, pathlib, sys, time
+sys.path[:0] = sys.argv[3:]
+from checks import SiteServer
+print(SiteServer(pathlib.Path(sys.argv[1])).base, flush=True)
+while True:  # until pytest_sessionfinish stops it, or the test run is gone
+    time.sleep(1)
+    try:
+        os.kill(int(sys.argv[2]), 0)
+    except OSError:
+        break
+"""
+
+
+def serve_apart(site_dir: Path) -> tuple[subprocess.Popen, str]:
+    """`site_dir` served at /ssp/ by a process of its own; the process and the address it serves."""
+    run = os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid()  # the run's first process
+    tests = Path(__file__).resolve().parent
+    server = subprocess.Popen([sys.executable, "-c", SERVE_APART, str(site_dir), str(run), str(tests), str(tests / "gates")],
+                              stdout=subprocess.PIPE, text=True)
+    return server, server.stdout.readline().strip()
+
+
+def pytest_sessionfinish(session):
+    """The run's first process (not a pytest-xdist worker) stops the servers of the shared sites."""
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    for record in shared_folder(session.config._tmp_path_factory).glob("national-*.json"):
+        with contextlib.suppress(OSError):
+            os.kill(json.loads(record.read_text(encoding="utf-8"))["pid"], signal.SIGTERM)
 
 
 @pytest.fixture(scope="session")

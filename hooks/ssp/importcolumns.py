@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from . import frenchinput as typed
 from . import markup
 from .communes import region_of_place
@@ -19,7 +17,7 @@ from .frenchinput import InputError, iso
 from .importreport import ImportReport, RowResult
 from .models import EventMeta
 from .problems import Problem
-from .spreadsheet import HEADER_SEARCH, Sheet
+from .spreadsheet import HEADER_SEARCH, Sheet, column_letter
 from .text import fold, one_line
 from .vocab import ACCESSIBILITY, AUDIENCES, EVENT_TYPES, STATUSES
 
@@ -89,12 +87,12 @@ def sheet_columns(sheet: Sheet, report: ImportReport) -> dict[int, tuple[Column,
         if index in sheet.hidden_columns:
             if written or any(cell_text(row[index]) for _, row in sheet.rows if index < len(row)):
                 hidden[BY_NAME[fold(written)].key if fold(written) in BY_NAME else written] = written
-                report.notes.append(f"colonne {get_column_letter(index + 1)} « {written} » masquée dans le tableur : "
+                report.notes.append(f"colonne {column_letter(index + 1)} « {written} » masquée dans le tableur : "
                                     "non lue (--lignes-masquees pour la lire)")
             continue
         if not written:
             if any(cell_text(row[index]) for row_number, row in sheet.rows if row_number != number and index < len(row)):
-                report.problems.append(Problem(sheet.name, number, get_column_letter(index + 1),
+                report.problems.append(Problem(sheet.name, number, column_letter(index + 1),
                                                "colonne sans en-tête mais remplie : donnez-lui un nom (par exemple "
                                                "« description »), sinon son contenu serait perdu"))
             continue

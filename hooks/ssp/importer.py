@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from openpyxl.utils import get_column_letter
-
 from . import markup
 from .importcolumns import (
     BY_NAME,
@@ -39,7 +37,7 @@ from .models import EventMeta
 from .problems import ContentError, Problem
 from .scaffold import BODY_HINT, check_event, front_matter_text
 from .source import forbidden_message, parse_yaml, read_text, refused_character, split_front_matter
-from .spreadsheet import Sheet, read_sheet
+from .spreadsheet import Sheet, column_letter, read_sheet
 from .text import fold, slugify
 from .validate import validate
 
@@ -146,7 +144,7 @@ def _plan_rows(sheet: Sheet, columns: dict, headers: dict[str, str], year: int, 
             continue
         if stray := [(index, cell_text(cell)) for index, cell in enumerate(cells) if index >= header_width and cell_text(cell)]:
             index, value = stray[0]
-            result.problems.append(Problem(sheet.name, number, get_column_letter(index + 1),
+            result.problems.append(Problem(sheet.name, number, column_letter(index + 1),
                                            f"valeur hors des colonnes du tableur (« {value[:60]} », après la dernière colonne "
                                            "nommée) : un séparateur en trop dans la ligne ? Supprimez-le, ou nommez la colonne"))
             continue

@@ -85,6 +85,12 @@ HEADER_SEARCH = 10  # the header row is looked for within the first rows holding
 ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")  # Excel's escape of a character XML cannot hold: _x000D_ is a carriage return
 
 
+def column_letter(number: int) -> str:
+    """A column's letters as the spreadsheet shows them (1 → A, 27 → AA)."""
+    from openpyxl.utils import get_column_letter  # openpyxl (0.1 s to load) only for a workbook or a problem's column
+    return get_column_letter(number)
+
+
 def _read_xlsx(path: Path, known_headers: set[str], sheet_name: str | None) -> Sheet:
     """Every row the sheet holds, whatever size the file says it has (a program's export may say
     A1:P5 and go to row 8): read whole, not streamed; hidden rows and columns noted; formulas

@@ -35,7 +35,7 @@ def test_event_pages_do_not_grow_with_the_number_of_events(tmp_path):
 def test_a_big_edition_is_listed_one_page_per_day_and_a_busy_day_over_several_pages(national_site, tmp_path, page):
     """A national edition of 2,000 actions over five days, eight times as many as a day page holds: its listing
     is one page per day (over LISTING_LIMIT), some days over several pages. The readers' journeys' and the listing
-    at scale's build (conftest.national_site), made once per test process: no build of its own."""
+    at scale's build (conftest.national_site), made once for the whole test run: no build of its own."""
     from ssp.pages import DAY_PAGE_LIMIT, LISTING_LIMIT
 
     built, _ = national_site(NATIONAL_BEFORE)
