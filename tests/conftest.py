@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "gates"))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # generate.py: synthetic national editions
 
 from builds import ENGINE, NATIONAL_ACTIONS, Build, build, site_project
-from checks import SiteServer, launch
+from checks import launch
 from helpers import ROOT, Project
 
 if ENGINE == "properdocs":  # builds made in this process run ProperDocs too (mkdocs.* → properdocs.*)
@@ -77,65 +77,19 @@ def real_site(tmp_path_factory):
     assert built.result.returncode == 0, built.result.stderr
     return built
 
+
 FIXTURES = ROOT / "tests" / "fixtures" / "gates"
-
-
-def build_served(root: Path, prepare=None, **env: str):
-    """Build a copy of the site (real campaigns + the test edition) for serving at /ssp/."""
-    project = site_project(root)
-    shutil.copytree(FIXTURES / "campaigns", root / "campaigns", dirs_exist_ok=True)
-    if prepare:
-        prepare(project)
-    server = SiteServer()
-    built = build(root, SITE_URL=server.base, **env)
-    assert built.result.returncode == 0, built.result.stderr
-    server.serve(built.site)
-    return built, server
-
-
-@pytest.fixture(scope="session")
-def later_site(tmp_path_factory):
-    """The real content as published on 3 December 2026, after the 2025 edition, served at /ssp/."""
-    project = site_project(tmp_path_factory.mktemp("later"))
-    server = SiteServer()
-    built = build(project.root, SITE_URL=server.base, SOURCE_DATE_EPOCH="1796256000")
-    assert built.result.returncode == 0, built.result.stderr
-    server.serve(built.site)
-    yield built, server
-    server.close()
-
-
-@pytest.fixture(scope="session")
-def national_site(tmp_path_factory):
-    """A national edition of 2,000 actions (bench/generate.py) held 16–20 November 2026, built as of a
-    day (`national_site(epoch)`) and served: each day's site built once for all test processes (the first
-    to ask builds it; the others wait for it, then read it) and served by a process of its own, which
-    lasts as long as the test run (pytest_sessionfinish). Tests only read it."""
-    from generate import generate
-
-    shared = shared_folder(tmp_path_factory)
-
-    def site(epoch: str):
-        folder = shared / f"national-{epoch}"
-        record = folder.with_suffix(".json")
-        with open(folder.with_suffix(".lock"), "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            if not record.exists():
-                generate(site_project(folder, campaigns=None).root, NATIONAL_ACTIONS, editions=1)
-                server, base = serve_apart(folder / "site")
-                built = build(folder, SITE_URL=base, SOURCE_DATE_EPOCH=epoch)
-                if built.result.returncode != 0:
-                    server.kill()
-                    raise AssertionError(built.result.stderr)
-                record.write_text(json.dumps({"base": base, "pid": server.pid}), encoding="utf-8")
-        said = json.loads(record.read_text(encoding="utf-8"))
-        return Build(subprocess.CompletedProcess([], 0), folder / "site"), Served(said["base"])
-    return site
 
 
 @dataclass
 class Served:
+    """A shared site's server, as tests read it (checks.SiteServer in another process)."""
     base: str
+    root: Path
+
+    @property
+    def port(self) -> int:
+        return int(self.base.split(":")[2].split("/")[0])
 
 
 def shared_folder(tmp_path_factory) -> Path:
@@ -171,24 +125,72 @@ def pytest_sessionfinish(session):
     """The run's first process (not a pytest-xdist worker) stops the servers of the shared sites."""
     if os.environ.get("PYTEST_XDIST_WORKER"):
         return
-    for record in shared_folder(session.config._tmp_path_factory).glob("national-*.json"):
+    for record in shared_folder(session.config._tmp_path_factory).glob("*.served.json"):
         with contextlib.suppress(OSError):
             os.kill(json.loads(record.read_text(encoding="utf-8"))["pid"], signal.SIGTERM)
 
 
+def shared_site(tmp_path_factory, name: str, make) -> tuple[Build, Served]:
+    """A site built once for the whole test run: the first test process to ask builds it (`make(folder, base)`:
+    the site built in `folder`/site for serving at `base`), the others wait for it, then read it. It is served
+    at /ssp/ by a process of its own, which lasts as long as the run (pytest_sessionfinish). Tests only read it."""
+    folder = shared_folder(tmp_path_factory) / name
+    record = folder.with_suffix(".served.json")
+    with open(folder.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not record.exists():
+            server, base = serve_apart(folder / "site")
+            built = make(folder, base)
+            if built.result.returncode != 0:
+                server.kill()
+                raise AssertionError(built.result.stderr)
+            record.write_text(json.dumps({"base": base, "pid": server.pid, "stdout": built.result.stdout,
+                                          "stderr": built.result.stderr}), encoding="utf-8")
+    said = json.loads(record.read_text(encoding="utf-8"))
+    return Build(subprocess.CompletedProcess([], 0, said["stdout"], said["stderr"]), folder / "site"), Served(said["base"], folder / "site")
+
+
+def served_with_fixtures(tmp_path_factory, name: str, prepare=None, **env: str) -> tuple[Build, Served]:
+    """A copy of the site (real campaigns + the test edition), built once for the run and served at /ssp/."""
+    def make(folder: Path, base: str) -> Build:
+        project = site_project(folder)
+        shutil.copytree(FIXTURES / "campaigns", folder / "campaigns", dirs_exist_ok=True)
+        if prepare:
+            prepare(project)
+        return build(folder, SITE_URL=base, **env)
+    return shared_site(tmp_path_factory, name, make)
+
+
+@pytest.fixture(scope="session")
+def later_site(tmp_path_factory):
+    """The real content as published on 3 December 2026, after the 2025 edition, served at /ssp/."""
+    return shared_site(tmp_path_factory, "later", lambda folder, base: build(
+        site_project(folder).root, SITE_URL=base, SOURCE_DATE_EPOCH="1796256000"))
+
+
+@pytest.fixture(scope="session")
+def national_site(tmp_path_factory):
+    """A national edition of 2,000 actions (bench/generate.py) held 16–20 November 2026, built as of a
+    day (`national_site(epoch)`) and served, once for the run (shared_site)."""
+    from generate import generate
+
+    def make(epoch: str):
+        def made(folder: Path, base: str) -> Build:
+            generate(site_project(folder, campaigns=None).root, NATIONAL_ACTIONS, editions=1)
+            return build(folder, SITE_URL=base, SOURCE_DATE_EPOCH=epoch)
+        return made
+    return lambda epoch: shared_site(tmp_path_factory, f"national-{epoch}", make(epoch))
+
+
 @pytest.fixture(scope="session")
 def gates_site(tmp_path_factory):
-    built, server = build_served(tmp_path_factory.mktemp("gates"))
-    yield built, server
-    server.close()
+    return served_with_fixtures(tmp_path_factory, "gates")
 
 
 @pytest.fixture(scope="session")
 def neutre_site(tmp_path_factory):
     """The same site in the « neutre » presentation (Material), for publishers outside the State."""
-    built, server = build_served(tmp_path_factory.mktemp("neutre"), SSP_PRESENTATION="neutre")
-    yield built, server
-    server.close()
+    return served_with_fixtures(tmp_path_factory, "neutre", SSP_PRESENTATION="neutre")
 
 
 @pytest.fixture(scope="session", params=["etat", "neutre"])
@@ -212,9 +214,7 @@ def break_templates(project) -> None:
 
 @pytest.fixture(scope="session")
 def broken_site(tmp_path_factory):
-    built, server = build_served(tmp_path_factory.mktemp("broken"), break_templates)
-    yield built, server
-    server.close()
+    return served_with_fixtures(tmp_path_factory, "broken", break_templates)
 
 
 @pytest.fixture(scope="session")
