@@ -1,9 +1,10 @@
 """The listing of a national edition (2,000 actions) in Debian's Chromium: results drawn 50 at a
-time, counts over all of them, the page kept under 3,000 elements, « Afficher plus » by keyboard."""
+time, counts over all of them, the page kept under 3,000 elements, « Afficher plus » by keyboard, back from an action."""
 
 from __future__ import annotations
 
 import json
+from urllib.parse import urlencode
 
 import pytest
 
@@ -123,3 +124,36 @@ def test_every_result_drawn_is_in_the_accessibility_tree(national, page):
     assert len(titles) == 50
     assert all(("link", title) in exposed for title in titles), [title for title in titles if ("link", title) not in exposed][:5]
     assert sum(1 for role, name in exposed if role == "heading" and any(name.startswith(title) for title in titles)) >= len(set(titles))
+
+
+def test_back_from_an_action_the_listing_is_as_the_reader_left_it(national, browser):
+    """A reader on a phone filters, shows more results, reads the 61st action and comes back: the listing is the one
+    left, its filters, the results « Afficher plus » drew and the place in them. The browser keeps the page whole
+    (back-forward cache, which Playwright turns off by default): nothing in the page may stop it (an `unload` handler,
+    say, would draw the first 50 results again, at the top)."""
+    from collections import Counter
+
+    from checks import CHROMIUM, CHROMIUM_ARGS
+
+    records, server = national
+    region = Counter(record["region"] for record in records if record["region"]).most_common(1)[0][0]
+    chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                                           ignore_default_args=["--disable-back-forward-cache"])
+    page = chromium.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR").new_page()
+    page.goto(server.base + "2026/evenements/?" + urlencode({"region": region}))
+    wait_until(page, DRAWN)
+    page.locator(".ssp-more").click()
+    wait_until(page, "document.querySelectorAll('#ssp-results .ssp-card').length === 100")
+    card = page.locator("#ssp-results .ssp-card__title a").nth(60)
+    card.scroll_into_view_if_needed()
+    left = page.evaluate("window.scrollY")
+    page.evaluate("addEventListener('pageshow', event => { window.sspKept = event.persisted; })")
+    title = card.inner_text()
+    card.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().strip() == title.strip()
+    page.go_back(wait_until="commit")  # a page the cache gives back fires no « load »
+    wait_until(page, "window.sspKept === true")
+    assert page.input_value("#ssp-region") == region and cards(page) == 100
+    assert page.evaluate("window.scrollY") == left
+    chromium.close()
