@@ -16,6 +16,14 @@ def test_core_does_not_import_mkdocs():
     assert result.stdout.strip() == "[]"
 
 
+def test_the_import_command_loads_openpyxl_only_for_a_workbook():
+    """`ssp importer` of a CSV starts without openpyxl (0.1 s to load, and the suite runs the command 200 times)."""
+    code = ("import sys, ssp.__main__, ssp.importer, ssp.spreadsheet\n"
+            "print('openpyxl' in sys.modules, ssp.spreadsheet.column_letter(28), 'openpyxl' in sys.modules)")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT / "hooks", capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["False", "AB", "True"]
+
+
 def test_the_build_api_runs_alone(tmp_path):
     from datetime import date
 
