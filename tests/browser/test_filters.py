@@ -181,14 +181,18 @@ def test_filters_cleared_while_the_lists_are_being_counted_stay_cleared(listing)
     later): the older update, stopped, does not choose the region again."""
     listing.evaluate("""() => new Promise(resolve => {
         const form = document.getElementById("ssp-filters"), region = document.getElementById("ssp-region");
-        const observer = new MutationObserver(() => { observer.disconnect(); form.reset(); resolve(); });
+        const observer = new MutationObserver(() => {
+            observer.disconnect();
+            form.reset();  // then, once an update fills the lists again, say so
+            new MutationObserver(() => { window.sspListsFilled = true; }).observe(region, {childList: true});
+            resolve();
+        });
         observer.observe(document.getElementById("ssp-count"), {childList: true, characterData: true, subtree: true});
         region.value = "Bretagne";
         region.dispatchEvent(new Event("change", {bubbles: true}));
     })""")
     wait_until(listing, "!location.search && document.getElementById('ssp-count').textContent.startsWith('4\u00a0')")
-    wait_until(listing, DRAWN)
-    listing.wait_for_timeout(300)  # the older update's lists, had it not stopped, filled by now
+    wait_until(listing, "window.sspListsFilled === true")  # the clearing's update filled them: the choice's, stopped, did not
     assert listing.input_value("#ssp-region") == ""
     assert query(listing) == {}
     assert listing.locator("#ssp-count").inner_text().startswith(typeset("4 actions"))
