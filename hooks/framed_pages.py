@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
@@ -86,10 +86,15 @@ class FramedPages:
                 self._check_splice(spec, address, frame, page_parts(job, spec, address, context))
         if writer:
             job.kept = {key for spec, _, address in self.pages if (key := job.key(spec, address)) and self.cache.has(key)}
-        results = start_map(write_page, job, self.pages + list(files), workers, "écriture des pages d'actions")
+        # The pages the search index reads first: it begins while the others are written (finish).
+        pages = sorted(self.pages, key=lambda page: not page[0].searched)
+        indexed = sum(spec.searched for spec, _, _ in pages)
+        results = start_map(write_page, job, pages + list(files), workers, "écriture des pages d'actions", idle_from=indexed)
 
-        def finish() -> None:
-            for (spec, file, address), content in zip(self.pages, results()):
+        def finish(then: Callable[[], object]) -> None:
+            results.wait_for(indexed)
+            then()
+            for (spec, file, address), content in zip(pages, results()):
                 if writer:
                     key = job.key(spec, address)
                     writer(file.abs_dest_path, self.cache.get(key, lambda: content) if key else content)  # noqa: B023 (called at once)
@@ -97,9 +102,9 @@ class FramedPages:
                 writer(path, content)
         self._finish = finish
 
-    def finish(self) -> None:
-        """Wait for the pages to be written."""
-        self._finish()
+    def finish(self, indexed: Callable[[], object] = lambda: None) -> None:
+        """Wait for the pages to be written; call `indexed` as soon as those the search index reads are."""
+        self._finish(indexed)
 
     def _render(self, uri: str, meta: dict, slots: dict, canonical_url: str | None, template: str) -> tuple[str, Any]:
         """The frame's `template` (overrides/frame.html, embed.html) as MkDocs would render the page `uri`:

@@ -8,26 +8,20 @@ to its title and article, into a folder beside the output (ssp.searchcopy: frame
 processes writing them, MkDocs' own pages here as they are written). Then, before the complete site
 takes site/'s place (atomic_output.py), Pagefind reads those copies and writes its index into the
 output's pagefind/, cut into small parts: a reader's first search downloads only the parts its
-words need. The live preview has no index (its search page says so): indexing on every save
+words need (pagefind_run.py: started by site.py as soon as the copies are written, waited for here). The live preview has no index (its search page says so): indexing on every save
 would cost seconds.
 """
 
 from __future__ import annotations
 
-import json
 import shutil
-import subprocess
-import sys
-from pathlib import Path
 
-from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 
-from ssp.api import edition_year, is_source_of, link, page_source, searchcopy
+from pagefind_run import INDEXING
+from ssp.api import edition_year, is_source_of, page_source, searchcopy
 
 ARTICLES = ('<article class="md-content__inner md-typeset"', '<article class="ssp-article"')  # Material's, the DSFR frame's
-BUNDLE = link("search_bundle").strip("/")
-UNUSED = ("pagefind-ui", "pagefind-component-ui", "pagefind-modular-ui", "pagefind-highlight")  # Pagefind's own UIs: ours is search.js
 state: dict = {}
 
 
@@ -92,25 +86,11 @@ def on_post_build(config) -> None:
     if state.get("command") != "build":
         return
     try:
-        index(config.site_dir)
+        INDEXING.finish(config.site_dir)
     finally:
         shutil.rmtree(searchcopy.folder(config.site_dir), ignore_errors=True)
 
 
-def index(site_dir: str) -> None:
-    """Pagefind's index of the built site's pages (their copies, ssp.searchcopy) in `site_dir`/pagefind/,
-    French stemming (the pages say lang="fr")."""
-    command = [sys.executable, "-m", "pagefind", "--site", searchcopy.folder(site_dir), "--output-path", str(Path(site_dir, BUNDLE)),
-               "--force-language", "fr", "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0:
-        raise Abort(f"L'index de recherche (Pagefind) n'a pas pu être fait ; rien n'a été publié :\n"
-                    f"{(result.stderr or result.stdout).strip()[-2000:]}")
-    bundle = Path(site_dir, BUNDLE)
-    languages = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))["languages"].values()
-    wasm = {f"wasm.{language['wasm']}.pagefind" for language in languages if language.get("wasm")}
-    for path in bundle.iterdir():
-        if path.name.startswith(UNUSED) and path.suffix in (".js", ".css"):
-            path.unlink()
-        elif path.suffix == ".pagefind" and path.name.startswith("wasm.") and len(wasm) == len(languages) and path.name not in wasm:
-            path.unlink()  # « wasm.unknown »: loaded only for an index of no language, and ours says fr
+def on_build_error(error) -> None:
+    if state.get("command") == "build":
+        INDEXING.stop()

@@ -14,6 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -23,10 +24,12 @@ from jinja2 import pass_context
 from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import write_file
 from mkdocs.utils.templates import url_filter
 
 from engine import ENGINE_LOG, Stop
 from framed_pages import FramedPages, fingerprint
+from pagefind_run import INDEXING
 from preview_output import KeptOutput, host_guard
 from ssp.api import (
     Cache,
@@ -125,8 +128,8 @@ def on_config(config):
             log.info(shown(f"Remarque : {path} : fichier système ignoré"))
         if not CACHE.entries:  # this process's first build: what the project's last build kept (checked just above:
             SESSION.read_keys = diskcache.read(project_dir, CACHE)  # neither a link nor brought by the repository)
-        site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",
-                          preview=previewing(), workers=state.workers, cache=CACHE)
+        site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",  # share pictures drawn
+                          preview=previewing(), workers=state.workers, cache=CACHE, background=True)  # till on_post_build
     except WorkerLost as error:
         raise Stop(str(error)) from None
     except ContentError as error:
@@ -314,10 +317,17 @@ def _event_card(template, templates: str, today: date):
 
 @event_priority(50)  # before the search index is made (search_index.py) and the site published (atomic_output.py)
 def on_post_build(config):
-    try:
-        state.framed_pages.finish()
+    try:  # the search index (pagefind_run.py) begins as soon as the pages it reads are written, beside the rest
+        state.framed_pages.finish(partial(INDEXING.start, config.site_dir) if SESSION.command == "build" else lambda: None)
+        pictures = state.site.finish()  # drawn on the cores the build left idle
     except WorkerLost as error:
         raise Stop(str(error)) from None
+    for path, content in pictures.items():
+        output = os.path.join(config.site_dir, path)
+        if previewing():
+            KEPT.write(output, content)
+        else:
+            write_file(content, output)
     if previewing():
         KEPT.finish([file.abs_dest_path for file in state.files])
         if not state.problems:  # what this build did not use is not kept for the next (a build that
@@ -325,6 +335,11 @@ def on_post_build(config):
     else:
         CACHE.sweep()
         diskcache.write(state.project_dir, CACHE, SESSION.read_keys)
+
+
+def on_build_error(error) -> None:
+    if (building := globals().get("state")) and building.site:
+        building.site.later.cancel()  # the share pictures still drawn
 
 
 def on_shutdown() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cache as once
 from functools import partial
 from pathlib import Path
 
@@ -12,12 +13,12 @@ from .cache import Cache
 from .content import Contact, Partnership
 from .context import BuildContext
 from .exports import ics
-from .exports.registry import EXPORTS, ExportContext, event_picture, picture_key
+from .exports.registry import EXPORTS, ExportContext, event_picture, event_pictures, picture_key, picture_paths
 from .history import last_changes
 from .load import edition_years, load_all
 from .models import Edition, Event
 from .pages import PageSpec, edition_picture, event_page_data, featured, is_over, site_pages
-from .parallel import parallel_map, start_map
+from .parallel import Pending, parallel_map, start_map
 from .problems import ContentError, Problem
 from .publication import published
 from .urls import edition_year
@@ -33,6 +34,13 @@ class Site:
     partnership: Partnership = field(default_factory=Partnership)
     changed: dict[str, datetime] = field(default_factory=dict)  # source file → its last commit (history.py)
     site_url: str = ""
+    later: Pending[dict[str, bytes]] = field(default_factory=lambda: Pending(dict))  # files still made in the background: finish()
+
+    def finish(self) -> dict[str, bytes]:
+        """Wait for the files made in the background (build_site(background=True)); add them to `files` and return them."""
+        late = self.later()
+        self.files.update(late)
+        return late
 
     def share_image(self, src_uri: str) -> tuple[str, str, str] | None:
         """The picture of a page shared as a link (pages.edition_picture: absolute address, type, text
@@ -44,12 +52,15 @@ class Site:
 
 
 def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: bool = False, workers: int = 1,
-               cache: Cache | None = None) -> Site:
+               cache: Cache | None = None, background: bool = False) -> Site:
     """Load campaigns/ and produce every page spec and data file, or raise ContentError.
 
     The preview keeps drafts and embargoed content (their pages say so); a build leaves them out.
     Events are loaded, and what is made from each is made, by `workers` processes. What is made
-    from content is kept in `cache`: the caller keeps it from one build to the next and sweeps it."""
+    from content is kept in `cache`: the caller keeps it from one build to the next and sweeps it.
+    The share pictures of actions to come are drawn in the background, on the cores the rest of the
+    build leaves idle; with `background`, they are still being drawn when the site is returned:
+    site.finish() waits for them (or site.later.cancel() stops them)."""
     site_url = site_url if not site_url or site_url.endswith("/") else site_url + "/"
     cache = Cache() if cache is None else cache
     context = BuildContext(site_url, today, cache, preview, workers)
@@ -62,10 +73,8 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
     todo = [event for event in events if not cache.has(_prepared(maker, event))]  # kept from a build for another address or day
     for made in parallel_map(prepare_event, maker, todo, workers, "agendas des actions"):
         cache.add(made)
-    # The share pictures of actions to come are drawn in the background while this process makes the
-    # pages and the other exports on one core; the pictures' export waits for them.
     upcoming = [event for event in events if not is_over(event, today) and not cache.has(picture_key(event))]
-    drawn = start_map(draw_picture, None, upcoming, workers, "images de partage des actions")
+    drawn = start_map(draw_picture, None, upcoming, workers, "images de partage des actions", idle_from=0)
 
     def drawing() -> None:
         for made in drawn():
@@ -80,10 +89,15 @@ def build_site(project_dir: Path, *, today: date, site_url: str = "", preview: b
             output = export(exporting)
             written += output
             files.update(output)
-    finally:
-        drawn.cancel()  # what is left of it when the content stopped the build
-    _refuse_duplicates([page.src_uri for page in pages] + written)
-    return Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed, site_url)
+        _refuse_duplicates([page.src_uri for page in pages] + written + picture_paths(exporting))
+    except BaseException:
+        drawn.cancel()  # the content stopped the build: the pictures are no longer wanted
+        raise
+    site = Site(editions, pages, files, today, campaigns.contacts, campaigns.partnership, changed, site_url,
+                Pending(once(lambda: event_pictures(exporting)), drawn.cancel))
+    if not background:
+        site.finish()
+    return site
 
 
 def prepare_event(maker: ics.Calendars, event: Event) -> dict:

@@ -3,9 +3,11 @@
 A step names a work function, defined at module level, called as work(context, item) for each
 item. Workers are forked: they inherit `context` (read-only inputs, often large: templates,
 loaded events) without copying it; each item's result is sent back, and it is all that comes
-back — a change a worker makes to the context is lost. A full build uses every core; the live
-preview's rebuilds stay in one process (they run beside its server threads, and its cache makes
-each rebuild small).
+back — a change a worker makes to the context is lost. Results come back through a file per chunk,
+not the pool's pipe: a worker sending megabytes (pictures) through the pipe waited, its core idle,
+whenever this process was busy in Python, as only a thread of it holding the interpreter's lock
+reads the pipe. A full build uses every core; the live preview's rebuilds stay in one process (they
+run beside its server threads, and its cache makes each rebuild small).
 """
 
 from __future__ import annotations
@@ -13,22 +15,28 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures import TimeoutError as Late
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from functools import cache as once
+from typing import Any, Generic, TypeVar
 
 Item = TypeVar("Item")
 Result = TypeVar("Result")
+T = TypeVar("T")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
 CHUNK_MAX = 250
 _WAIT = os.environ.get("SSP_WORKER_TIMEOUT", "")
 WAIT = int(_WAIT) if _WAIT.isdigit() and int(_WAIT) > 0 else 900  # seconds a step may take: a stuck worker ends the build
 
-_job: tuple[Callable, Any, Sequence] | None = None  # what forked workers find when they start
+_job: tuple[Callable, Any, Sequence, str, int] | None = None  # what forked workers find when they start
+_gave_way = False  # a worker's priority, once lowered (give_way)
 
 
 def cores() -> int:
@@ -52,20 +60,25 @@ def parallel_map(work: Callable[[Any, Item], Result], context: Any, items: Seque
 
 
 def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence[Item], workers: int,
-              step: str, wait: float | None = None) -> Pending:
+              step: str, wait: float | None = None, idle_from: int | None = None) -> Pending[list[Result]]:
     """Start parallel_map in the background; call what it returns to wait for the results.
     Work too small to share is done, in this process, when the results are asked for. A worker
     that dies, or a step longer than `wait` seconds (SSP_WORKER_TIMEOUT, 900 by default), ends
     the wait with WorkerLost naming the step: never a wait forever. What it returns has `cancel()`,
-    for work no longer wanted (the build stopped): its workers are ended at once."""
+    for work no longer wanted (the build stopped): its workers are ended at once, and `wait_for(n)`.
+    Items from rank `idle_from` on are wanted only at the end of the build: their workers run at a
+    low priority (nice 10), taking the time the cores would otherwise leave idle, never time from the
+    rest of the build (the search index, the pages MkDocs renders)."""
     if "<" in getattr(getattr(work, "func", work), "__qualname__", "<"):  # a lambda or a nested function
         raise TypeError(f"{work!r}: parallel work must be a module-level function (its inputs go in `context`)")
     if workers < 2 or len(items) < MIN_ITEMS or not sys.platform.startswith("linux"):  # fork is safe on Linux
-        return Pending(lambda: [work(context, item) for item in items])
+        here = once(lambda: [work(context, item) for item in items])
+        return Pending(here, wait_for=lambda count: here())
     global _job
     # A few chunks per worker even out their load; small ones keep a worker's results small in memory.
     size = min(-(-len(items) // (workers * 4)), CHUNK_MAX)
-    _job = (work, context, items)
+    folder = tempfile.mkdtemp(prefix="ssp-")  # the chunks' results
+    _job = (work, context, items, folder, len(items) if idle_from is None else idle_from)
     gc.freeze()  # the workers' garbage collector leaves inherited objects alone: their memory stays shared
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -75,18 +88,31 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
         gc.unfreeze()
     deadline = time.monotonic() + (WAIT if wait is None else wait)
 
-    def results() -> list[Result]:
+    def done(parts: list) -> list[str]:
+        """The files of `parts`' results, once written."""
         try:
-            found = [result for part in pending for result in part.result(timeout=max(0.0, deadline - time.monotonic()))]
+            return [part.result(timeout=max(0.0, deadline - time.monotonic())) for part in parts]
         except BrokenProcessPool:
             pool.shutdown(cancel_futures=True)
+            shutil.rmtree(folder, ignore_errors=True)
             raise WorkerLost(step) from None
         except Late:
-            _stop(pool)
+            stop()
             raise WorkerLost(step, WAIT if wait is None else wait) from None
+
+    def results() -> list[Result]:
+        found: list[Result] = []
+        for path in done(pending):
+            with open(path, "rb") as file:
+                found += pickle.load(file)
         pool.shutdown()
+        shutil.rmtree(folder, ignore_errors=True)
         return found
-    return Pending(results, lambda: _stop(pool))
+
+    def stop() -> None:
+        _stop(pool)
+        shutil.rmtree(folder, ignore_errors=True)
+    return Pending(results, stop, lambda count: done(pending[:-(-count // size)]))
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -96,17 +122,35 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
 
 
-class Pending:
-    """Work started by start_map: call it for the results (once), or cancel() it."""
+class Pending(Generic[T]):
+    """Work started by start_map: call it for the results (once), or cancel() it; wait_for(n) waits
+    until the first n items are done (work done in this process is all done then)."""
 
-    def __init__(self, results: Callable[[], list], cancel: Callable[[], None] = lambda: None) -> None:
-        self._results, self.cancel = results, cancel
+    def __init__(self, results: Callable[[], T], cancel: Callable[[], None] = lambda: None,
+                 wait_for: Callable[[int], object] = lambda count: None) -> None:
+        self._results, self.cancel, self._wait_for = results, cancel, wait_for
 
-    def __call__(self) -> list:
+    def wait_for(self, count: int) -> None:
+        self._wait_for(count)
+
+    def __call__(self) -> T:
         return self._results()
 
 
-def _run(bounds: tuple[int, int]) -> list:
+def _run(bounds: tuple[int, int]) -> str:
     assert _job is not None  # set before the workers are forked
-    work, context, items = _job
-    return [work(context, item) for item in items[bounds[0]:bounds[1]]]
+    work, context, items, folder, idle_from = _job
+    if bounds[0] >= idle_from:
+        _give_way()
+    path = os.path.join(folder, f"{bounds[0]}.pickle")
+    with open(path, "wb") as file:
+        pickle.dump([work(context, item) for item in items[bounds[0]:bounds[1]]], file, pickle.HIGHEST_PROTOCOL)
+    return path
+
+
+def _give_way() -> None:
+    """This worker at a low priority, for good: the rest of its work is wanted only at the end."""
+    global _gave_way
+    if not _gave_way:
+        os.nice(10)
+        _gave_way = True

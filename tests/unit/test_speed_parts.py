@@ -188,6 +188,76 @@ def test_a_worker_killed_by_the_system_ends_the_wait_with_a_french_message():
                                     "a été tué (mémoire insuffisante ?) : rien n'a été publié")
 
 
+def timed_result(_: None, item: int) -> tuple[float, bytes]:
+    return time.monotonic(), os.urandom(200_000)
+
+
+def test_workers_hand_their_results_over_while_this_process_is_busy():
+    """A worker's results (a share picture: 50 KB) no longer go through the pool's pipe, which only a thread
+    of this process holding the interpreter's lock reads: while this process was busy in Python, a worker
+    sending megabytes waited, its core idle (parallel.py). Here this process keeps the lock for 50 ms at a time
+    (sorting), as it does rendering pages, for 4 s: the workers' 80 MB of results used to take about a minute."""
+    from ssp.parallel import start_map
+
+    started = time.monotonic()
+    pending = start_map(timed_result, None, list(range(MIN_ITEMS * 2)), 2, "essai")
+    numbers = [float(n) for n in os.urandom(300_000)]
+    while time.monotonic() - started < 4:
+        sorted(numbers)  # C code: the lock is not let go while it runs
+    made = [moment for moment, _ in pending()]
+    assert max(made) - started < 3  # every item made while this process was busy (a few tenths of a second)
+
+
+def niceness(_: None, item: int) -> int:
+    return os.nice(0)
+
+
+def test_work_wanted_only_at_the_end_runs_at_a_low_priority():
+    """Items from `idle_from` on (the posters of past actions, the share pictures) give way to the rest of
+    the build: the search index, the pages MkDocs renders."""
+    from ssp.parallel import start_map
+
+    items = list(range(MIN_ITEMS * 4))
+    here = os.nice(0)
+    found = start_map(niceness, None, items, 2, "essai", idle_from=MIN_ITEMS * 2)()
+    assert set(found[:MIN_ITEMS]) == {here}  # the chunk across `idle_from` may run either way
+    assert set(found[-MIN_ITEMS:]) == {min(here + 10, 19)}
+    assert set(start_map(niceness, None, items, 2, "essai")()) == {here}
+
+
+def marked(folder, item: int) -> int:
+    if item >= MIN_ITEMS:
+        time.sleep(0.002)
+    (folder / str(item)).touch()
+    return item
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_waiting_for_the_first_items_only(tmp_path, workers):
+    """The search index begins as soon as the pages it reads, written first, are (framed_pages.py): wait_for(n)
+    returns once the first n items are done, in other processes or in this one."""
+    from ssp.parallel import start_map
+
+    pending = start_map(marked, tmp_path, list(range(MIN_ITEMS * 3)), workers, "essai")
+    pending.wait_for(MIN_ITEMS)
+    assert {str(item) for item in range(MIN_ITEMS)} <= {path.name for path in tmp_path.iterdir()}
+    assert pending() == list(range(MIN_ITEMS * 3))
+
+
+def test_share_pictures_drawn_in_the_background_are_the_last_files(project):
+    """The adapter asks for the share pictures at the end of the build (site.py: on_post_build), drawn meanwhile
+    on the cores the build leaves idle; the core's other callers get them with the rest."""
+    from ssp.build import build_site
+
+    project.edition()
+    project.event("a", front_matter(title="Atelier"))
+    picture = "2017/evenements/a/partage.jpg"
+    late = build_site(project.root, today=date(2017, 11, 1), background=True)
+    assert picture not in late.files and "2017/evenements/a.ics" in late.files
+    assert list(late.finish()) == [picture] and late.files[picture][:2] == b"\xff\xd8"
+    assert build_site(project.root, today=date(2017, 11, 1)).files[picture] == late.files[picture]
+
+
 def test_parallel_results_keep_their_order():
     from ssp.parallel import parallel_map
 

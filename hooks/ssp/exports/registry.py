@@ -1,5 +1,6 @@
 """Every file the site publishes beside its pages, made by one kind of function: an export takes the
-build's ExportContext and returns {path: bytes}. EXPORTS lists them all; build.build_site calls each
+build's ExportContext and returns {path: bytes}. EXPORTS lists them all but the share pictures of actions,
+drawn in the background (event_pictures: build.build_site makes it last); build.build_site calls each
 in turn (a path made twice stops the build). Adding an export: its function here, a line in EXPORTS.
 """
 
@@ -124,10 +125,19 @@ def _edition_picture(year: int, theme: str, start: date, end: date) -> bytes:
 
 
 def event_pictures(context: ExportContext) -> Files:
-    """The picture of each action to come (a past one shows its edition's)."""
+    """The picture of each action to come (a past one shows its edition's), once drawn."""
     context.drawing()
     return {link("event_share_image", year=event.year, slug=event.slug): event_picture(event, context.cache)
-            for event in context.events if not is_over(event, context.today)}
+            for event in _pictured(context)}
+
+
+def picture_paths(context: ExportContext) -> list[str]:
+    """Where event_pictures will write, known before the pictures are drawn."""
+    return [link("event_share_image", year=event.year, slug=event.slug) for event in _pictured(context)]
+
+
+def _pictured(context: ExportContext) -> list[Event]:
+    return [event for event in context.events if not is_over(event, context.today)]
 
 
 def picture_key(event: Event) -> tuple:
@@ -148,4 +158,4 @@ def report_tables(context: ExportContext) -> Files:
 
 
 EXPORTS: tuple[Callable[[ExportContext], Files], ...] = (
-    open_data, calendars, atom_feeds, materials, commune_list, sheet_templates, edition_pictures, report_tables, event_pictures)
+    open_data, calendars, atom_feeds, materials, commune_list, sheet_templates, edition_pictures, report_tables)
