@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cache
 from pathlib import Path
 
 from . import diskcache, searchcopy
@@ -26,8 +27,14 @@ WINDOWS_COPY_RE = re.compile(r"(.+?)(?: - (?:Copie|Copy)(?: \(\d+\))?| \(\d+\))$
 
 def rel(path: Path, project_dir: Path) -> str:
     """The path as the editor sees it in the project (symbolic links are not followed)."""
-    absolute, base = os.path.abspath(path), os.path.join(os.path.abspath(project_dir), "")
+    absolute, base = os.path.abspath(path), _base(project_dir, os.getcwd())
     return absolute[len(base):].replace(os.sep, "/") if absolute.startswith(base) else path.as_posix()
+
+
+@cache
+def _base(project_dir: Path, cwd: str) -> str:
+    """The project's folder, absolute, for each of thousands of files (`cwd`: what a relative one is relative to)."""
+    return os.path.join(os.path.abspath(project_dir), "")
 
 
 def is_clutter(name: str) -> bool:

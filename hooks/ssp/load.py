@@ -88,8 +88,7 @@ def edition_years(campaigns_dir: Path) -> tuple[int, int] | None:
 
 
 def _load_folder(folder: Path, suffix: str, project_dir: Path, problems: list[Problem], load) -> list:
-    """Load every content file of a folder with `load`, collecting problems (folders.content_files
-    says what else the folder holds)."""
+    """Every content file of a folder loaded by `load`, problems collected (and what else it holds: content_files)."""
     items = []
     paths, found = content_files(folder, suffix, project_dir)
     problems += found
@@ -104,16 +103,17 @@ def _load_folder(folder: Path, suffix: str, project_dir: Path, problems: list[Pr
 def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[str]], workers: int, prepare,
                  cache: Cache) -> dict[Path, list]:
     """Each edition folder's events, as Event or list of problems, in file order."""
-    results, jobs, files, refused = {}, [], {}, {}
+    files, refused = {}, {}
     for folder in folders:
         files[folder], refused[folder] = content_files(folder / "events", ".md", project_dir)
+    results, jobs, kept = {}, [], any(key[0] == "event" for key in cache.entries)  # else the worker loading a file reads it
     for folder, paths in files.items():
         for path in paths:
             try:
-                raw = read_bytes(path, _rel(path, project_dir))
+                raw = read_bytes(path, _rel(path, project_dir)) if kept else None
             except ContentError:
                 raw = None  # load_event says so, in French
-            digest = raw is not None and event_digest(raw, _rel(path, project_dir), int(folder.name), known, project_dir)
+            digest = raw and event_digest(raw, _rel(path, project_dir), int(folder.name), known, project_dir)
             results[path] = cache.entries[("event", digest)] if digest and cache.has(("event", digest)) else None
             if results[path] is None:
                 jobs.append((path, int(folder.name), raw, digest or None))

@@ -14,10 +14,14 @@ LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß":
                            "’": " ", "‘": " "})  # a typographic apostrophe parts words as the straight one does
 
 
+SLUG_WORD = re.compile(r"[a-z0-9]+")
+
+
 def slugify(text: str) -> str:
     """« Portes ouvertes à la maternité ! » → « portes-ouvertes-a-la-maternite », « Cœur d’or » → « coeur-d-or »"""
-    ascii_text = unicodedata.normalize("NFKD", text.translate(LIGATURES)).encode("ascii", "ignore").decode()
-    return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
+    if not text.isascii():  # (the 37,000 communes' names are folded at each build: most are ASCII)
+        text = unicodedata.normalize("NFKD", text.translate(LIGATURES)).encode("ascii", "ignore").decode()
+    return "-".join(SLUG_WORD.findall(text.lower()))
 
 
 def one_line(text: str) -> str:
