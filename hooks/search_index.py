@@ -8,8 +8,9 @@ to its title and article, into a folder beside the output (ssp.searchcopy: frame
 processes writing them, MkDocs' own pages here as they are written). Then, before the complete site
 takes site/'s place (atomic_output.py), Pagefind reads those copies and writes its index into the
 output's pagefind/, cut into small parts: a reader's first search downloads only the parts its
-words need (pagefind_run.py: started by site.py as soon as the copies are written, waited for here). The live preview has no index (its search page says so): indexing on every save
-would cost seconds.
+words need (pagefind_run.py: site.py starts it as soon as the copies are written; it is waited for
+here). The live preview has no index (its search page says so): indexing on every save would cost
+seconds.
 """
 
 from __future__ import annotations

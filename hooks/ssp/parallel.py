@@ -36,7 +36,7 @@ _WAIT = os.environ.get("SSP_WORKER_TIMEOUT", "")
 WAIT = int(_WAIT) if _WAIT.isdigit() and int(_WAIT) > 0 else 900  # seconds a step may take: a stuck worker ends the build
 
 _job: tuple[Callable, Any, Sequence, str, int] | None = None  # what forked workers find when they start
-_gave_way = False  # a worker's priority, once lowered (give_way)
+_gave_way = False  # whether this worker lowered its priority (_give_way)
 
 
 def cores() -> int:

@@ -196,7 +196,8 @@ def test_workers_hand_their_results_over_while_this_process_is_busy():
     """A worker's results (a share picture: 50 KB) no longer go through the pool's pipe, which only a thread
     of this process holding the interpreter's lock reads: while this process was busy in Python, a worker
     sending megabytes waited, its core idle (parallel.py). Here this process keeps the lock for 50 ms at a time
-    (sorting), as it does rendering pages, for 4 s: the workers' 80 MB of results used to take about a minute."""
+    (sorting), as it does rendering pages, for 4 s: through the pipe, the workers' 80 MB of results were not all
+    made by then (checked: this test fails with the pipe)."""
     from ssp.parallel import start_map
 
     started = time.monotonic()
