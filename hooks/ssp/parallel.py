@@ -13,6 +13,7 @@ run beside its server threads, and its cache makes each rebuild small).
 from __future__ import annotations
 
 import gc
+import glob
 import multiprocessing
 import os
 import pickle
@@ -77,8 +78,8 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
     global _job
     # A few chunks per worker even out their load; small ones keep a worker's results small in memory.
     size = min(-(-len(items) // (workers * 4)), CHUNK_MAX)
-    folder = tempfile.mkdtemp(prefix="ssp-")  # the chunks' results
-    _job = (work, context, items, folder, len(items) if idle_from is None else idle_from)
+    folder = _results_folder()
+    _job = (work, context, items, folder.name, len(items) if idle_from is None else idle_from)
     gc.freeze()  # the workers' garbage collector leaves inherited objects alone: their memory stays shared
     try:
         pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -94,7 +95,7 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
             return [part.result(timeout=max(0.0, deadline - time.monotonic())) for part in parts]
         except BrokenProcessPool:
             pool.shutdown(cancel_futures=True)
-            shutil.rmtree(folder, ignore_errors=True)
+            folder.cleanup()
             raise WorkerLost(step) from None
         except Late:
             stop()
@@ -106,12 +107,12 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
             with open(path, "rb") as file:
                 found += pickle.load(file)
         pool.shutdown()
-        shutil.rmtree(folder, ignore_errors=True)
+        folder.cleanup()
         return found
 
     def stop() -> None:
         _stop(pool)
-        shutil.rmtree(folder, ignore_errors=True)
+        folder.cleanup()
     return Pending(results, stop, lambda count: done(pending[:-(-count // size)]))
 
 
@@ -135,6 +136,26 @@ class Pending(Generic[T]):
 
     def __call__(self) -> T:
         return self._results()
+
+
+def _results_folder() -> tempfile.TemporaryDirectory:
+    """A folder for the chunks' results, named after this process, removed once they are read, when the
+    work is cancelled, or at the latest when this process exits; those a killed build left are removed."""
+    for stale in glob.glob(os.path.join(glob.escape(tempfile.gettempdir()), "ssp-*-*")):
+        pid = os.path.basename(stale).split("-")[1]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
+    return tempfile.TemporaryDirectory(prefix=f"ssp-{os.getpid()}-", ignore_cleanup_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's
+        pass
+    return True
 
 
 def _run(bounds: tuple[int, int]) -> str:

@@ -259,6 +259,28 @@ def test_share_pictures_drawn_in_the_background_are_the_last_files(project):
     assert build_site(project.root, today=date(2017, 11, 1)).files[picture] == late.files[picture]
 
 
+def test_the_results_a_killed_build_left_are_removed_by_the_next(tmp_path, monkeypatch):
+    """Results come back through files (parallel.py), removed once read, when the work is cancelled, or when the
+    process exits; a build killed outright leaves its folder, which the next build removes."""
+    import subprocess
+    import sys
+    import tempfile
+
+    from ssp.parallel import start_map
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    left = tmp_path / f"ssp-{gone.stdout.strip()}-k1ll3d"  # a process no longer running
+    running = tmp_path / f"ssp-{os.getppid()}-running"  # another build's, running
+    for folder in (left, running):
+        folder.mkdir()
+        (folder / "0.pickle").write_bytes(b"")
+    pending = start_map(shifted, 0, list(range(MIN_ITEMS * 2)), 2, "essai")
+    assert not left.exists() and running.exists()
+    assert [value for value, _ in pending()] == list(range(MIN_ITEMS * 2))
+    assert [path.name for path in tmp_path.iterdir()] == [running.name]  # its own, removed once read
+
+
 def test_parallel_results_keep_their_order():
     from ssp.parallel import parallel_map
 
