@@ -65,8 +65,8 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
     """Start parallel_map in the background; call what it returns to wait for the results.
     Work too small to share is done, in this process, when the results are asked for. A worker
     that dies, or a step longer than `wait` seconds (SSP_WORKER_TIMEOUT, 900 by default), ends
-    the wait with WorkerLost naming the step: never a wait forever. What it returns has `cancel()`,
-    for work no longer wanted (the build stopped): its workers are ended at once, and `wait_for(n)`.
+    the wait with WorkerLost naming the step: never a wait forever. What it returns can also be
+    cancelled (the build stopped: its workers are ended at once) or waited for in part (`wait_for`).
     Items from rank `idle_from` on are wanted only at the end of the build: their workers run at a
     low priority (nice 10), taking the time the cores would otherwise leave idle, never time from the
     rest of the build (the search index, the pages MkDocs renders)."""

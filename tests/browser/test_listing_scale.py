@@ -139,21 +139,23 @@ def test_back_from_an_action_the_listing_is_as_the_reader_left_it(national, brow
     region = Counter(record["region"] for record in records if record["region"]).most_common(1)[0][0]
     chromium = browser.browser_type.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
                                            ignore_default_args=["--disable-back-forward-cache"])
-    page = chromium.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR").new_page()
-    page.goto(server.base + "2026/evenements/?" + urlencode({"region": region}))
-    wait_until(page, DRAWN)
-    page.locator(".ssp-more").click()
-    wait_until(page, "document.querySelectorAll('#ssp-results .ssp-card').length === 100")
-    card = page.locator("#ssp-results .ssp-card__title a").nth(60)
-    card.scroll_into_view_if_needed()
-    left = page.evaluate("window.scrollY")
-    page.evaluate("addEventListener('pageshow', event => { window.sspKept = event.persisted; })")
-    title = card.inner_text()
-    card.click()
-    page.wait_for_load_state()
-    assert page.locator("h1").inner_text().strip() == title.strip()
-    page.go_back(wait_until="commit")  # a page the cache gives back fires no « load »
-    wait_until(page, "window.sspKept === true")
-    assert page.input_value("#ssp-region") == region and cards(page) == 100
-    assert page.evaluate("window.scrollY") == left
-    chromium.close()
+    try:
+        page = chromium.new_context(viewport={"width": 390, "height": 844}, locale="fr-FR").new_page()
+        page.goto(server.base + "2026/evenements/?" + urlencode({"region": region}))
+        wait_until(page, DRAWN)
+        page.locator(".ssp-more").click()
+        wait_until(page, "document.querySelectorAll('#ssp-results .ssp-card').length === 100")
+        card = page.locator("#ssp-results .ssp-card__title a").nth(60)
+        card.scroll_into_view_if_needed()
+        left = page.evaluate("window.scrollY")
+        page.evaluate("addEventListener('pageshow', event => { window.sspKept = event.persisted; })")
+        title = card.inner_text()
+        card.click()
+        page.wait_for_load_state()
+        assert page.locator("h1").inner_text().strip() == title.strip()
+        page.go_back(wait_until="commit")  # a page the cache gives back fires no « load »
+        wait_until(page, "window.sspKept === true")
+        assert page.input_value("#ssp-region") == region and cards(page) == 100
+        assert page.evaluate("window.scrollY") == left
+    finally:
+        chromium.close()  # its own browser (the cache on), closed even when an assertion fails
