@@ -10,9 +10,10 @@ from icalendar import Calendar
 from helpers import ROOT, front_matter
 from ssp.cache import Cache
 from ssp.context import BuildContext
-from ssp.exports.ics import Calendars, add_links
+from ssp.exports.ics import Calendars, add_links, to_ical, vevent, vevent_ical
 from ssp.exports.registry import ExportContext
 from ssp.exports.registry import calendars as calendar_files
+from ssp.load import load_all
 from ssp.vocab import DEPARTEMENTS, EVENT_TYPES, REGIONS
 
 SITE = "https://example.org/ssp/"
@@ -44,8 +45,8 @@ def vevents(calendar):
 
 
 @pytest.fixture
-def files(project):
-    editions = load(
+def unusual(project):
+    return load(
         project,
         paris=front_matter(start="2017-11-24T14:00", end="17:30"),
         reunion=front_matter(start=None, region="'La Réunion'", venue="\n  city: Saint-Denis\n  postal_code: '97400'",
@@ -54,7 +55,11 @@ def files(project):
         annule=front_matter(status="cancelled", start="2017-11-20", end="2017-11-22",
                             title="'Atelier ; virgules, deux-points : et \\ barre'"),
     )
-    return make_calendars(editions)
+
+
+@pytest.fixture
+def files(unusual):
+    return make_calendars(unusual)
 
 
 def test_paris_event_instant_by_instant(files):
@@ -167,3 +172,20 @@ def test_every_calendar_has_a_component_and_descriptions_keep_link_addresses(pro
     [event] = Calendar.from_ical(files["2017/agenda.ics"]).walk("VEVENT")
     assert ("Voir le programme (https://example.org/programme) et https://example.org/ ; www.ch-lens.fr, com@ch-lens.fr."
             in str(event["DESCRIPTION"]))  # a bare address, a link on the page, said once
+
+
+def test_each_action_is_written_byte_for_byte_as_icalendar_writes_its_component(unusual):
+    """The build writes an action's VEVENT line by line (vevent_ical), each value encoded by icalendar: the
+    bytes of icalendar's own component (vevent, to_ical) for the site's actions, the gates' and unusual ones
+    (time zones, slots, a cancelled all-day action with escaped text)."""
+    fixtures = ROOT / "tests" / "fixtures" / "gates"
+    events = [event for root in (ROOT, fixtures) for edition in load_all(root / "campaigns", root).editions
+              for event in edition.events]
+    events += [event for edition in unusual for event in edition.events]
+    stamp = datetime(2017, 11, 1, tzinfo=UTC)
+    written = [(vevent_ical(event, occurrence, SITE, stamp), to_ical(vevent(event, occurrence, SITE, stamp)))
+               for event in events for occurrence in event.occurrences]
+    assert len(written) >= 10 and any(b"TZID=Indian/Reunion" in ours for ours, _ in written)
+    assert any(b"VALUE=DATE" in ours for ours, _ in written) and any(b"Programme" in ours for ours, _ in written)
+    for ours, icalendar in written:
+        assert ours == icalendar

@@ -1,7 +1,12 @@
 """French typography in the pages (ssp.text.french_spacing): no line break inside « guillemets » nor
 before « : ; ! ? », nor between a number and the word after it; nothing changed but the text."""
 
-from ssp.text import french_spacing
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ssp.text import NUMBER, french_spacing
 
 NBSP = "\u00a0"
 
@@ -48,3 +53,12 @@ def test_the_tests_typeset_expected_text_as_the_pages_do():
     for text in ("Lieu : Douai", "« Usagers, soignants : partenaires »", "Pourquoi ? Parce que !", "a ; b", "10:30, https://a.fr/?q=1",
                  "Du lundi 20 au vendredi 24 novembre 2017", "2 événements : s'abonner", "1,6 Ko (PDF)", "Atelier n° 1387"):
         assert french_spacing(f"<p>{text}</p>") == f"<p>{typeset(text)}</p>", text
+
+
+# The number rule as first written, without the lookahead that makes it quick on a page full of digits
+PLAIN_NUMBER = re.compile(r"[0-9](?:er|re|es|e)?([ \t\r\n]+)(?=[^\W\d_])")
+
+
+@given(st.text(alphabet="0123456789 \t\nersaéx°<>", max_size=60))
+def test_the_quick_number_rule_finds_what_the_plain_one_finds(text):
+    assert [match.span(1) for match in NUMBER.finditer(text)] == [match.span(1) for match in PLAIN_NUMBER.finditer(text)]

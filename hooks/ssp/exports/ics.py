@@ -12,8 +12,9 @@ from functools import cache
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Timezone, vText
+from icalendar import Calendar, Timezone, vCategory, vDDDTypes, vText, vUri
 from icalendar import Event as VEvent
+from icalendar.parser import Contentline
 
 from ..cache import Cache
 from ..fields import link_text
@@ -87,6 +88,36 @@ def vevent(event: Event, occurrence: Occurrence, site_url: str, stamp: datetime)
     return component
 
 
+def vevent_ical(event: Event, occurrence: Occurrence, site_url: str, stamp: datetime) -> bytes:
+    """to_ical(vevent(…)): the same bytes (tests compare them), each value still encoded by icalendar's
+    own type, the lines in the order icalendar writes them (its Event's canonical order, then by name);
+    a third of the time: building a component, then reading it back, cost 0.4 ms an action."""
+    if occurrence.all_day:
+        start, end = occurrence.first_day, occurrence.last_day + timedelta(days=1)  # exclusive end
+    else:
+        start, end = occurrence.start, occurrence.end
+    lines = ["BEGIN:VEVENT", "SUMMARY:" + _text(event.meta.title + (" (annulé)" if event.meta.status == "cancelled" else "")),
+             _moment("DTSTART", start)]
+    if end:
+        lines.append(_moment("DTEND", end))
+    lines += ["DTSTAMP:" + vDDDTypes(stamp).to_ical().decode(), "UID:" + _text(uid(event, occurrence)),
+              "CATEGORIES:" + vCategory([EVENT_TYPES[event.meta.type]]).to_ical().decode(),
+              "DESCRIPTION:" + _text(description(event, site_url)), "LOCATION:" + _text(location(event)),
+              "STATUS:" + _text(ICS_STATUS[event.meta.status]), "URL:" + vUri(site_url + event.url).to_ical().decode(),
+              "END:VEVENT"]
+    return b"".join(fold(line) + b"\r\n" for line in lines)
+
+
+def _text(value: str) -> str:
+    return vText(value).to_ical().decode()
+
+
+def _moment(name: str, moment: date | datetime) -> str:
+    """A date or a zoned time, with its parameters (VALUE=DATE, TZID=…), as icalendar writes it."""
+    value = vDDDTypes(moment)
+    return Contentline.from_parts(name, value.params, value)
+
+
 class Calendars:
     """Builds many calendars from the same events: each VEVENT and VTIMEZONE is made and encoded
     by icalendar once, then reused by the event's own calendar, its edition's and its region's.
@@ -107,7 +138,7 @@ class Calendars:
 
     def vevents(self, event: Event) -> bytes:
         return self.cache.get(("vevents", event.digest, self.site_url, self.stamp), lambda: b"".join(
-            to_ical(vevent(event, occurrence, self.site_url, self.stamp)) for occurrence in event.occurrences))
+            vevent_ical(event, occurrence, self.site_url, self.stamp) for occurrence in event.occurrences))
 
     def event_calendar(self, event: Event) -> bytes:
         """The event's own calendar (its page's « Télécharger » link)."""

@@ -162,12 +162,15 @@ def write(image: Image.Image, xy: tuple[float, float], text: str, weight: int, s
         return
     left, top = int(xy[0]), int(xy[1])
     pen, previous = 0.0, ""
+    image.load()  # what Image.paste checks before each paste (a picture made here is writable), done once: the
+    core = image.im  # glyphs are pasted into its core (those checks cost a picture as much as the pasting itself)
     for character in text:
         if previous:
             pen += _kerning(weight, size, previous + character)
         mask, dx, dy = _glyph(weight, size, character, xy[1] - top)
         if mask is not None:
-            image.paste(WHITE, (left + int(pen + 0.5) + dx, top + dy), mask)
+            x, y = left + int(pen + 0.5) + dx, top + dy
+            core.paste(WHITE, (x, y, x + mask.size[0], y + mask.size[1]), mask.im)
         pen += _advance(weight, size, character)
         previous = character
 
