@@ -69,6 +69,7 @@ def description(event: Event, site_url: str) -> str:
 
 
 def vevent(event: Event, occurrence: Occurrence, site_url: str, stamp: datetime) -> VEvent:
+    """An occurrence as icalendar's component: what vevent_ical writes quicker (tests compare them)."""
     component = VEvent()
     component.add("uid", uid(event, occurrence))
     component.add("dtstamp", stamp)
@@ -91,7 +92,9 @@ def vevent(event: Event, occurrence: Occurrence, site_url: str, stamp: datetime)
 def vevent_ical(event: Event, occurrence: Occurrence, site_url: str, stamp: datetime) -> bytes:
     """to_ical(vevent(…)): the same bytes (tests compare them), each value still encoded by icalendar's
     own type, the lines in the order icalendar writes them (its Event's canonical order, then by name);
-    a third of the time: building a component, then reading it back, cost 0.4 ms an action."""
+    in half the time (building a component, then reading it back, cost 0.2 to 0.4 ms an action)."""
+    start: date | datetime
+    end: date | datetime | None
     if occurrence.all_day:
         start, end = occurrence.first_day, occurrence.last_day + timedelta(days=1)  # exclusive end
     else:
