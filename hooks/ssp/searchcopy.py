@@ -4,10 +4,12 @@ Pagefind parses every HTML file it is given. A page of the site is three quarter
 navigation, footer, display settings) that the index leaves out anyway (`data-pagefind-body`
 marks what it takes): parsing 10,000 frames cost more than half the index's time. So, as each
 page is written, the part Pagefind reads is written again, alone, in a folder beside the site
-(`folder`), and Pagefind reads that folder: same words, same excerpts, a third of the text to
-parse. The copies are side by side, one file each (a folder per copy, as the site has, cost as
-much to make as Pagefind saved): each names its page's address, relative to the site's root, in
-the metadata `url` (Pagefind's own for a result's address, read by docs/assets/javascripts/search.js).
+(`folder`), without what the index leaves out inside it (`data-pagefind-ignore`: cards, « Partager »),
+and Pagefind reads that folder: same words, same excerpts, a ninth of the text to parse (5,000
+actions: 14 MB instead of 120). The copies are side by side, one file each (a folder per copy, as
+the site has, cost as much to make as Pagefind saved): each names its page's address, relative to
+the site's root, in the metadata `url` (Pagefind's own for a result's address, read by
+docs/assets/javascripts/search.js).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ _DETAILS = re.compile(r'<dl class="ssp-details">.*?</dl>', re.S)  # an action's 
 _BEFORE_CLOSING = re.compile(r"\s+(?=</(?:address|dd|a|li|ul)>)")
 _BREAK = re.compile(r"\s*<br>\s*")
 _DD_END = re.compile(r"(?<![.!?])((?:</(?:address|a|li|ul)>)*)</dd>")
+_IGNORED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
+_READ_EVEN_IGNORED = re.compile(r"\sdata-pagefind-(?:meta|filter|sort|default-meta)\b")
+_VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def folder(site_dir: str) -> str:
@@ -50,12 +55,39 @@ def reduced(html: str, address: str, keywords: str = "") -> str | None:
     if not marked:
         return None
     start, end = marked.start(), html.rfind("</article>")
-    article = _BLOCK_END.sub("\\1\n", _DETAILS.sub(_sentences, html[start:end + len("</article>")]))
+    article = _BLOCK_END.sub("\\1\n", _DETAILS.sub(_sentences, _unread(html[start:end + len("</article>")])))
     title = _TITLE.search(html, 0, start)
     return (f'<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>{title.group(1) if title else ""}</title>'
             f'</head><body><a href="{escape(address)}" data-pagefind-meta="url[href]"></a>'
             + (f'<p data-pagefind-meta="keywords">{escape(keywords)}</p>' if keywords else "")
             + f"{article}</body></html>")
+
+
+def _unread(article: str) -> str:
+    """The article without the elements the index leaves out (data-pagefind-ignore: cards, « Partager », the
+    breadcrumb… half of an action's page, most of a département's), unless one holds what Pagefind reads even
+    there (data-pagefind-meta, -filter, -sort: an action's « facts »): the same index, half the text to parse."""
+    pieces, at = [], 0
+    for tag in _IGNORED.finditer(article):
+        if tag.start() < at:  # inside an element already left out
+            continue
+        end = _end_of(article, tag)
+        if _READ_EVEN_IGNORED.search(article, tag.start(), end) is None:
+            pieces.append(article[at:tag.start()])
+            at = end
+    return "".join(pieces) + article[at:] if pieces else article
+
+
+def _end_of(html: str, start_tag: re.Match) -> int:
+    """Where the element opened by `start_tag` ends (after its end tag; the same elements inside it counted)."""
+    name, depth, at = start_tag.group(1).lower(), 1, start_tag.end()
+    if name in _VOID:
+        return at
+    for tag in re.compile(rf"<(/?){name}\b[^>]*>", re.IGNORECASE).finditer(html, at):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end()
+    return len(html)
 
 
 def _sentences(details: re.Match) -> str:

@@ -25,9 +25,25 @@ def test_the_copy_keeps_the_title_the_address_and_the_whole_marked_article_and_n
     outer = copy.body.find("article")
     assert outer.attrs == {"class": ["ssp-article"], "data-pagefind-body": "", "data-pagefind-weight": "0.3"}
     assert outer.find("article", class_="ssp-poster").h1.string == "Portes ouvertes"  # the inner article, whole
-    assert outer.find("p", attrs={"data-pagefind-ignore": True}).string == "Imprimer"  # what the page leaves out stays left out
+    assert "Imprimer" not in outer.get_text()  # what the index leaves out is not there to parse
     text = copy.get_text()
     assert "Aller au contenu" not in text and "legifrance" not in text and not copy.find("script")
+
+
+def test_what_the_index_leaves_out_is_not_copied_unless_pagefind_reads_something_there():
+    """A card, « Partager », the breadcrumb: data-pagefind-ignore, not indexed, half of an action's page to parse. An
+    element holding what Pagefind reads even there (an action's « facts » meta) is copied."""
+    article = ('<nav data-pagefind-ignore><div><nav>Fil</nav> Accueil</div></nav><h1>Titre</h1>'
+               '<p hidden data-pagefind-ignore data-pagefind-meta="facts">Lundi · Douai</p>'
+               '<ul><li data-pagefind-ignore class="card">Carte<ul><li>étiquette</li></ul></li><li>Gardé</li></ul>'
+               '<section data-pagefind-ignore><span data-pagefind-filter="type">Atelier</span></section>'
+               '<HR data-pagefind-ignore><p>Fin</p>')
+    copy = BeautifulSoup(searchcopy.reduced(PAGE.replace("<h1>Portes ouvertes</h1>", article), "x/"), "html.parser")
+    outer = copy.body.find("article")
+    assert [" ".join(item.get_text(" ").split()) for item in outer.find_all(["h1", "p", "li", "section"])] == [
+        "Titre", "Lundi · Douai", "Gardé", "Atelier", "Fin", "Maternité de Douai"]
+    assert copy.find(attrs={"data-pagefind-meta": "facts"}) and copy.find(attrs={"data-pagefind-filter": "type"})
+    assert not outer.find(["nav", "hr"]) and "Fil" not in outer.get_text() and "étiquette" not in outer.get_text()
 
 
 def test_an_action_s_facts_are_sentences_in_its_copy_for_the_excerpts():
@@ -87,4 +103,4 @@ def test_cells_terms_and_blocks_read_as_words_apart():
                         "<p>Entrée <b>libre</b></p>")
     article = BeautifulSoup(searchcopy.reduced(page, "./"), "html.parser").body.article
     assert article.get_text().split() == ["Portes", "ouvertes", "Région", "Hauts-de-France", "Région", "Actions", "Bretagne",
-                                          "12", "Entrée", "libre", "Imprimer"]  # « Entrée libre »: inline elements stay as written
+                                          "12", "Entrée", "libre"]  # « Entrée libre »: inline elements stay as written
