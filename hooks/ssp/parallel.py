@@ -32,7 +32,7 @@ Item = TypeVar("Item")
 Result = TypeVar("Result")
 T = TypeVar("T")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
-CHUNK_MAX = 250
+CHUNK_MAX = 100  # items: the last chunk of a step, made by one worker while the other waits, stays short
 _WAIT = os.environ.get("SSP_WORKER_TIMEOUT", "")
 WAIT = int(_WAIT) if _WAIT.isdigit() and int(_WAIT) > 0 else 900  # seconds a step may take: a stuck worker ends the build
 
@@ -103,9 +103,10 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
 
     def results() -> list[Result]:
         found: list[Result] = []
-        for path in done(pending):
-            with open(path, "rb") as file:
-                found += pickle.load(file)
+        for part in pending:  # each chunk read as soon as it is done, while the workers make the next ones
+            for path in done([part]):
+                with open(path, "rb") as file:
+                    found += pickle.load(file)
         pool.shutdown()
         folder.cleanup()
         return found

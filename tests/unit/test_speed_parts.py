@@ -245,6 +245,26 @@ def test_waiting_for_the_first_items_only(tmp_path, workers):
     assert pending() == list(range(MIN_ITEMS * 3))
 
 
+def late_last(folder, item: int) -> int:
+    """The last item ends long after the others, and says when."""
+    if item == MIN_ITEMS * 3 - 1:
+        time.sleep(1)
+        (folder / "fin").write_text(repr(time.time()))
+    return item
+
+
+def test_the_results_of_the_first_chunks_are_read_while_the_last_are_made(tmp_path, monkeypatch):
+    """The main process reads each chunk's results as soon as it is done (5,000 actions: 0.3 s of reading that left
+    both cores idle at the end of the loading), in order."""
+    from ssp import parallel
+
+    read: list[float] = []
+    load = parallel.pickle.load
+    monkeypatch.setattr(parallel.pickle, "load", lambda file: read.append(time.time()) or load(file))
+    assert parallel.parallel_map(late_last, tmp_path, list(range(MIN_ITEMS * 3)), 2, "essai") == list(range(MIN_ITEMS * 3))
+    assert len(read) > 2 and read[0] < float((tmp_path / "fin").read_text()) - 0.5
+
+
 def test_share_pictures_drawn_in_the_background_are_the_last_files(project):
     """The adapter asks for the share pictures at the end of the build (site.py: on_post_build), drawn meanwhile
     on the cores the build leaves idle; the core's other callers get them with the rest."""
