@@ -86,6 +86,8 @@ class FramedPages:
                 self._check_splice(spec, address, frame, page_parts(job, spec, address, context))
         if writer:
             job.kept = {key for spec, _, address in self.pages if (key := job.key(spec, address)) and self.cache.has(key)}
+        if search_copies:  # made here in a set order: the index depends on the order the folder lists them
+            searchcopy.reserve(self.config.site_dir, [file.abs_dest_path for spec, file, _ in self.pages if spec.searched])
         # The pages the search index reads first: it begins while the others are written (finish).
         pages = sorted(self.pages, key=lambda page: not page[0].searched)
         indexed = sum(spec.searched for spec, _, _ in pages)

@@ -14,6 +14,7 @@ docs/assets/javascripts/search.js).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -106,11 +107,28 @@ def keywords(meta: dict) -> str:
     return str(words) if isinstance(words, (str, int, float)) and not isinstance(words, bool) else ""
 
 
+def reserve(site_dir: str, dest_paths: list[str]) -> None:
+    """Empty copies of the pages to be written at `dest_paths`, made now, one after the other in the order of
+    their names. Pagefind reads the copies in the order the folder lists them, and its index depends on it; a
+    folder on tmpfs, btrfs or XFS lists its files in the order they were made, which the processes writing
+    pages in parallel would change from one build to the next (ext4 lists them by a hash of their names).
+    write() fills a reserved copy in place, or removes it when its page turns out not to be indexed."""
+    for path in sorted(_copy_path(site_dir, dest_path) for dest_path in dest_paths):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644))  # 0.05 s for 6,500 copies
+
+
 def write(site_dir: str, dest_path: str, html: str, keywords: str = "") -> None:
     """The reduced copy of the page written at `dest_path` (in `site_dir`), if the page is indexed (after start())."""
     rel = Path(dest_path).relative_to(site_dir).as_posix()
     address = rel.removesuffix("index.html") or "./"
     if (copy := reduced(html, address, keywords)) is None:
+        with contextlib.suppress(FileNotFoundError):  # reserved for a page that is not indexed after all
+            os.remove(_copy_path(site_dir, dest_path))
         return
-    with open(os.path.join(folder(site_dir), hashlib.sha256(rel.encode()).hexdigest()[:24] + ".html"), "w", encoding="utf-8") as file:
+    with open(_copy_path(site_dir, dest_path), "w", encoding="utf-8") as file:
         file.write(copy)
+
+
+def _copy_path(site_dir: str, dest_path: str) -> str:
+    rel = Path(dest_path).relative_to(site_dir).as_posix()
+    return os.path.join(folder(site_dir), hashlib.sha256(rel.encode()).hexdigest()[:24] + ".html")

@@ -2,6 +2,7 @@
 nothing of the frame."""
 
 import re
+from pathlib import Path
 
 from bs4 import BeautifulSoup
 
@@ -104,3 +105,23 @@ def test_cells_terms_and_blocks_read_as_words_apart():
     article = BeautifulSoup(searchcopy.reduced(page, "./"), "html.parser").body.article
     assert article.get_text().split() == ["Portes", "ouvertes", "Région", "Hauts-de-France", "Région", "Actions", "Bretagne",
                                           "12", "Entrée", "libre"]  # « Entrée libre »: inline elements stay as written
+
+
+def test_copies_are_made_in_the_order_of_their_names_before_the_pages_are_written(tmp_path, monkeypatch):
+    """Pagefind's index follows the order a folder lists the copies; tmpfs, btrfs and XFS list them in the order
+    they were made, which pages written in parallel would change: reserve() makes them all first, by name; write()
+    fills each in place, or removes it when its page is not indexed after all."""
+    site = str(tmp_path / "site")
+    searchcopy.start(site)
+    pages = [f"{site}/2017/evenements/{name}/index.html" for name in ("b", "a", "c")]
+    made: list[str] = []
+    create = searchcopy.os.open
+    monkeypatch.setattr(searchcopy.os, "open", lambda path, *args: made.append(path) or create(path, *args))
+    searchcopy.reserve(site, pages)
+    monkeypatch.undo()
+    assert len(made) == 3 and made == sorted(made) and all(not Path(path).read_text() for path in made)
+    searchcopy.write(site, pages[0], PAGE)
+    searchcopy.write(site, pages[1], PAGE.replace(" data-pagefind-body", ""))  # not marked: no copy
+    left = {path.name: path.read_text(encoding="utf-8") for path in Path(searchcopy.folder(site)).iterdir()}
+    assert len(left) == 2 and sorted(bool(text) for text in left.values()) == [False, True]
+    assert any('href="2017/evenements/b/"' in text for text in left.values())
