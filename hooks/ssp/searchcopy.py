@@ -113,22 +113,26 @@ def reserve(site_dir: str, dest_paths: list[str]) -> None:
     folder on tmpfs, btrfs or XFS lists its files in the order they were made, which the processes writing
     pages in parallel would change from one build to the next (ext4 lists them by a hash of their names).
     write() fills a reserved copy in place, or removes it when its page turns out not to be indexed."""
-    for path in sorted(_copy_path(site_dir, dest_path) for dest_path in dest_paths):
+    for path in sorted(_copy_path(site_dir, _rel(site_dir, dest_path)) for dest_path in dest_paths):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644))  # 0.05 s for 6,500 copies
 
 
 def write(site_dir: str, dest_path: str, html: str, keywords: str = "") -> None:
     """The reduced copy of the page written at `dest_path` (in `site_dir`), if the page is indexed (after start())."""
-    rel = Path(dest_path).relative_to(site_dir).as_posix()
+    rel = _rel(site_dir, dest_path)
     address = rel.removesuffix("index.html") or "./"
     if (copy := reduced(html, address, keywords)) is None:
         with contextlib.suppress(FileNotFoundError):  # reserved for a page that is not indexed after all
-            os.remove(_copy_path(site_dir, dest_path))
+            os.remove(_copy_path(site_dir, rel))
         return
-    with open(_copy_path(site_dir, dest_path), "w", encoding="utf-8") as file:
+    with open(_copy_path(site_dir, rel), "w", encoding="utf-8") as file:
         file.write(copy)
 
 
-def _copy_path(site_dir: str, dest_path: str) -> str:
-    rel = Path(dest_path).relative_to(site_dir).as_posix()
+def _rel(site_dir: str, dest_path: str) -> str:
+    return Path(dest_path).relative_to(site_dir).as_posix()
+
+
+def _copy_path(site_dir: str, rel: str) -> str:
+    """Where the copy of the page at `rel` (from the site's root) is written."""
     return os.path.join(folder(site_dir), hashlib.sha256(rel.encode()).hexdigest()[:24] + ".html")
