@@ -110,7 +110,7 @@ def keywords(meta: dict) -> str:
 def reserve(site_dir: str, dest_paths: list[str]) -> None:
     """Empty copies of the pages to be written at `dest_paths`, made now, one after the other in the order of
     their names. Pagefind reads the copies in the order the folder lists them, and its index depends on it; a
-    folder on tmpfs, btrfs or XFS lists its files in the order they were made, which the processes writing
+    folder on tmpfs or btrfs lists its files in the order they were made, which the processes writing
     pages in parallel would change from one build to the next (ext4 lists them by a hash of their names).
     write() fills a reserved copy in place, or removes it when its page turns out not to be indexed."""
     for path in sorted(_copy_path(site_dir, _rel(site_dir, dest_path)) for dest_path in dest_paths):
