@@ -113,7 +113,7 @@ def _load_events(folders: list[Path], project_dir: Path, known: dict[str, set[st
                 raw = read_bytes(path, _rel(path, project_dir)) if kept else None
             except ContentError:
                 raw = None  # load_event says so, in French
-            digest = raw and event_digest(raw, _rel(path, project_dir), int(folder.name), known, project_dir)
+            digest = raw is not None and event_digest(raw, _rel(path, project_dir), int(folder.name), known, project_dir)
             results[path] = cache.entries[("event", digest)] if digest and cache.has(("event", digest)) else None
             if results[path] is None:
                 jobs.append((path, int(folder.name), raw, digest or None))

@@ -45,11 +45,18 @@ def cores() -> int:
 
 
 class WorkerLost(Exception):
-    """A worker process died (killed by the system, out of memory…) or got stuck while doing `step`."""
+    """A worker process died (killed by the system, out of memory…), got stuck while doing `step`, or could not
+    write or read a file (`failed`: its results in the temporary folder, a page: a full disk…)."""
 
-    def __init__(self, step: str, stuck_after: float | None = None):
-        what = (f"n'a pas fini en {stuck_after:.0f} s (un processus de travail semble bloqué)" if stuck_after is not None
-                else "s'est arrêtée : un processus de travail a été tué (mémoire insuffisante ?)")
+    def __init__(self, step: str, stuck_after: float | None = None, failed: OSError | None = None):
+        if failed is not None:
+            where = f" : {failed.filename}" if failed.filename else ""
+            what = (f"n'a pas pu écrire ou lire un fichier ({failed.strerror or failed}{where} ; disque plein ? le dossier "
+                    "temporaire se choisit avec TMPDIR)")
+        elif stuck_after is not None:
+            what = f"n'a pas fini en {stuck_after:.0f} s (un processus de travail semble bloqué)"
+        else:
+            what = "s'est arrêtée : un processus de travail a été tué (mémoire insuffisante ?)"
         super().__init__(f"L'étape « {step} » de la construction {what} : rien n'a été publié ; relancez la construction, "
                          "ou faites-la sur un seul cœur avec SSP_WORKERS=1")
 
@@ -78,7 +85,10 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
     global _job
     # A few chunks per worker even out their load; small ones keep a worker's results small in memory.
     size = min(-(-len(items) // (workers * 4)), CHUNK_MAX)
-    folder = _results_folder()
+    try:
+        folder = _results_folder()
+    except OSError as error:
+        raise WorkerLost(step, failed=error) from None
     _job = (work, context, items, folder.name, len(items) if idle_from is None else idle_from)
     gc.freeze()  # the workers' garbage collector leaves inherited objects alone: their memory stays shared
     try:
@@ -100,13 +110,20 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
         except Late:
             stop()
             raise WorkerLost(step, WAIT if wait is None else wait) from None
+        except OSError as error:  # a worker's, sent back: it could not write its results, or a page
+            stop()
+            raise WorkerLost(step, failed=error) from None
 
     def results() -> list[Result]:
         found: list[Result] = []
         for part in pending:  # each chunk read as soon as it is done, while the workers make the next ones
             for path in done([part]):
-                with open(path, "rb") as file:
-                    found += pickle.load(file)
+                try:
+                    with open(path, "rb") as file:
+                        found += pickle.load(file)
+                except OSError as error:
+                    stop()
+                    raise WorkerLost(step, failed=error) from None
         pool.shutdown()
         folder.cleanup()
         return found

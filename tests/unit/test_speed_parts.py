@@ -188,6 +188,25 @@ def test_a_worker_killed_by_the_system_ends_the_wait_with_a_french_message():
                                     "a été tué (mémoire insuffisante ?) : rien n'a été publié")
 
 
+def test_a_full_disk_or_a_temporary_folder_that_cannot_be_made_ends_the_step_with_a_french_message(tmp_path, monkeypatch):
+    """The workers' results go through files of the temporary folder: a full disk there (or a page that cannot be
+    written) stops the build with what failed and where, in French, not a traceback (site.py makes it a Stop)."""
+    from ssp import parallel
+
+    def full(*args, **options):
+        raise OSError(28, "No space left on device", str(tmp_path / "0.pickle"))
+    monkeypatch.setattr(parallel.pickle, "dump", full)  # in the forked workers too
+    with pytest.raises(parallel.WorkerLost) as lost:
+        parallel.parallel_map(marked, tmp_path, list(range(MIN_ITEMS * 2)), 2, "écriture des pages d'actions")
+    assert str(lost.value).startswith("L'étape « écriture des pages d'actions » de la construction n'a pas pu écrire ou lire "
+                                      f"un fichier (No space left on device : {tmp_path / '0.pickle'} ; disque plein ?")
+    assert "rien n'a été publié" in str(lost.value)
+    monkeypatch.undo()
+    monkeypatch.setattr(parallel.tempfile, "tempdir", str(tmp_path / "absent"))
+    with pytest.raises(parallel.WorkerLost, match="n'a pas pu écrire ou lire un fichier"):
+        parallel.parallel_map(marked, tmp_path, list(range(MIN_ITEMS * 2)), 2, "lecture des actions")
+
+
 def timed_result(_: None, item: int) -> tuple[float, bytes]:
     return time.monotonic(), os.urandom(200_000)
 

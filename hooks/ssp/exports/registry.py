@@ -127,17 +127,20 @@ def _edition_picture(year: int, theme: str, start: date, end: date) -> bytes:
 def event_pictures(context: ExportContext) -> Files:
     """The picture of each action to come (a past one shows its edition's), once drawn."""
     context.drawing()
-    return {link("event_share_image", year=event.year, slug=event.slug): event_picture(event, context.cache)
-            for event in _pictured(context)}
+    return {_picture_path(event): event_picture(event, context.cache) for event in _pictured(context)}
 
 
 def picture_paths(context: ExportContext) -> list[str]:
     """Where event_pictures will write, known before the pictures are drawn."""
-    return [link("event_share_image", year=event.year, slug=event.slug) for event in _pictured(context)]
+    return [_picture_path(event) for event in _pictured(context)]
 
 
 def _pictured(context: ExportContext) -> list[Event]:
     return [event for event in context.events if not is_over(event, context.today)]
+
+
+def _picture_path(event: Event) -> str:
+    return link("event_share_image", year=event.year, slug=event.slug)
 
 
 def picture_key(event: Event) -> tuple:
