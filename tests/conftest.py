@@ -171,13 +171,19 @@ def later_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def national_site(tmp_path_factory):
     """A national edition of 2,000 actions (bench/generate.py) held 16–20 November 2026, built as of a
-    day (`national_site(epoch)`) and served, once for the run (shared_site)."""
+    day (`national_site(epoch)`) and served, once for the run (shared_site). Its builds follow each other
+    with one disk cache (ssp.diskcache), as the nightly builds of an editor's machine: the second makes
+    again only what depends on the day (the gates check a build from the cache is the one made without)."""
     from generate import generate
+
+    cache = shared_folder(tmp_path_factory) / "national-cache"
 
     def make(epoch: str):
         def made(folder: Path, base: str) -> Build:
             generate(site_project(folder, campaigns=None).root, NATIONAL_ACTIONS, editions=1)
-            return build(folder, SITE_URL=base, SOURCE_DATE_EPOCH=epoch)
+            with open(cache.with_suffix(".lock"), "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                return build(folder, SITE_URL=base, SOURCE_DATE_EPOCH=epoch, SSP_CACHE_DIR=str(cache))
         return made
     return lambda epoch: shared_site(tmp_path_factory, f"national-{epoch}", make(epoch))
 

@@ -13,8 +13,6 @@ import os
 import tempfile
 from pathlib import Path
 
-from fontTools import subset
-
 # Basic Latin, Latin-1, Œ œ Ÿ, the modifier accents, general punctuation (’ « » … and the narrow
 # no-break space of French typography), €, №, ™, the arrows.
 CHARACTERS = [*range(0x20, 0x7F), *range(0xA0, 0x100), 0x152, 0x153, 0x178, 0x2C6, 0x2DA, 0x2DC,
@@ -29,6 +27,8 @@ def subset_woff2(source: Path, cache: Path) -> Path:
     target = cache / f"{digest}-{source.name}"
     if target.is_file():
         return target
+    from fontTools import subset  # a tenth of a second to import, for a font made once per package version
+
     options = subset.Options()
     options.flavor = "woff2"
     options.hinting = False

@@ -83,9 +83,15 @@ def launch(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
 
 
+@functools.cache
+def _axe_source() -> str:
+    return AXE_JS.read_text(encoding="utf-8")
+
+
 def axe_violations(page) -> list[dict]:
     """Run axe-core on the loaded page with the WCAG 2.1 AA and RGAA 4 rules."""
-    page.evaluate(AXE_JS.read_text(encoding="utf-8"))  # through DevTools: the page's CSP forbids added inline scripts
+    if page.evaluate("typeof axe === 'undefined'"):  # once per page loaded (a second run, at another width, reuses it)
+        page.evaluate(_axe_source())  # through DevTools: the page's CSP forbids added inline scripts
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
     return [{"id": v["id"], "help": v["help"], "targets": [n["target"] for n in v["nodes"]][:5]}
             for v in result["violations"]]

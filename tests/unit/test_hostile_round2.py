@@ -8,6 +8,7 @@ import io
 import re
 import subprocess
 import zipfile
+import zlib
 
 import pytest
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
@@ -173,6 +174,23 @@ def test_a_plain_pdf_that_opens_at_its_first_page_is_accepted(project):
     assert verify(project)[0] == 0
 
 
+class ZerosDeflated:
+    """Deflates megabytes of zeros as zlib would, in a thousandth of the time: one megabyte compressed once, then
+    its bytes again for each (a full flush ends each one on a byte and forgets what came before: they follow each
+    other as they are), and the last block. 2 GiB in half a second instead of five (checked: it inflates back whole)."""
+
+    def __init__(self) -> None:
+        compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+        self.megabyte = compressor.compress(b"\0" * (1 << 20)) + compressor.flush(zlib.Z_FULL_FLUSH)
+
+    def compress(self, data: bytes) -> bytes:
+        assert data == b"\0" * (1 << 20)
+        return self.megabyte
+
+    def flush(self) -> bytes:
+        return zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+
+
 def zipped(members: dict[str, bytes | str], mimetype: str | None = None) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -263,6 +281,7 @@ def test_an_ods_whose_mimetype_inflates_to_2_gib_is_refused_without_inflating_it
         info = zipfile.ZipInfo("mimetype")
         info.compress_type = zipfile.ZIP_DEFLATED
         with archive.open(info, "w", force_zip64=True) as member:
+            member._compressor = ZerosDeflated()  # zipfile counts the size and the checksum of what is written
             chunk = b"\0" * (1 << 20)
             for _ in range(2048):  # 2 GiB of zeros: about 2 MB once compressed
                 member.write(chunk)
