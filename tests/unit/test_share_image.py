@@ -6,14 +6,14 @@ import io
 import sys
 from datetime import date
 
-from PIL import Image
+from PIL import Image, ImageColor
 
 from helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "hooks"))
 
 from ssp.exports import shareimage
-from ssp.exports.shareimage import MARGIN, WIDTH, font, share_image, theme_lines
+from ssp.exports.shareimage import BACKGROUND, MARGIN, RULE, TEXT, WIDTH, font, share_image, theme_lines
 from ssp.models import Event
 from ssp.text import french_spaced
 
@@ -34,7 +34,10 @@ def test_the_picture_is_a_1200_by_630_png():
     picture = Image.open(io.BytesIO(share_image(2025, "Des soins sûrs pour chaque nouveau-né et chaque enfant",
                                                 date(2025, 9, 15), date(2025, 9, 19))))
     assert (picture.format, picture.size) == ("PNG", (1200, 630))
+    picture = picture.convert("RGB")  # drawn with a palette: its colours are those of the campaign
     background = picture.getpixel((5, 5))
+    assert background == ImageColor.getrgb(BACKGROUND) and picture.getpixel((MARGIN + 80, MARGIN + 136)) == ImageColor.getrgb(RULE)
+    assert ImageColor.getrgb(TEXT) in {colour for _, colour in picture.getcolors(1 << 16)}  # the letters' cores
     assert picture.getpixel((MARGIN + 10, MARGIN + 20)) != background or any(
         picture.getpixel((x, MARGIN + 20)) != background for x in range(MARGIN, MARGIN + 300))  # text drawn
 

@@ -101,19 +101,35 @@ def alt_text(edition: Edition) -> str:
 
 
 def share_image(year: int, theme: str, start: date, end: date) -> bytes:
-    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
-    draw = ImageDraw.Draw(image)
-    draw.text((MARGIN, MARGIN), "Semaine de la sécurité des patients", font=font(700, 46), fill=TEXT)
+    """An edition's picture, drawn as how much of each pixel is text (0 to TEXT_INK) or the rule (RULE_INK), then
+    coloured by a palette: a PNG of one byte a pixel, half the size of the same in RGB and written in a third of
+    the time (the colours differ from RGB's by one level at most, in the text's smoothed edges)."""
+    ink = Image.new("L", (WIDTH, HEIGHT), 0)
+    draw = ImageDraw.Draw(ink)
+    draw.text((MARGIN, MARGIN), "Semaine de la sécurité des patients", font=font(700, 46), fill=TEXT_INK)
     when = f"Édition {year} · {date_range(start, end)}"
-    draw.text((MARGIN, MARGIN + 70), when, font=font(400, 34), fill=TEXT)
-    draw.rectangle((MARGIN, MARGIN + 132, MARGIN + 160, MARGIN + 140), fill=RULE)
+    draw.text((MARGIN, MARGIN + 70), when, font=font(400, 34), fill=TEXT_INK)
+    draw.rectangle((MARGIN, MARGIN + 132, MARGIN + 160, MARGIN + 140), fill=RULE_INK)
     top = MARGIN + 180
     size, lines = theme_lines(theme, HEIGHT - MARGIN - top)
     for number, line in enumerate(lines):
-        draw.text((MARGIN, top + number * size * 1.2), line, font=font(700, size), fill=TEXT)
+        draw.text((MARGIN, top + number * size * 1.2), line, font=font(700, size), fill=TEXT_INK)
+    image = Image.frombytes("P", ink.size, ink.tobytes())
+    image.putpalette(_palette())
     output = io.BytesIO()
     image.save(output, format="PNG")  # « optimize » would make it 5 % smaller, three times slower
     return output.getvalue()
+
+
+TEXT_INK, RULE_INK = 254, 255  # an edition picture's levels: 0 background, up to 254 text (its smoothed edges between)
+
+
+@cache
+def _palette() -> list[int]:
+    """Level i: the background blended with i/254 of the text's colour; the last, the rule's."""
+    background, text = ImageColor.getrgb(BACKGROUND), ImageColor.getrgb(TEXT)
+    blended = [round(b + (t - b) * level / TEXT_INK) for level in range(TEXT_INK + 1) for b, t in zip(background, text)]
+    return blended + list(ImageColor.getrgb(RULE))
 
 
 def when_and_where(event: Event) -> tuple[str, str]:
