@@ -22,10 +22,12 @@ APT := $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get
 .PHONY: npm-tool serve build test test-rapide lint test-mkdocs mutation verifier liens bench bench-lecteurs bench-recherche verifier-affiches captures lighthouse debian-tools gates-tools clean
 
 # Python: the site and the tests (versions pinned in requirements*.txt).
+# Not compiled at install (--no-compile): what is imported is compiled at its first import and kept (see above),
+# the rest never is; the installation takes 18 s instead of 30 on a clean machine.
 $(READY): requirements.txt requirements-dev.txt pyproject.toml
 	test -x $(BIN)/python || python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-compile --no-deps -e .
 	touch $(READY)
 
 # Quality-gate tools: axe-core and vnu-jar (npm, pinned in package-lock.json), Debian's
