@@ -175,9 +175,9 @@ def test_a_plain_pdf_that_opens_at_its_first_page_is_accepted(project):
 
 
 class ZerosDeflated:
-    """Deflates megabytes of zeros as zlib would, in a thousandth of the time: one megabyte compressed once, then
-    its bytes again for each (a full flush ends each one on a byte and forgets what came before: they follow each
-    other as they are), and the last block. 2 GiB in half a second instead of five (checked: it inflates back whole)."""
+    """Deflates megabytes of zeros without compressing each again: one megabyte compressed once, then its bytes again
+    for each (a full flush ends each one on a byte and forgets what came before: they follow each other as they are),
+    and the last block. 2 GiB in 0.6 s instead of 6, zipfile's checksum included (checked: it inflates back whole)."""
 
     def __init__(self) -> None:
         compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
@@ -282,6 +282,7 @@ def test_an_ods_whose_mimetype_inflates_to_2_gib_is_refused_without_inflating_it
         info.compress_type = zipfile.ZIP_DEFLATED
         with archive.open(info, "w", force_zip64=True) as member:
             member._compressor = ZerosDeflated()  # zipfile counts the size and the checksum of what is written
+            # (zipfile's own name for it: were it renamed, zlib would compress as before, slower, the same test)
             chunk = b"\0" * (1 << 20)
             for _ in range(2048):  # 2 GiB of zeros: about 2 MB once compressed
                 member.write(chunk)
