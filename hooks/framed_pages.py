@@ -29,7 +29,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 from mkdocs.utils import write_file
 
-from ssp.api import french_spacing, searchcopy, start_map
+from ssp.api import WorkerLost, french_spacing, searchcopy, start_map
 
 FRAME_NAME = "cadre-commun"  # the frame is rendered as a page of that name, never written
 SLOTS = ("title", "description", "url", "head", "body")
@@ -87,7 +87,10 @@ class FramedPages:
         if writer:
             job.kept = {key for spec, _, address in self.pages if (key := job.key(spec, address)) and self.cache.has(key)}
         if search_copies:  # made here in a set order: the index depends on the order the folder lists them
-            searchcopy.reserve(self.config.site_dir, [file.abs_dest_path for spec, file, _ in self.pages if spec.searched])
+            try:
+                searchcopy.reserve(self.config.site_dir, [file.abs_dest_path for spec, file, _ in self.pages if spec.searched])
+            except OSError as error:
+                raise WorkerLost("copies des pages pour l'index de recherche", failed=error) from None
         # The pages the search index reads first: it begins while the others are written (finish).
         pages = sorted(self.pages, key=lambda page: not page[0].searched)
         indexed = sum(spec.searched for spec, _, _ in pages)

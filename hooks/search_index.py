@@ -32,6 +32,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_pre_build(config) -> None:
     if state.get("command") == "build":
+        state["site_dir"] = config.site_dir
         searchcopy.start(config.site_dir)
 
 
@@ -95,3 +96,5 @@ def on_post_build(config) -> None:
 def on_build_error(error) -> None:
     if state.get("command") == "build":
         INDEXING.stop()
+        if "site_dir" in state:  # the copies of a build that stopped midway (a template error, a full disk…)
+            shutil.rmtree(searchcopy.folder(state["site_dir"]), ignore_errors=True)

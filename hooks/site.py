@@ -295,9 +295,12 @@ def on_env(env, config, files):
         raise RuntimeError(f"globals des gabarits non déclarés dans ssp/templating.py : {sorted(added ^ set(templating.BUILD_GLOBALS))}")
     # Framed pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
     # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
-    state.framed_pages.start(state.workers, KEPT.write if previewing() else None,
-                               [(os.path.join(config.site_dir, path), content) for path, content in state.site.files.items()],
-                               search_copies=SESSION.command == "build")  # the preview has no search index
+    try:
+        state.framed_pages.start(state.workers, KEPT.write if previewing() else None,
+                                 [(os.path.join(config.site_dir, path), content) for path, content in state.site.files.items()],
+                                 search_copies=SESSION.command == "build")  # the preview has no search index
+    except WorkerLost as error:  # its results folder, or a search copy, could not be made (a full disk…)
+        raise Stop(str(error)) from None
     return env
 
 
