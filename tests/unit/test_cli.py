@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import http.server
+import subprocess
 import threading
 from pathlib import Path
 
 import pytest
 
-from helpers import EDITION_2017, front_matter, ssp
+from helpers import EDITION_2017, SSP, front_matter, ssp
+
+
+@pytest.mark.parametrize("arguments", [["verifier"], ["verifier", "--format", "github"], ["--help"], ["verifer"],
+                                       ["importer", "absent.csv", "--edition", "2017"]])
+def test_the_suite_s_forked_commands_give_what_the_console_script_gives(project, arguments):
+    """helpers.ssp forks the test process instead of starting the installed `ssp`: the same exit code and output."""
+    project.edition()
+    project.event("x")
+    project.event("y", front_matter(start="2017-11-31", organiser="CH, « Hôpital » ’", organizer=None))
+    installed = subprocess.run([str(SSP), "--projet", str(project.root), *arguments], cwd=project.root,
+                               capture_output=True, text=True, timeout=120)
+    forked = ssp(project, *arguments)
+    assert (forked.returncode, forked.stdout, forked.stderr) == (installed.returncode, installed.stdout, installed.stderr)
+    assert installed.stdout or installed.stderr
 
 
 def test_verifier_accepts_good_content(project):
