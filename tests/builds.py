@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
+import forked
 from helpers import ROOT, Project
 
 SITE_PARTS = ("mkdocs.yml", "hooks", "overrides", "docs", "modeles")
@@ -64,7 +65,17 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return env
 
 
+# Variables read as an interpreter starts (PYTHONPATH…) or as a module is imported (ssp.parallel): a build given one
+# starts a new interpreter.
+READ_AT_START = ("PYTHON", "SSP_WORKER_TIMEOUT")
+
+
 def build(root: Path, **env: str) -> Build:
-    result = subprocess.run(engine("build", "--strict", "-d", "site"),
-                            cwd=root, env=mkdocs_env(**env), capture_output=True, text=True, timeout=300)
+    """`python -m properdocs build --strict -d site` in `root`, forked from a process where it is imported (forked.py)."""
+    command, settings = engine("build", "--strict", "-d", "site"), mkdocs_env(**env)
+    if ENGINE == "properdocs" and not any(name.startswith(READ_AT_START) for name in env):
+        result = forked.run("build", command, cwd=root, env=settings, timeout=300)
+    else:
+        result = subprocess.run(command, cwd=root, env=settings, capture_output=True, text=True, timeout=300)
     return Build(result, root / "site")
+

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
-from builds import ENGINE
+from builds import ENGINE, build, engine, mkdocs_env, site_project
 
 
 def test_the_site_is_built_by_the_engine_the_suite_names(real_site):
@@ -12,3 +13,26 @@ def test_the_site_is_built_by_the_engine_the_suite_names(real_site):
     generator = re.search(r'<meta name="generator" content="([^"]*)"', html).group(1)
     # Material writes « mkdocs-<version> »: 1.6.1 under MkDocs, « ProperDocs 1.6.7 » under ProperDocs.
     assert ("ProperDocs" in generator) == (ENGINE == "properdocs"), generator
+
+
+def test_a_build_forked_by_the_suite_is_the_one_a_new_interpreter_makes(tmp_path):
+    """builds.build forks the test process (forked.py): the same site, messages and exit code as the engine's
+    command started anew, for a site that builds and for one that stops on its content."""
+    for name, broken in (("valide", False), ("erreur", True)):
+        made = {}
+        for how in ("forked", "new"):
+            root = site_project(tmp_path / name / how).root
+            if broken:
+                (root / "campaigns" / "2017" / "events" / "x.md").write_text("---\ntitle: X\nstart: 2017-11-31\n---\n", encoding="utf-8")
+            if how == "forked":
+                result = build(root).result
+            else:
+                result = subprocess.run(engine("build", "--strict", "-d", "site"), cwd=root, env=mkdocs_env(),
+                                        capture_output=True, text=True, timeout=300)
+            files = {path.relative_to(root / "site"): path.read_bytes() for path in (root / "site").rglob("*") if path.is_file()}
+            said = [re.sub(r"\d+\.\d+ seconds", "", text.replace(str(root), "<projet>")) for text in (result.stdout, result.stderr)]
+            made[how] = (result.returncode, *said, files)
+        assert made["forked"][:3] == made["new"][:3]
+        assert made["forked"][3].keys() == made["new"][3].keys()
+        assert made["forked"][3] == made["new"][3]
+        assert (made["new"][0] != 0) == broken and (len(made["new"][3]) > 100) != broken
