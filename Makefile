@@ -62,8 +62,9 @@ serve: $(READY) $(DSFR)  ## Prévisualisation sur http://127.0.0.1:8000, mise à
 build: $(READY) $(DSFR)  ## Construction stricte du site dans site/
 	$(BIN)/$(ENGINE) build --strict -f mkdocs.yml
 
+# --dist worksteal: a process out of tests takes some of the other's (by default, one ran alone for the last 100 s).
 test: $(READY) $(DSFR) gates-tools lint  ## Tous les tests, contrôles de qualité compris (un processus par cœur)
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist worksteal
 
 test-rapide: $(READY)  ## Les tests du cœur seul, en moins d'une minute (ni construction, ni navigateur, ni commande `ssp`)
 	$(BIN)/python -m pytest -n auto -q -m "unit and not command and not slow"
