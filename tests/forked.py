@@ -72,8 +72,8 @@ def serve() -> None:
     for line in sys.stdin:
         request = json.loads(line)
         pid = os.fork()
-        if pid == 0:
-            os._exit(_command(request))
+        if pid == 0:  # the command, then the end of an interpreter: exit handlers (a build's pool of workers), threads
+            sys.exit(_command(request))
         handle = os.pidfd_open(pid)
         late = not select.select([handle], [], [], request["timeout"])[0]
         os.close(handle)
