@@ -78,4 +78,3 @@ def build(root: Path, **env: str) -> Build:
     else:
         result = subprocess.run(command, cwd=root, env=settings, capture_output=True, text=True, timeout=300)
     return Build(result, root / "site")
-

@@ -16,8 +16,8 @@ def test_the_site_is_built_by_the_engine_the_suite_names(real_site):
 
 
 def test_a_build_forked_by_the_suite_is_the_one_a_new_interpreter_makes(tmp_path):
-    """builds.build forks the test process (forked.py): the same site, messages and exit code as the engine's
-    command started anew, for a site that builds and for one that stops on its content."""
+    """builds.build forks its builds from a server where the engine is imported (forked.py): the same site, messages
+    and exit code as the engine's command started anew, for a site that builds and for one that stops on its content."""
     for name, broken in (("valide", False), ("erreur", True)):
         made = {}
         for how in ("forked", "new"):

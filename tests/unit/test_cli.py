@@ -15,7 +15,8 @@ from helpers import EDITION_2017, SSP, front_matter, ssp
 @pytest.mark.parametrize("arguments", [["verifier"], ["verifier", "--format", "github"], ["--help"], ["verifer"],
                                        ["importer", "absent.csv", "--edition", "2017"]])
 def test_the_suite_s_forked_commands_give_what_the_console_script_gives(project, arguments):
-    """helpers.ssp forks the test process instead of starting the installed `ssp`: the same exit code and output."""
+    """helpers.ssp forks its commands from a server where the package is imported (forked.py), instead of starting
+    the installed `ssp`: the same exit code and output."""
     project.edition()
     project.event("x")
     project.event("y", front_matter(start="2017-11-31", organiser="CH, « Hôpital » ’", organizer=None))
