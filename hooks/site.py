@@ -14,7 +14,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import partial
+from functools import partial, wraps
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +110,19 @@ def workers() -> int:
     return cores() if SESSION.command == "build" or SESSION.builds == 1 else 1
 
 
+def stops_on_lost_workers(hook):
+    """The hook, a WorkerLost of its (a worker killed or stuck, a full disk…) ending the build with its French
+    message, nothing published: not a traceback."""
+    @wraps(hook)
+    def stopping(*args, **kwargs):
+        try:
+            return hook(*args, **kwargs)
+        except WorkerLost as error:
+            raise Stop(str(error)) from None
+    return stopping
+
+
+@stops_on_lost_workers
 def on_config(config):
     project_dir = Path(config.config_file_path).parent
     global state
@@ -130,8 +143,6 @@ def on_config(config):
             SESSION.read_keys = diskcache.read(project_dir, CACHE)  # neither a link nor brought by the repository)
         site = build_site(project_dir, today=build_date(), site_url=config.site_url or "",  # share pictures drawn
                           preview=previewing(), workers=state.workers, cache=CACHE, background=True)  # till on_post_build
-    except WorkerLost as error:
-        raise Stop(str(error)) from None
     except ContentError as error:
         if not previewing():
             raise Stop(format_problems(error.problems, "rien n'a été publié")) from None
@@ -268,6 +279,7 @@ class Dedented(jinja2.ext.Extension):
         return INDENT.sub("", source)
 
 
+@stops_on_lost_workers
 def on_env(env, config, files):
     env.bytecode_cache = COMPILED
     # Our templates (overrides/) escape every value; Material's own keep MkDocs' default.
@@ -295,12 +307,9 @@ def on_env(env, config, files):
         raise RuntimeError(f"globals des gabarits non déclarés dans ssp/templating.py : {sorted(added ^ set(templating.BUILD_GLOBALS))}")
     # Framed pages and data files (calendars, JSON, CSV, feed, materials), thousands of them, are
     # written over every core while MkDocs renders its own pages; the preview keeps unchanged ones.
-    try:
-        state.framed_pages.start(state.workers, KEPT.write if previewing() else None,
-                                 [(os.path.join(config.site_dir, path), content) for path, content in state.site.files.items()],
-                                 search_copies=SESSION.command == "build")  # the preview has no search index
-    except WorkerLost as error:  # its results folder, or a search copy, could not be made (a full disk…)
-        raise Stop(str(error)) from None
+    state.framed_pages.start(state.workers, KEPT.write if previewing() else None,
+                             [(os.path.join(config.site_dir, path), content) for path, content in state.site.files.items()],
+                             search_copies=SESSION.command == "build")  # the preview has no search index
     return env
 
 
@@ -319,12 +328,11 @@ def _event_card(template, templates: str, today: date):
 
 
 @event_priority(50)  # before the search index is made (search_index.py) and the site published (atomic_output.py)
+@stops_on_lost_workers
 def on_post_build(config):
-    try:  # the search index (pagefind_run.py) begins as soon as the pages it reads are written, beside the rest
-        state.framed_pages.finish(partial(INDEXING.start, config.site_dir) if SESSION.command == "build" else lambda: None)
-        pictures = state.site.finish()  # drawn on the cores the build left idle
-    except WorkerLost as error:
-        raise Stop(str(error)) from None
+    # the search index (pagefind_run.py) begins as soon as the pages it reads are written, beside the rest
+    state.framed_pages.finish(partial(INDEXING.start, config.site_dir) if SESSION.command == "build" else lambda: None)
+    pictures = state.site.finish()  # drawn on the cores the build left idle
     for path, content in pictures.items():
         output = os.path.join(config.site_dir, path)
         if previewing():

@@ -65,15 +65,12 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return env
 
 
-# Variables read as an interpreter starts (PYTHONPATH…) or as a module is imported (ssp.parallel): a build given one
-# starts a new interpreter.
-READ_AT_START = ("PYTHON", "SSP_WORKER_TIMEOUT")
 
 
 def build(root: Path, **env: str) -> Build:
     """`python -m properdocs build --strict -d site` in `root`, forked from a process where it is imported (forked.py)."""
     command, settings = engine("build", "--strict", "-d", "site"), mkdocs_env(**env)
-    if ENGINE == "properdocs" and not any(name.startswith(READ_AT_START) for name in env):
+    if ENGINE == "properdocs" and not any(name.startswith("PYTHON") for name in env):  # read as Python starts
         result = forked.run("build", command, cwd=root, env=settings, timeout=300)
     else:
         result = subprocess.run(command, cwd=root, env=settings, capture_output=True, text=True, timeout=300)

@@ -8,7 +8,8 @@ new interpreter would be: its folder, environment, standard streams and import p
 writes, and how it ends (exit code, traceback), come back as subprocess.run(capture_output=True,
 text=True) gives them (test_cli and test_engine compare both ways). The server never forks from
 a process that ran a command: a command may start threads (vl-convert's chart engine) that a
-process forked from it would wait for forever.
+process forked from it would wait for forever. A build given a variable Python reads as it starts
+(PYTHONPATH: a sitecustomize), or made by MkDocs 1.6.1, starts a new interpreter (builds.build).
 """
 
 from __future__ import annotations
@@ -21,12 +22,10 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import traceback
 from pathlib import Path
 
 _server: subprocess.Popen | None = None
-_lock = threading.Lock()
 
 
 def run(kind: str, argv: list[str], *, cwd: Path, timeout: float, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
@@ -34,16 +33,17 @@ def run(kind: str, argv: list[str], *, cwd: Path, timeout: float, env: dict[str,
     `env` (by default this process's environment), as subprocess.run(argv, capture_output=True, text=True) would."""
     global _server
     request = {"kind": kind, "argv": argv, "cwd": str(cwd), "env": dict(os.environ if env is None else env), "timeout": timeout}
-    with _lock, tempfile.TemporaryDirectory(prefix="commande-") as folder:
+    with tempfile.TemporaryDirectory(prefix="commande-") as folder:
         request |= {"out": str(Path(folder, "out")), "err": str(Path(folder, "err"))}
         if _server is None or _server.poll() is not None:
             _server = subprocess.Popen([sys.executable, __file__], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
         _server.stdin.write(json.dumps(request) + "\n")
         _server.stdin.flush()
-        answer = json.loads(_server.stdout.readline() or '{"code": null}')
-        if answer["code"] is None:
+        line = _server.stdout.readline()
+        if not line:
             raise RuntimeError("le serveur des commandes de test s'est arrêté")
-        if answer.get("late"):
+        answer = json.loads(line)
+        if answer["late"]:
             raise subprocess.TimeoutExpired(argv, timeout)
         return subprocess.CompletedProcess(argv, answer["code"], _text(Path(request["out"]).read_bytes()),
                                            _text(Path(request["err"]).read_bytes()))

@@ -90,7 +90,7 @@ SSP = Path(sys.executable).with_name("ssp")  # the console script `make` install
 
 def ssp(project, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
     """The editors' command `ssp --projet <project> <args>`, forked from a process where the package is imported and
-    the communes table read (forked.py: 0.05 s instead of the 0.45 s of a new interpreter), as the console script runs."""
+    the communes table read (forked.py: 0.2 s instead of the 0.5 s of a new interpreter), as the console script runs."""
     return forked.run("ssp", [str(SSP), "--projet", str(project.root), *args], cwd=project.root, timeout=timeout)
 
 

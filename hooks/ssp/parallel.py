@@ -33,11 +33,14 @@ Result = TypeVar("Result")
 T = TypeVar("T")
 MIN_ITEMS = 200  # below this, starting workers costs more than it saves
 CHUNK_MAX = 100  # items: the last chunk of a step, made by one worker while the other waits, stays short
-_WAIT = os.environ.get("SSP_WORKER_TIMEOUT", "")
-WAIT = int(_WAIT) if _WAIT.isdigit() and int(_WAIT) > 0 else 900  # seconds a step may take: a stuck worker ends the build
-
 _job: tuple[Callable, Any, Sequence, str, int] | None = None  # what forked workers find when they start
 _gave_way = False  # whether this worker lowered its priority (_give_way)
+
+
+def step_limit() -> int:
+    """Seconds a step may take (SSP_WORKER_TIMEOUT, 900 by default): a stuck worker ends the build."""
+    value = os.environ.get("SSP_WORKER_TIMEOUT", "")
+    return int(value) if value.isdigit() and int(value) > 0 else 900
 
 
 def cores() -> int:
@@ -97,7 +100,8 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
     finally:
         _job = None
         gc.unfreeze()
-    deadline = time.monotonic() + (WAIT if wait is None else wait)
+    limit = step_limit() if wait is None else wait
+    deadline = time.monotonic() + limit
 
     def done(parts: list) -> list[str]:
         """The files of `parts`' results, once written."""
@@ -109,7 +113,7 @@ def start_map(work: Callable[[Any, Item], Result], context: Any, items: Sequence
             raise WorkerLost(step) from None
         except Late:
             stop()
-            raise WorkerLost(step, WAIT if wait is None else wait) from None
+            raise WorkerLost(step, limit) from None
         except OSError as error:  # a worker's, sent back: it could not write its results, or a page
             stop()
             raise WorkerLost(step, failed=error) from None

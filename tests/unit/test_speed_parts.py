@@ -43,15 +43,26 @@ def stuck(seconds: float, item: int) -> int:
     return item
 
 
-def test_a_stuck_worker_ends_the_wait_with_a_french_message_naming_the_step():
+@pytest.mark.parametrize("said", ["argument", "SSP_WORKER_TIMEOUT"])
+def test_a_stuck_worker_ends_the_wait_with_a_french_message_naming_the_step(said, monkeypatch):
+    """The step's limit given by its caller, or by SSP_WORKER_TIMEOUT (read when the step starts)."""
     from ssp.parallel import WorkerLost, start_map
 
+    monkeypatch.setenv("SSP_WORKER_TIMEOUT", "2" if said == "SSP_WORKER_TIMEOUT" else "600")
     started = time.monotonic()
     with pytest.raises(WorkerLost) as caught:
-        start_map(stuck, 600, list(range(MIN_ITEMS * 2)), 2, "écriture des pages d'actions", wait=2)()
+        start_map(stuck, 600, list(range(MIN_ITEMS * 2)), 2, "écriture des pages d'actions",
+                  wait=2 if said == "argument" else None)()
     assert time.monotonic() - started < 30  # not the 600 s the worker sleeps: it was stopped
     assert str(caught.value).startswith("L'étape « écriture des pages d'actions » de la construction n'a pas fini en 2 s")
 
+
+@pytest.mark.parametrize(("value", "limit"), [("", 900), ("45", 45), ("0", 900), ("-5", 900), ("dix", 900)])
+def test_a_step_s_limit_is_900_s_unless_ssp_worker_timeout_says_a_positive_number(value, limit, monkeypatch):
+    from ssp.parallel import step_limit
+
+    monkeypatch.setenv("SSP_WORKER_TIMEOUT", value)
+    assert step_limit() == limit
 
 
 def slept(seconds: float, item: int) -> int:
