@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 import traceback
+from collections import ChainMap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from html import unescape
@@ -226,6 +227,18 @@ def write_page(job: PageJob, item: tuple) -> bytes | None:
     if job.search_copies and spec.searched:
         searchcopy.write(job.search_copies, file.abs_dest_path, html)
     return None
+
+
+def plain_globals(env: jinja2.Environment) -> None:
+    """The environment's globals, all set now, given to every template as a plain dict, those loaded already and
+    those loaded later: Jinja copies a template's globals, a ChainMap over the environment's, at each render and
+    sets its keys at each include (12 µs; 84,000 renders at 5,000 actions). Each template has its own dict, as it
+    had its own ChainMap (get_template(name, globals=…) updates it)."""
+    fixed = dict(env.globals)
+    env.make_globals = lambda extra=None: {**fixed, **(extra or {})}  # type: ignore[method-assign,misc]
+    for template in env.cache.values() if env.cache is not None else ():
+        own = template.globals.maps[0] if isinstance(template.globals, ChainMap) else {}  # get_template(…, globals=)
+        template.globals = {**fixed, **own}
 
 
 def template_problem(error: Exception, page: str) -> PluginError:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import cache
 
 import zxingcpp
 from markupsafe import Markup, escape
@@ -28,10 +29,11 @@ def qr_svg(url: str) -> Markup:
     image = code.to_image(scale=1, add_quiet_zones=False)
     height, width = image.shape
     modules = memoryview(image).tobytes()  # type: ignore[arg-type]  # zxing-cpp's Image has the buffer protocol, not its type
-    path = []
-    for y in range(height):  # each row: from its left edge, each run of light modules skipped, then its dark one drawn
-        if runs := _RUNS.findall(modules, y * width, (y + 1) * width):
-            path.append(f"M{QUIET} {y + QUIET + 0.5}" + "".join(map(_STROKES.__getitem__, runs)))
+    # each row: from its left edge, each run of light modules skipped, then its dark one drawn; all rows read at
+    # once, each ended by a mark, then cut at the marks (a regular expression per row took 40 % of a code's time)
+    rows = b"\x01".join(modules[start:start + width] for start in range(0, height * width, width)) + b"\x01"
+    strokes = "".join(map(_STROKES.__getitem__, _RUNS.findall(rows))).split("\n")
+    path = [start + row for start, row in zip(_row_starts(height), strokes) if row]
     size = width + 2 * QUIET
     return Markup(f'<svg role="img" viewBox="0 0 {size} {size}" class="ssp-qr"><title>Code QR menant à {escape(url)}</title>'
                   f'<path fill="#fff" d="M0 0h{size}v{size}h-{size}z"/><path stroke="#000" d="{"".join(path)}"/></svg>')
@@ -43,12 +45,22 @@ class _Strokes(dict):
 
     def __missing__(self, run: bytes) -> str:
         dark = len(run) - len(run.rstrip(b"\x00"))
-        self[run] = stroke = f"m{len(run) - dark} 0h{dark}" if dark < len(run) else f"h{dark}"
+        if run.endswith(b"\x01"):  # light modules, then a row's end
+            stroke = "\n"
+        else:
+            stroke = f"m{len(run) - dark} 0h{dark}" if dark < len(run) else f"h{dark}"
+        self[run] = stroke
         return stroke
 
 
-_RUNS = re.compile(rb"\xff*\x00+")  # to_image(): 0 is a dark module, 255 a light one
+_RUNS = re.compile(rb"\xff*(?:\x00+|\x01)")  # to_image(): 0 is a dark module, 255 a light one; 1 ends a row
 _STROKES = _Strokes()
+
+
+@cache
+def _row_starts(height: int) -> tuple[str, ...]:
+    """Where each row of a code `height` modules high is drawn from: « M4 4.5 » (the middle of its modules)."""
+    return tuple(f"M{QUIET} {y + QUIET + 0.5}" for y in range(height))
 
 
 # The printed poster's text, in A4 millimetres (assets/stylesheets/ssp.css, @media print): its row is what the

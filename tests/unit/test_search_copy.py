@@ -38,11 +38,11 @@ def test_what_the_index_leaves_out_is_not_copied_unless_pagefind_reads_something
                '<p hidden data-pagefind-ignore data-pagefind-meta="facts">Lundi · Douai</p>'
                '<ul><li data-pagefind-ignore class="card">Carte<ul><li>étiquette</li></ul></li><li>Gardé</li></ul>'
                '<section data-pagefind-ignore><span data-pagefind-filter="type">Atelier</span></section>'
-               '<HR data-pagefind-ignore><p>Fin</p>')
+               '<HR data-pagefind-ignore><p>Fin</p><p title="data-pagefind-ignore">Le mot data-pagefind-ignore, écrit</p>')
     copy = BeautifulSoup(searchcopy.reduced(PAGE.replace("<h1>Portes ouvertes</h1>", article), "x/"), "html.parser")
     outer = copy.body.find("article")
     assert [" ".join(item.get_text(" ").split()) for item in outer.find_all(["h1", "p", "li", "section"])] == [
-        "Titre", "Lundi · Douai", "Gardé", "Atelier", "Fin", "Maternité de Douai"]
+        "Titre", "Lundi · Douai", "Gardé", "Atelier", "Fin", "Le mot data-pagefind-ignore, écrit", "Maternité de Douai"]
     assert copy.find(attrs={"data-pagefind-meta": "facts"}) and copy.find(attrs={"data-pagefind-filter": "type"})
     assert not outer.find(["nav", "hr"]) and "Fil" not in outer.get_text() and "étiquette" not in outer.get_text()
 

@@ -6,6 +6,7 @@ import os
 import time
 from datetime import date
 
+import jinja2
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -355,3 +356,25 @@ def test_a_build_of_another_day_remakes_the_calendars_but_keeps_the_share_pictur
     assert first.files[picture] == second.files[picture] and first.files[picture][:2] == b"\xff\xd8"  # a JPEG
     calendar = "2017/evenements/a.ics"
     assert b"DTSTAMP:20171101" in first.files[calendar] and b"DTSTAMP:20171102" in second.files[calendar]
+
+
+def test_templates_read_the_environment_s_globals_from_a_plain_dict_as_they_read_them_from_jinja_s():
+    """framed_pages.plain_globals: the templates loaded before it and after it see what they saw without it, each
+    template its own globals (get_template(name, globals=…) changes that template's only), from a dict Jinja
+    copies quickly."""
+    from framed_pages import plain_globals
+
+    def renders(plain: bool) -> tuple[list[str], set[type]]:
+        env = jinja2.Environment(loader=jinja2.DictLoader({"a.html": "{{ g }}-{{ h }}", "b.html": "{% include 'a.html' %}+{{ g }}",
+                                                           "c.html": "{{ g }}-{{ h }}"}))
+        env.globals.update(g="1", h="2")
+        loaded = env.get_template("a.html", globals={"h": "propre"})
+        if plain:
+            plain_globals(env)
+        seen = [loaded.render(), env.get_template("b.html").render(), env.get_template("c.html").render(g="3")]
+        env.get_template("c.html", globals={"g": "changé"})
+        seen += [env.get_template(name).render() for name in ("a.html", "b.html", "c.html")]
+        return seen, {type(template.globals) for template in env.cache.values()}
+
+    assert renders(plain=True)[0] == renders(plain=False)[0] == ["1-propre", "1-2+1", "3-2", "1-propre", "1-2+1", "changé-2"]
+    assert renders(plain=True)[1] == {dict}
