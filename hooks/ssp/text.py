@@ -51,7 +51,9 @@ BEFORE = "»:;!?"  # what French writes after a space that must not break
 # them: four times quicker on a page of calendar links or a poster's QR code, full of digits)
 NUMBER = re.compile(r"[0-9](?=[ \t\r\ner])(?:er|re|es|e)?([ \t\r\n]+)(?=[^\W\d_])")
 NUMBERED = re.compile(r"[nN]°([ \t\r\n]+)(?=[0-9])")  # « n° 3 » (tried where str.find finds a « ° »: one regex for both is twice slower)
-RAW = re.compile(r"<(script|style)\b.*?</\1\s*>", re.S | re.I)  # elements whose text is code
+# Elements whose text is code, or a drawing, whose lines never wrap (a poster's QR code: 2,000 digits that NUMBER
+# tried one by one, more than half of a poster's time here)
+RAW = re.compile(r"<(script|style|svg)\b.*?</\1\s*>", re.S | re.I)
 
 
 def french_spacing(page: str) -> str:
@@ -59,10 +61,13 @@ def french_spacing(page: str) -> str:
     a number and the word after it, and after « n° » are no-break spaces, as French typography wants:
     a phone's narrow lines, or a printed poster's, no longer begin with « » » or « : », nor end with
     « » or with « 21 » whose « actions » begin the next. Only the text is changed: never a tag, an
-    attribute, a script, a style, code or a form's field. (Marks are found with str.find: a regular
+    attribute, a script, a style, a drawing (SVG), code or a form's field. (Marks are found with str.find: a regular
     expression ending in one tries every space of the page, 30 times slower.)"""
-    spaces = [(match.start() + 1, match.end()) for match in OPENING.finditer(page)]  # (start, end) of each run
-    spaces += [match.span(1) for match in NUMBER.finditer(page)]
+    code = [match.span() for match in RAW.finditer(page)]
+    spaces = []  # (start, end) of each run, found between the code
+    for start, end in zip([0] + [end for _, end in code], [start for start, _ in code] + [len(page)]):
+        spaces += [(match.start() + 1, match.end()) for match in OPENING.finditer(page, start, end)]
+        spaces += [match.span(1) for match in NUMBER.finditer(page, start, end)]
     at = page.find("°")
     while at != -1:
         if (numbered := NUMBERED.match(page, at - 1)) is not None:
@@ -79,7 +84,6 @@ def french_spacing(page: str) -> str:
             at = page.find(mark, at + 1)
     if not spaces:
         return page
-    code = [match.span() for match in RAW.finditer(page)]
     pieces, start = [], 0
     for space, end in sorted(spaces):
         if _in_text(page, space, code):
@@ -94,7 +98,7 @@ def french_spaced(text: str) -> str:
 
 
 def _in_text(page: str, at: int, code: list[tuple[int, int]]) -> bool:
-    """Whether `at` is in the page's text: not inside a tag, a script or a style (`code`: their spans),
+    """Whether `at` is in the page's text: not inside a tag, a script, a style or a drawing (`code`: their spans),
     nor right after the tag opening code, preformatted text or a form's field (an option without a value
     attribute has its text as value: the filters of project sheets compare it with the cards' data)."""
     tag = page.rfind("<", 0, at)

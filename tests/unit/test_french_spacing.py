@@ -21,7 +21,8 @@ def test_the_spaces_inside_guillemets_become_no_break_spaces_even_across_a_templ
 def test_tags_scripts_styles_code_and_fields_are_left_as_they_are():
     untouched = ('<meta content="Thème : « Des soins sûrs »"><script type="application/ld+json">{"name": "« a »"}</script>'
                  '<style>q::before { content: "« "; }</style><pre>« b »</pre><code>« c »</code><textarea>« d »</textarea>'
-                 '<select><option>Soins : « e »</option></select>')
+                 '<select><option>Soins : « e »</option></select>'
+                 '<svg role="img"><title>Carte : 21 actions</title><text>« f »</text></svg>')  # a drawing's lines never wrap
     assert french_spacing(untouched) == untouched
     script = '<script>if (a < b) { say("« y »"); }</script><p>x</p>'  # a « < » in a script is no tag
     assert french_spacing(script) == script

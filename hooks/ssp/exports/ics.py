@@ -57,7 +57,8 @@ def description(event: Event, site_url: str) -> str:
         lines.append(f"Âge : {age_range(meta.age)}")
     if meta.accessibility:
         lines.append("Accessibilité : " + ", ".join(ACCESSIBILITY[code].lower() for code in meta.accessibility))
-    if text := plain(event.description_html, links=True):  # a calendar shows no links: their address is written
+    # a calendar shows no links: their address is written (a text without any is the one the event keeps already)
+    if text := plain(event.description_html, links=True) if "<a" in event.description_html else event.description_text:
         lines += ["", text]
     if meta.programme:
         lines += ["", "Programme :"] + [
