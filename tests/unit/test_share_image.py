@@ -137,3 +137,25 @@ def test_text_written_glyph_by_glyph_is_the_text_pillow_draws():
             shareimage.write(ours, (MARGIN, top), line, weight, size)
             assert ImageChops.difference(ours, blank).getbbox() is not None
             assert max(high for _, high in ImageChops.difference(pillow, ours).getextrema()) <= 1, (line, weight, size, top)
+
+
+def test_lines_measured_word_by_word_are_the_lines_pillow_s_measure_gives():
+    """wrapped() measures a text of one glyph each as write() draws it (advances and kerning, word by word): the same
+    widths as Pillow's measure of each whole line, hence the same lines; other text is measured by Pillow."""
+    def by_pillow(text: str, size: int, width: int) -> list[str]:
+        lines: list[str] = []
+        for word in text.split(" "):
+            if lines and font(700, size).getlength(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines += [word] if font(700, size).getlength(word) <= width else shareimage._cut(word, 700, size, width)
+        return lines
+
+    words = ["Portes", "ouvertes", "AVATAR", "Té", "LT", "Wa", "«\u00a021\u00a0actions\u00a0»", "n°\u00a03", "", "officiel", "ffi",
+             "l'identitovigilance", "https://www.exemple.fr/un/tres/long/chemin/sans/espace/aucune/part/vraiment", "Ÿvette", "مرحبا"]
+    for count in range(1, 40):
+        text = " ".join(words[(count * 5 + index * 7) % len(words)] for index in range(count))
+        for size in (72, 50, 34):
+            assert shareimage.wrapped(text, 700, size, WIDTH - 2 * MARGIN) == by_pillow(text, size, WIDTH - 2 * MARGIN), (text, size)
+            if shareimage.ONE_GLYPH_EACH.fullmatch(text):
+                assert shareimage.drawn_width(text, 700, size) == font(700, size).getlength(text)
