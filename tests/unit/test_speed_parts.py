@@ -378,3 +378,12 @@ def test_templates_read_the_environment_s_globals_from_a_plain_dict_as_they_read
 
     assert renders(plain=True)[0] == renders(plain=False)[0] == ["1-propre", "1-2+1", "3-2", "1-propre", "1-2+1", "changé-2"]
     assert renders(plain=True)[1] == {dict}
+
+
+@given(st.dictionaries(st.sampled_from(["text", "details", "location", "body", "subject"]), st.text(), max_size=5))
+def test_calendar_links_encode_their_fields_as_urlencode_does(fields):
+    """ics._query encodes each value once for both « Ajouter à mon agenda » links: what urlencode gives."""
+    from urllib.parse import urlencode
+    assert ics._query(fields, {}) == urlencode(fields)
+    quoted: dict[str, str] = {}
+    assert ics._query(fields, quoted) == ics._query(fields, quoted) == urlencode(fields)  # reused

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
-from urllib.parse import urlencode
+from urllib.parse import quote_plus
 from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Timezone, vCategory, vDDDTypes, vText, vUri
@@ -198,9 +198,17 @@ def add_links(event: Event, occurrence: Occurrence, site_url: str) -> dict[str, 
         end = occurrence.end or occurrence.start
         google_dates = f"{occurrence.start:%Y%m%dT%H%M%S}/{end:%Y%m%dT%H%M%S}"
         outlook = {"startdt": occurrence.start.isoformat(), "enddt": end.isoformat(), "allday": "false"}
+    place = location(event)
     google = {"action": "TEMPLATE", "text": event.meta.title, "dates": google_dates, "details": details,
-              "location": location(event), "ctz": event.timezone}
+              "location": place, "ctz": event.timezone}
     outlook = {"path": "/calendar/action/compose", "rru": "addevent", "subject": event.meta.title, **outlook,
-               "body": details, "location": location(event)}
-    return {"google": "https://calendar.google.com/calendar/render?" + urlencode(google),
-            "outlook": "https://outlook.live.com/calendar/0/action/compose?" + urlencode(outlook)}
+               "body": details, "location": place}
+    quoted: dict[str, str] = {}  # the title, details and place are in both: each encoded once (urlencode, pure Python, twice)
+    return {"google": "https://calendar.google.com/calendar/render?" + _query(google, quoted),
+            "outlook": "https://outlook.live.com/calendar/0/action/compose?" + _query(outlook, quoted)}
+
+
+def _query(fields: dict[str, str], quoted: dict[str, str]) -> str:
+    """urlencode(fields) (names that need no encoding), each value encoded once in `quoted`."""
+    return "&".join(f"{name}={quoted[value] if value in quoted else quoted.setdefault(value, quote_plus(value))}"
+                    for name, value in fields.items())
