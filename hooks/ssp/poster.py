@@ -30,8 +30,8 @@ def qr_svg(url: str) -> Markup:
     height, width = image.shape
     modules = memoryview(image).tobytes()  # type: ignore[arg-type]  # zxing-cpp's Image has the buffer protocol, not its type
     # each row: from its left edge, each run of light modules skipped, then its dark one drawn; all rows read at
-    # once, each ended by a mark, then cut at the marks (a regular expression per row took 40 % of a code's time)
-    rows = b"\x01".join(modules[start:start + width] for start in range(0, height * width, width)) + b"\x01"
+    # once, parted by a mark, then cut at the marks (a regular expression per row took 40 % of a code's time)
+    rows = b"\x01".join(modules[start:start + width] for start in range(0, height * width, width))
     strokes = "".join(map(_STROKES.__getitem__, _RUNS.findall(rows))).split("\n")
     path = [start + row for start, row in zip(_row_starts(height), strokes) if row]
     size = width + 2 * QUIET
@@ -40,14 +40,15 @@ def qr_svg(url: str) -> Markup:
 
 
 class _Strokes(dict):
-    """A run of light modules then dark ones (bytes) → its path: « m3 0h2 ». Made once per run's shape: a
-    code's 400 runs are looked up, not formatted (this took half of a poster's code)."""
+    """A run of light modules then dark ones (bytes) → its path: « m3 0h2 »; light ones then a row's end → a line
+    break, where qr_svg cuts the rows. Made once per run's shape: a code's 400 runs are looked up, not formatted
+    (this took half of a poster's code)."""
 
     def __missing__(self, run: bytes) -> str:
-        dark = len(run) - len(run.rstrip(b"\x00"))
         if run.endswith(b"\x01"):  # light modules, then a row's end
             stroke = "\n"
         else:
+            dark = len(run) - len(run.rstrip(b"\x00"))
             stroke = f"m{len(run) - dark} 0h{dark}" if dark < len(run) else f"h{dark}"
         self[run] = stroke
         return stroke

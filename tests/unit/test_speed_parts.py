@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from datetime import date
 
@@ -387,3 +388,25 @@ def test_calendar_links_encode_their_fields_as_urlencode_does(fields):
     assert ics._query(fields, {}) == urlencode(fields)
     quoted: dict[str, str] = {}
     assert ics._query(fields, quoted) == ics._query(fields, quoted) == urlencode(fields)  # reused
+
+
+@pytest.mark.parametrize("url", ["https://a.fr/", "https://semaine.example.gouv.fr/2026/evenements/portes-ouvertes-de-la-maternite/",
+                                 "https://x.fr/" + "chemin-très-long/" * 40])
+def test_a_qr_code_s_path_draws_its_dark_modules_and_no_other(url):
+    """poster.qr_svg writes each row's runs, all rows read at once: the path's strokes are the code's dark modules."""
+    import zxingcpp
+
+    from ssp.poster import QUIET, qr_svg
+
+    image = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(scale=1, add_quiet_zones=False)
+    height, width = image.shape
+    modules = memoryview(image).tobytes()
+    dark = {(x, y) for y in range(height) for x in range(width) if modules[y * width + x] == 0}
+    drawn = set()
+    for row in re.findall(r"M[^M]+", re.search(r'stroke="#000" d="([^"]+)"', qr_svg(url)).group(1)):
+        x, y = (float(number) for number in re.match(r"M(\d+) ([\d.]+)", row).groups())
+        for move, length in re.findall(r"(m|h)(\d+)", row):
+            if move == "h":
+                drawn |= {(int(x) - QUIET + step, int(y - 0.5) - QUIET) for step in range(int(length))}
+            x += int(length)
+    assert drawn == dark and len(dark) > 100

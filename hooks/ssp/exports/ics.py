@@ -209,6 +209,8 @@ def add_links(event: Event, occurrence: Occurrence, site_url: str) -> dict[str, 
 
 
 def _query(fields: dict[str, str], quoted: dict[str, str]) -> str:
-    """urlencode(fields) (names that need no encoding), each value encoded once in `quoted`."""
-    return "&".join(f"{name}={quoted[value] if value in quoted else quoted.setdefault(value, quote_plus(value))}"
-                    for name, value in fields.items())
+    """urlencode(fields) (names that need no encoding), each value encoded once and kept in `quoted`."""
+    for value in fields.values():
+        if value not in quoted:
+            quoted[value] = quote_plus(value)
+    return "&".join(f"{name}={quoted[value]}" for name, value in fields.items())
