@@ -65,13 +65,12 @@ def mkdocs_env(**extra: str) -> dict[str, str]:
     return env
 
 
-
-
-def build(root: Path, **env: str) -> Build:
-    """`python -m properdocs build --strict -d site` in `root`, forked from a process where it is imported (forked.py)."""
+def build(root: Path, *, new_interpreter: bool = False, **env: str) -> Build:
+    """`python -m properdocs build --strict -d site` in `root`, forked from a process where it is imported (forked.py),
+    or in a new interpreter: asked for (`new_interpreter`), under MkDocs, or given a variable Python reads as it starts."""
     command, settings = engine("build", "--strict", "-d", "site"), mkdocs_env(**env)
-    if ENGINE == "properdocs" and not any(name.startswith("PYTHON") for name in env):  # read as Python starts
-        result = forked.run("build", command, cwd=root, env=settings, timeout=300)
-    else:
+    if new_interpreter or ENGINE != "properdocs" or any(name.startswith("PYTHON") for name in env):
         result = subprocess.run(command, cwd=root, env=settings, capture_output=True, text=True, timeout=300)
+    else:
+        result = forked.run("build", command, cwd=root, env=settings, timeout=300)
     return Build(result, root / "site")

@@ -35,7 +35,7 @@ _BREAK = re.compile(r"\s*<br>\s*")
 # literal the search finds quickly (tried at each character, this took half of the facts' time)
 _DD_END = re.compile(r"</(?<![.!?]</)(?:(?:address|a|li|ul)>(?:</(?:address|a|li|ul)>)*</)?dd>")
 _IGNORE = "data-pagefind-ignore"
-_IGNORED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\sdata-pagefind-ignore\b[^>]*>")
+_IGNORED = re.compile(rf"<([a-zA-Z][a-zA-Z0-9]*)\b[^>]*\s{_IGNORE}\b[^>]*>")
 _READ_EVEN_IGNORED = re.compile(r"data-pagefind-(?:meta|filter|sort|default-meta)\b")  # after a space (a literal first: found quickly)
 _VOID = {"area", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-import subprocess
 
-from builds import ENGINE, build, engine, mkdocs_env, site_project
+from builds import ENGINE, build, site_project
 
 
 def test_the_site_is_built_by_the_engine_the_suite_names(real_site):
@@ -24,11 +23,7 @@ def test_a_build_forked_by_the_suite_is_the_one_a_new_interpreter_makes(tmp_path
             root = site_project(tmp_path / name / how).root
             if broken:
                 (root / "campaigns" / "2017" / "events" / "x.md").write_text("---\ntitle: X\nstart: 2017-11-31\n---\n", encoding="utf-8")
-            if how == "forked":
-                result = build(root).result
-            else:
-                result = subprocess.run(engine("build", "--strict", "-d", "site"), cwd=root, env=mkdocs_env(),
-                                        capture_output=True, text=True, timeout=300)
+            result = build(root, new_interpreter=how == "new").result
             files = {path.relative_to(root / "site"): path.read_bytes() for path in (root / "site").rglob("*") if path.is_file()}
             said = [re.sub(r"\d+\.\d+ seconds", "", text.replace(str(root), "<projet>")) for text in (result.stdout, result.stderr)]
             made[how] = (result.returncode, *said, files)

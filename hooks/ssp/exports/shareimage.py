@@ -10,7 +10,7 @@ import io
 import math
 import re
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont
@@ -34,19 +34,20 @@ def wrapped(text: str, weight: int, size: int, width: int) -> list[str]:
     """`text` in lines no wider than `width` pixels, cut between words. A text of one glyph each is measured as
     write() draws it, word by word (Pillow measured each longer line again: 10 to 15 µs each time)."""
     pairs = ONE_GLYPH_EACH.fullmatch(text) is not None
+    measure = partial(drawn_width, weight=weight, size=size) if pairs else font(weight, size).getlength
     lines: list[str] = []
     last = 0.0  # the last line's width
     for word in text.split(" "):  # not at no-break spaces (« guillemets » stay with their words)
         if lines:
-            longer = (last + (_kerning(weight, size, lines[-1][-1] + " ") if lines[-1] else 0.0) + drawn_width(" " + word, weight, size)
-                      if pairs else font(weight, size).getlength(f"{lines[-1]} {word}"))
+            longer = (last + (_kerning(weight, size, lines[-1][-1] + " ") if lines[-1] else 0.0) + measure(" " + word)
+                      if pairs else measure(f"{lines[-1]} {word}"))
             if longer <= width:
                 lines[-1], last = f"{lines[-1]} {word}", longer
                 continue
         # a new line: the word cut only if wider than the picture (measured letter by letter)
-        alone = drawn_width(word, weight, size) if pairs else font(weight, size).getlength(word)
+        alone = measure(word)
         lines += [word] if alone <= width else _cut(word, weight, size, width)
-        last = alone if alone <= width else font(weight, size).getlength(lines[-1])
+        last = alone if alone <= width else measure(lines[-1])
     return lines
 
 
